@@ -1,0 +1,204 @@
+//! [`CalendarBuilder`]: how a [`Calendar`] is assembled from weekdays,
+//! sessions, the holiday rules, the official schedules and run-time data.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::day::epoch_day;
+use super::holidays::{self, rules, CalendarData, Holiday, Provenance, YearSchedule};
+use super::lunar;
+use super::sessions::WorkingSessions;
+use super::working::{Calendar, ScheduleSource};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Builds a [`Calendar`]. [`CalendarBuilder::new`] starts from the
+/// state-sector defaults of [`Calendar::vietnam`].
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use motcua::calendar::Calendar;
+///
+/// // A center that also opens on Saturdays.
+/// let cal = Calendar::builder()
+///     .working_weekdays(&[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat])
+///     .build()?;
+/// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2026, 3, 7).unwrap())?);
+/// # Ok::<(), motcua::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CalendarBuilder {
+    weekdays: [bool; 7],
+    sessions: WorkingSessions,
+    first: NaiveDate,
+    last: NaiveDate,
+    holidays: bool,
+    data: Vec<CalendarData>,
+}
+
+const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    }
+}
+
+impl CalendarBuilder {
+    /// The state-sector defaults: Monday–Friday, 07:30–11:30 and
+    /// 13:00–17:00, holidays and official schedules, 2000-01-01..=2100-12-31
+    /// (the 40-hour Monday–Friday week of the state sector began on
+    /// 2 October 1999).
+    pub fn new() -> Self {
+        Self {
+            weekdays: [true, true, true, true, true, false, false],
+            sessions: WorkingSessions::state_sector(),
+            first: ymd(2000, 1, 1),
+            last: ymd(2100, 12, 31),
+            holidays: true,
+            data: Vec::new(),
+        }
+    }
+
+    /// The weekdays that are working days when no entry says otherwise.
+    pub fn working_weekdays(mut self, days: &[Weekday]) -> Self {
+        self.weekdays = [false; 7];
+        for d in days {
+            self.weekdays[d.num_days_from_monday() as usize] = true;
+        }
+        self
+    }
+
+    /// The working sessions of every working day.
+    pub fn sessions(mut self, sessions: WorkingSessions) -> Self {
+        self.sessions = sessions;
+        self
+    }
+
+    /// The supported range of dates, within 1900-01-01..=2100-12-31 (the
+    /// lunar calendar's range).
+    pub fn range(mut self, first: NaiveDate, last: NaiveDate) -> Self {
+        self.first = first;
+        self.last = last;
+        self
+    }
+
+    /// Whether to include the national holidays and official schedules
+    /// (`true` by default); without them only the weekdays and the loaded
+    /// data count.
+    pub fn holidays(mut self, on: bool) -> Self {
+        self.holidays = on;
+        self
+    }
+
+    /// Adds a calendar data document (official schedules, overrides). Later
+    /// documents take precedence over earlier ones.
+    pub fn data(mut self, data: CalendarData) -> Self {
+        self.data.push(data);
+        self
+    }
+
+    /// Builds the calendar's tables.
+    pub fn build(self) -> Result<Calendar> {
+        if self.first > self.last || self.first < lunar::MIN_DATE || self.last > lunar::MAX_DATE {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                format!(
+                    "calendar range {}..={} must be ordered and within {}..={}",
+                    self.first,
+                    self.last,
+                    lunar::MIN_DATE,
+                    lunar::MAX_DATE
+                ),
+            ));
+        }
+        if !self.weekdays.contains(&true) {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                "a calendar needs at least one working weekday",
+            ));
+        }
+        let (entries, sources) = self.entries()?;
+        let first = epoch_day(self.first);
+        let days = (epoch_day(self.last) - first + 1) as usize;
+        let mut before = Vec::with_capacity(days + 1);
+        let mut select = Vec::new();
+        before.push(0u32);
+        let mut date = self.first;
+        for off in 0..days {
+            let working = match entries.get(&date) {
+                Some(h) => !h.kind.is_day_off(),
+                None => self.weekdays[date.weekday().num_days_from_monday() as usize],
+            };
+            if working {
+                select.push(off as u32);
+            }
+            before.push(select.len() as u32);
+            date = date.succ_opt().unwrap_or(date);
+        }
+        Ok(Calendar {
+            first,
+            before: before.into(),
+            select: select.into(),
+            entries: Arc::new(entries),
+            sources: Arc::new(sources),
+            sessions: self.sessions.clone(),
+            builder: self,
+        })
+    }
+
+    /// Every entry of the range (plus the spill of neighbouring years), and
+    /// the source of each year with a schedule.
+    #[allow(clippy::type_complexity)]
+    fn entries(&self) -> Result<(BTreeMap<NaiveDate, Holiday>, BTreeMap<i32, ScheduleSource>)> {
+        let mut years: BTreeMap<i32, (&YearSchedule, Provenance)> = BTreeMap::new();
+        let embedded = holidays::official_schedules();
+        if self.holidays {
+            for y in &embedded {
+                years.insert(y.year, (y, Provenance::Official));
+            }
+        }
+        for doc in &self.data {
+            for y in &doc.years {
+                years.insert(y.year, (y, Provenance::Loaded));
+            }
+        }
+        let mut entries = BTreeMap::new();
+        // Lowest precedence first: projections, then schedules, then overrides.
+        if self.holidays {
+            let from = (self.first.year() - 1).max(lunar::MIN_DATE.year());
+            let to = (self.last.year() + 1).min(lunar::MAX_DATE.year());
+            for year in (from..=to).filter(|y| !years.contains_key(y)) {
+                for h in rules::project_year(year)? {
+                    entries.insert(h.date, h);
+                }
+            }
+        }
+        let mut sources = BTreeMap::new();
+        for (&year, &(schedule, provenance)) in &years {
+            for e in &schedule.entries {
+                entries.insert(e.date, e.to_holiday(provenance));
+            }
+            let cited = schedule.sources.clone();
+            sources.insert(
+                year,
+                match provenance {
+                    Provenance::Official => ScheduleSource::Official(cited),
+                    _ => ScheduleSource::Loaded(cited),
+                },
+            );
+        }
+        for doc in &self.data {
+            for e in &doc.overrides {
+                entries.insert(e.date, e.to_holiday(Provenance::Loaded));
+            }
+        }
+        Ok((entries, sources))
+    }
+}
+
+impl Default for CalendarBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,267 @@
+//! The statutory holidays of the state sector by era, and the projection of
+//! a year that has no official schedule.
+//!
+//! Eras (the year is the Gregorian year of the holiday):
+//! - **Labour Code 1994** (Art. 73), before 2013: 1/1; Tết 4 days (lunar
+//!   New Year's Eve and days 1–3); 30/4; 1/5; 2/9. Giỗ Tổ Hùng Vương
+//!   (10/3 lunar) from 2007 (amendment of 2007).
+//! - **Labour Code 2012** (Art. 115), 2013–2020: Tết 5 days (Eve and days
+//!   1–4). The code took effect on 1 May 2013; Tết 2013 already had five
+//!   days, which is why the era starts with the year 2013 (as python-holidays
+//!   does).
+//! - **Labour Code 2019** (Art. 112), from 2021: National Day is 2/9 plus
+//!   one adjacent day chosen each year.
+//!
+//! Nghỉ bù (Labour Code 2019 Art. 111(3), 2012 Art. 115(3), 1994 Art. 73):
+//! a holiday on the weekly rest day gives a day off on the next working day.
+//! For Tết the official schedules of 2019–2026 all place it the same way:
+//! a Tết day on a Saturday moves to the last working day before the Tết
+//! block, one on a Sunday to the first working day after it; the projection
+//! follows that practice. The adjacent National Day follows the choices of
+//! 2021–2026 by weekday of 2/9 (Mon→3/9, Tue→1/9, Wed→1/9, Thu→3/9,
+//! Fri→1/9, Sat→1/9); for a Sunday, which has not occurred yet, 3/9.
+//!
+//! The state sector rests on Saturday and Sunday (40-hour week since
+//! 2 October 1999, Decision 188/1999/QĐ-TTg), which is why the default
+//! calendar starts in 2000.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::{Holiday, HolidayKind, Provenance};
+use crate::calendar::lunar::from_lunar;
+use crate::error::Result;
+
+/// Vietnamese and English names of a statutory occasion and of its
+/// substitute day.
+struct Occasion {
+    vi: &'static str,
+    en: &'static str,
+    substitute_vi: &'static str,
+    substitute_en: &'static str,
+}
+
+const NEW_YEAR: Occasion = Occasion {
+    vi: "Tết Dương lịch",
+    en: "New Year's Day",
+    substitute_vi: "Nghỉ bù Tết Dương lịch",
+    substitute_en: "New Year's Day (substitute day off)",
+};
+const TET_SUBSTITUTE: (&str, &str) = (
+    "Nghỉ bù Tết Nguyên đán",
+    "Lunar New Year (substitute day off)",
+);
+const HUNG_KINGS: Occasion = Occasion {
+    vi: "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+    en: "Hùng Kings' Commemoration Day",
+    substitute_vi: "Nghỉ bù Giỗ Tổ Hùng Vương",
+    substitute_en: "Hùng Kings' Commemoration Day (substitute day off)",
+};
+const REUNIFICATION: Occasion = Occasion {
+    vi: "Ngày Chiến thắng (30/4)",
+    en: "Reunification Day",
+    substitute_vi: "Nghỉ bù Ngày Chiến thắng",
+    substitute_en: "Reunification Day (substitute day off)",
+};
+const LABOUR: Occasion = Occasion {
+    vi: "Ngày Quốc tế Lao động (1/5)",
+    en: "International Labour Day",
+    substitute_vi: "Nghỉ bù Ngày Quốc tế Lao động",
+    substitute_en: "International Labour Day (substitute day off)",
+};
+const NATIONAL: Occasion = Occasion {
+    vi: "Quốc khánh (2/9)",
+    en: "National Day",
+    substitute_vi: "Nghỉ bù Quốc khánh",
+    substitute_en: "National Day (substitute day off)",
+};
+const NATIONAL_ADJACENT: Occasion = Occasion {
+    vi: "Quốc khánh (ngày liền kề)",
+    en: "National Day (adjacent day)",
+    substitute_vi: "Nghỉ bù Quốc khánh",
+    substitute_en: "National Day (substitute day off)",
+};
+
+/// The Labour Code whose holiday list governs a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LabourCode {
+    /// Labour Code 1994 (as amended in 2007): before 2013.
+    Of1994,
+    /// Labour Code 2012: 2013–2020.
+    Of2012,
+    /// Labour Code 2019: from 2021.
+    Of2019,
+}
+
+impl LabourCode {
+    /// The code in force for the holidays of `year`.
+    pub fn for_year(year: i32) -> Self {
+        match year {
+            ..=2012 => LabourCode::Of1994,
+            2013..=2020 => LabourCode::Of2012,
+            _ => LabourCode::Of2019,
+        }
+    }
+}
+
+/// A statutory day with the substitute names of its occasion.
+struct Statutory {
+    date: NaiveDate,
+    vi: Cow<'static, str>,
+    en: Cow<'static, str>,
+    substitute: (&'static str, &'static str),
+    is_tet: bool,
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn fixed(date: NaiveDate, o: &Occasion) -> Statutory {
+    Statutory {
+        date,
+        vi: Cow::Borrowed(o.vi),
+        en: Cow::Borrowed(o.en),
+        substitute: (o.substitute_vi, o.substitute_en),
+        is_tet: false,
+    }
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The day of 2 September's adjacent National Day holiday (Labour Code 2019).
+fn national_day_adjacent(year: i32) -> NaiveDate {
+    let sep2 = ymd(year, 9, 2);
+    match sep2.weekday() {
+        Weekday::Mon | Weekday::Thu | Weekday::Sun => ymd(year, 9, 3),
+        _ => ymd(year, 9, 1),
+    }
+}
+
+/// The statutory days of `year` under the code in force, in date order.
+fn statutory_days(year: i32) -> Result<Vec<Statutory>> {
+    let code = LabourCode::for_year(year);
+    let mut days = vec![fixed(ymd(year, 1, 1), &NEW_YEAR)];
+    let tet = from_lunar(year, 1, 1, false)?;
+    let tet_days: u64 = if code >= LabourCode::Of2012 { 4 } else { 3 };
+    let eve = tet.pred_opt().unwrap_or(tet);
+    days.push(Statutory {
+        date: eve,
+        vi: Cow::Borrowed("Tết Nguyên đán (giao thừa)"),
+        en: Cow::Borrowed("Lunar New Year's Eve"),
+        substitute: TET_SUBSTITUTE,
+        is_tet: true,
+    });
+    for n in 1..=tet_days {
+        days.push(Statutory {
+            date: tet + Days::new(n - 1),
+            vi: Cow::Owned(format!("Tết Nguyên đán (mùng {n})")),
+            en: Cow::Owned(format!("Lunar New Year (day {n})")),
+            substitute: TET_SUBSTITUTE,
+            is_tet: true,
+        });
+    }
+    if year >= 2007 {
+        days.push(fixed(from_lunar(year, 3, 10, false)?, &HUNG_KINGS));
+    }
+    days.push(fixed(ymd(year, 4, 30), &REUNIFICATION));
+    days.push(fixed(ymd(year, 5, 1), &LABOUR));
+    days.push(fixed(ymd(year, 9, 2), &NATIONAL));
+    if code == LabourCode::Of2019 {
+        days.push(fixed(national_day_adjacent(year), &NATIONAL_ADJACENT));
+    }
+    days.sort_by_key(|d| d.date);
+    Ok(days)
+}
+
+/// The projected calendar entries of `year`: its statutory days and their
+/// substitute days, all marked [`Provenance::Projected`], in date order.
+///
+/// Errors only when the year is outside the lunar calendar's range.
+pub fn project_year(year: i32) -> Result<Vec<Holiday>> {
+    let statutory = statutory_days(year)?;
+    let mut taken: BTreeSet<NaiveDate> = statutory.iter().map(|d| d.date).collect();
+    let mut out: Vec<Holiday> = Vec::with_capacity(statutory.len() + 4);
+    for day in &statutory {
+        out.push(Holiday {
+            date: day.date,
+            kind: HolidayKind::Statutory,
+            name_vi: day.vi.clone(),
+            name_en: day.en.clone(),
+            provenance: Provenance::Projected,
+        });
+        if !is_weekend(day.date) {
+            continue;
+        }
+        let backwards = day.is_tet && day.date.weekday() == Weekday::Sat;
+        let mut sub = day.date;
+        loop {
+            sub = if backwards {
+                sub.pred_opt()
+            } else {
+                sub.succ_opt()
+            }
+            .unwrap_or(sub);
+            if !is_weekend(sub) && !taken.contains(&sub) {
+                break;
+            }
+        }
+        taken.insert(sub);
+        out.push(Holiday {
+            date: sub,
+            kind: HolidayKind::Substitute,
+            name_vi: Cow::Borrowed(day.substitute.0),
+            name_en: Cow::Borrowed(day.substitute.1),
+            provenance: Provenance::Projected,
+        });
+    }
+    out.sort_by_key(|h| h.date);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days_off(year: i32) -> Vec<String> {
+        project_year(year)
+            .unwrap()
+            .into_iter()
+            .filter(|h| !is_weekend(h.date))
+            .map(|h| h.date.format("%m-%d").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn projection_of_2023_places_substitutes_like_the_official_schedule() {
+        // Tết 22/01/2023 (Sunday): eve on Saturday -> Friday 20/01, day 1 on
+        // Sunday -> Thursday 26/01; Giỗ Tổ Saturday 29/04 and 30/04 Sunday ->
+        // 02/05 and 03/05; 2/9 Saturday -> adjacent Friday 01/09, bù 04/09.
+        assert_eq!(
+            days_off(2023),
+            [
+                "01-02", "01-20", "01-23", "01-24", "01-25", "01-26", "05-01", "05-02", "05-03",
+                "09-01", "09-04"
+            ]
+        );
+    }
+
+    #[test]
+    fn eras_change_the_number_of_tet_days_and_national_days() {
+        let count = |y: i32, kind: HolidayKind| {
+            project_year(y)
+                .unwrap()
+                .iter()
+                .filter(|h| h.kind == kind)
+                .count()
+        };
+        assert_eq!(count(2005, HolidayKind::Statutory), 8); // 1994 code, no Giỗ Tổ yet
+        assert_eq!(count(2010, HolidayKind::Statutory), 9); // + Giỗ Tổ from 2007
+        assert_eq!(count(2016, HolidayKind::Statutory), 10); // 2012 code: Tết 5 days
+        assert_eq!(count(2027, HolidayKind::Statutory), 11); // 2019 code: 2 National Days
+    }
+}

@@ -1,0 +1,288 @@
+//! [`Calendar`]: working days on rank/select tables.
+//!
+//! `before[i]` counts the working days among the first `i` days of the
+//! range and `select[k]` is the offset of the `k`-th working day, so adding
+//! and counting working days are two array reads each, whatever the
+//! distance: O(1) over the whole supported range.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::builder::CalendarBuilder;
+use super::day::{epoch_day, from_epoch_day};
+use super::holidays::{CalendarData, Holiday};
+use super::sessions::WorkingSessions;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Where the entries of a year come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScheduleSource {
+    /// An official schedule embedded in the library, with its sources.
+    Official(Vec<Cow<'static, str>>),
+    /// An official schedule loaded at run time, with its sources.
+    Loaded(Vec<Cow<'static, str>>),
+    /// No schedule: projected from the statutory rules (provisional).
+    Projected,
+}
+
+/// A working calendar: working weekdays, working sessions, holidays and
+/// date overrides over a fixed range of dates.
+///
+/// Immutable once built: loading data makes a new calendar, so a rejected
+/// call never leaves a calendar half-changed.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    pub(super) builder: CalendarBuilder,
+    /// Epoch day of the first date of the range.
+    pub(super) first: i32,
+    /// `before[i]`: working days among days `0..i` of the range (len = days + 1).
+    pub(super) before: Arc<[u32]>,
+    /// `select[k]`: offset of the `k`-th working day of the range.
+    pub(super) select: Arc<[u32]>,
+    pub(super) entries: Arc<BTreeMap<NaiveDate, Holiday>>,
+    pub(super) sources: Arc<BTreeMap<i32, ScheduleSource>>,
+    pub(super) sessions: WorkingSessions,
+}
+
+impl Calendar {
+    /// The calendar of Vietnam's state sector, as used by the Public
+    /// Administrative Service Centers: Monday to Friday, 07:30–11:30 and
+    /// 13:00–17:00, statutory holidays with nghỉ bù, and the official
+    /// schedules (swapped days, make-up Saturdays) embedded in the library,
+    /// from 2000-01-01 to 2100-12-31.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use motcua::calendar::Calendar;
+    ///
+    /// let cal = Calendar::vietnam();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(cal.is_working_day(d(2026, 1, 10))?); // make-up Saturday
+    /// assert!(!cal.is_working_day(d(2026, 1, 2))?); // swapped Friday
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn vietnam() -> Calendar {
+        static VIETNAM: OnceLock<Calendar> = OnceLock::new();
+        VIETNAM
+            .get_or_init(|| {
+                // Built from the embedded data only, which the tests check;
+                // no user input reaches this call.
+                CalendarBuilder::new()
+                    .build()
+                    .expect("the embedded calendar data is valid")
+            })
+            .clone()
+    }
+
+    /// A builder for a custom calendar.
+    pub fn builder() -> CalendarBuilder {
+        CalendarBuilder::new()
+    }
+
+    /// This calendar with a calendar data document applied on top of what
+    /// it has (official schedules of more years, center overrides).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use motcua::calendar::{holidays::CalendarData, Calendar};
+    ///
+    /// let data = CalendarData::from_json(r#"{"overrides": [{"date": "2026-11-24",
+    ///     "kind": "closure", "name_vi": "Ngày Văn hóa Việt Nam", "name_en": "Vietnam Culture Day"}]}"#)?;
+    /// let cal = Calendar::vietnam().with_data(data)?;
+    /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())?);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn with_data(&self, data: CalendarData) -> Result<Calendar> {
+        self.builder.clone().data(data).build()
+    }
+
+    /// First date of the supported range.
+    pub fn first_date(&self) -> NaiveDate {
+        from_epoch_day(self.first).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Last date of the supported range.
+    pub fn last_date(&self) -> NaiveDate {
+        from_epoch_day(self.first + self.len() as i32 - 1).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The working sessions of a working day.
+    pub fn sessions(&self) -> &WorkingSessions {
+        &self.sessions
+    }
+
+    fn len(&self) -> usize {
+        self.before.len() - 1
+    }
+
+    /// Offset of an epoch day in the range, or an out-of-range error.
+    #[inline]
+    pub(super) fn offset(&self, day: i32) -> Result<usize> {
+        let off = day.wrapping_sub(self.first);
+        if off >= 0 && (off as usize) < self.len() {
+            Ok(off as usize)
+        } else {
+            Err(self.out_of_range(day))
+        }
+    }
+
+    #[cold]
+    pub(super) fn out_of_range(&self, day: i32) -> Error {
+        let what = from_epoch_day(day).map_or_else(|| format!("epoch day {day}"), |d| d.to_string());
+        Error::new(
+            ErrorKind::OutOfRange,
+            format!(
+                "{what} is outside the calendar's supported range {}..={}",
+                self.first_date(),
+                self.last_date()
+            ),
+        )
+    }
+
+    #[inline]
+    pub(super) fn working_at(&self, off: usize) -> bool {
+        self.before[off + 1] != self.before[off]
+    }
+
+    /// Whether an epoch day (days since 1970-01-01) is a working day.
+    #[inline]
+    pub fn is_working_epoch_day(&self, day: i32) -> Result<bool> {
+        Ok(self.working_at(self.offset(day)?))
+    }
+
+    /// [`Calendar::add_working_days`] on epoch days (days since 1970-01-01,
+    /// numpy's `datetime64[D]`): the fast path for batch work.
+    #[inline]
+    pub fn add_working_days_epoch(&self, day: i32, n: i32) -> Result<i32> {
+        let off = self.offset(day)?;
+        if n == 0 {
+            return Ok(day);
+        }
+        // Index in `select` of the target working day.
+        let k = if n > 0 {
+            i64::from(self.before[off + 1]) + i64::from(n) - 1
+        } else {
+            i64::from(self.before[off]) + i64::from(n)
+        };
+        match usize::try_from(k).ok().and_then(|k| self.select.get(k)) {
+            Some(&target) => Ok(self.first + target as i32),
+            None => Err(self.out_of_range_result(day, n)),
+        }
+    }
+
+    #[cold]
+    fn out_of_range_result(&self, day: i32, n: i32) -> Error {
+        let from = from_epoch_day(day).map_or_else(|| day.to_string(), |d| d.to_string());
+        Error::new(
+            ErrorKind::OutOfRange,
+            format!(
+                "{from} {} {} working days falls outside the calendar's supported range {}..={}",
+                if n < 0 { "minus" } else { "plus" },
+                n.unsigned_abs(),
+                self.first_date(),
+                self.last_date()
+            ),
+        )
+    }
+
+    /// [`Calendar::working_days_between`] on epoch days.
+    #[inline]
+    pub fn working_days_between_epoch(&self, a: i32, b: i32) -> Result<i32> {
+        let (oa, ob) = (self.offset(a)?, self.offset(b)?);
+        Ok(self.before[ob + 1] as i32 - self.before[oa + 1] as i32)
+    }
+
+    /// Whether `date` is a working day: a working weekday that is not a
+    /// holiday, substitute or swapped day, or a make-up working day.
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
+        self.is_working_epoch_day(epoch_day(date))
+    }
+
+    /// The `n`-th working day strictly after `date` (`date` itself need not
+    /// be a working day); for negative `n`, the `|n|`-th working day strictly
+    /// before it; `date` itself for `n == 0`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use motcua::calendar::Calendar;
+    ///
+    /// let cal = Calendar::vietnam();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // Friday before Tết Bính Ngọ: the next working day is after the 9-day break.
+    /// assert_eq!(cal.add_working_days(d(2026, 2, 13), 1)?, d(2026, 2, 23));
+    /// assert_eq!(cal.working_days_between(d(2026, 2, 13), d(2026, 2, 23))?, 1);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn add_working_days(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
+        let day = self.add_working_days_epoch(epoch_day(date), n)?;
+        from_epoch_day(day).ok_or_else(|| self.out_of_range(day))
+    }
+
+    /// The number of working days in `(a, b]`; negative when `b < a` (minus
+    /// the working days in `(b, a]`).
+    pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
+        self.working_days_between_epoch(epoch_day(a), epoch_day(b))
+    }
+
+    /// The entries of the calendar (holidays, substitute, swapped and make-up
+    /// days, overrides) dated in `year`, in date order.
+    pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>> {
+        let (first, last) = (self.first_date(), self.last_date());
+        if year < first.year() || year > last.year() {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                format!(
+                    "year {year} is outside the calendar's supported range {}..={}",
+                    first.year(),
+                    last.year()
+                ),
+            ));
+        }
+        let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first);
+        let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(last);
+        Ok(self.entries.range(from..=to).map(|(_, h)| h.clone()).collect())
+    }
+
+    /// The entry of a date, if it has one.
+    pub fn holiday(&self, date: NaiveDate) -> Option<&Holiday> {
+        self.entries.get(&date)
+    }
+
+    /// Where the entries of `year` come from: an official schedule (with its
+    /// sources) or the rules (provisional).
+    pub fn schedule_source(&self, year: i32) -> ScheduleSource {
+        self.sources
+            .get(&year)
+            .cloned()
+            .unwrap_or(ScheduleSource::Projected)
+    }
+
+    /// Years whose schedule is official (embedded or loaded).
+    pub fn official_years(&self) -> BTreeSet<i32> {
+        self.sources
+            .iter()
+            .filter(|(_, s)| !matches!(s, ScheduleSource::Projected))
+            .map(|(&y, _)| y)
+            .collect()
+    }
+
+    /// The Civil Code deadline of a period of `days` calendar days that
+    /// starts with an event on `date`: the day of the event is not counted,
+    /// and a last day that is not a working day moves to the next working
+    /// day (Civil Code 2015, Art. 147–148).
+    pub fn add_calendar_days(&self, date: NaiveDate, days: u32) -> Result<NaiveDate> {
+        let end = epoch_day(date)
+            .checked_add(i32::try_from(days).unwrap_or(i32::MAX))
+            .unwrap_or(i32::MAX);
+        let off = self.offset(end)?;
+        if self.working_at(off) {
+            from_epoch_day(end).ok_or_else(|| self.out_of_range(end))
+        } else {
+            let next = self.add_working_days_epoch(end, 1)?;
+            from_epoch_day(next).ok_or_else(|| self.out_of_range(next))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The one public error type of motcua.
+//!
+//! Every failure carries an [`ErrorKind`] with a stable machine code (for
+//! example `calendar.out_of_range`) that the Python and JavaScript bindings
+//! expose unchanged, and a message that says what was wrong and what was
+//! expected. Messages never echo personal data.
+
+use std::fmt;
+
+/// What went wrong, as a stable category. New kinds may be added in minor
+/// releases, so matches need a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A date or instant lies outside the range a calendar or table covers.
+    OutOfRange,
+    /// A lunar date that does not exist (day 30 of a 29-day month, a leap
+    /// flag on a month that is not leap, month 13, …).
+    InvalidLunarDate,
+    /// A duration that is negative, not finite, or too large.
+    InvalidDuration,
+    /// Working sessions that are empty, overlapping, out of order or outside
+    /// the day.
+    InvalidSessions,
+    /// A calendar data document (official schedule or center overrides) that
+    /// is malformed: the message names the field and the value.
+    InvalidCalendarData,
+    /// A value of the right type but outside what the call accepts.
+    InvalidArgument,
+}
+
+impl ErrorKind {
+    /// The stable machine code of this kind, shared by all runtimes.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ErrorKind::OutOfRange => "calendar.out_of_range",
+            ErrorKind::InvalidLunarDate => "lunar.invalid_date",
+            ErrorKind::InvalidDuration => "calendar.invalid_duration",
+            ErrorKind::InvalidSessions => "calendar.invalid_sessions",
+            ErrorKind::InvalidCalendarData => "calendar.invalid_data",
+            ErrorKind::InvalidArgument => "invalid_argument",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A motcua error: a kind with a stable code and a human-readable message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    /// Creates an error of `kind` with an explanatory message.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The category of the error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable machine code, e.g. `calendar.out_of_range`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// The message alone, without the code.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// `Result` with motcua's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,33 @@
+//! # motcua
+//!
+//! The rules of Vietnam's one-stop public administrative service ("một cửa"),
+//! implemented once, correctly and fast, for Rust services, Python analysts
+//! (the `motcua` wheel) and web portals (the `motcua` WASM module).
+//!
+//! This crate is the pure domain model: it reads no clock, does no I/O and
+//! knows nothing about its bindings. Every function that needs "now" takes it
+//! as an argument.
+//!
+//! - [`calendar`]: the Vietnamese working calendar: lunar calendar (âm lịch,
+//!   UTC+7), state-sector holidays by era with the official yearly schedules,
+//!   working days and working time on instants.
+//! - [`error`]: the one public error type, with a stable machine code per kind.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use motcua::calendar::Calendar;
+//!
+//! let cal = Calendar::vietnam();
+//! let friday = NaiveDate::from_ymd_opt(2026, 2, 13).unwrap();
+//! // Tết Bính Ngọ: closed 16–20 February 2026.
+//! assert_eq!(
+//!     cal.add_working_days(friday, 1)?,
+//!     NaiveDate::from_ymd_opt(2026, 2, 23).unwrap()
+//! );
+//! # Ok::<(), motcua::Error>(())
+//! ```
+
+pub mod calendar;
+pub mod error;
+
+pub use error::{Error, ErrorKind, Result};
