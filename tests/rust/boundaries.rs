@@ -1,0 +1,108 @@
+//! Bad input: typed errors with stable codes, never a panic, and calendars
+//! that stay unchanged and usable after a rejected call.
+
+use chrono::NaiveDate;
+use motcua::calendar::holidays::{CalendarData, HolidayKind};
+use motcua::calendar::{lunar, Calendar, WorkingSessions};
+use motcua::ErrorKind;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+#[test]
+fn every_statutory_holiday_is_a_day_off() {
+    let cal = Calendar::vietnam();
+    for year in 2000..=2100 {
+        for h in cal.holidays(year).unwrap() {
+            let working = cal.is_working_day(h.date).unwrap();
+            assert_eq!(working, !h.kind.is_day_off(), "{} {:?}", h.date, h.kind);
+        }
+    }
+}
+
+#[test]
+fn extreme_inputs_are_errors_not_panics() {
+    let cal = Calendar::vietnam();
+    assert_eq!(cal.add_working_days(d(2026, 1, 5), i32::MAX).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(cal.add_working_days(d(2026, 1, 5), i32::MIN).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(cal.is_working_day(NaiveDate::MAX).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(cal.is_working_day(NaiveDate::MIN).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(cal.add_calendar_days(d(2026, 1, 5), u32::MAX).unwrap_err().kind(), ErrorKind::OutOfRange);
+    for bad in [f64::NAN, f64::INFINITY, -0.5, 1e300] {
+        assert_eq!(cal.working_duration(bad, 0.0, 0.0).unwrap_err().kind(), ErrorKind::InvalidDuration);
+    }
+    assert_eq!(lunar::to_lunar(NaiveDate::MAX).unwrap_err().code(), "calendar.out_of_range");
+    // Still fully usable.
+    assert_eq!(cal.add_working_days(d(2026, 2, 13), 1).unwrap(), d(2026, 2, 23));
+}
+
+#[test]
+fn malformed_data_names_the_field_and_the_value() {
+    let cases = [
+        ("not json", "not valid JSON"),
+        (r#"[]"#, "expected an object"),
+        (r#"{"overides": []}"#, "unknown field \"overides\""),
+        (r#"{"overrides": [{"date": "2026-13-01", "kind": "closure", "name_vi": "a", "name_en": "b"}]}"#, "overrides[0].date: \"2026-13-01\""),
+        (r#"{"overrides": [{"date": "2026-11-24", "kind": "party", "name_vi": "a", "name_en": "b"}]}"#, "overrides[0].kind: \"party\""),
+        (r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "", "name_en": "b"}]}"#, "overrides[0].name_vi"),
+        (r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_en": "b"}]}"#, "overrides[0].name_vi: missing"),
+        (r#"{"years": [{"year": 3000, "entries": []}]}"#, "years[0].year: 3000"),
+        (r#"{"years": [{"year": 2027, "entries": [{"date": "2029-01-01", "kind": "statutory", "name_vi": "a", "name_en": "b"}]}]}"#, "too far"),
+        (r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "a", "name_en": "b"}, {"date": "2026-11-24", "kind": "closure", "name_vi": "a", "name_en": "b"}]}"#, "appears twice"),
+    ];
+    for (json, expected) in cases {
+        let err = CalendarData::from_json(json).unwrap_err();
+        assert_eq!(err.code(), "calendar.invalid_data", "{json}");
+        assert!(err.message().contains(expected), "{json}: {}", err.message());
+    }
+}
+
+#[test]
+fn loaded_data_adds_a_year_and_overrides_without_touching_the_original() {
+    let cal = Calendar::vietnam();
+    let data = CalendarData::from_json(
+        r#"{"years": [{"year": 2027, "sources": ["test notice"], "entries": [
+              {"date": "2027-01-01", "kind": "statutory", "name_vi": "Tết Dương lịch", "name_en": "New Year's Day"},
+              {"date": "2027-02-03", "kind": "statutory", "name_vi": "Tết", "name_en": "Tết"}]}],
+            "overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "Ngày Văn hóa Việt Nam", "name_en": "Vietnam Culture Day"},
+                          {"date": "2026-11-28", "kind": "extra_working_day", "name_vi": "Làm việc thứ Bảy", "name_en": "Saturday opening"}]}"#,
+    )
+    .unwrap();
+    let loaded = cal.with_data(data).unwrap();
+    assert!(!loaded.is_working_day(d(2026, 11, 24)).unwrap());
+    assert!(loaded.is_working_day(d(2026, 11, 28)).unwrap());
+    // The loaded 2027 schedule replaces the projection: 2027-02-04 is open.
+    assert!(loaded.is_working_day(d(2027, 2, 4)).unwrap());
+    assert!(!loaded.is_working_day(d(2027, 2, 3)).unwrap());
+    assert!(loaded.official_years().contains(&2027));
+    assert_eq!(loaded.holiday(d(2026, 11, 24)).unwrap().kind, HolidayKind::Closure);
+    // The original calendar is unchanged.
+    assert!(cal.is_working_day(d(2026, 11, 24)).unwrap());
+    assert!(!cal.is_working_day(d(2027, 2, 4)).unwrap());
+}
+
+#[test]
+fn invalid_sessions_and_ranges_are_rejected() {
+    let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    assert_eq!(WorkingSessions::new(&[]).unwrap_err().code(), "calendar.invalid_sessions");
+    assert_eq!(
+        WorkingSessions::new(&[(t(8, 0), t(12, 0)), (t(11, 0), t(17, 0))]).unwrap_err().code(),
+        "calendar.invalid_sessions"
+    );
+    let err = Calendar::builder().range(d(1800, 1, 1), d(2000, 1, 1)).build().unwrap_err();
+    assert_eq!(err.code(), "calendar.out_of_range");
+    assert_eq!(Calendar::builder().working_weekdays(&[]).build().unwrap_err().code(), "invalid_argument");
+}
+
+#[test]
+fn custom_sessions_change_the_day_length() {
+    let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let cal = Calendar::builder()
+        .sessions(WorkingSessions::new(&[(t(7, 0), t(11, 30)), (t(13, 30), t(17, 0))]).unwrap())
+        .build()
+        .unwrap();
+    let start = NaiveDate::from_ymd_opt(2023, 10, 27).unwrap().and_hms_opt(16, 0, 0).unwrap();
+    let due = cal.add_working_time(start, cal.working_duration(0.0, 2.0, 0.0).unwrap()).unwrap();
+    assert_eq!(due, NaiveDate::from_ymd_opt(2023, 10, 30).unwrap().and_hms_opt(8, 0, 0).unwrap());
+}
