@@ -1,0 +1,82 @@
+"""The exceptions of motcua.
+
+Every error is a ``MotcuaError`` with a stable ``.code`` shared with the Rust
+core and the WASM module (for example ``calendar.out_of_range``). Each
+subclass also inherits the built-in exception that fits, so ``except
+ValueError`` keeps working in code that does not know motcua. Exceptions
+pickle, so they cross process pools.
+"""
+
+from __future__ import annotations
+
+
+class MotcuaError(Exception):
+    """Base class of every motcua error; ``.code`` is stable, the message is not."""
+
+    code: str = "motcua.error"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    def __reduce__(self):
+        return (type(self), (self.message, self.code))
+
+
+class OutOfRangeError(MotcuaError, ValueError):
+    """A date, instant or year outside the supported range."""
+
+    code = "calendar.out_of_range"
+
+
+class InvalidLunarDateError(MotcuaError, ValueError):
+    """A lunar date that does not exist."""
+
+    code = "lunar.invalid_date"
+
+
+class InvalidDurationError(MotcuaError, ValueError):
+    """A duration that is negative, not finite or too large."""
+
+    code = "calendar.invalid_duration"
+
+
+class InvalidSessionsError(MotcuaError, ValueError):
+    """Working sessions that are empty, overlapping or out of order."""
+
+    code = "calendar.invalid_sessions"
+
+
+class InvalidCalendarDataError(MotcuaError, ValueError):
+    """A malformed calendar data document; the message names the field and value."""
+
+    code = "calendar.invalid_data"
+
+
+class InvalidArgumentError(MotcuaError, ValueError):
+    """A value of the right type that the call does not accept."""
+
+    code = "invalid_argument"
+
+
+class InvalidTypeError(MotcuaError, TypeError):
+    """An argument of the wrong type (``None`` where a date is expected, …)."""
+
+    code = "invalid_type"
+
+
+#: The exception class of each error code raised by the core.
+BY_CODE = {
+    cls.code: cls
+    for cls in (
+        OutOfRangeError,
+        InvalidLunarDateError,
+        InvalidDurationError,
+        InvalidSessionsError,
+        InvalidCalendarDataError,
+        InvalidArgumentError,
+        InvalidTypeError,
+    )
+}

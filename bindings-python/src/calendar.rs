@@ -1,0 +1,290 @@
+//! The working calendar for Python.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use motcua::calendar::{self as core, holidays};
+use pyo3::prelude::*;
+
+use crate::convert::{self, int32, number, to_instant};
+use crate::errors::{exception, wrong_type, IntoPy};
+
+/// A calendar entry: a holiday, a substitute or swapped day off, a make-up
+/// working day or a local override.
+#[pyclass(frozen, eq, module = "motcua")]
+#[derive(Clone, PartialEq)]
+pub struct Holiday(holidays::Holiday);
+
+#[pymethods]
+impl Holiday {
+    /// The date.
+    #[getter]
+    fn date(&self) -> NaiveDate {
+        self.0.date
+    }
+
+    /// ``"statutory"``, ``"substitute"``, ``"swapped"``, ``"make_up"``,
+    /// ``"closure"`` or ``"extra_working_day"``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.code()
+    }
+
+    /// Vietnamese name.
+    #[getter]
+    fn name_vi(&self) -> &str {
+        &self.0.name_vi
+    }
+
+    /// English name.
+    #[getter]
+    fn name_en(&self) -> &str {
+        &self.0.name_en
+    }
+
+    /// Whether the date is a day off (``False`` for make-up working days).
+    #[getter]
+    fn is_day_off(&self) -> bool {
+        self.0.is_day_off()
+    }
+
+    /// ``True`` when projected from the rules, not from an official schedule.
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.0.is_provisional()
+    }
+
+    /// ``"official"``, ``"projected"`` or ``"loaded"``.
+    #[getter]
+    fn provenance(&self) -> &'static str {
+        match self.0.provenance {
+            holidays::Provenance::Official => "official",
+            holidays::Provenance::Projected => "projected",
+            holidays::Provenance::Loaded => "loaded",
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Holiday(date={}, kind={:?}, name_en={:?}{})",
+            self.0.date,
+            self.0.kind.code(),
+            self.0.name_en,
+            if self.0.is_provisional() { ", provisional" } else { "" }
+        )
+    }
+}
+
+/// A working calendar: working weekdays, sessions, holidays and overrides.
+///
+/// >>> import datetime as dt, motcua
+/// >>> cal = motcua.Calendar.vietnam()
+/// >>> cal.is_working_day(dt.date(2026, 1, 10))   # make-up Saturday
+/// True
+/// >>> cal.add_working_time(dt.datetime(2023, 10, 27, 9, 32), days=5)
+/// datetime.datetime(2023, 11, 3, 9, 32)
+#[pyclass(frozen, module = "motcua")]
+pub struct Calendar(core::Calendar);
+
+fn weekday(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Weekday> {
+    let n = int32(py, "working_weekdays[]", value)?;
+    u8::try_from(n)
+        .ok()
+        .and_then(|n| Weekday::try_from(n).ok())
+        .ok_or_else(|| {
+            exception(
+                py,
+                motcua::ErrorKind::InvalidArgument.code(),
+                format!("weekday {n} is not 0 (Monday) to 6 (Sunday)"),
+            )
+        })
+}
+
+fn time_of_day(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<NaiveTime> {
+    let text: String = value
+        .extract()
+        .map_err(|_| wrong_type(py, "sessions", "\"HH:MM\" strings", value))?;
+    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| {
+        exception(
+            py,
+            motcua::ErrorKind::InvalidSessions.code(),
+            format!("{text:?} is not a time of day \"HH:MM\""),
+        )
+    })
+}
+
+#[pymethods]
+impl Calendar {
+    /// The state-sector calendar used by the Public Administrative Service
+    /// Centers: Monday–Friday, 07:30–11:30 and 13:00–17:00, statutory
+    /// holidays with nghỉ bù, official schedules with swapped days and
+    /// make-up Saturdays, 2000-01-01 to 2100-12-31.
+    #[staticmethod]
+    fn vietnam() -> Self {
+        Self(core::Calendar::vietnam())
+    }
+
+    /// A custom calendar. ``working_weekdays`` are 0 (Monday) to 6
+    /// (Sunday); ``sessions`` are ``("HH:MM", "HH:MM")`` pairs; ``data`` is
+    /// a calendar data document (JSON text) as for :meth:`with_data`.
+    #[staticmethod]
+    #[pyo3(signature = (*, working_weekdays = None, sessions = None, first = None, last = None, holidays = true, data = None))]
+    fn custom(
+        py: Python<'_>,
+        working_weekdays: Option<&Bound<'_, PyAny>>,
+        sessions: Option<&Bound<'_, PyAny>>,
+        first: Option<&Bound<'_, PyAny>>,
+        last: Option<&Bound<'_, PyAny>>,
+        holidays: bool,
+        data: Option<&str>,
+    ) -> PyResult<Self> {
+        let mut builder = core::Calendar::builder().holidays(holidays);
+        if let Some(days) = working_weekdays {
+            let days = days
+                .try_iter()
+                .map_err(|_| wrong_type(py, "working_weekdays", "a sequence of ints", days))?
+                .map(|d| weekday(py, &d?))
+                .collect::<PyResult<Vec<_>>>()?;
+            builder = builder.working_weekdays(&days);
+        }
+        if let Some(spans) = sessions {
+            let spans = spans
+                .try_iter()
+                .map_err(|_| wrong_type(py, "sessions", "a sequence of (start, end) pairs", spans))?
+                .map(|pair| {
+                    let (a, b): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair?
+                        .extract()
+                        .map_err(|_| wrong_type(py, "sessions", "(start, end) pairs", spans))?;
+                    Ok((time_of_day(py, &a)?, time_of_day(py, &b)?))
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            builder = builder.sessions(core::WorkingSessions::new(&spans).py(py)?);
+        }
+        if first.is_some() || last.is_some() {
+            let d = core::Calendar::vietnam();
+            let first = first.map_or(Ok(d.first_date()), |v| convert::date(py, "first", v))?;
+            let last = last.map_or(Ok(d.last_date()), |v| convert::date(py, "last", v))?;
+            builder = builder.range(first, last);
+        }
+        if let Some(json) = data {
+            builder = builder.data(holidays::CalendarData::from_json(json).py(py)?);
+        }
+        builder.build().py(py).map(Self)
+    }
+
+    /// A new calendar with a calendar data document (JSON text) applied:
+    /// official schedules of more years and date overrides. This calendar
+    /// is unchanged. Raises ``InvalidCalendarDataError`` naming the field.
+    fn with_data(&self, py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = json
+            .extract()
+            .map_err(|_| wrong_type(py, "json", "a str", json))?;
+        let data = holidays::CalendarData::from_json(&text).py(py)?;
+        self.0.with_data(data).py(py).map(Self)
+    }
+
+    /// First date of the supported range.
+    #[getter]
+    fn first_date(&self) -> NaiveDate {
+        self.0.first_date()
+    }
+
+    /// Last date of the supported range.
+    #[getter]
+    fn last_date(&self) -> NaiveDate {
+        self.0.last_date()
+    }
+
+    /// Length of one working day, in hours (8.0 by default).
+    #[getter]
+    fn day_hours(&self) -> f64 {
+        self.0.sessions().day_length().hours()
+    }
+
+    /// Whether ``date`` is a working day.
+    fn is_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        self.0.is_working_day(convert::date(py, "date", date)?).py(py)
+    }
+
+    /// The ``n``-th working day strictly after ``date`` (``date`` need not
+    /// be a working day); before it for negative ``n``.
+    fn add_working_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        let d = convert::date(py, "date", date)?;
+        self.0.add_working_days(d, int32(py, "n", n)?).py(py)
+    }
+
+    /// Working days in ``(a, b]``; negative when ``b < a``.
+    fn working_days_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i32> {
+        let (a, b) = (convert::date(py, "a", a)?, convert::date(py, "b", b)?);
+        self.0.working_days_between(a, b).py(py)
+    }
+
+    /// The entries (holidays, substitute, swapped and make-up days) of a year.
+    fn holidays(&self, py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<Vec<Holiday>> {
+        let year = int32(py, "year", year)?;
+        Ok(self.0.holidays(year).py(py)?.into_iter().map(Holiday).collect())
+    }
+
+    /// The entry of a date, or ``None``.
+    fn holiday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Option<Holiday>> {
+        Ok(self.0.holiday(convert::date(py, "date", date)?).cloned().map(Holiday))
+    }
+
+    /// ``("official" | "loaded" | "projected", [sources…])`` for a year.
+    fn schedule_source(&self, py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<(&'static str, Vec<String>)> {
+        let own = |s: Vec<std::borrow::Cow<'static, str>>| s.into_iter().map(|c| c.into_owned()).collect();
+        Ok(match self.0.schedule_source(int32(py, "year", year)?) {
+            core::ScheduleSource::Official(s) => ("official", own(s)),
+            core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
+            core::ScheduleSource::Projected => ("projected", Vec::new()),
+        })
+    }
+
+    /// ``at`` if it is inside a working session, else the next session start.
+    fn next_working_instant(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let (t, aware) = convert::instant(py, "at", at)?;
+        to_instant(py, self.0.next_working_instant(t).py(py)?, aware)
+    }
+
+    /// The instant when ``days`` working days (of the calendar's day
+    /// length, fractions allowed) plus ``hours`` and ``minutes`` of working
+    /// time have elapsed from ``at``. Raises ``InvalidDurationError`` for a
+    /// negative or non-finite part.
+    #[pyo3(signature = (at, days = None, hours = None, minutes = None))]
+    fn add_working_time(
+        &self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        days: Option<&Bound<'_, PyAny>>,
+        hours: Option<&Bound<'_, PyAny>>,
+        minutes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let (t, aware) = convert::instant(py, "at", at)?;
+        let part = |name: &str, v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(0.0), |v| number(py, name, v));
+        let duration = self
+            .0
+            .working_duration(part("days", days)?, part("hours", hours)?, part("minutes", minutes)?)
+            .py(py)?;
+        to_instant(py, self.0.add_working_time(t, duration).py(py)?, aware)
+    }
+
+    /// Working time from ``a`` to ``b`` in hours (negative when ``b < a``).
+    fn working_hours_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<f64> {
+        let ((a, _), (b, _)) = (convert::instant(py, "a", a)?, convert::instant(py, "b", b)?);
+        Ok(self.0.working_time_between(a, b).py(py)?.hours())
+    }
+
+    /// Civil Code deadline date of ``days`` calendar days after ``date``:
+    /// the event day is not counted; a non-working last day moves to the
+    /// next working day.
+    fn add_calendar_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, days: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        let d = convert::date(py, "date", date)?;
+        let n = int32(py, "days", days)?;
+        let n = u32::try_from(n).map_err(|_| {
+            exception(py, motcua::ErrorKind::InvalidDuration.code(), format!("days = {n} must not be negative"))
+        })?;
+        self.0.add_calendar_days(d, n).py(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Calendar(first_date={}, last_date={})", self.0.first_date(), self.0.last_date())
+    }
+}

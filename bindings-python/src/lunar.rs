@@ -1,0 +1,132 @@
+//! The lunar calendar for Python.
+
+use chrono::NaiveDate;
+use motcua::calendar::lunar as core;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::{self, int32};
+use crate::errors::IntoPy;
+
+/// A date of the Vietnamese lunar calendar (UTC+7).
+///
+/// >>> import motcua
+/// >>> motcua.LunarDate(2026, 3, 10).to_date()
+/// datetime.date(2026, 4, 26)
+#[pyclass(frozen, eq, hash, module = "motcua")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct LunarDate(pub core::LunarDate);
+
+#[pymethods]
+impl LunarDate {
+    #[new]
+    #[pyo3(signature = (year, month, day, leap = false))]
+    fn new(year: i32, month: u8, day: u8, leap: bool) -> Self {
+        Self(core::LunarDate { year, month, day, leap })
+    }
+
+    /// The lunar year (named after the Gregorian year it starts in).
+    #[getter]
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    /// The month, 1 to 12.
+    #[getter]
+    fn month(&self) -> u8 {
+        self.0.month
+    }
+
+    /// The day of the month, 1 to 30.
+    #[getter]
+    fn day(&self) -> u8 {
+        self.0.day
+    }
+
+    /// Whether the month is the leap month (tháng nhuận).
+    #[getter]
+    fn leap(&self) -> bool {
+        self.0.leap
+    }
+
+    /// The can-chi name of the year, e.g. ``"Bính Ngọ"``.
+    #[getter]
+    fn year_name(&self) -> String {
+        self.0.year_name()
+    }
+
+    /// The Gregorian date; raises ``InvalidLunarDateError`` when this lunar
+    /// date does not exist.
+    fn to_date(&self, py: Python<'_>) -> PyResult<NaiveDate> {
+        self.0.to_gregorian().py(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "LunarDate(year={}, month={}, day={}, leap={})",
+            self.0.year,
+            self.0.month,
+            self.0.day,
+            if self.0.leap { "True" } else { "False" }
+        )
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let d = slf.get().0;
+        let args = PyTuple::new(slf.py(), [d.year.into_pyobject(slf.py())?.into_any(),
+            d.month.into_pyobject(slf.py())?.into_any(),
+            d.day.into_pyobject(slf.py())?.into_any(),
+            pyo3::types::PyBool::new(slf.py(), d.leap).to_owned().into_any()])?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+/// The Vietnamese lunar date of a Gregorian date (1900-01-01 to 2100-12-31).
+///
+/// >>> import datetime as dt, motcua
+/// >>> motcua.to_lunar(dt.date(1985, 1, 21))   # Tết 1985 in Vietnam
+/// LunarDate(year=1985, month=1, day=1, leap=False)
+#[pyfunction]
+pub fn to_lunar(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<LunarDate> {
+    let d = convert::date(py, "date", date)?;
+    core::to_lunar(d).py(py).map(LunarDate)
+}
+
+/// The Gregorian date of a lunar date; raises ``InvalidLunarDateError`` for
+/// a date that does not exist.
+///
+/// >>> import motcua
+/// >>> motcua.from_lunar(2026, 1, 1)
+/// datetime.date(2026, 2, 17)
+#[pyfunction]
+#[pyo3(signature = (year, month, day, leap = None))]
+pub fn from_lunar(
+    py: Python<'_>,
+    year: &Bound<'_, PyAny>,
+    month: &Bound<'_, PyAny>,
+    day: &Bound<'_, PyAny>,
+    leap: Option<&Bound<'_, PyAny>>,
+) -> PyResult<NaiveDate> {
+    let year = int32(py, "year", year)?;
+    let small = |name: &str, v: &Bound<'_, PyAny>| -> PyResult<u8> {
+        // Out-of-range months and days are invalid lunar dates, not overflow.
+        Ok(u8::try_from(int32(py, name, v)?.clamp(0, 255)).unwrap_or(0))
+    };
+    let (month, day) = (small("month", month)?, small("day", day)?);
+    let leap = match leap {
+        None => false,
+        Some(v) if v.is_instance_of::<pyo3::types::PyBool>() => v.extract::<bool>()?,
+        Some(v) => return Err(crate::errors::wrong_type(py, "leap", "a bool", v)),
+    };
+    core::from_lunar(year, month, day, leap).py(py)
+}
+
+/// The can-chi name of a lunar year: ``year_name(2026) == "Bính Ngọ"``.
+#[pyfunction]
+pub fn year_name(py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(core::year_name(int32(py, "year", year)?))
+}

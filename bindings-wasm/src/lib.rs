@@ -1,0 +1,17 @@
+//! The `motcua` npm package's WebAssembly module: thin wasm-bindgen
+//! adapters that convert JavaScript values and errors and call the core.
+//! No domain logic lives here.
+//!
+//! Conventions: dates are ISO strings `YYYY-MM-DD`; instants are Vietnam
+//! local time `YYYY-MM-DDTHH:MM[:SS]` (an explicit offset such as `Z` or
+//! `+07:00` is converted to UTC+7); numbers are plain JS numbers. Every
+//! failure is a real `Error` with a stable `code` property, and the module
+//! stays usable after it.
+
+mod calendar;
+mod convert;
+mod errors;
+mod lunar;
+
+pub use calendar::Calendar;
+pub use lunar::{from_lunar, to_lunar, year_name};

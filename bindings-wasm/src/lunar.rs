@@ -1,0 +1,50 @@
+//! The lunar calendar for JavaScript.
+
+use js_sys::{Object, Reflect};
+use motcua::calendar::lunar as core;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, int32};
+use crate::errors::{wrong_type, IntoJs};
+
+fn set(object: &Object, key: &str, value: JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+/// `{year, month, day, leap, yearName}` of a Gregorian date
+/// (`"1900-01-01"` to `"2100-12-31"`).
+#[wasm_bindgen(js_name = toLunar)]
+pub fn to_lunar(date: JsValue) -> Result<Object, JsValue> {
+    let l = core::to_lunar(convert::date("date", &date)?).js()?;
+    let out = Object::new();
+    set(&out, "year", l.year.into());
+    set(&out, "month", l.month.into());
+    set(&out, "day", l.day.into());
+    set(&out, "leap", l.leap.into());
+    set(&out, "yearName", l.year_name().into());
+    Ok(out)
+}
+
+/// The ISO date of a lunar date; throws `lunar.invalid_date` for a date
+/// that does not exist.
+#[wasm_bindgen(js_name = fromLunar)]
+pub fn from_lunar(year: JsValue, month: JsValue, day: JsValue, leap: JsValue) -> Result<String, JsValue> {
+    let small = |name: &str, v: &JsValue| -> Result<u8, JsValue> {
+        // Out-of-range months and days are invalid lunar dates, not overflow.
+        Ok(u8::try_from(int32(name, v)?.clamp(0, 255)).unwrap_or(0))
+    };
+    let leap = match leap.as_bool() {
+        Some(b) => b,
+        None if leap.is_undefined() => false,
+        None => return Err(wrong_type("leap", "a boolean", &leap)),
+    };
+    let d = core::from_lunar(int32("year", &year)?, small("month", &month)?, small("day", &day)?, leap).js()?;
+    Ok(d.to_string())
+}
+
+/// The can-chi name of a lunar year: `yearName(2026) === "Bính Ngọ"`.
+#[wasm_bindgen(js_name = yearName)]
+pub fn year_name(year: JsValue) -> Result<String, JsValue> {
+    Ok(core::year_name(int32("year", &year)?))
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the `motcua` WASM module and its JS glue:
+#   bindings-wasm/pkg-node/  CommonJS package for Node.js
+#   bindings-wasm/pkg-web/   ES module for browsers and bundlers
+# Toolchain (see shared/guides/wasm-toolchain.md): the rustup wasm32 target
+# if it can be added, else Debian's rustc-web with std built from source;
+# wasm-bindgen-cli at exactly the version of the wasm-bindgen crate.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+target=wasm32-unknown-unknown
+profile=wasm-release
+wasm="target/$target/$profile/motcua_wasm.wasm"
+
+rustup_has_target() {
+  rustup target list --installed 2>/dev/null | grep -qx "$target" \
+    || rustup target add "$target" >/dev/null 2>&1
+}
+
+build_with_debian_rustc() {
+  echo "build-wasm: rustup target unavailable; using Debian rustc-web with build-std" >&2
+  if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/src/rust ]; then
+    apt-get update -qq && apt-get install -y -qq rustc-web cargo-web rust-web-src >/dev/null
+  fi
+  local lld
+  lld="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+    /usr/bin/cargo build --quiet --profile "$profile" -Zbuild-std=std,panic_abort \
+    --target "$target" -p motcua-wasm
+}
+
+if rustup_has_target; then
+  cargo build --quiet --profile "$profile" --target "$target" -p motcua-wasm
+else
+  build_with_debian_rustc
+fi
+
+# wasm-bindgen-cli must match the crate version exactly (Cargo.toml pins it).
+version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $version"; then
+  echo "build-wasm: installing wasm-bindgen-cli $version (about 3 minutes)" >&2
+  cargo install --quiet wasm-bindgen-cli --version "$version"
+fi
+
+package_json() {
+  local kind="$1"
+  local crate_version
+  crate_version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+  if [ "$kind" = node ]; then
+    printf '{\n  "name": "motcua",\n  "version": "%s",\n  "description": "Vietnam one-stop public service rules: working calendar, lunar calendar, due dates (Node.js build)",\n  "main": "motcua.js",\n  "types": "motcua.d.ts",\n  "files": ["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts"],\n  "license": "MIT OR Apache-2.0"\n}\n' "$crate_version"
+  else
+    printf '{\n  "name": "motcua",\n  "version": "%s",\n  "description": "Vietnam one-stop public service rules: working calendar, lunar calendar, due dates (browser ES module)",\n  "type": "module",\n  "module": "motcua.js",\n  "types": "motcua.d.ts",\n  "files": ["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts"],\n  "sideEffects": ["./snippets/*"],\n  "license": "MIT OR Apache-2.0"\n}\n' "$crate_version"
+  fi
+}
+
+for kind in node web; do
+  out="bindings-wasm/pkg-$kind"
+  rm -rf "$out"
+  glue_target=$([ "$kind" = node ] && echo nodejs || echo web)
+  wasm-bindgen --target "$glue_target" --out-name motcua --out-dir "$out" "$wasm"
+  package_json "$kind" > "$out/package.json"
+done
+wasm_bytes=$(wc -c < bindings-wasm/pkg-web/motcua_bg.wasm)
+gzip_bytes=$(gzip -9 -c bindings-wasm/pkg-web/motcua_bg.wasm | wc -c)
+echo "build-wasm: bindings-wasm/pkg-node and bindings-wasm/pkg-web; motcua_bg.wasm $wasm_bytes bytes, $gzip_bytes gzipped"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need on a fresh machine
+# (Python venv with maturin and pytest, the WASM toolchain), then runs every
+# check in all three runtimes:
+#   1. cargo fmt --check, clippy with warnings as errors;
+#   2. boundary check: the core depends on no binding crate;
+#   3. cargo tests (unit, integration, doc, proptest, regeneration checks);
+#   4. pytest against the installed wheel;
+#   5. Node tests against the built WASM package.
+# The conformance vectors in tests/vectors/ run in all three runtimes.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (warnings are errors)"
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+
+step "core boundary: no binding crate in the core's dependency tree"
+if cargo tree -p motcua -e normal --prefix none | grep -Eq '^(pyo3|wasm-bindgen|js-sys|serde-wasm-bindgen) '; then
+  echo "the motcua core must not depend on binding crates" >&2
+  exit 1
+fi
+
+step "cargo test (unit, integration, doc, proptest, generated tables)"
+cargo test --quiet --workspace --exclude motcua-python --exclude motcua-wasm
+
+step "Python: build and install the wheel"
+scripts/build-python.sh
+step "pytest (installed wheel)"
+.venv/bin/python -m pytest -q bindings-python/tests
+
+step "WASM: build the module"
+scripts/build-wasm.sh
+step "node --test (built WASM package)"
+node --test bindings-wasm/tests/
