@@ -57,7 +57,8 @@ for kind in node web; do
   out="bindings-wasm/pkg-$kind"
   rm -rf "$out"
   glue_target=$([ "$kind" = node ] && echo nodejs || echo web)
-  wasm-bindgen --target "$glue_target" --out-name motcua --out-dir "$out" "$wasm"
+  wasm-bindgen --target "$glue_target" --remove-name-section --remove-producers-section \
+    --out-name motcua --out-dir "$out" "$wasm"
   package_json "$kind" > "$out/package.json"
 done
 wasm_bytes=$(wc -c < bindings-wasm/pkg-web/motcua_bg.wasm)

@@ -68,7 +68,11 @@ impl Holiday {
             self.0.date,
             self.0.kind.code(),
             self.0.name_en,
-            if self.0.is_provisional() { ", provisional" } else { "" }
+            if self.0.is_provisional() {
+                ", provisional"
+            } else {
+                ""
+            }
         )
     }
 }
@@ -201,18 +205,30 @@ impl Calendar {
 
     /// Whether ``date`` is a working day.
     fn is_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-        self.0.is_working_day(convert::date(py, "date", date)?).py(py)
+        self.0
+            .is_working_day(convert::date(py, "date", date)?)
+            .py(py)
     }
 
     /// The ``n``-th working day strictly after ``date`` (``date`` need not
     /// be a working day); before it for negative ``n``.
-    fn add_working_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    fn add_working_days(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        n: &Bound<'_, PyAny>,
+    ) -> PyResult<NaiveDate> {
         let d = convert::date(py, "date", date)?;
         self.0.add_working_days(d, int32(py, "n", n)?).py(py)
     }
 
     /// Working days in ``(a, b]``; negative when ``b < a``.
-    fn working_days_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i32> {
+    fn working_days_between(
+        &self,
+        py: Python<'_>,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+    ) -> PyResult<i32> {
         let (a, b) = (convert::date(py, "a", a)?, convert::date(py, "b", b)?);
         self.0.working_days_between(a, b).py(py)
     }
@@ -220,17 +236,33 @@ impl Calendar {
     /// The entries (holidays, substitute, swapped and make-up days) of a year.
     fn holidays(&self, py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<Vec<Holiday>> {
         let year = int32(py, "year", year)?;
-        Ok(self.0.holidays(year).py(py)?.into_iter().map(Holiday).collect())
+        Ok(self
+            .0
+            .holidays(year)
+            .py(py)?
+            .into_iter()
+            .map(Holiday)
+            .collect())
     }
 
     /// The entry of a date, or ``None``.
     fn holiday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Option<Holiday>> {
-        Ok(self.0.holiday(convert::date(py, "date", date)?).cloned().map(Holiday))
+        Ok(self
+            .0
+            .holiday(convert::date(py, "date", date)?)
+            .cloned()
+            .map(Holiday))
     }
 
     /// ``("official" | "loaded" | "projected", [sources…])`` for a year.
-    fn schedule_source(&self, py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<(&'static str, Vec<String>)> {
-        let own = |s: Vec<std::borrow::Cow<'static, str>>| s.into_iter().map(|c| c.into_owned()).collect();
+    fn schedule_source(
+        &self,
+        py: Python<'_>,
+        year: &Bound<'_, PyAny>,
+    ) -> PyResult<(&'static str, Vec<String>)> {
+        let own = |s: Vec<std::borrow::Cow<'static, str>>| {
+            s.into_iter().map(|c| c.into_owned()).collect()
+        };
         Ok(match self.0.schedule_source(int32(py, "year", year)?) {
             core::ScheduleSource::Official(s) => ("official", own(s)),
             core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
@@ -258,16 +290,26 @@ impl Calendar {
         minutes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let (t, aware) = convert::instant(py, "at", at)?;
-        let part = |name: &str, v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(0.0), |v| number(py, name, v));
+        let part =
+            |name: &str, v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(0.0), |v| number(py, name, v));
         let duration = self
             .0
-            .working_duration(part("days", days)?, part("hours", hours)?, part("minutes", minutes)?)
+            .working_duration(
+                part("days", days)?,
+                part("hours", hours)?,
+                part("minutes", minutes)?,
+            )
             .py(py)?;
         to_instant(py, self.0.add_working_time(t, duration).py(py)?, aware)
     }
 
     /// Working time from ``a`` to ``b`` in hours (negative when ``b < a``).
-    fn working_hours_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<f64> {
+    fn working_hours_between(
+        &self,
+        py: Python<'_>,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+    ) -> PyResult<f64> {
         let ((a, _), (b, _)) = (convert::instant(py, "a", a)?, convert::instant(py, "b", b)?);
         Ok(self.0.working_time_between(a, b).py(py)?.hours())
     }
@@ -275,16 +317,29 @@ impl Calendar {
     /// Civil Code deadline date of ``days`` calendar days after ``date``:
     /// the event day is not counted; a non-working last day moves to the
     /// next working day.
-    fn add_calendar_days(&self, py: Python<'_>, date: &Bound<'_, PyAny>, days: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    fn add_calendar_days(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        days: &Bound<'_, PyAny>,
+    ) -> PyResult<NaiveDate> {
         let d = convert::date(py, "date", date)?;
         let n = int32(py, "days", days)?;
         let n = u32::try_from(n).map_err(|_| {
-            exception(py, motcua::ErrorKind::InvalidDuration.code(), format!("days = {n} must not be negative"))
+            exception(
+                py,
+                motcua::ErrorKind::InvalidDuration.code(),
+                format!("days = {n} must not be negative"),
+            )
         })?;
         self.0.add_calendar_days(d, n).py(py)
     }
 
     fn __repr__(&self) -> String {
-        format!("Calendar(first_date={}, last_date={})", self.0.first_date(), self.0.last_date())
+        format!(
+            "Calendar(first_date={}, last_date={})",
+            self.0.first_date(),
+            self.0.last_date()
+        )
     }
 }

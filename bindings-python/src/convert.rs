@@ -32,7 +32,11 @@ fn vietnam_tz(py: Python<'_>) -> PyResult<Bound<'_, PyTzInfo>> {
 
 /// A `datetime.datetime` argument as Vietnam local time, and whether it was
 /// aware.
-pub fn instant(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<(NaiveDateTime, bool)> {
+pub fn instant(
+    py: Python<'_>,
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<(NaiveDateTime, bool)> {
     if !value.is_instance_of::<PyDateTime>() {
         return Err(wrong_type(py, name, "a datetime.datetime", value));
     }
@@ -74,7 +78,9 @@ pub fn number(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<
 /// An integer argument that fits an `i32`; larger integers are
 /// `OutOfRangeError`s, other types `InvalidTypeError`s.
 pub fn int32(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<i32> {
-    if value.is_instance_of::<pyo3::types::PyBool>() || !value.is_instance_of::<pyo3::types::PyInt>() {
+    if value.is_instance_of::<pyo3::types::PyBool>()
+        || !value.is_instance_of::<pyo3::types::PyInt>()
+    {
         return Err(wrong_type(py, name, "an int", value));
     }
     value.extract::<i32>().map_err(|_| {

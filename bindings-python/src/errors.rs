@@ -12,7 +12,10 @@ pub fn exception(py: Python<'_>, code: &str, message: String) -> PyErr {
         .import("motcua._errors")
         .and_then(|m| m.getattr("BY_CODE"))
         .and_then(|by_code| by_code.get_item(code))
-        .or_else(|_| py.import("motcua._errors").and_then(|m| m.getattr("MotcuaError")));
+        .or_else(|_| {
+            py.import("motcua._errors")
+                .and_then(|m| m.getattr("MotcuaError"))
+        });
     match class.and_then(|c| c.call1((message.clone(), code))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,

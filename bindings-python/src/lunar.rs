@@ -22,7 +22,12 @@ impl LunarDate {
     #[new]
     #[pyo3(signature = (year, month, day, leap = false))]
     fn new(year: i32, month: u8, day: u8, leap: bool) -> Self {
-        Self(core::LunarDate { year, month, day, leap })
+        Self(core::LunarDate {
+            year,
+            month,
+            day,
+            leap,
+        })
     }
 
     /// The lunar year (named after the Gregorian year it starts in).
@@ -75,12 +80,21 @@ impl LunarDate {
         self.0.to_string()
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let d = slf.get().0;
-        let args = PyTuple::new(slf.py(), [d.year.into_pyobject(slf.py())?.into_any(),
-            d.month.into_pyobject(slf.py())?.into_any(),
-            d.day.into_pyobject(slf.py())?.into_any(),
-            pyo3::types::PyBool::new(slf.py(), d.leap).to_owned().into_any()])?;
+        let args = PyTuple::new(
+            slf.py(),
+            [
+                d.year.into_pyobject(slf.py())?.into_any(),
+                d.month.into_pyobject(slf.py())?.into_any(),
+                d.day.into_pyobject(slf.py())?.into_any(),
+                pyo3::types::PyBool::new(slf.py(), d.leap)
+                    .to_owned()
+                    .into_any(),
+            ],
+        )?;
         Ok((slf.get_type().into_any(), args))
     }
 }

@@ -29,7 +29,9 @@ impl Calendar {
     /// this one is unchanged. Throws `calendar.invalid_data` naming the field.
     #[wasm_bindgen(js_name = withData)]
     pub fn with_data(&self, json: JsValue) -> Result<Calendar, JsValue> {
-        let text = json.as_string().ok_or_else(|| wrong_type("json", "a JSON string", &json))?;
+        let text = json
+            .as_string()
+            .ok_or_else(|| wrong_type("json", "a JSON string", &json))?;
         let data = holidays::CalendarData::from_json(&text).js()?;
         self.0.with_data(data).js().map(Calendar)
     }
@@ -56,7 +58,11 @@ impl Calendar {
     #[wasm_bindgen(js_name = addWorkingDays)]
     pub fn add_working_days(&self, date: JsValue, n: JsValue) -> Result<String, JsValue> {
         let d = convert::date("date", &date)?;
-        Ok(self.0.add_working_days(d, int32("n", &n)?).js()?.to_string())
+        Ok(self
+            .0
+            .add_working_days(d, int32("n", &n)?)
+            .js()?
+            .to_string())
     }
 
     /// Working days in `(a, b]`; negative when `b < a`.
@@ -97,7 +103,11 @@ impl Calendar {
     pub fn add_working_time(&self, at: JsValue, duration: JsValue) -> Result<String, JsValue> {
         let t = convert::instant("at", &at)?;
         if !duration.is_object() {
-            return Err(wrong_type("duration", "an object {days, hours, minutes}", &duration));
+            return Err(wrong_type(
+                "duration",
+                "an object {days, hours, minutes}",
+                &duration,
+            ));
         }
         let part = |name: &str| -> Result<f64, JsValue> {
             let v = Reflect::get(&duration, &JsValue::from_str(name))?;
@@ -127,7 +137,10 @@ impl Calendar {
         let d = convert::date("date", &date)?;
         let n = int32("days", &days)?;
         let n = u32::try_from(n).map_err(|_| {
-            js_error(motcua::ErrorKind::InvalidDuration.code(), &format!("days = {n} must not be negative"))
+            js_error(
+                motcua::ErrorKind::InvalidDuration.code(),
+                &format!("days = {n} must not be negative"),
+            )
         })?;
         Ok(self.0.add_calendar_days(d, n).js()?.to_string())
     }

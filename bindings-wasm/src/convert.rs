@@ -9,7 +9,9 @@ use crate::errors::{js_error, wrong_type};
 const INVALID_FORMAT: &str = "invalid_format";
 
 fn string(name: &str, expected: &str, value: &JsValue) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| wrong_type(name, expected, value))
+    value
+        .as_string()
+        .ok_or_else(|| wrong_type(name, expected, value))
 }
 
 /// A `YYYY-MM-DD` argument.
@@ -18,7 +20,8 @@ pub fn date(name: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
     if text.len() != 10 {
         return Err(bad_format(name, &text, "\"YYYY-MM-DD\""));
     }
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| bad_format(name, &text, "\"YYYY-MM-DD\""))
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|_| bad_format(name, &text, "\"YYYY-MM-DD\""))
 }
 
 fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
@@ -39,8 +42,10 @@ pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
             return Ok(t);
         }
         let with_offset = format!("{format}%#z");
-        if let Ok(t) = chrono::DateTime::parse_from_str(&text.replace('Z', "+00:00"), &with_offset) {
-            let vietnam = FixedOffset::east_opt(7 * 3600).ok_or_else(|| bad_format(name, &text, EXPECTED))?;
+        if let Ok(t) = chrono::DateTime::parse_from_str(&text.replace('Z', "+00:00"), &with_offset)
+        {
+            let vietnam =
+                FixedOffset::east_opt(7 * 3600).ok_or_else(|| bad_format(name, &text, EXPECTED))?;
             return Ok(t.with_timezone(&vietnam).naive_local());
         }
     }
@@ -58,7 +63,9 @@ pub fn iso_instant(t: NaiveDateTime) -> String {
 
 /// A finite number argument.
 pub fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
-    value.as_f64().ok_or_else(|| wrong_type(name, "a number", value))
+    value
+        .as_f64()
+        .ok_or_else(|| wrong_type(name, "a number", value))
 }
 
 /// An integer argument that fits `i32`.

@@ -35,5 +35,8 @@ pub fn wrong_type(name: &str, expected: &str, got: &JsValue) -> JsValue {
     } else {
         got.js_typeof().as_string().unwrap_or_else(|| "?".into())
     };
-    js_error(INVALID_TYPE, &format!("{name} must be {expected}, not {found}"))
+    js_error(
+        INVALID_TYPE,
+        &format!("{name} must be {expected}, not {found}"),
+    )
 }

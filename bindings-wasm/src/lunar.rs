@@ -29,7 +29,12 @@ pub fn to_lunar(date: JsValue) -> Result<Object, JsValue> {
 /// The ISO date of a lunar date; throws `lunar.invalid_date` for a date
 /// that does not exist.
 #[wasm_bindgen(js_name = fromLunar)]
-pub fn from_lunar(year: JsValue, month: JsValue, day: JsValue, leap: JsValue) -> Result<String, JsValue> {
+pub fn from_lunar(
+    year: JsValue,
+    month: JsValue,
+    day: JsValue,
+    leap: JsValue,
+) -> Result<String, JsValue> {
     let small = |name: &str, v: &JsValue| -> Result<u8, JsValue> {
         // Out-of-range months and days are invalid lunar dates, not overflow.
         Ok(u8::try_from(int32(name, v)?.clamp(0, 255)).unwrap_or(0))
@@ -39,7 +44,13 @@ pub fn from_lunar(year: JsValue, month: JsValue, day: JsValue, leap: JsValue) ->
         None if leap.is_undefined() => false,
         None => return Err(wrong_type("leap", "a boolean", &leap)),
     };
-    let d = core::from_lunar(int32("year", &year)?, small("month", &month)?, small("day", &day)?, leap).js()?;
+    let d = core::from_lunar(
+        int32("year", &year)?,
+        small("month", &month)?,
+        small("day", &day)?,
+        leap,
+    )
+    .js()?;
     Ok(d.to_string())
 }
 

@@ -50,9 +50,15 @@ impl fmt::Display for ErrorKind {
 }
 
 /// A motcua error: a kind with a stable code and a human-readable message.
+///
+/// Boxed, so that a `Result` of a small value (a date, a count) stays small
+/// on the hot paths where errors are rare.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct Error {
+#[error("{}", .0.message)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     message: String,
 }
@@ -60,25 +66,25 @@ pub struct Error {
 impl Error {
     /// Creates an error of `kind` with an explanatory message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Inner {
             kind,
             message: message.into(),
-        }
+        }))
     }
 
     /// The category of the error.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The stable machine code, e.g. `calendar.out_of_range`.
     pub fn code(&self) -> &'static str {
-        self.kind.code()
+        self.0.kind.code()
     }
 
     /// The message alone, without the code.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 

@@ -24,17 +24,47 @@ fn every_statutory_holiday_is_a_day_off() {
 #[test]
 fn extreme_inputs_are_errors_not_panics() {
     let cal = Calendar::vietnam();
-    assert_eq!(cal.add_working_days(d(2026, 1, 5), i32::MAX).unwrap_err().kind(), ErrorKind::OutOfRange);
-    assert_eq!(cal.add_working_days(d(2026, 1, 5), i32::MIN).unwrap_err().kind(), ErrorKind::OutOfRange);
-    assert_eq!(cal.is_working_day(NaiveDate::MAX).unwrap_err().kind(), ErrorKind::OutOfRange);
-    assert_eq!(cal.is_working_day(NaiveDate::MIN).unwrap_err().kind(), ErrorKind::OutOfRange);
-    assert_eq!(cal.add_calendar_days(d(2026, 1, 5), u32::MAX).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(
+        cal.add_working_days(d(2026, 1, 5), i32::MAX)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        cal.add_working_days(d(2026, 1, 5), i32::MIN)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        cal.is_working_day(NaiveDate::MAX).unwrap_err().kind(),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        cal.is_working_day(NaiveDate::MIN).unwrap_err().kind(),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        cal.add_calendar_days(d(2026, 1, 5), u32::MAX)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfRange
+    );
     for bad in [f64::NAN, f64::INFINITY, -0.5, 1e300] {
-        assert_eq!(cal.working_duration(bad, 0.0, 0.0).unwrap_err().kind(), ErrorKind::InvalidDuration);
+        assert_eq!(
+            cal.working_duration(bad, 0.0, 0.0).unwrap_err().kind(),
+            ErrorKind::InvalidDuration
+        );
     }
-    assert_eq!(lunar::to_lunar(NaiveDate::MAX).unwrap_err().code(), "calendar.out_of_range");
+    assert_eq!(
+        lunar::to_lunar(NaiveDate::MAX).unwrap_err().code(),
+        "calendar.out_of_range"
+    );
     // Still fully usable.
-    assert_eq!(cal.add_working_days(d(2026, 2, 13), 1).unwrap(), d(2026, 2, 23));
+    assert_eq!(
+        cal.add_working_days(d(2026, 2, 13), 1).unwrap(),
+        d(2026, 2, 23)
+    );
 }
 
 #[test]
@@ -43,18 +73,43 @@ fn malformed_data_names_the_field_and_the_value() {
         ("not json", "not valid JSON"),
         (r#"[]"#, "expected an object"),
         (r#"{"overides": []}"#, "unknown field \"overides\""),
-        (r#"{"overrides": [{"date": "2026-13-01", "kind": "closure", "name_vi": "a", "name_en": "b"}]}"#, "overrides[0].date: \"2026-13-01\""),
-        (r#"{"overrides": [{"date": "2026-11-24", "kind": "party", "name_vi": "a", "name_en": "b"}]}"#, "overrides[0].kind: \"party\""),
-        (r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "", "name_en": "b"}]}"#, "overrides[0].name_vi"),
-        (r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_en": "b"}]}"#, "overrides[0].name_vi: missing"),
-        (r#"{"years": [{"year": 3000, "entries": []}]}"#, "years[0].year: 3000"),
-        (r#"{"years": [{"year": 2027, "entries": [{"date": "2029-01-01", "kind": "statutory", "name_vi": "a", "name_en": "b"}]}]}"#, "too far"),
-        (r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "a", "name_en": "b"}, {"date": "2026-11-24", "kind": "closure", "name_vi": "a", "name_en": "b"}]}"#, "appears twice"),
+        (
+            r#"{"overrides": [{"date": "2026-13-01", "kind": "closure", "name_vi": "a", "name_en": "b"}]}"#,
+            "overrides[0].date: \"2026-13-01\"",
+        ),
+        (
+            r#"{"overrides": [{"date": "2026-11-24", "kind": "party", "name_vi": "a", "name_en": "b"}]}"#,
+            "overrides[0].kind: \"party\"",
+        ),
+        (
+            r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "", "name_en": "b"}]}"#,
+            "overrides[0].name_vi",
+        ),
+        (
+            r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_en": "b"}]}"#,
+            "overrides[0].name_vi: missing",
+        ),
+        (
+            r#"{"years": [{"year": 3000, "entries": []}]}"#,
+            "years[0].year: 3000",
+        ),
+        (
+            r#"{"years": [{"year": 2027, "entries": [{"date": "2029-01-01", "kind": "statutory", "name_vi": "a", "name_en": "b"}]}]}"#,
+            "too far",
+        ),
+        (
+            r#"{"overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "a", "name_en": "b"}, {"date": "2026-11-24", "kind": "closure", "name_vi": "a", "name_en": "b"}]}"#,
+            "appears twice",
+        ),
     ];
     for (json, expected) in cases {
         let err = CalendarData::from_json(json).unwrap_err();
         assert_eq!(err.code(), "calendar.invalid_data", "{json}");
-        assert!(err.message().contains(expected), "{json}: {}", err.message());
+        assert!(
+            err.message().contains(expected),
+            "{json}: {}",
+            err.message()
+        );
     }
 }
 
@@ -76,7 +131,10 @@ fn loaded_data_adds_a_year_and_overrides_without_touching_the_original() {
     assert!(loaded.is_working_day(d(2027, 2, 4)).unwrap());
     assert!(!loaded.is_working_day(d(2027, 2, 3)).unwrap());
     assert!(loaded.official_years().contains(&2027));
-    assert_eq!(loaded.holiday(d(2026, 11, 24)).unwrap().kind, HolidayKind::Closure);
+    assert_eq!(
+        loaded.holiday(d(2026, 11, 24)).unwrap().kind,
+        HolidayKind::Closure
+    );
     // The original calendar is unchanged.
     assert!(cal.is_working_day(d(2026, 11, 24)).unwrap());
     assert!(!cal.is_working_day(d(2027, 2, 4)).unwrap());
@@ -85,14 +143,29 @@ fn loaded_data_adds_a_year_and_overrides_without_touching_the_original() {
 #[test]
 fn invalid_sessions_and_ranges_are_rejected() {
     let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
-    assert_eq!(WorkingSessions::new(&[]).unwrap_err().code(), "calendar.invalid_sessions");
     assert_eq!(
-        WorkingSessions::new(&[(t(8, 0), t(12, 0)), (t(11, 0), t(17, 0))]).unwrap_err().code(),
+        WorkingSessions::new(&[]).unwrap_err().code(),
         "calendar.invalid_sessions"
     );
-    let err = Calendar::builder().range(d(1800, 1, 1), d(2000, 1, 1)).build().unwrap_err();
+    assert_eq!(
+        WorkingSessions::new(&[(t(8, 0), t(12, 0)), (t(11, 0), t(17, 0))])
+            .unwrap_err()
+            .code(),
+        "calendar.invalid_sessions"
+    );
+    let err = Calendar::builder()
+        .range(d(1800, 1, 1), d(2000, 1, 1))
+        .build()
+        .unwrap_err();
     assert_eq!(err.code(), "calendar.out_of_range");
-    assert_eq!(Calendar::builder().working_weekdays(&[]).build().unwrap_err().code(), "invalid_argument");
+    assert_eq!(
+        Calendar::builder()
+            .working_weekdays(&[])
+            .build()
+            .unwrap_err()
+            .code(),
+        "invalid_argument"
+    );
 }
 
 #[test]
@@ -102,7 +175,18 @@ fn custom_sessions_change_the_day_length() {
         .sessions(WorkingSessions::new(&[(t(7, 0), t(11, 30)), (t(13, 30), t(17, 0))]).unwrap())
         .build()
         .unwrap();
-    let start = NaiveDate::from_ymd_opt(2023, 10, 27).unwrap().and_hms_opt(16, 0, 0).unwrap();
-    let due = cal.add_working_time(start, cal.working_duration(0.0, 2.0, 0.0).unwrap()).unwrap();
-    assert_eq!(due, NaiveDate::from_ymd_opt(2023, 10, 30).unwrap().and_hms_opt(8, 0, 0).unwrap());
+    let start = NaiveDate::from_ymd_opt(2023, 10, 27)
+        .unwrap()
+        .and_hms_opt(16, 0, 0)
+        .unwrap();
+    let due = cal
+        .add_working_time(start, cal.working_duration(0.0, 2.0, 0.0).unwrap())
+        .unwrap();
+    assert_eq!(
+        due,
+        NaiveDate::from_ymd_opt(2023, 10, 30)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
+    );
 }

@@ -23,8 +23,11 @@ pub fn date(case: &Value, key: &str) -> NaiveDate {
 
 /// A `YYYY-MM-DDTHH:MM` field of a case.
 pub fn instant(case: &Value, key: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(case[key].as_str().expect("instant string"), "%Y-%m-%dT%H:%M")
-        .expect("ISO instant")
+    NaiveDateTime::parse_from_str(
+        case[key].as_str().expect("instant string"),
+        "%Y-%m-%dT%H:%M",
+    )
+    .expect("ISO instant")
 }
 
 /// Checks one case: `expected` against an `Ok`, or the `error` code against

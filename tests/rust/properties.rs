@@ -11,7 +11,8 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 
 /// An instant strictly inside a working session of the default calendar.
 fn inside_session() -> impl Strategy<Value = (u32, u32)> {
-    prop_oneof![(7u32 * 60 + 31..11 * 60 + 30), (13u32 * 60 + 1..17 * 60)].prop_map(|m| (m / 60, m % 60))
+    prop_oneof![(7u32 * 60 + 31..11 * 60 + 30), (13u32 * 60 + 1..17 * 60)]
+        .prop_map(|m| (m / 60, m % 60))
 }
 
 proptest! {

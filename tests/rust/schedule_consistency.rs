@@ -41,7 +41,11 @@ fn swaps_pair_a_weekday_off_with_a_saturday_worked() {
             .collect();
         assert_eq!(swapped.len(), make_up.len(), "year {}", schedule.year);
         for e in swapped {
-            assert!(e.date.weekday().num_days_from_monday() < 5, "{} is a weekday", e.date);
+            assert!(
+                e.date.weekday().num_days_from_monday() < 5,
+                "{} is a weekday",
+                e.date
+            );
         }
         for e in make_up {
             assert_eq!(e.date.weekday(), Weekday::Sat, "{} is a Saturday", e.date);

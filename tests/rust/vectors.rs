@@ -22,7 +22,9 @@ fn iso(v: &Value) -> NaiveDate {
 fn is_working_day() {
     let cal = Calendar::vietnam();
     run("is_working_day", |c| {
-        check(c, cal.is_working_day(date(c, "date")), |e| e.as_bool().expect("bool"))
+        check(c, cal.is_working_day(date(c, "date")), |e| {
+            e.as_bool().expect("bool")
+        })
     });
 }
 
@@ -39,9 +41,11 @@ fn add_working_days() {
 fn working_days_between() {
     let cal = Calendar::vietnam();
     run("working_days_between", |c| {
-        check(c, cal.working_days_between(date(c, "a"), date(c, "b")), |e| {
-            e.as_i64().expect("int") as i32
-        })
+        check(
+            c,
+            cal.working_days_between(date(c, "a"), date(c, "b")),
+            |e| e.as_i64().expect("int") as i32,
+        )
     });
 }
 
@@ -61,7 +65,9 @@ fn add_working_time() {
 fn next_working_instant() {
     let cal = Calendar::vietnam();
     run("next_working_instant", |c| {
-        check(c, cal.next_working_instant(instant(c, "at")), |_| instant(c, "expected"))
+        check(c, cal.next_working_instant(instant(c, "at")), |_| {
+            instant(c, "expected")
+        })
     });
 }
 
@@ -72,7 +78,9 @@ fn working_time_between() {
         let result = cal
             .working_time_between(instant(c, "a"), instant(c, "b"))
             .map(|w| w.seconds());
-        check(c, result, |_| c["expected_seconds"].as_i64().expect("seconds"))
+        check(c, result, |_| {
+            c["expected_seconds"].as_i64().expect("seconds")
+        })
     });
 }
 
@@ -134,10 +142,19 @@ fn holidays() {
             .as_array()
             .expect("list")
             .iter()
-            .map(|p| (p[0].as_str().expect("date").into(), p[1].as_str().expect("kind").into()))
+            .map(|p| {
+                (
+                    p[0].as_str().expect("date").into(),
+                    p[1].as_str().expect("kind").into(),
+                )
+            })
             .collect();
         let provisional = c["provisional"].as_bool().expect("provisional");
-        let all_provisional = cal.holidays(year).expect("year").iter().all(|h| h.is_provisional() == provisional);
+        let all_provisional = cal
+            .holidays(year)
+            .expect("year")
+            .iter()
+            .all(|h| h.is_provisional() == provisional);
         (got != want || !all_provisional).then(|| format!("{year}: got {got:?}"))
     });
 }

@@ -10,7 +10,7 @@ use super::day::epoch_day;
 use super::holidays::{self, rules, CalendarData, Holiday, Provenance, YearSchedule};
 use super::lunar;
 use super::sessions::WorkingSessions;
-use super::working::{Calendar, ScheduleSource};
+use super::working::{Calendar, ScheduleSource, WorkingDay};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Builds a [`Calendar`]. [`CalendarBuilder::new`] starts from the
@@ -131,15 +131,27 @@ impl CalendarBuilder {
                 None => self.weekdays[date.weekday().num_days_from_monday() as usize],
             };
             if working {
-                select.push(off as u32);
+                select.push(WorkingDay {
+                    offset: off as u32,
+                    date,
+                });
             }
             before.push(select.len() as u32);
             date = date.succ_opt().unwrap_or(date);
         }
+        let year_starts: Vec<i32> = (self.first.year()..=self.last.year())
+            .map(|y| {
+                let jan1 = NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(self.first);
+                epoch_day(jan1) - first
+            })
+            .collect();
         Ok(Calendar {
             first,
             before: before.into(),
             select: select.into(),
+            year_starts: year_starts.into(),
+            first_year: self.first.year(),
+            bounds: (self.first, self.last),
             entries: Arc::new(entries),
             sources: Arc::new(sources),
             sessions: self.sessions.clone(),

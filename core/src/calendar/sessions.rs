@@ -65,7 +65,9 @@ impl WorkingSessions {
             if i > 0 && s < previous_end {
                 return Err(Error::new(
                     ErrorKind::InvalidSessions,
-                    format!("session {i} ({start}–{end}) overlaps or precedes the session before it"),
+                    format!(
+                        "session {i} ({start}–{end}) overlaps or precedes the session before it"
+                    ),
                 ));
             }
             previous_end = e;
@@ -95,32 +97,27 @@ impl WorkingSessions {
     }
 
     /// Working seconds of a working day before the time of day `t` (seconds
-    /// after midnight).
+    /// after midnight). Branch-free over the sessions: times of day are
+    /// unpredictable, so a loop that breaks early mispredicts often.
     #[inline]
     pub(crate) fn worked_before(&self, t: u32) -> u32 {
-        let mut worked = 0;
-        for &(s, e) in &self.spans {
-            if t <= s {
-                break;
-            }
-            worked += t.min(e) - s;
-        }
-        worked
+        self.spans.iter().map(|&(s, e)| t.clamp(s, e) - s).sum()
     }
 
     /// The earliest time of day at which `worked` seconds of the day have
     /// been worked, for `worked` in `1..=day_seconds` (a boundary resolves to
-    /// the end of the earlier session).
+    /// the end of the earlier session): the first start plus `worked` plus
+    /// every gap between sessions that lies before it, branch-free.
     #[inline]
-    pub(crate) fn time_at(&self, mut worked: u32) -> u32 {
-        for &(s, e) in &self.spans {
-            let len = e - s;
-            if worked <= len {
-                return s + worked;
-            }
-            worked -= len;
+    pub(crate) fn time_at(&self, worked: u32) -> u32 {
+        let mut time = self.spans[0].0 + worked;
+        let mut done = 0;
+        for pair in self.spans.windows(2) {
+            let (s, e) = pair[0];
+            done += e - s;
+            time += u32::from(worked > done) * (pair[1].0 - e);
         }
-        self.spans.last().map_or(0, |&(_, e)| e)
+        time
     }
 
     /// The time of day `t` if it lies inside a session, else the next session
@@ -152,7 +149,9 @@ impl Default for WorkingSessions {
 
 /// An amount of working time, in whole seconds (negative for a span that
 /// runs backwards).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct WorkingTime(i64);
 
 impl WorkingTime {

@@ -3,19 +3,28 @@
 //! `before[i]` counts the working days among the first `i` days of the
 //! range and `select[k]` is the offset of the `k`-th working day, so adding
 //! and counting working days are two array reads each, whatever the
-//! distance: O(1) over the whole supported range.
+//! distance: O(1) over the whole supported range. A date's offset comes
+//! from its year and day of the year (`year_starts`), and an offset's date
+//! from the `dates` table, so no calendar arithmetic runs per call.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::builder::CalendarBuilder;
-use super::day::{epoch_day, from_epoch_day};
+use super::day::from_epoch_day;
 use super::holidays::{CalendarData, Holiday};
 use super::sessions::WorkingSessions;
 use crate::error::{Error, ErrorKind, Result};
+
+/// A working day of a calendar's range: its offset and its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct WorkingDay {
+    pub(super) offset: u32,
+    pub(super) date: NaiveDate,
+}
 
 /// Where the entries of a year come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +49,16 @@ pub struct Calendar {
     pub(super) first: i32,
     /// `before[i]`: working days among days `0..i` of the range (len = days + 1).
     pub(super) before: Arc<[u32]>,
-    /// `select[k]`: offset of the `k`-th working day of the range.
-    pub(super) select: Arc<[u32]>,
+    /// `select[k]`: the `k`-th working day of the range, with its date so
+    /// that an addition reads one entry for both.
+    pub(super) select: Arc<[WorkingDay]>,
+    /// Offset of 1 January of each year of the range (negative for a range
+    /// that starts after 1 January), from the first date's year.
+    pub(super) year_starts: Arc<[i32]>,
+    /// The first and last dates of the range.
+    pub(super) bounds: (NaiveDate, NaiveDate),
+    /// The year of the first date.
+    pub(super) first_year: i32,
     pub(super) entries: Arc<BTreeMap<NaiveDate, Holiday>>,
     pub(super) sources: Arc<BTreeMap<i32, ScheduleSource>>,
     pub(super) sessions: WorkingSessions,
@@ -101,12 +118,12 @@ impl Calendar {
 
     /// First date of the supported range.
     pub fn first_date(&self) -> NaiveDate {
-        from_epoch_day(self.first).unwrap_or(NaiveDate::MIN)
+        self.bounds.0
     }
 
     /// Last date of the supported range.
     pub fn last_date(&self) -> NaiveDate {
-        from_epoch_day(self.first + self.len() as i32 - 1).unwrap_or(NaiveDate::MAX)
+        self.bounds.1
     }
 
     /// The working sessions of a working day.
@@ -129,9 +146,33 @@ impl Calendar {
         }
     }
 
+    /// Offset of a date in the range, or an out-of-range error.
+    #[inline]
+    pub(super) fn offset_of(&self, date: NaiveDate) -> Result<usize> {
+        let year = date.year().wrapping_sub(self.first_year) as u32 as usize;
+        if year < self.year_starts.len() {
+            let off = self.year_starts[year] + date.ordinal0() as i32;
+            if off >= 0 && (off as usize) < self.len() {
+                return Ok(off as usize);
+            }
+        }
+        Err(self.out_of_range_date(date))
+    }
+
+    #[cold]
+    fn out_of_range_date(&self, date: NaiveDate) -> Error {
+        self.out_of_range_what(date.to_string())
+    }
+
     #[cold]
     pub(super) fn out_of_range(&self, day: i32) -> Error {
-        let what = from_epoch_day(day).map_or_else(|| format!("epoch day {day}"), |d| d.to_string());
+        self.out_of_range_what(
+            from_epoch_day(day).map_or_else(|| format!("epoch day {day}"), |d| d.to_string()),
+        )
+    }
+
+    #[cold]
+    fn out_of_range_what(&self, what: String) -> Error {
         Error::new(
             ErrorKind::OutOfRange,
             format!(
@@ -161,21 +202,31 @@ impl Calendar {
         if n == 0 {
             return Ok(day);
         }
+        match self.nth_working_day(off, n) {
+            Some(w) => Ok(self.first + w.offset as i32),
+            None => Err(self.out_of_range_result(
+                from_epoch_day(day).map_or_else(|| day.to_string(), |d| d.to_string()),
+                n,
+            )),
+        }
+    }
+
+    /// The `n`-th working day after offset `off` (before it for negative
+    /// `n`; `n != 0`), `None` outside the range.
+    #[inline]
+    pub(super) fn nth_working_day(&self, off: usize, n: i32) -> Option<WorkingDay> {
         // Index in `select` of the target working day.
         let k = if n > 0 {
             i64::from(self.before[off + 1]) + i64::from(n) - 1
         } else {
             i64::from(self.before[off]) + i64::from(n)
         };
-        match usize::try_from(k).ok().and_then(|k| self.select.get(k)) {
-            Some(&target) => Ok(self.first + target as i32),
-            None => Err(self.out_of_range_result(day, n)),
-        }
+        let k = usize::try_from(k).ok()?;
+        self.select.get(k).copied()
     }
 
     #[cold]
-    fn out_of_range_result(&self, day: i32, n: i32) -> Error {
-        let from = from_epoch_day(day).map_or_else(|| day.to_string(), |d| d.to_string());
+    fn out_of_range_result(&self, from: String, n: i32) -> Error {
         Error::new(
             ErrorKind::OutOfRange,
             format!(
@@ -198,7 +249,7 @@ impl Calendar {
     /// Whether `date` is a working day: a working weekday that is not a
     /// holiday, substitute or swapped day, or a make-up working day.
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
-        self.is_working_epoch_day(epoch_day(date))
+        Ok(self.working_at(self.offset_of(date)?))
     }
 
     /// The `n`-th working day strictly after `date` (`date` itself need not
@@ -217,14 +268,21 @@ impl Calendar {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn add_working_days(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
-        let day = self.add_working_days_epoch(epoch_day(date), n)?;
-        from_epoch_day(day).ok_or_else(|| self.out_of_range(day))
+        let off = self.offset_of(date)?;
+        if n == 0 {
+            return Ok(date);
+        }
+        match self.nth_working_day(off, n) {
+            Some(w) => Ok(w.date),
+            None => Err(self.out_of_range_result(date.to_string(), n)),
+        }
     }
 
     /// The number of working days in `(a, b]`; negative when `b < a` (minus
     /// the working days in `(b, a]`).
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
-        self.working_days_between_epoch(epoch_day(a), epoch_day(b))
+        let (oa, ob) = (self.offset_of(a)?, self.offset_of(b)?);
+        Ok(self.before[ob + 1] as i32 - self.before[oa + 1] as i32)
     }
 
     /// The entries of the calendar (holidays, substitute, swapped and make-up
@@ -243,7 +301,11 @@ impl Calendar {
         }
         let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first);
         let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(last);
-        Ok(self.entries.range(from..=to).map(|(_, h)| h.clone()).collect())
+        Ok(self
+            .entries
+            .range(from..=to)
+            .map(|(_, h)| h.clone())
+            .collect())
     }
 
     /// The entry of a date, if it has one.
@@ -274,15 +336,30 @@ impl Calendar {
     /// and a last day that is not a working day moves to the next working
     /// day (Civil Code 2015, Art. 147–148).
     pub fn add_calendar_days(&self, date: NaiveDate, days: u32) -> Result<NaiveDate> {
-        let end = epoch_day(date)
-            .checked_add(i32::try_from(days).unwrap_or(i32::MAX))
-            .unwrap_or(i32::MAX);
-        let off = self.offset(end)?;
+        self.offset_of(date)?;
+        let last = date
+            .checked_add_days(Days::new(u64::from(days)))
+            .ok_or_else(|| self.out_of_range_result_days(date, days))?;
+        let off = self
+            .offset_of(last)
+            .map_err(|_| self.out_of_range_result_days(date, days))?;
         if self.working_at(off) {
-            from_epoch_day(end).ok_or_else(|| self.out_of_range(end))
-        } else {
-            let next = self.add_working_days_epoch(end, 1)?;
-            from_epoch_day(next).ok_or_else(|| self.out_of_range(next))
+            return Ok(last);
         }
+        self.nth_working_day(off, 1)
+            .map(|w| w.date)
+            .ok_or_else(|| self.out_of_range_result_days(date, days))
+    }
+
+    #[cold]
+    fn out_of_range_result_days(&self, date: NaiveDate, days: u32) -> Error {
+        Error::new(
+            ErrorKind::OutOfRange,
+            format!(
+                "{date} plus {days} calendar days falls outside the calendar's supported range {}..={}",
+                self.first_date(),
+                self.last_date()
+            ),
+        )
     }
 }

@@ -40,7 +40,10 @@ pub fn render_table() -> Result<String, Box<dyn std::error::Error>> {
          pub(super) static YEARS: &[StaticYear] = &[\n"
     ));
     for y in &data.years {
-        s.push_str(&format!("    StaticYear {{\n        year: {},\n        sources: &[\n", y.year));
+        s.push_str(&format!(
+            "    StaticYear {{\n        year: {},\n        sources: &[\n",
+            y.year
+        ));
         for src in &y.sources {
             s.push_str(&format!("            {:?},\n", src.as_ref()));
         }

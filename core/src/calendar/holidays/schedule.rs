@@ -142,7 +142,10 @@ fn entry(value: &Value, path: &str) -> Result<DataEntry> {
         .ok_or_else(|| {
             invalid(
                 &date_path,
-                format!("{} is not a date (expected \"YYYY-MM-DD\")", shown(date_value)),
+                format!(
+                    "{} is not a date (expected \"YYYY-MM-DD\")",
+                    shown(date_value)
+                ),
             )
         })?;
     let kind_value = field(map, path, "kind")?;
@@ -163,8 +166,14 @@ fn entry(value: &Value, path: &str) -> Result<DataEntry> {
     Ok(DataEntry {
         date,
         kind,
-        name_vi: Cow::Owned(string(field(map, path, "name_vi")?, &format!("{path}.name_vi"))?),
-        name_en: Cow::Owned(string(field(map, path, "name_en")?, &format!("{path}.name_en"))?),
+        name_vi: Cow::Owned(string(
+            field(map, path, "name_vi")?,
+            &format!("{path}.name_vi"),
+        )?),
+        name_en: Cow::Owned(string(
+            field(map, path, "name_en")?,
+            &format!("{path}.name_en"),
+        )?),
     })
 }
 

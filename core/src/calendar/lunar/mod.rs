@@ -178,35 +178,40 @@ pub fn to_lunar(date: NaiveDate) -> Result<LunarDate> {
     if date < MIN_DATE || date > MAX_DATE {
         return Err(out_of_range_date(date));
     }
-    Ok(to_lunar_epoch_day(epoch_day(date), date.year()))
-}
-
-/// [`to_lunar`] on an epoch day whose Gregorian year is known; the date must
-/// be in range.
-fn to_lunar_epoch_day(day: i32, gregorian_year: i32) -> LunarDate {
-    let mut year = gregorian_year;
-    let mut start = new_year_epoch_day(year).unwrap_or(i32::MAX);
-    if day < start {
-        year -= 1;
-        start = new_year_epoch_day(year).unwrap_or(i32::MIN);
-    }
-    let code = year_code(year).unwrap_or(YearCode::from_bits(0));
-    let offset = (day - start) as u32;
-    // At most 13 steps: find the month whose start is the last one <= offset.
-    let mut index = (offset / 30).min(code.month_count() - 1);
-    while index + 1 < code.month_count() && code.month_offset(index + 1) <= offset {
+    // Work on the day of the Gregorian year: Tết is stored the same way, so
+    // no day-count conversion runs per call.
+    let (gregorian_year, ordinal) = (date.year(), date.ordinal0());
+    let (year, code, offset) = match year_code(gregorian_year) {
+        Some(code) if ordinal >= u32::from(code.new_year_ordinal0) => (
+            gregorian_year,
+            code,
+            ordinal - u32::from(code.new_year_ordinal0),
+        ),
+        _ => {
+            let previous = gregorian_year - 1;
+            let code = year_code(previous).ok_or_else(|| out_of_range_date(date))?;
+            let leap = previous % 4 == 0 && (previous % 100 != 0 || previous % 400 == 0);
+            let days_in_previous = 365 + u32::from(leap);
+            (
+                previous,
+                code,
+                ordinal + days_in_previous - u32::from(code.new_year_ordinal0),
+            )
+        }
+    };
+    // Months have 29 or 30 days, so offset / 30 is the month or the one
+    // before it: one comparison finds it.
+    let mut index = offset / 30;
+    if index + 1 < code.month_count() && code.month_offset(index + 1) <= offset {
         index += 1;
     }
-    while code.month_offset(index) > offset {
-        index -= 1;
-    }
     let (month, leap) = code.month_at(index);
-    LunarDate {
+    Ok(LunarDate {
         year,
         month,
         day: (offset - code.month_offset(index) + 1) as u8,
         leap,
-    }
+    })
 }
 
 /// Converts a lunar date to the Gregorian calendar.
@@ -254,7 +259,9 @@ pub fn from_lunar(year: i32, month: u8, day: u8, leap: bool) -> Result<NaiveDate
         Error::new(
             ErrorKind::InvalidLunarDate,
             match code.leap_month {
-                0 => format!("lunar year {year} has no leap month, so month {month} cannot be leap"),
+                0 => {
+                    format!("lunar year {year} has no leap month, so month {month} cannot be leap")
+                }
                 lm => format!(
                     "the leap month of lunar year {year} follows month {lm}, not month {month}"
                 ),
@@ -287,7 +294,9 @@ pub fn from_lunar(year: i32, month: u8, day: u8, leap: bool) -> Result<NaiveDate
 fn out_of_range_date(date: NaiveDate) -> Error {
     Error::new(
         ErrorKind::OutOfRange,
-        format!("date {date} is outside the lunar calendar's supported range {MIN_DATE}..={MAX_DATE}"),
+        format!(
+            "date {date} is outside the lunar calendar's supported range {MIN_DATE}..={MAX_DATE}"
+        ),
     )
 }
 

@@ -1,0 +1,89 @@
+// The JavaScript API of the calendar: ISO strings in and out, real Error
+// objects with a code, and a module that keeps working after errors.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const motcua = require("../pkg-node/motcua.js");
+
+const cal = motcua.Calendar.vietnam();
+
+function throwsCode(call, code) {
+  assert.throws(call, (e) => {
+    assert.ok(e instanceof Error, "a real Error");
+    assert.equal(e.code, code, e.message);
+    assert.ok(e.message.length > 0);
+    return true;
+  });
+}
+
+test("the acceptance names exist", () => {
+  assert.equal(cal.isWorkingDay("2026-01-10"), true);
+  assert.equal(cal.addWorkingDays("2026-02-13", 1), "2026-02-23");
+  assert.equal(cal.workingDaysBetween("2026-02-13", "2026-02-23"), 1);
+  const first = cal.holidays(2026)[0];
+  assert.deepStrictEqual(
+    [first.date, first.kind, first.nameVi, first.nameEn],
+    ["2026-01-01", "statutory", "Tết Dương lịch", "New Year's Day"],
+  );
+  assert.deepStrictEqual(motcua.toLunar("2026-02-17"), {
+    year: 2026, month: 1, day: 1, leap: false, yearName: "Bính Ngọ",
+  });
+  assert.equal(motcua.fromLunar(2026, 1, 1, false), "2026-02-17");
+  assert.equal(motcua.fromLunar(2026, 1, 1), "2026-02-17");
+});
+
+test("instants with an offset are converted to Vietnam time", () => {
+  assert.equal(cal.addWorkingTime("2023-10-27T02:32Z", { days: 5 }), "2023-11-03T09:32");
+  assert.equal(cal.addWorkingTime("2023-10-27T09:32:00+07:00", { days: 5 }), "2023-11-03T09:32");
+  assert.equal(cal.addWorkingTime("2023-10-30T09:00:30", { minutes: 1 }), "2023-10-30T09:01:30");
+});
+
+test("wrong types are Errors with code invalid_type", () => {
+  for (const bad of [undefined, null, 20260110, {}, [], true]) {
+    throwsCode(() => cal.isWorkingDay(bad), "invalid_type");
+    throwsCode(() => motcua.toLunar(bad), "invalid_type");
+  }
+  throwsCode(() => cal.addWorkingDays("2026-01-05", "1"), "invalid_type");
+  throwsCode(() => cal.addWorkingTime("2026-01-05T09:00", 5), "invalid_type");
+  throwsCode(() => cal.addWorkingTime("2026-01-05T09:00", { days: "5" }), "invalid_type");
+  throwsCode(() => motcua.fromLunar(2026, 3, 10, "yes"), "invalid_type");
+});
+
+test("malformed strings and values are Errors with codes", () => {
+  for (const bad of ["2026-1-5", "2026-02-30", "05/01/2026", "", "2026-01-05T09:00"]) {
+    throwsCode(() => cal.isWorkingDay(bad), "invalid_format");
+  }
+  throwsCode(() => cal.nextWorkingInstant("2026-01-05 09:00"), "invalid_format");
+  throwsCode(() => cal.addWorkingDays("2026-01-05", 1.5), "invalid_argument");
+  throwsCode(() => cal.addWorkingDays("2026-01-05", 1e12), "calendar.out_of_range");
+  throwsCode(() => cal.isWorkingDay("1999-12-31"), "calendar.out_of_range");
+  throwsCode(() => cal.holidays(2200), "calendar.out_of_range");
+  throwsCode(() => cal.addWorkingTime("2026-01-05T09:00", { days: -1 }), "calendar.invalid_duration");
+  throwsCode(() => cal.addWorkingTime("2026-01-05T09:00", { days: NaN }), "calendar.invalid_duration");
+  throwsCode(() => cal.addWorkingTime("2026-01-05T09:00", { hours: Infinity }), "calendar.invalid_duration");
+  throwsCode(() => motcua.fromLunar(2025, 12, 30, false), "lunar.invalid_date");
+  throwsCode(() => motcua.fromLunar(2026, 3, 10, true), "lunar.invalid_date");
+});
+
+test("calendar data loads at run time and leaves the original alone", () => {
+  const json = JSON.stringify({
+    overrides: [{ date: "2026-11-24", kind: "closure", name_vi: "Ngày Văn hóa Việt Nam", name_en: "Vietnam Culture Day" }],
+  });
+  const loaded = cal.withData(json);
+  assert.equal(loaded.isWorkingDay("2026-11-24"), false);
+  assert.equal(cal.isWorkingDay("2026-11-24"), true);
+  throwsCode(() => cal.withData("{"), "calendar.invalid_data");
+  assert.throws(
+    () => cal.withData('{"overrides": [{"date": "2026-11-24", "kind": "party", "name_vi": "a", "name_en": "b"}]}'),
+    (e) => e.code === "calendar.invalid_data" && e.message.includes("overrides[0].kind") && e.message.includes("party"),
+  );
+  throwsCode(() => cal.withData(undefined), "invalid_type");
+  assert.equal(cal.isWorkingDay("2026-11-24"), true);
+});
+
+test("1,000 bad calls, then a good one", () => {
+  for (let i = 0; i < 1000; i++) {
+    throwsCode(() => cal.addWorkingDays("2100-12-31", 5), "calendar.out_of_range");
+  }
+  assert.equal(cal.addWorkingDays("2026-02-13", 1), "2026-02-23");
+});
