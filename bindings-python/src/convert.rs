@@ -27,7 +27,7 @@ pub fn date(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<Na
 fn vietnam_tz(py: Python<'_>) -> PyResult<Bound<'_, PyTzInfo>> {
     let offset = chrono::FixedOffset::east_opt(7 * 3600)
         .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("UTC+7"))?;
-    Ok(offset.into_pyobject(py)?)
+    offset.into_pyobject(py)
 }
 
 /// A `datetime.datetime` argument as Vietnam local time, and whether it was

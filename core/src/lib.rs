@@ -31,3 +31,8 @@ pub mod calendar;
 pub mod error;
 
 pub use error::{Error, ErrorKind, Result};
+
+/// The README's Rust example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctest;

@@ -1,6 +1,8 @@
 //! Bad input: typed errors with stable codes, never a panic, and calendars
 //! that stay unchanged and usable after a rejected call.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use chrono::NaiveDate;
 use motcua::calendar::holidays::{CalendarData, HolidayKind};
 use motcua::calendar::{lunar, Calendar, WorkingSessions};

@@ -1,5 +1,7 @@
 //! Property tests of the working calendar and the lunar calendar.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{lunar, Calendar};
 use proptest::prelude::*;

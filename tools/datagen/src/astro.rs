@@ -153,7 +153,7 @@ pub fn sun_apparent_longitude(jde: f64) -> f64 {
     // Nutation in longitude (Meeus ch. 22, the 0.5" series).
     let omega = deg(125.04452 - 1934.136261 * t);
     let l_sun = deg(280.4665 + 36000.7698 * t);
-    let l_moon = deg(218.3165 + 481_267.8813 * t);
+    let l_moon = deg(218.3165 + 481_267.881_3 * t);
     let dpsi = -17.20 * omega.sin() - 1.32 * (2.0 * l_sun).sin() - 0.23 * (2.0 * l_moon).sin()
         + 0.21 * (2.0 * omega).sin();
     lon += dpsi / 3600.0;

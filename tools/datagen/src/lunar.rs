@@ -91,14 +91,14 @@ pub fn months(first: i32, last: i32) -> Vec<Month> {
             None
         };
         let mut number = 11u8;
-        for i in a..b {
+        for (i, &start_jdn) in new_moons.iter().enumerate().take(b).skip(a) {
             let leap = Some(i) == leap_at;
             if i > a && !leap {
                 number = number % 12 + 1;
             }
             let year = if number >= 11 { g - 1 } else { g };
             out.push(Month {
-                start_jdn: new_moons[i],
+                start_jdn,
                 number,
                 leap,
                 year,

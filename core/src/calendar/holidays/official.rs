@@ -2,9 +2,9 @@
 //! do not edit. The test `tools/datagen/tests/regenerate.rs` fails when
 //! this file and its source disagree.
 
+use super::HolidayKind::{MakeUp, Statutory, Substitute, Swapped};
 #[allow(unused_imports)]
 use super::HolidayKind::{Closure, ExtraWorkingDay};
-use super::HolidayKind::{MakeUp, Statutory, Substitute, Swapped};
 use super::StaticYear;
 
 /// Version of the embedded official schedules.
