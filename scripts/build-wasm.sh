@@ -39,7 +39,8 @@ fi
 version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $version"; then
   echo "build-wasm: installing wasm-bindgen-cli $version (about 3 minutes)" >&2
-  cargo install --quiet wasm-bindgen-cli --version "$version"
+  # --force: reinstall even where cargo remembers an install whose binary is gone.
+  cargo install --quiet --force wasm-bindgen-cli --version "$version"
 fi
 
 package_json() {

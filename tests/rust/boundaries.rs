@@ -192,3 +192,20 @@ fn custom_sessions_change_the_day_length() {
             .unwrap()
     );
 }
+
+#[test]
+fn every_official_entry_is_reproduced_exactly() {
+    use motcua::calendar::holidays::{official_schedules, Provenance};
+    let cal = Calendar::vietnam();
+    let mut count = 0;
+    for schedule in official_schedules() {
+        for e in &schedule.entries {
+            let h = cal.holiday(e.date).unwrap();
+            assert_eq!((h.kind, &h.name_vi, &h.name_en), (e.kind, &e.name_vi, &e.name_en), "{}", e.date);
+            assert_eq!(h.provenance, Provenance::Official);
+            assert_eq!(cal.is_working_day(e.date).unwrap(), !e.kind.is_day_off(), "{}", e.date);
+            count += 1;
+        }
+    }
+    assert!(count > 100, "{count} entries");
+}
