@@ -55,11 +55,7 @@ impl Holiday {
     /// ``"official"``, ``"projected"`` or ``"loaded"``.
     #[getter]
     fn provenance(&self) -> &'static str {
-        match self.0.provenance {
-            holidays::Provenance::Official => "official",
-            holidays::Provenance::Projected => "projected",
-            holidays::Provenance::Loaded => "loaded",
-        }
+        self.0.provenance.code()
     }
 
     fn __repr__(&self) -> String {
@@ -130,17 +126,23 @@ impl Calendar {
     /// (Sunday); ``sessions`` are ``("HH:MM", "HH:MM")`` pairs; ``data`` is
     /// a calendar data document (JSON text) as for :meth:`with_data`.
     #[staticmethod]
-    #[pyo3(signature = (*, working_weekdays = None, sessions = None, first = None, last = None, holidays = true, data = None))]
+    #[pyo3(signature = (*, working_weekdays = None, sessions = None, first = None, last = None, holidays = None, data = None))]
     fn custom(
         py: Python<'_>,
         working_weekdays: Option<&Bound<'_, PyAny>>,
         sessions: Option<&Bound<'_, PyAny>>,
         first: Option<&Bound<'_, PyAny>>,
         last: Option<&Bound<'_, PyAny>>,
-        holidays: bool,
-        data: Option<&str>,
+        holidays: Option<&Bound<'_, PyAny>>,
+        data: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let mut builder = core::Calendar::builder().holidays(holidays);
+        let mut builder = core::Calendar::builder();
+        if let Some(on) = holidays {
+            if !on.is_instance_of::<pyo3::types::PyBool>() {
+                return Err(wrong_type(py, "holidays", "a bool", on));
+            }
+            builder = builder.holidays(on.extract::<bool>()?);
+        }
         if let Some(days) = working_weekdays {
             let days = days
                 .try_iter()
@@ -162,14 +164,17 @@ impl Calendar {
                 .collect::<PyResult<Vec<_>>>()?;
             builder = builder.sessions(core::WorkingSessions::new(&spans).py(py)?);
         }
-        if first.is_some() || last.is_some() {
-            let d = core::Calendar::vietnam();
-            let first = first.map_or(Ok(d.first_date()), |v| convert::date(py, "first", v))?;
-            let last = last.map_or(Ok(d.last_date()), |v| convert::date(py, "last", v))?;
-            builder = builder.range(first, last);
+        if let Some(first) = first {
+            builder = builder.first(convert::date(py, "first", first)?);
+        }
+        if let Some(last) = last {
+            builder = builder.last(convert::date(py, "last", last)?);
         }
         if let Some(json) = data {
-            builder = builder.data(holidays::CalendarData::from_json(json).py(py)?);
+            let text: String = json
+                .extract()
+                .map_err(|_| wrong_type(py, "data", "a str", json))?;
+            builder = builder.data(holidays::CalendarData::from_json(&text).py(py)?);
         }
         builder.build().py(py).map(Self)
     }
@@ -247,14 +252,12 @@ impl Calendar {
 
     /// The entry of a date, or ``None``.
     fn holiday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Option<Holiday>> {
-        Ok(self
-            .0
-            .holiday(convert::date(py, "date", date)?)
-            .cloned()
-            .map(Holiday))
+        let d = convert::date(py, "date", date)?;
+        Ok(self.0.holiday(d).py(py)?.cloned().map(Holiday))
     }
 
-    /// ``("official" | "loaded" | "projected", [sources…])`` for a year.
+    /// ``("official" | "loaded" | "projected" | "none", [sources…])`` for a
+    /// year; ``"none"`` for a calendar built without national holidays.
     fn schedule_source(
         &self,
         py: Python<'_>,
@@ -267,6 +270,7 @@ impl Calendar {
             core::ScheduleSource::Official(s) => ("official", own(s)),
             core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
             core::ScheduleSource::Projected => ("projected", Vec::new()),
+            core::ScheduleSource::None => ("none", Vec::new()),
         })
     }
 
@@ -324,15 +328,7 @@ impl Calendar {
         days: &Bound<'_, PyAny>,
     ) -> PyResult<NaiveDate> {
         let d = convert::date(py, "date", date)?;
-        let n = int32(py, "days", days)?;
-        let n = u32::try_from(n).map_err(|_| {
-            exception(
-                py,
-                motcua::ErrorKind::InvalidDuration.code(),
-                format!("days = {n} must not be negative"),
-            )
-        })?;
-        self.0.add_calendar_days(d, n).py(py)
+        self.0.add_calendar_days(d, int32(py, "days", days)?).py(py)
     }
 
     fn __repr__(&self) -> String {

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateTime, PyTzInfo};
 
-use crate::errors::wrong_type;
+use crate::errors::{exception, wrong_type};
 
 /// A `datetime.date` argument (a `datetime.datetime` gives its Vietnam
 /// local date).
@@ -40,13 +40,25 @@ pub fn instant(
     if !value.is_instance_of::<PyDateTime>() {
         return Err(wrong_type(py, name, "a datetime.datetime", value));
     }
-    let aware = !value.getattr("tzinfo")?.is_none() && !value.call_method0("utcoffset")?.is_none();
+    let has_tzinfo = !value.getattr("tzinfo")?.is_none();
+    // A tzinfo whose utcoffset() is None leaves the datetime naive (Python's
+    // own rule): Vietnam local time like any naive datetime.
+    let aware = has_tzinfo && !value.call_method0("utcoffset")?.is_none();
+    let naive = pyo3::types::PyDict::new(py);
+    naive.set_item("tzinfo", py.None())?;
     let local = if aware {
-        let kwargs = pyo3::types::PyDict::new(py);
-        kwargs.set_item("tzinfo", py.None())?;
         value
-            .call_method1("astimezone", (vietnam_tz(py)?,))?
-            .call_method("replace", (), Some(&kwargs))?
+            .call_method1("astimezone", (vietnam_tz(py)?,))
+            .map_err(|_| {
+                exception(
+                    py,
+                    motcua::ErrorKind::OutOfRange.code(),
+                    format!("{name} is outside the dates Python can convert to UTC+7"),
+                )
+            })?
+            .call_method("replace", (), Some(&naive))?
+    } else if has_tzinfo {
+        value.call_method("replace", (), Some(&naive))?
     } else {
         value.clone()
     };
@@ -65,26 +77,43 @@ pub fn to_instant(py: Python<'_>, t: NaiveDateTime, aware: bool) -> PyResult<Py<
     }
 }
 
-/// A number argument (int or float).
+/// A duration part (int or float); an int too large for a float is an
+/// invalid duration, like an infinite float.
 pub fn number(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
-    if value.is_instance_of::<pyo3::types::PyBool>() {
+    let numeric = value.is_instance_of::<pyo3::types::PyInt>()
+        || value.is_instance_of::<pyo3::types::PyFloat>();
+    if value.is_instance_of::<pyo3::types::PyBool>() || !numeric {
         return Err(wrong_type(py, name, "a number", value));
     }
-    value
-        .extract::<f64>()
-        .map_err(|_| wrong_type(py, name, "a number", value))
+    value.extract::<f64>().map_err(|_| {
+        exception(
+            py,
+            motcua::ErrorKind::InvalidDuration.code(),
+            format!("{name} = {value} is not a finite duration"),
+        )
+    })
 }
 
 /// An integer argument that fits an `i32`; larger integers are
 /// `OutOfRangeError`s, other types `InvalidTypeError`s.
+///
+/// A float is the right kind of value but not an integer: like JavaScript's
+/// `1.5`, it is an `InvalidArgumentError`, so both runtimes give one code.
 pub fn int32(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<i32> {
+    if value.is_instance_of::<pyo3::types::PyFloat>() {
+        return Err(exception(
+            py,
+            motcua::ErrorKind::InvalidArgument.code(),
+            format!("{name} = {value} is not an integer"),
+        ));
+    }
     if value.is_instance_of::<pyo3::types::PyBool>()
         || !value.is_instance_of::<pyo3::types::PyInt>()
     {
         return Err(wrong_type(py, name, "an int", value));
     }
     value.extract::<i32>().map_err(|_| {
-        crate::errors::exception(
+        exception(
             py,
             motcua::ErrorKind::OutOfRange.code(),
             format!("{name} = {value} is out of range"),

@@ -8,7 +8,8 @@ use pyo3::types::PyTuple;
 use crate::convert::{self, int32};
 use crate::errors::IntoPy;
 
-/// A date of the Vietnamese lunar calendar (UTC+7).
+/// A date of the Vietnamese lunar calendar (UTC+7). Constructing one that
+/// does not exist raises ``InvalidLunarDateError``.
 ///
 /// >>> import motcua
 /// >>> motcua.LunarDate(2026, 3, 10).to_date()
@@ -20,14 +21,16 @@ pub struct LunarDate(pub core::LunarDate);
 #[pymethods]
 impl LunarDate {
     #[new]
-    #[pyo3(signature = (year, month, day, leap = false))]
-    fn new(year: i32, month: u8, day: u8, leap: bool) -> Self {
-        Self(core::LunarDate {
-            year,
-            month,
-            day,
-            leap,
-        })
+    #[pyo3(signature = (year, month, day, leap = None))]
+    fn new(
+        py: Python<'_>,
+        year: &Bound<'_, PyAny>,
+        month: &Bound<'_, PyAny>,
+        day: &Bound<'_, PyAny>,
+        leap: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let date = from_lunar(py, year, month, day, leap)?;
+        core::to_lunar(date).py(py).map(Self)
     }
 
     /// The lunar year (named after the Gregorian year it starts in).
@@ -60,8 +63,7 @@ impl LunarDate {
         self.0.year_name()
     }
 
-    /// The Gregorian date; raises ``InvalidLunarDateError`` when this lunar
-    /// date does not exist.
+    /// The Gregorian date.
     fn to_date(&self, py: Python<'_>) -> PyResult<NaiveDate> {
         self.0.to_gregorian().py(py)
     }
@@ -125,12 +127,11 @@ pub fn from_lunar(
     day: &Bound<'_, PyAny>,
     leap: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<NaiveDate> {
-    let year = int32(py, "year", year)?;
-    let small = |name: &str, v: &Bound<'_, PyAny>| -> PyResult<u8> {
-        // Out-of-range months and days are invalid lunar dates, not overflow.
-        Ok(u8::try_from(int32(py, name, v)?.clamp(0, 255)).unwrap_or(0))
-    };
-    let (month, day) = (small("month", month)?, small("day", day)?);
+    let (year, month, day) = (
+        int32(py, "year", year)?,
+        int32(py, "month", month)?,
+        int32(py, "day", day)?,
+    );
     let leap = match leap {
         None => false,
         Some(v) if v.is_instance_of::<pyo3::types::PyBool>() => v.extract::<bool>()?,

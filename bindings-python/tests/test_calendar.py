@@ -65,7 +65,7 @@ def test_wrong_types_are_typed_errors(cal, bad):
     assert err.value.code == "invalid_type"
     assert isinstance(err.value, TypeError)
     with pytest.raises(motcua.InvalidTypeError):
-        cal.add_working_days(dt.date(2026, 1, 5), "x" if isinstance(bad, int) else bad)
+        cal.add_working_days(dt.date(2026, 1, 5), "x" if isinstance(bad, (int, float)) else bad)
     with pytest.raises(motcua.InvalidTypeError):
         motcua.to_lunar(bad)
     with pytest.raises(motcua.InvalidTypeError):
@@ -157,3 +157,51 @@ def test_many_bad_calls_then_a_good_one(cal):
         with pytest.raises(motcua.MotcuaError):
             cal.add_working_days(dt.date(2100, 12, 31), 5)
     assert cal.add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)
+
+
+def test_non_integral_numbers_are_invalid_arguments_like_in_javascript(cal):
+    with pytest.raises(motcua.InvalidArgumentError) as err:
+        cal.add_working_days(dt.date(2026, 1, 5), 1.5)
+    assert err.value.code == "invalid_argument"
+
+
+def test_huge_and_negative_durations(cal):
+    with pytest.raises(motcua.InvalidDurationError):
+        cal.add_working_time(dt.datetime(2026, 1, 5, 9), days=10**400)
+    with pytest.raises(motcua.InvalidDurationError):
+        cal.add_calendar_days(dt.date(2026, 1, 5), -1)
+
+
+def test_a_tzinfo_without_offset_is_naive_local_time(cal):
+    class Floating(dt.tzinfo):
+        def utcoffset(self, when):
+            return None
+
+    at = dt.datetime(2023, 10, 27, 9, 32, tzinfo=Floating())
+    assert cal.add_working_time(at, days=5) == dt.datetime(2023, 11, 3, 9, 32)
+
+
+def test_lunar_dates_that_do_not_exist_cannot_be_built():
+    with pytest.raises(motcua.InvalidLunarDateError):
+        motcua.LunarDate(2026, 13, 40)
+    with pytest.raises(motcua.InvalidLunarDateError):
+        motcua.LunarDate(2025, 12, 30)
+    with pytest.raises(motcua.InvalidTypeError):
+        motcua.LunarDate(2026, 3, "10")
+    with pytest.raises(motcua.OutOfRangeError):
+        motcua.LunarDate(2**40, 1, 1)
+
+
+def test_custom_calendar_arguments_are_checked():
+    with pytest.raises(motcua.InvalidTypeError):
+        motcua.Calendar.custom(holidays="yes")
+    with pytest.raises(motcua.InvalidTypeError):
+        motcua.Calendar.custom(data=5)
+    with pytest.raises(motcua.OutOfRangeError):
+        motcua.Calendar.custom(first=dt.date(1999, 12, 31))
+    plain = motcua.Calendar.custom(holidays=False, first=dt.date(2026, 1, 1), last=dt.date(2026, 12, 31))
+    assert plain.schedule_source(2026) == ("none", [])
+    assert plain.is_working_day(dt.date(2026, 2, 17))
+    assert plain.holidays(2026) == []
+    with pytest.raises(motcua.OutOfRangeError):
+        plain.holiday(dt.date(2027, 1, 1))

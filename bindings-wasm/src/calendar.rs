@@ -1,5 +1,6 @@
 //! The working calendar for JavaScript.
 
+use chrono::Weekday;
 use js_sys::{Array, Object, Reflect};
 use motcua::calendar::{self as core, holidays};
 use wasm_bindgen::prelude::*;
@@ -10,6 +11,28 @@ use crate::errors::{js_error, wrong_type, IntoJs};
 fn set(object: &Object, key: &str, value: JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+/// An array argument.
+fn list(name: &str, value: &JsValue) -> Result<Array, JsValue> {
+    if Array::is_array(value) {
+        Ok(Array::from(value))
+    } else {
+        Err(wrong_type(name, "an array", value))
+    }
+}
+
+/// A calendar entry as a plain object.
+fn holiday_object(h: &holidays::Holiday) -> Object {
+    let o = Object::new();
+    set(&o, "date", h.date.to_string().into());
+    set(&o, "kind", h.kind.code().into());
+    set(&o, "nameVi", h.name_vi.as_ref().into());
+    set(&o, "nameEn", h.name_en.as_ref().into());
+    set(&o, "provisional", h.is_provisional().into());
+    set(&o, "provenance", h.provenance.code().into());
+    set(&o, "dayOff", h.is_day_off().into());
+    o
 }
 
 /// A working calendar: working weekdays, sessions, holidays and overrides.
@@ -23,6 +46,74 @@ impl Calendar {
     /// nghỉ bù, official schedules), 2000-01-01 to 2100-12-31.
     pub fn vietnam() -> Calendar {
         Calendar(core::Calendar::vietnam())
+    }
+
+    /// A custom calendar from `{workingWeekdays, sessions, first, last,
+    /// holidays, data}`, each optional: weekdays 0 (Monday) to 6 (Sunday),
+    /// sessions as `[["07:30", "11:30"], ...]`, ISO dates, a boolean, and a
+    /// calendar data document (JSON text) as for `withData`.
+    pub fn custom(options: JsValue) -> Result<Calendar, JsValue> {
+        if !options.is_object() {
+            return Err(wrong_type("options", "an object", &options));
+        }
+        let get = |key: &str| Reflect::get(&options, &JsValue::from_str(key));
+        let mut builder = core::Calendar::builder();
+        let weekdays = get("workingWeekdays")?;
+        if !weekdays.is_undefined() {
+            let days = list("workingWeekdays", &weekdays)?
+                .iter()
+                .map(|d| {
+                    let n = int32("workingWeekdays[]", &d)?;
+                    u8::try_from(n)
+                        .ok()
+                        .and_then(|n| Weekday::try_from(n).ok())
+                        .ok_or_else(|| {
+                            js_error(
+                                motcua::ErrorKind::InvalidArgument.code(),
+                                &format!("weekday {n} is not 0 (Monday) to 6 (Sunday)"),
+                            )
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            builder = builder.working_weekdays(&days);
+        }
+        let sessions = get("sessions")?;
+        if !sessions.is_undefined() {
+            let spans = list("sessions", &sessions)?
+                .iter()
+                .map(|pair| {
+                    let pair = list("sessions[]", &pair)?;
+                    Ok((
+                        convert::time_of_day("sessions[][0]", &pair.get(0))?,
+                        convert::time_of_day("sessions[][1]", &pair.get(1))?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, JsValue>>()?;
+            builder = builder.sessions(core::WorkingSessions::new(&spans).js()?);
+        }
+        let first = get("first")?;
+        if !first.is_undefined() {
+            builder = builder.first(convert::date("first", &first)?);
+        }
+        let last = get("last")?;
+        if !last.is_undefined() {
+            builder = builder.last(convert::date("last", &last)?);
+        }
+        let on = get("holidays")?;
+        if !on.is_undefined() {
+            let on = on
+                .as_bool()
+                .ok_or_else(|| wrong_type("holidays", "a boolean", &on))?;
+            builder = builder.holidays(on);
+        }
+        let data = get("data")?;
+        if !data.is_undefined() {
+            let text = data
+                .as_string()
+                .ok_or_else(|| wrong_type("data", "a JSON string", &data))?;
+            builder = builder.data(holidays::CalendarData::from_json(&text).js()?);
+        }
+        builder.build().js().map(Calendar)
     }
 
     /// A new calendar with a calendar data document (JSON text) applied;
@@ -72,22 +163,47 @@ impl Calendar {
         self.0.working_days_between(a, b).js()
     }
 
-    /// The entries of a year: `[{date, kind, nameVi, nameEn, provisional, provenance}]`.
+    /// The entries of a year: `[{date, kind, nameVi, nameEn, provisional,
+    /// provenance, dayOff}]`.
     pub fn holidays(&self, year: JsValue) -> Result<Array, JsValue> {
         let entries = self.0.holidays(int32("year", &year)?).js()?;
         Ok(entries
             .iter()
-            .map(|h| {
-                let o = Object::new();
-                set(&o, "date", h.date.to_string().into());
-                set(&o, "kind", h.kind.code().into());
-                set(&o, "nameVi", h.name_vi.as_ref().into());
-                set(&o, "nameEn", h.name_en.as_ref().into());
-                set(&o, "provisional", h.is_provisional().into());
-                set(&o, "dayOff", h.is_day_off().into());
-                JsValue::from(o)
-            })
+            .map(|h| JsValue::from(holiday_object(h)))
             .collect())
+    }
+
+    /// The entry of a date, or `null`.
+    pub fn holiday(&self, date: JsValue) -> Result<JsValue, JsValue> {
+        let d = convert::date("date", &date)?;
+        Ok(self
+            .0
+            .holiday(d)
+            .js()?
+            .map_or(JsValue::NULL, |h| holiday_object(h).into()))
+    }
+
+    /// `{status, sources}` for a year: status `"official"`, `"loaded"`,
+    /// `"projected"` or `"none"` (a calendar built without national holidays).
+    #[wasm_bindgen(js_name = scheduleSource)]
+    pub fn schedule_source(&self, year: JsValue) -> Result<Object, JsValue> {
+        let (status, sources) = match self.0.schedule_source(int32("year", &year)?) {
+            core::ScheduleSource::Official(s) => ("official", s),
+            core::ScheduleSource::Loaded(s) => ("loaded", s),
+            core::ScheduleSource::Projected => ("projected", Vec::new()),
+            core::ScheduleSource::None => ("none", Vec::new()),
+        };
+        let out = Object::new();
+        set(&out, "status", status.into());
+        let list: Array = sources.iter().map(|s| JsValue::from_str(s)).collect();
+        set(&out, "sources", list.into());
+        Ok(out)
+    }
+
+    /// Length of one working day, in hours (8 by default).
+    #[wasm_bindgen(getter, js_name = dayHours)]
+    pub fn day_hours(&self) -> f64 {
+        self.0.sessions().day_length().hours()
     }
 
     /// `at` if it is inside a working session, else the next session start.
@@ -135,13 +251,10 @@ impl Calendar {
     #[wasm_bindgen(js_name = addCalendarDays)]
     pub fn add_calendar_days(&self, date: JsValue, days: JsValue) -> Result<String, JsValue> {
         let d = convert::date("date", &date)?;
-        let n = int32("days", &days)?;
-        let n = u32::try_from(n).map_err(|_| {
-            js_error(
-                motcua::ErrorKind::InvalidDuration.code(),
-                &format!("days = {n} must not be negative"),
-            )
-        })?;
-        Ok(self.0.add_calendar_days(d, n).js()?.to_string())
+        Ok(self
+            .0
+            .add_calendar_days(d, int32("days", &days)?)
+            .js()?
+            .to_string())
     }
 }

@@ -37,7 +37,8 @@ fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
 pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
     const EXPECTED: &str = "an ISO instant \"YYYY-MM-DDTHH:MM[:SS]\" with an optional offset";
     let text = string(name, EXPECTED, value)?;
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
+    // `%.f` also takes the milliseconds of `Date.prototype.toISOString()`.
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(&text, format) {
             return Ok(t);
         }
@@ -84,4 +85,15 @@ pub fn int32(name: &str, value: &JsValue) -> Result<i32, JsValue> {
         ));
     }
     Ok(n as i32)
+}
+
+/// A `"HH:MM"` time of day (session bounds).
+pub fn time_of_day(name: &str, value: &JsValue) -> Result<chrono::NaiveTime, JsValue> {
+    let text = string(name, "a time of day \"HH:MM\"", value)?;
+    chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| {
+        js_error(
+            motcua::ErrorKind::InvalidSessions.code(),
+            &format!("{name} = {text:?} is not a time of day \"HH:MM\""),
+        )
+    })
 }

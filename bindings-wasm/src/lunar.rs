@@ -35,10 +35,6 @@ pub fn from_lunar(
     day: JsValue,
     leap: JsValue,
 ) -> Result<String, JsValue> {
-    let small = |name: &str, v: &JsValue| -> Result<u8, JsValue> {
-        // Out-of-range months and days are invalid lunar dates, not overflow.
-        Ok(u8::try_from(int32(name, v)?.clamp(0, 255)).unwrap_or(0))
-    };
     let leap = match leap.as_bool() {
         Some(b) => b,
         None if leap.is_undefined() => false,
@@ -46,8 +42,8 @@ pub fn from_lunar(
     };
     let d = core::from_lunar(
         int32("year", &year)?,
-        small("month", &month)?,
-        small("day", &day)?,
+        int32("month", &month)?,
+        int32("day", &day)?,
         leap,
     )
     .js()?;

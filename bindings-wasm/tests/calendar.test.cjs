@@ -81,6 +81,40 @@ test("calendar data loads at run time and leaves the original alone", () => {
   assert.equal(cal.isWorkingDay("2026-11-24"), true);
 });
 
+test("custom calendars", () => {
+  const saturdays = motcua.Calendar.custom({
+    workingWeekdays: [0, 1, 2, 3, 4, 5],
+    sessions: [["07:00", "11:30"], ["13:30", "17:00"]],
+  });
+  assert.equal(saturdays.isWorkingDay("2026-03-07"), true);
+  assert.equal(saturdays.dayHours, 8);
+  const plain = motcua.Calendar.custom({ holidays: false, first: "2026-01-01", last: "2026-12-31" });
+  assert.deepStrictEqual(plain.scheduleSource(2026), { status: "none", sources: [] });
+  assert.equal(plain.isWorkingDay("2026-02-17"), true);
+  throwsCode(() => motcua.Calendar.custom({ workingWeekdays: [7] }), "invalid_argument");
+  throwsCode(() => motcua.Calendar.custom({ sessions: [["09:00", "08:00"]] }), "calendar.invalid_sessions");
+  throwsCode(() => motcua.Calendar.custom({ sessions: [["9h", "17:00"]] }), "calendar.invalid_sessions");
+  throwsCode(() => motcua.Calendar.custom({ first: "1999-12-31" }), "calendar.out_of_range");
+  throwsCode(() => motcua.Calendar.custom({ holidays: "no" }), "invalid_type");
+  throwsCode(() => motcua.Calendar.custom(null), "invalid_type");
+  throwsCode(() => plain.holiday("2027-01-01"), "calendar.out_of_range");
+});
+
+test("single entries, schedule sources and Date.toISOString input", () => {
+  const makeUp = cal.holiday("2026-01-10");
+  assert.equal(makeUp.kind, "make_up");
+  assert.equal(makeUp.provenance, "official");
+  assert.equal(makeUp.dayOff, false);
+  assert.equal(cal.holiday("2026-03-03"), null);
+  const source = cal.scheduleSource(2026);
+  assert.equal(source.status, "official");
+  assert.ok(source.sources.some((s) => s.includes("thanhnien")));
+  assert.equal(cal.scheduleSource(2030).status, "projected");
+  const utc = new Date(Date.UTC(2023, 9, 27, 2, 32)).toISOString();
+  assert.equal(cal.addWorkingTime(utc, { days: 5 }), "2023-11-03T09:32");
+  throwsCode(() => cal.addCalendarDays("2026-01-05", -1), "calendar.invalid_duration");
+});
+
 test("1,000 bad calls, then a good one", () => {
   for (let i = 0; i < 1000; i++) {
     throwsCode(() => cal.addWorkingDays("2100-12-31", 5), "calendar.out_of_range");

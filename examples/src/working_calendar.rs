@@ -68,7 +68,7 @@ fn print_year(cal: &Calendar, year: i32) -> Result<(), motcua::Error> {
                 println!("  - {s}");
             }
         }
-        ScheduleSource::Projected => println!(
+        ScheduleSource::Projected | ScheduleSource::None => println!(
             "Chưa có lịch chính thức: dự kiến theo Bộ luật Lao động (projected from the rules, provisional)"
         ),
     }

@@ -88,7 +88,7 @@ fn working_time_between() {
 fn add_calendar_days() {
     let cal = Calendar::vietnam();
     run("add_calendar_days", |c| {
-        let days = c["days"].as_u64().expect("days") as u32;
+        let days = c["days"].as_i64().expect("days") as i32;
         check(c, cal.add_calendar_days(date(c, "date"), days), iso)
     });
 }
@@ -111,8 +111,8 @@ fn from_lunar() {
         let n = |k: &str| c[k].as_i64().expect("int");
         let result = lunar::from_lunar(
             n("year") as i32,
-            n("month") as u8,
-            n("day") as u8,
+            n("month") as i32,
+            n("day") as i32,
             c["leap"].as_bool().expect("leap"),
         );
         check(c, result, iso)

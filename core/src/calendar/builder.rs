@@ -44,17 +44,24 @@ const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     }
 }
 
+/// First date a working calendar can cover. The state sector's Monday–Friday
+/// week began on 2 October 1999 (Decision 188/1999/QĐ-TTg; Saturday was a
+/// working day before), so the holiday rules and the default week hold from
+/// 2000 on. The lunar calendar alone goes back to 1900.
+pub const FIRST_SUPPORTED_DATE: NaiveDate = ymd(2000, 1, 1);
+/// Last date a working calendar can cover (the lunar table's end).
+pub const LAST_SUPPORTED_DATE: NaiveDate = ymd(2100, 12, 31);
+
 impl CalendarBuilder {
     /// The state-sector defaults: Monday–Friday, 07:30–11:30 and
-    /// 13:00–17:00, holidays and official schedules, 2000-01-01..=2100-12-31
-    /// (the 40-hour Monday–Friday week of the state sector began on
-    /// 2 October 1999).
+    /// 13:00–17:00, holidays and official schedules, over the whole
+    /// supported range [`FIRST_SUPPORTED_DATE`]..=[`LAST_SUPPORTED_DATE`].
     pub fn new() -> Self {
         Self {
             weekdays: [true, true, true, true, true, false, false],
             sessions: WorkingSessions::state_sector(),
-            first: ymd(2000, 1, 1),
-            last: ymd(2100, 12, 31),
+            first: FIRST_SUPPORTED_DATE,
+            last: LAST_SUPPORTED_DATE,
             holidays: true,
             data: Vec::new(),
         }
@@ -75,12 +82,23 @@ impl CalendarBuilder {
         self
     }
 
-    /// The supported range of dates, within 1900-01-01..=2100-12-31 (the
-    /// lunar calendar's range).
-    pub fn range(mut self, first: NaiveDate, last: NaiveDate) -> Self {
+    /// The first date of the calendar's range (at or after
+    /// [`FIRST_SUPPORTED_DATE`]); a shorter range builds faster and uses
+    /// less memory.
+    pub fn first(mut self, first: NaiveDate) -> Self {
         self.first = first;
+        self
+    }
+
+    /// The last date of the calendar's range (at or before
+    /// [`LAST_SUPPORTED_DATE`]).
+    pub fn last(mut self, last: NaiveDate) -> Self {
         self.last = last;
         self
+    }
+
+    pub(super) fn has_holidays(&self) -> bool {
+        self.holidays
     }
 
     /// Whether to include the national holidays and official schedules
@@ -91,8 +109,13 @@ impl CalendarBuilder {
         self
     }
 
-    /// Adds a calendar data document (official schedules, overrides). Later
-    /// documents take precedence over earlier ones.
+    /// Adds a calendar data document (official schedules, overrides).
+    ///
+    /// Precedence, lowest first: the rule projection; the embedded official
+    /// schedules; the `years` of the documents (a later document's year
+    /// replaces an earlier one's); the `overrides` of the documents, in the
+    /// order added. Within the schedules, a year's own entries win over an
+    /// entry of a neighbouring year's schedule dated in it.
     pub fn data(mut self, data: CalendarData) -> Self {
         self.data.push(data);
         self
@@ -100,15 +123,15 @@ impl CalendarBuilder {
 
     /// Builds the calendar's tables.
     pub fn build(self) -> Result<Calendar> {
-        if self.first > self.last || self.first < lunar::MIN_DATE || self.last > lunar::MAX_DATE {
+        if self.first > self.last
+            || self.first < FIRST_SUPPORTED_DATE
+            || self.last > LAST_SUPPORTED_DATE
+        {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 format!(
-                    "calendar range {}..={} must be ordered and within {}..={}",
-                    self.first,
-                    self.last,
-                    lunar::MIN_DATE,
-                    lunar::MAX_DATE
+                    "calendar range {}..={} must be ordered and within {FIRST_SUPPORTED_DATE}..={LAST_SUPPORTED_DATE}",
+                    self.first, self.last,
                 ),
             ));
         }
@@ -187,8 +210,19 @@ impl CalendarBuilder {
             }
         }
         let mut sources = BTreeMap::new();
+        // Entries a schedule has in neighbouring years first, so that each
+        // year's own entries win.
+        for &(schedule, provenance) in years.values() {
+            for e in schedule
+                .entries
+                .iter()
+                .filter(|e| e.date.year() != schedule.year)
+            {
+                entries.insert(e.date, e.to_holiday(provenance));
+            }
+        }
         for (&year, &(schedule, provenance)) in &years {
-            for e in &schedule.entries {
+            for e in schedule.entries.iter().filter(|e| e.date.year() == year) {
                 entries.insert(e.date, e.to_holiday(provenance));
             }
             let cited = schedule.sources.clone();

@@ -12,8 +12,8 @@ use super::sessions::WorkingTime;
 use super::working::Calendar;
 use crate::error::{Error, ErrorKind, Result};
 
-/// Largest duration accepted, in seconds (about 3,400 years of 8-hour
-/// days): anything larger is a caller error, not a due date.
+/// Largest duration accepted, in seconds (far beyond the 101 years a
+/// calendar covers): anything larger is a caller error, not a due date.
 const MAX_DURATION_SECONDS: f64 = 1e13;
 
 impl Calendar {
@@ -95,12 +95,7 @@ impl Calendar {
     }
 
     fn local(&self, date: NaiveDate, seconds: u32) -> NaiveDateTime {
-        // A session that ends at 24:00 ends at the next day's midnight.
-        let (date, seconds) = if seconds >= 86_400 {
-            (date.succ_opt().unwrap_or(date), seconds - 86_400)
-        } else {
-            (date, seconds)
-        };
+        // Sessions end before midnight (checked by `WorkingSessions::new`).
         let time =
             NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or(NaiveTime::MIN);
         date.and_time(time)
@@ -191,7 +186,7 @@ impl Calendar {
 
     /// The Civil Code deadline of `days` calendar days from the event at
     /// `t`: the close of [`Calendar::add_calendar_days`]`(t.date(), days)`.
-    pub fn calendar_days_deadline(&self, t: NaiveDateTime, days: u32) -> Result<NaiveDateTime> {
+    pub fn calendar_days_deadline(&self, t: NaiveDateTime, days: i32) -> Result<NaiveDateTime> {
         self.end_of_working_day(self.add_calendar_days(t.date(), days)?)
     }
 }

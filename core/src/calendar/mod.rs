@@ -34,6 +34,6 @@ pub mod lunar;
 mod sessions;
 mod working;
 
-pub use builder::CalendarBuilder;
+pub use builder::{CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE};
 pub use sessions::{WorkingSessions, WorkingTime};
 pub use working::{Calendar, ScheduleSource};

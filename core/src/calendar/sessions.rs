@@ -5,8 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 
-const DAY_SECONDS: u32 = 86_400;
-
 /// The working sessions of a working day, as half-open spans of seconds
 /// after midnight, sorted and disjoint. The state-sector default is
 /// 07:30–11:30 and 13:00–17:00 (8 working hours); centers set their own.
@@ -28,8 +26,9 @@ impl WorkingSessions {
     /// Sessions from (start, end) pairs of times of day.
     ///
     /// Errors with [`ErrorKind::InvalidSessions`] when there is no session,
-    /// a session ends before it starts, or sessions overlap or are out of
-    /// order. A session may end at 24:00, written as `00:00`.
+    /// a session ends before it starts (a session cannot run past midnight:
+    /// an end of `00:00` is rejected), or sessions overlap or are out of
+    /// order.
     ///
     /// ```
     /// use chrono::NaiveTime;
@@ -52,10 +51,7 @@ impl WorkingSessions {
         let mut previous_end = 0;
         for (i, (start, end)) in sessions.iter().enumerate() {
             let s = start.num_seconds_from_midnight();
-            let e = match end.num_seconds_from_midnight() {
-                0 => DAY_SECONDS,
-                e => e,
-            };
+            let e = end.num_seconds_from_midnight();
             if e <= s {
                 return Err(Error::new(
                     ErrorKind::InvalidSessions,
@@ -77,10 +73,9 @@ impl WorkingSessions {
         Ok(Self { spans, day_seconds })
     }
 
-    /// The sessions as (start, end) times of day; an end at midnight is
-    /// `00:00`.
+    /// The sessions as (start, end) times of day.
     pub fn spans(&self) -> Vec<(NaiveTime, NaiveTime)> {
-        let t = |s: u32| NaiveTime::from_num_seconds_from_midnight_opt(s % DAY_SECONDS, 0);
+        let t = |s: u32| NaiveTime::from_num_seconds_from_midnight_opt(s, 0);
         self.spans
             .iter()
             .filter_map(|&(s, e)| Some((t(s)?, t(e)?)))

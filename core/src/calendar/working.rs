@@ -35,6 +35,8 @@ pub enum ScheduleSource {
     Loaded(Vec<Cow<'static, str>>),
     /// No schedule: projected from the statutory rules (provisional).
     Projected,
+    /// No national holidays: the calendar was built without them.
+    None,
 }
 
 /// A working calendar: working weekdays, working sessions, holidays and
@@ -309,24 +311,27 @@ impl Calendar {
     }
 
     /// The entry of a date, if it has one.
-    pub fn holiday(&self, date: NaiveDate) -> Option<&Holiday> {
-        self.entries.get(&date)
+    pub fn holiday(&self, date: NaiveDate) -> Result<Option<&Holiday>> {
+        self.offset_of(date)?;
+        Ok(self.entries.get(&date))
     }
 
     /// Where the entries of `year` come from: an official schedule (with its
-    /// sources) or the rules (provisional).
+    /// sources), the rules (provisional), or nowhere for a calendar built
+    /// without national holidays.
     pub fn schedule_source(&self, year: i32) -> ScheduleSource {
-        self.sources
-            .get(&year)
-            .cloned()
-            .unwrap_or(ScheduleSource::Projected)
+        match self.sources.get(&year) {
+            Some(source) => source.clone(),
+            None if self.builder.has_holidays() => ScheduleSource::Projected,
+            None => ScheduleSource::None,
+        }
     }
 
     /// Years whose schedule is official (embedded or loaded).
     pub fn official_years(&self) -> BTreeSet<i32> {
         self.sources
             .iter()
-            .filter(|(_, s)| !matches!(s, ScheduleSource::Projected))
+            .filter(|(_, s)| matches!(s, ScheduleSource::Official(_) | ScheduleSource::Loaded(_)))
             .map(|(&y, _)| y)
             .collect()
     }
@@ -335,10 +340,18 @@ impl Calendar {
     /// starts with an event on `date`: the day of the event is not counted,
     /// and a last day that is not a working day moves to the next working
     /// day (Civil Code 2015, Art. 147–148).
-    pub fn add_calendar_days(&self, date: NaiveDate, days: u32) -> Result<NaiveDate> {
+    ///
+    /// Errors with [`ErrorKind::InvalidDuration`] for a negative `days`.
+    pub fn add_calendar_days(&self, date: NaiveDate, days: i32) -> Result<NaiveDate> {
         self.offset_of(date)?;
+        let count = u64::try_from(days).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidDuration,
+                format!("{days} calendar days is not a duration: expected >= 0"),
+            )
+        })?;
         let last = date
-            .checked_add_days(Days::new(u64::from(days)))
+            .checked_add_days(Days::new(count))
             .ok_or_else(|| self.out_of_range_result_days(date, days))?;
         let off = self
             .offset_of(last)
@@ -352,7 +365,7 @@ impl Calendar {
     }
 
     #[cold]
-    fn out_of_range_result_days(&self, date: NaiveDate, days: u32) -> Error {
+    fn out_of_range_result_days(&self, date: NaiveDate, days: i32) -> Error {
         Error::new(
             ErrorKind::OutOfRange,
             format!(

@@ -14,8 +14,8 @@
 //! clean-room, no code or table of any existing lunar calendar program) and
 //! checked in; a test regenerates it and fails when they disagree.
 //!
-//! Supported: Gregorian dates 1900-01-01 ..= 2100-12-31 (lunar year 1899,
-//! month 12, to lunar year 2100, month 11). Before 1968 northern Vietnam
+//! Supported: Gregorian dates 1900-01-01 ..= 2100-12-31 (1/12 of lunar year
+//! 1899 to 1/12 of lunar year 2100). Before 1968 northern Vietnam
 //! printed almanacs computed for UTC+8; this module gives the proleptic
 //! UTC+7 date for every year, as the modern calendar does.
 
@@ -144,13 +144,13 @@ pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
 };
 
 fn year_code(year: i32) -> Option<YearCode> {
-    let i = usize::try_from(year - table::FIRST_YEAR).ok()?;
+    let i = usize::try_from(year.checked_sub(table::FIRST_YEAR)?).ok()?;
     table::YEARS.get(i).map(|&bits| YearCode::from_bits(bits))
 }
 
 /// Epoch day (days since 1970-01-01) of Tết of `year`, if tabulated.
 fn new_year_epoch_day(year: i32) -> Option<i32> {
-    if year == table::FIRST_YEAR + table::YEARS.len() as i32 {
+    if i64::from(year) == i64::from(table::FIRST_YEAR) + table::YEARS.len() as i64 {
         return Some(table::END_NEW_YEAR_EPOCH_DAY);
     }
     let code = year_code(year)?;
@@ -230,7 +230,11 @@ pub fn to_lunar(date: NaiveDate) -> Result<LunarDate> {
 /// assert_eq!(from_lunar(2026, 3, 10, true).unwrap_err().code(), "lunar.invalid_date");
 /// # Ok::<(), motcua::Error>(())
 /// ```
-pub fn from_lunar(year: i32, month: u8, day: u8, leap: bool) -> Result<NaiveDate> {
+///
+/// Month and day are taken as any integer so that callers in every runtime
+/// pass them through unchanged; anything outside 1–12 and 1–30 is an
+/// invalid lunar date.
+pub fn from_lunar(year: i32, month: i32, day: i32, leap: bool) -> Result<NaiveDate> {
     if !(1..=12).contains(&month) {
         return Err(Error::new(
             ErrorKind::InvalidLunarDate,
@@ -256,6 +260,8 @@ pub fn from_lunar(year: i32, month: u8, day: u8, leap: bool) -> Result<NaiveDate
             ))
         }
     };
+    // In range after the checks above.
+    let (month, day) = (month as u8, day as u8);
     let index = code.month_index(month, leap).ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidLunarDate,
@@ -318,6 +324,7 @@ const BRANCHES: [&str; 12] = [
 /// assert_eq!(motcua::calendar::lunar::year_name(2026), "Bính Ngọ");
 /// ```
 pub fn year_name(year: i32) -> String {
+    let year = i64::from(year);
     let stem = STEMS[(year + 6).rem_euclid(10) as usize];
     let branch = BRANCHES[(year + 8).rem_euclid(12) as usize];
     format!("{stem} {branch}")
@@ -340,7 +347,12 @@ impl LunarDate {
 
     /// The Gregorian date of this lunar date.
     pub fn to_gregorian(&self) -> Result<NaiveDate> {
-        from_lunar(self.year, self.month, self.day, self.leap)
+        from_lunar(
+            self.year,
+            i32::from(self.month),
+            i32::from(self.day),
+            self.leap,
+        )
     }
 }
 
