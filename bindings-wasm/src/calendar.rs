@@ -5,13 +5,8 @@ use js_sys::{Array, Object, Reflect};
 use motcua::calendar::{self as core, holidays};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, int32, iso_instant, number};
+use crate::convert::{self, int32, iso_instant, number, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
-
-fn set(object: &Object, key: &str, value: JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
-}
 
 /// An array argument.
 fn list(name: &str, value: &JsValue) -> Result<Array, JsValue> {

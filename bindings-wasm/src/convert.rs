@@ -97,3 +97,9 @@ pub fn time_of_day(name: &str, value: &JsValue) -> Result<chrono::NaiveTime, JsV
         )
     })
 }
+
+/// Sets a property of a plain object built by the bindings.
+pub fn set(object: &js_sys::Object, key: &str, value: JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
+}

@@ -1,16 +1,11 @@
 //! The lunar calendar for JavaScript.
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use motcua::calendar::lunar as core;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, int32};
+use crate::convert::{self, int32, set};
 use crate::errors::{wrong_type, IntoJs};
-
-fn set(object: &Object, key: &str, value: JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
-}
 
 /// `{year, month, day, leap, yearName}` of a Gregorian date
 /// (`"1900-01-01"` to `"2100-12-31"`).
