@@ -27,6 +27,27 @@ pub enum ErrorKind {
     InvalidCalendarData,
     /// A value of the right type but outside what the call accepts.
     InvalidArgument,
+    /// A procedure (TTHC) definition that is malformed or inconsistent
+    /// (a workflow whose budgets do not sum to the processing time, …).
+    InvalidProcedure,
+    /// A procedure code that the catalog does not hold.
+    UnknownProcedure,
+    /// A dossier code that is not `AGENCY-YYMMDD-NNNN`.
+    InvalidDossierCode,
+    /// A dossier code that is already in use.
+    DuplicateDossierCode,
+    /// The 10,000th dossier of an agency on one day: the code has 4 digits.
+    SequenceExhausted,
+    /// An event that the dossier's current status does not allow.
+    InvalidTransition,
+    /// An event dated before the dossier's previous event.
+    EventOutOfOrder,
+    /// An event on a dossier whose processing has ended.
+    DossierFinished,
+    /// A second extension, or a new appointment that is not later.
+    InvalidExtension,
+    /// A dossier or event log document that is malformed.
+    InvalidDossier,
 }
 
 impl ErrorKind {
@@ -39,6 +60,16 @@ impl ErrorKind {
             ErrorKind::InvalidSessions => "calendar.invalid_sessions",
             ErrorKind::InvalidCalendarData => "calendar.invalid_data",
             ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::InvalidProcedure => "procedure.invalid",
+            ErrorKind::UnknownProcedure => "procedure.unknown",
+            ErrorKind::InvalidDossierCode => "dossier.invalid_code",
+            ErrorKind::DuplicateDossierCode => "dossier.duplicate_code",
+            ErrorKind::SequenceExhausted => "dossier.sequence_exhausted",
+            ErrorKind::InvalidTransition => "dossier.invalid_transition",
+            ErrorKind::EventOutOfOrder => "dossier.event_out_of_order",
+            ErrorKind::DossierFinished => "dossier.finished",
+            ErrorKind::InvalidExtension => "dossier.invalid_extension",
+            ErrorKind::InvalidDossier => "dossier.invalid",
         }
     }
 }

@@ -11,6 +11,9 @@
 //! - [`calendar`]: the Vietnamese working calendar: lunar calendar (âm lịch,
 //!   UTC+7), state-sector holidays by era with the official yearly schedules,
 //!   working days and working time on instants.
+//! - [`procedure`]: administrative procedures (TTHC) and their catalog.
+//! - [`dossier`]: dossier codes, the 10 national-portal statuses, the event
+//!   log, the legal clock replayed from it, explanations and form data.
 //! - [`error`]: the one public error type, with a stable machine code per kind.
 //!
 //! ```
@@ -28,7 +31,9 @@
 //! ```
 
 pub mod calendar;
+pub mod dossier;
 pub mod error;
+pub mod procedure;
 
 pub use error::{Error, ErrorKind, Result};
 

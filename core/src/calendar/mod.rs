@@ -30,6 +30,7 @@ mod builder;
 pub mod day;
 pub mod holidays;
 mod instant;
+pub mod iso;
 pub mod lunar;
 mod sessions;
 mod working;

@@ -1,0 +1,93 @@
+//! The applicant (chủ hồ sơ): personal data that debug output and error
+//! messages never print in full.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Who filed the dossier. `Debug` and [`Applicant::redacted`] mask every
+/// field; exports that need the data read the fields explicitly.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applicant {
+    /// Full name.
+    #[serde(default)]
+    pub name: String,
+    /// Identity number (CCCD, 12 digits).
+    #[serde(default)]
+    pub id_number: String,
+    /// Phone number.
+    #[serde(default)]
+    pub phone: String,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: String,
+    /// Address.
+    #[serde(default)]
+    pub address: String,
+}
+
+/// Keeps the first character of each word: "Nguyễn Văn An" → "N*** V** A*".
+fn mask_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(String::from).unwrap_or_default();
+            first + &"*".repeat(chars.count())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Keeps the last `keep` characters: "001203004567" → "**********67".
+fn mask_tail(text: &str, keep: usize) -> String {
+    let n = text.chars().count();
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| if i + keep >= n { c } else { '*' })
+        .collect()
+}
+
+impl Applicant {
+    /// A copy with every field masked, for exports that must not carry
+    /// personal data.
+    ///
+    /// ```
+    /// use motcua::dossier::Applicant;
+    ///
+    /// let a = Applicant { name: "Nguyễn Văn An".into(), id_number: "001203004567".into(), ..Default::default() };
+    /// let r = a.redacted();
+    /// assert_eq!(r.name, "N***** V** A*");
+    /// assert_eq!(r.id_number, "**********67");
+    /// assert!(!format!("{a:?}").contains("004567"));
+    /// ```
+    pub fn redacted(&self) -> Applicant {
+        Applicant {
+            name: mask_name(&self.name),
+            id_number: mask_tail(&self.id_number, 2),
+            phone: mask_tail(&self.phone, 3),
+            email: match self.email.split_once('@') {
+                Some((user, domain)) => format!("{}@{domain}", mask_name(user)),
+                None => mask_tail(&self.email, 0),
+            },
+            address: if self.address.is_empty() {
+                String::new()
+            } else {
+                "***".into()
+            },
+        }
+    }
+}
+
+impl fmt::Debug for Applicant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = self.redacted();
+        f.debug_struct("Applicant")
+            .field("name", &r.name)
+            .field("id_number", &r.id_number)
+            .field("phone", &r.phone)
+            .field("email", &r.email)
+            .field("address", &r.address)
+            .finish()
+    }
+}

@@ -1,0 +1,672 @@
+//! The legal clock: the due date of a dossier replayed from its event log.
+//!
+//! Rulings (`shared/guides/domain.md`, Durations and due dates):
+//! - the clock starts at the reception instant (`accepted`); outside the
+//!   working sessions it starts at the next session start;
+//! - working-time durations add working time to it ([`DuePolicy::Exact`]),
+//!   or end at the close of the last working day ([`DuePolicy::EndOfDay`]);
+//!   calendar days follow the Civil Code; same-day procedures are due at the
+//!   close of the day, or of the next working day after the cut-off;
+//! - a completed supplement restarts the full time ([`SupplementPolicy::Restart`])
+//!   or moves the due date by the working time it took ([`SupplementPolicy::Pause`]);
+//!   a financial obligation (6) and a suspension (8) always pause;
+//! - one extension (apology, Mẫu 04), at least one working day before the
+//!   due date or flagged; timeliness stays judged against the legal due
+//!   date, the new appointment is reported separately;
+//! - a supplement request more than 3 working days after reception, or a
+//!   second one, is allowed and flagged (ND 61/2018 Art. 19(4); the national
+//!   index counts a second request as late).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::event::{Event, EventKind};
+use super::explain::{Explanation, Note};
+use super::status::Status;
+use crate::calendar::{Calendar, WorkingTime};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::{Channel, DuePolicy, Procedure, ProcessingTime, SupplementPolicy};
+
+/// Early, on time or late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timeliness {
+    /// Trước hạn.
+    Early,
+    /// Đúng hạn.
+    OnTime,
+    /// Quá hạn.
+    Late,
+}
+
+impl Timeliness {
+    /// `early`, `on_time` or `late`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Timeliness::Early => "early",
+            Timeliness::OnTime => "on_time",
+            Timeliness::Late => "late",
+        }
+    }
+}
+
+/// How finely timeliness is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// By date, as period reports count: early when the end date is before
+    /// the due date, on time on the same date, late after.
+    Date,
+    /// By instant, as the national index counts: late when the end is after
+    /// the due instant; otherwise early when on an earlier date, else on
+    /// time.
+    Instant,
+}
+
+impl Granularity {
+    /// The granularity of a code (`date`, `instant`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "date" => Some(Granularity::Date),
+            "instant" => Some(Granularity::Instant),
+            _ => None,
+        }
+    }
+}
+
+/// Something allowed but against the rules, listed for the center.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Violation {
+    /// A supplement requested more than 3 working days after reception.
+    LateSupplementRequest {
+        /// When it was requested.
+        #[serde(with = "crate::calendar::iso::instant")]
+        at: NaiveDateTime,
+    },
+    /// A second (or later) supplement request.
+    RepeatedSupplementRequest {
+        /// When it was requested.
+        #[serde(with = "crate::calendar::iso::instant")]
+        at: NaiveDateTime,
+    },
+    /// An apology issued less than one working day before the due date.
+    LateApology {
+        /// When it was issued.
+        #[serde(with = "crate::calendar::iso::instant")]
+        at: NaiveDateTime,
+    },
+}
+
+impl Violation {
+    /// The stable code of the violation.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Violation::LateSupplementRequest { .. } => "late_supplement_request",
+            Violation::RepeatedSupplementRequest { .. } => "repeated_supplement_request",
+            Violation::LateApology { .. } => "late_apology",
+        }
+    }
+}
+
+/// The apology and new appointment of a dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// When the apology was issued.
+    #[serde(with = "crate::calendar::iso::instant")]
+    pub at: NaiveDateTime,
+    /// The legal due date when it was issued.
+    #[serde(with = "crate::calendar::iso::instant")]
+    pub old_due: NaiveDateTime,
+    /// The new appointment.
+    #[serde(with = "crate::calendar::iso::instant")]
+    pub new_due: NaiveDateTime,
+    /// The reason given.
+    pub reason: String,
+}
+
+/// Time a workflow step used against its budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepUsage {
+    /// The step's id.
+    pub step: String,
+    /// Its budget, in working seconds.
+    pub budget_seconds: i64,
+    /// Working seconds it used (pauses excluded).
+    pub used_seconds: i64,
+}
+
+impl StepUsage {
+    /// Working seconds over budget (0 when within).
+    pub fn overspent_seconds(&self) -> i64 {
+        (self.used_seconds - self.budget_seconds).max(0)
+    }
+}
+
+/// The state of a dossier after some prefix of its log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockState {
+    /// Status after the last event (`None` before any).
+    pub status: Option<Status>,
+    /// The reception instant (`accepted`).
+    pub received_at: Option<NaiveDateTime>,
+    /// Where the clock counts from (reception, or the last restart).
+    pub clock_start: Option<NaiveDateTime>,
+    /// The legal due date, with pauses and restarts (timeliness is judged
+    /// against it).
+    pub due_at: Option<NaiveDateTime>,
+    /// Working seconds allowed from `clock_start` to the due date when it
+    /// was set (before any pause), for the share of time used.
+    pub allowed_seconds: Option<i64>,
+    /// The extension, if one was issued.
+    pub extension: Option<Extension>,
+    /// Start of the current pause (statuses 5, 6, 8).
+    pub paused_since: Option<NaiveDateTime>,
+    /// End of processing: `resolved`, `refused` or `withdrawn`.
+    pub ended_at: Option<NaiveDateTime>,
+    /// When the result was returned.
+    pub returned_at: Option<NaiveDateTime>,
+    /// Instant of the last event.
+    pub last_event_at: Option<NaiveDateTime>,
+    /// Supplement requests so far.
+    pub supplement_requests: u32,
+    /// Flagged violations.
+    pub violations: Vec<Violation>,
+    /// Usage of each workflow step entered so far.
+    pub steps: Vec<StepUsage>,
+    /// The step being worked on, since when, and pause time inside it.
+    current_step: Option<(usize, NaiveDateTime, i64)>,
+}
+
+impl ClockState {
+    /// The state before any event.
+    pub fn new() -> Self {
+        Self {
+            status: None,
+            received_at: None,
+            clock_start: None,
+            due_at: None,
+            allowed_seconds: None,
+            extension: None,
+            paused_since: None,
+            ended_at: None,
+            returned_at: None,
+            last_event_at: None,
+            supplement_requests: 0,
+            violations: Vec::new(),
+            steps: Vec::new(),
+            current_step: None,
+        }
+    }
+}
+
+impl Default for ClockState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the clock needs besides the log: the calendar, the procedure and
+/// the channel.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock<'a> {
+    /// The working calendar.
+    pub calendar: &'a Calendar,
+    /// The procedure.
+    pub procedure: &'a Procedure,
+    /// The reception channel (selects the online processing time).
+    pub channel: Channel,
+}
+
+impl<'a> Clock<'a> {
+    /// A clock for a procedure on a calendar and channel.
+    pub fn new(calendar: &'a Calendar, procedure: &'a Procedure, channel: Channel) -> Self {
+        Self {
+            calendar,
+            procedure,
+            channel,
+        }
+    }
+
+    /// The due date of a dossier received at `at` (or restarted at `at`),
+    /// `None` for a procedure without deadline. The fast path of a fresh
+    /// reception.
+    pub fn due_from(&self, at: NaiveDateTime) -> Result<Option<NaiveDateTime>> {
+        self.due_from_explained(at, None)
+    }
+
+    fn due_from_explained(
+        &self,
+        at: NaiveDateTime,
+        mut notes: Option<&mut Explanation>,
+    ) -> Result<Option<NaiveDateTime>> {
+        let cal = self.calendar;
+        let time = self.procedure.processing_time_for(self.channel);
+        let start = cal.next_working_instant(at)?;
+        if let Some(n) = notes.as_deref_mut() {
+            if start != at {
+                n.push(at, Note::StartMoved { start }, None);
+            }
+        }
+        let due = match time {
+            ProcessingTime::WorkingDays { days } => {
+                let due = cal.add_working_time(at, cal.working_duration(days, 0.0, 0.0)?)?;
+                Some(self.apply_due_policy(due)?)
+            }
+            ProcessingTime::WorkingHours { hours } => {
+                let due = cal.add_working_time(at, cal.working_duration(0.0, hours, 0.0)?)?;
+                Some(self.apply_due_policy(due)?)
+            }
+            ProcessingTime::CalendarDays { days } => {
+                Some(cal.calendar_days_deadline(at, i32::try_from(days).unwrap_or(i32::MAX))?)
+            }
+            ProcessingTime::SameDay { cutoff } => {
+                let late = start.date() == at.date() && cutoff.is_some_and(|c| at.time() > c);
+                let day = if late {
+                    cal.add_working_days(start.date(), 1)?
+                } else {
+                    start.date()
+                };
+                if late {
+                    if let Some(n) = notes.as_deref_mut() {
+                        n.push(at, Note::AfterCutoff, None);
+                    }
+                }
+                Some(cal.end_of_working_day(day)?)
+            }
+            ProcessingTime::NoDeadline => None,
+        };
+        if let Some(n) = notes {
+            n.push(start, Note::Duration { time }, due);
+            if let Some(due) = due {
+                n.note_days_between(cal, start.date(), due.date(), start);
+            }
+        }
+        Ok(due)
+    }
+
+    fn apply_due_policy(&self, due: NaiveDateTime) -> Result<NaiveDateTime> {
+        match self.procedure.due_policy {
+            DuePolicy::Exact => Ok(due),
+            DuePolicy::EndOfDay => self.calendar.end_of_working_day(due.date()),
+        }
+    }
+
+    /// Moves a due date by the working time of a pause.
+    fn shifted(
+        &self,
+        due: Option<NaiveDateTime>,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> Result<Option<NaiveDateTime>> {
+        let Some(due) = due else { return Ok(None) };
+        let paused = self.calendar.working_time_between(from, to)?;
+        if paused.seconds() <= 0 {
+            return Ok(Some(due));
+        }
+        self.calendar.add_working_time(due, paused).map(Some)
+    }
+
+    fn step_budget(&self, budget: f64) -> i64 {
+        let seconds = match self.procedure.processing_time {
+            ProcessingTime::WorkingHours { .. } => budget * 3600.0,
+            _ => budget * self.calendar.sessions().day_length().seconds() as f64,
+        };
+        seconds.round() as i64
+    }
+
+    /// Closes the current step at `at`, adding its working time.
+    fn close_step(&self, state: &mut ClockState, at: NaiveDateTime) -> Result<()> {
+        if let Some((i, since, paused)) = state.current_step.take() {
+            let used = self.calendar.working_time_between(since, at)?.seconds() - paused;
+            state.steps[i].used_seconds += used.max(0);
+        }
+        Ok(())
+    }
+
+    /// The state after `event`, or an error that leaves `state` as it was.
+    pub fn apply(&self, state: &ClockState, event: &Event) -> Result<ClockState> {
+        self.apply_explained(state, event, None)
+    }
+
+    /// [`Clock::apply`], adding notes on what the event did to the due date.
+    pub fn apply_explained(
+        &self,
+        state: &ClockState,
+        event: &Event,
+        mut notes: Option<&mut Explanation>,
+    ) -> Result<ClockState> {
+        let at = event.at;
+        if let Some(last) = state.last_event_at {
+            if at < last {
+                return Err(Error::new(
+                    ErrorKind::EventOutOfOrder,
+                    format!(
+                        "a {} event at {at} comes before the previous event at {last}",
+                        event.kind.code()
+                    ),
+                ));
+            }
+        }
+        let Some(next) = event.kind.next_status(state.status) else {
+            return Err(match state.status {
+                Some(s) if s.is_final() || s == Status::Resolved => Error::new(
+                    ErrorKind::DossierFinished,
+                    format!(
+                        "a {} event cannot follow status {} ({}): processing has ended",
+                        event.kind.code(),
+                        s.code(),
+                        s.name_en()
+                    ),
+                ),
+                Some(s) => Error::new(
+                    ErrorKind::InvalidTransition,
+                    format!(
+                        "a {} event is not allowed in status {} ({})",
+                        event.kind.code(),
+                        s.code(),
+                        s.name_en()
+                    ),
+                ),
+                None => Error::new(
+                    ErrorKind::InvalidTransition,
+                    format!(
+                        "a dossier's log starts with submitted, accepted or refused, not {}",
+                        event.kind.code()
+                    ),
+                ),
+            });
+        };
+        let mut s = state.clone();
+        s.status = Some(next);
+        s.last_event_at = Some(at);
+        let cal = self.calendar;
+        match &event.kind {
+            EventKind::Submitted => {}
+            EventKind::Accepted => {
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(at, Note::Received, None);
+                }
+                s.received_at = Some(at);
+                self.start_clock(&mut s, at, notes.as_deref_mut())?;
+            }
+            EventKind::Refused { .. } | EventKind::Withdrawn => {
+                self.close_step(&mut s, at)?;
+                s.ended_at = Some(at);
+                s.paused_since = None;
+            }
+            EventKind::Routed { step } => {
+                let index = self
+                    .procedure
+                    .workflow
+                    .iter()
+                    .position(|w| &w.id == step)
+                    .ok_or_else(|| {
+                        let shown: String = step.chars().take(40).collect();
+                        Error::new(
+                            ErrorKind::InvalidTransition,
+                            format!(
+                                "step {shown:?} is not in the workflow of procedure {}",
+                                self.procedure.code
+                            ),
+                        )
+                    })?;
+                self.close_step(&mut s, at)?;
+                let slot = match s.steps.iter().position(|u| u.step == *step) {
+                    Some(i) => i,
+                    None => {
+                        s.steps.push(StepUsage {
+                            step: step.clone(),
+                            budget_seconds: self.step_budget(self.procedure.workflow[index].budget),
+                            used_seconds: 0,
+                        });
+                        s.steps.len() - 1
+                    }
+                };
+                s.current_step = Some((slot, at, 0));
+            }
+            EventKind::SupplementRequested { .. } => {
+                s.supplement_requests += 1;
+                if s.supplement_requests > 1 {
+                    s.violations
+                        .push(Violation::RepeatedSupplementRequest { at });
+                }
+                let since = s.clock_start.unwrap_or(at);
+                let three_days = cal.working_duration(3.0, 0.0, 0.0)?;
+                if cal.working_time_between(since, at)? > three_days {
+                    s.violations.push(Violation::LateSupplementRequest { at });
+                }
+                s.paused_since = Some(at);
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(at, Note::SupplementRequested { late: s.violations.iter().any(|v| matches!(v, Violation::LateSupplementRequest { at: a } if *a == at)) }, s.due_at);
+                }
+            }
+            EventKind::FinancialObligationRequested | EventKind::Suspended { .. } => {
+                s.paused_since = Some(at);
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(at, Note::Paused { status: next }, s.due_at);
+                }
+            }
+            EventKind::SupplementCompleted => {
+                let since = s.paused_since.take().unwrap_or(at);
+                match self.procedure.supplement_policy {
+                    SupplementPolicy::Restart => {
+                        // The full time counts again; the workflow starts over.
+                        s.current_step = None;
+                        for u in &mut s.steps {
+                            u.used_seconds = 0;
+                        }
+                        if let Some(n) = notes.as_deref_mut() {
+                            n.push(at, Note::Restarted, None);
+                        }
+                        self.start_clock(&mut s, at, notes.as_deref_mut())?;
+                    }
+                    SupplementPolicy::Pause => {
+                        self.resume(&mut s, since, at)?;
+                        if let Some(n) = notes.as_deref_mut() {
+                            n.push(
+                                at,
+                                Note::Resumed {
+                                    since,
+                                    paused: cal.working_time_between(since, at)?,
+                                },
+                                s.due_at,
+                            );
+                        }
+                    }
+                }
+            }
+            EventKind::Paid | EventKind::Resumed => {
+                let since = s.paused_since.take().unwrap_or(at);
+                self.resume(&mut s, since, at)?;
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(
+                        at,
+                        Note::Resumed {
+                            since,
+                            paused: cal.working_time_between(since, at)?,
+                        },
+                        s.due_at,
+                    );
+                }
+            }
+            EventKind::Extended { new_due, reason } => {
+                if s.extension.is_some() {
+                    return Err(Error::new(
+                        ErrorKind::InvalidExtension,
+                        "the appointment may be re-set only once (ND 61/2018 Art. 19(9))",
+                    ));
+                }
+                let Some(old_due) = s.due_at else {
+                    return Err(Error::new(
+                        ErrorKind::InvalidExtension,
+                        "a procedure without deadline has no appointment to re-set",
+                    ));
+                };
+                if *new_due <= old_due {
+                    return Err(Error::new(
+                        ErrorKind::InvalidExtension,
+                        format!("the new appointment {new_due} must be later than the due date {old_due}"),
+                    ));
+                }
+                let notice = cal.working_time_between(at, old_due)?;
+                let late = notice < cal.sessions().day_length();
+                if late {
+                    s.violations.push(Violation::LateApology { at });
+                }
+                s.extension = Some(Extension {
+                    at,
+                    old_due,
+                    new_due: *new_due,
+                    reason: reason.clone(),
+                });
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(
+                        at,
+                        Note::Extended {
+                            old_due,
+                            new_due: *new_due,
+                            late,
+                        },
+                        Some(old_due),
+                    );
+                }
+            }
+            EventKind::Resolved => {
+                self.close_step(&mut s, at)?;
+                s.ended_at = Some(at);
+                if let Some(n) = notes {
+                    n.push(at, Note::Resolved, s.due_at);
+                }
+            }
+            EventKind::ResultReturned => {
+                s.returned_at = Some(at);
+            }
+        }
+        Ok(s)
+    }
+
+    /// Starts (or restarts) the clock at `at`.
+    fn start_clock(
+        &self,
+        s: &mut ClockState,
+        at: NaiveDateTime,
+        notes: Option<&mut Explanation>,
+    ) -> Result<()> {
+        let start = self.calendar.next_working_instant(at)?;
+        s.clock_start = Some(start);
+        s.due_at = self.due_from_explained(at, notes)?;
+        s.allowed_seconds = match s.due_at {
+            Some(due) => Some(self.calendar.working_time_between(start, due)?.seconds()),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// Ends a pause: the due date moves by its working time (also inside the
+    /// current step, whose time does not count while paused).
+    fn resume(&self, s: &mut ClockState, since: NaiveDateTime, at: NaiveDateTime) -> Result<()> {
+        s.due_at = self.shifted(s.due_at, since, at)?;
+        if let Some((_, _, paused)) = s.current_step.as_mut() {
+            *paused += self.calendar.working_time_between(since, at)?.seconds();
+        }
+        Ok(())
+    }
+
+    /// Replays a whole log; the error names the event's index.
+    pub fn replay(&self, events: &[Event]) -> Result<ClockState> {
+        let mut state = ClockState::new();
+        for (i, e) in events.iter().enumerate() {
+            state = self.apply(&state, e).map_err(|err| at_event(i, err))?;
+        }
+        Ok(state)
+    }
+}
+
+/// Prefixes an error with the index of the event that caused it.
+pub(crate) fn at_event(i: usize, err: Error) -> Error {
+    Error::new(err.kind(), format!("events[{i}]: {}", err.message()))
+}
+
+/// Timeliness of a finished state; `None` while running and for refused or
+/// withdrawn dossiers (they are not judged).
+pub fn timeliness(state: &ClockState, granularity: Granularity) -> Option<Timeliness> {
+    if !matches!(state.status, Some(Status::Resolved | Status::Returned)) {
+        return None;
+    }
+    let end = state.ended_at?;
+    let Some(due) = state.due_at else {
+        return Some(Timeliness::OnTime);
+    };
+    Some(judge(end, due, granularity))
+}
+
+/// Early / on time / late of an end instant against a due instant.
+pub fn judge(end: NaiveDateTime, due: NaiveDateTime, granularity: Granularity) -> Timeliness {
+    let by_date = |e: NaiveDate, d: NaiveDate| match e.cmp(&d) {
+        std::cmp::Ordering::Less => Timeliness::Early,
+        std::cmp::Ordering::Equal => Timeliness::OnTime,
+        std::cmp::Ordering::Greater => Timeliness::Late,
+    };
+    match granularity {
+        Granularity::Date => by_date(end.date(), due.date()),
+        Granularity::Instant if end > due => Timeliness::Late,
+        Granularity::Instant => by_date(end.date(), due.date()),
+    }
+}
+
+/// A running dossier at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Progress {
+    /// The due date in force at that instant (a pause in progress moves it).
+    pub effective_due: NaiveDateTime,
+    /// Whether the instant is past it.
+    pub overdue: bool,
+    /// Share of the allowed working time used (may exceed 1).
+    pub elapsed_fraction: f64,
+    /// Less than one working day left (and not yet overdue).
+    pub due_soon: bool,
+}
+
+/// Progress of a running state at `as_of`; `None` when finished, not yet
+/// accepted, or without deadline.
+pub fn progress(
+    calendar: &Calendar,
+    state: &ClockState,
+    as_of: NaiveDateTime,
+) -> Result<Option<Progress>> {
+    let (Some(status), Some(due), Some(allowed)) =
+        (state.status, state.due_at, state.allowed_seconds)
+    else {
+        return Ok(None);
+    };
+    if state.ended_at.is_some() || status == Status::Submitted {
+        return Ok(None);
+    }
+    let effective_due = match state.paused_since {
+        Some(since) if as_of > since => {
+            let paused = calendar.working_time_between(since, as_of)?;
+            if paused > WorkingTime::from_seconds(0) {
+                calendar.add_working_time(due, paused)?
+            } else {
+                due
+            }
+        }
+        _ => due,
+    };
+    let left = calendar
+        .working_time_between(as_of, effective_due)?
+        .seconds();
+    let elapsed_fraction = if allowed > 0 {
+        1.0 - left as f64 / allowed as f64
+    } else {
+        1.0
+    };
+    let overdue = as_of > effective_due;
+    Ok(Some(Progress {
+        effective_due,
+        overdue,
+        elapsed_fraction,
+        due_soon: !overdue && left <= calendar.sessions().day_length().seconds(),
+    }))
+}

@@ -1,0 +1,168 @@
+//! The append-only event log of a dossier and the transition table of its
+//! status.
+//!
+//! | event | allowed from | to | why |
+//! |---|---|---|---|
+//! | `submitted` | (start) | 1 | an online or postal dossier arrives before an officer checks it |
+//! | `accepted` | (start), 1 | 2 | the complete dossier is received; the receipt slip is issued and the clock starts (ND 61/2018 Art. 17, ND 118/2025 Art. 17(3)) |
+//! | `refused` | (start), 1 | 3 | refused at reception (Mẫu 03); final |
+//! | `routed` | 2, 4 | 4 | handed to a workflow step or agency; step time starts |
+//! | `supplement_requested` | 2, 4 | 5 | the agency asks for more documents (Mẫu 02); the clock pauses |
+//! | `supplement_completed` | 5 | 4 | the complete supplement arrives; restart or resume per policy |
+//! | `financial_obligation_requested` | 2, 4 | 6 | taxes or fees are due before the result; pauses |
+//! | `paid` | 6 | 4 | the obligation is met; the clock resumes |
+//! | `suspended` | 2, 4 | 8 | processing stopped (dừng xử lý); pauses |
+//! | `resumed` | 8 | 4 | processing continues; the clock resumes |
+//! | `extended` | 2, 4 | same | apology and new appointment (Mẫu 04), at most once |
+//! | `resolved` | 2, 4 | 9 | the result is ready; ends processing (the end instant of timeliness) |
+//! | `result_returned` | 9 | 10 | the result is handed over; final |
+//! | `withdrawn` | 1, 2, 4, 5, 6, 8 | 7 | the applicant withdraws; final |
+//!
+//! Any other pair is `dossier.invalid_transition` (or `dossier.finished`
+//! after 3, 7, 9 and 10, where only `result_returned` may follow 9), an
+//! event dated before the previous one is `dossier.event_out_of_order`,
+//! and a second extension is `dossier.invalid_extension`; none of them
+//! changes the dossier.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::status::Status;
+use crate::calendar::iso;
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// Submitted online or by post, not yet checked.
+    Submitted,
+    /// Accepted: the reception instant on the receipt slip.
+    Accepted,
+    /// Refused at reception.
+    Refused {
+        /// Why (printed on Mẫu 03).
+        #[serde(default)]
+        reason: String,
+    },
+    /// Handed to a workflow step.
+    Routed {
+        /// The step's id in the procedure's workflow.
+        step: String,
+    },
+    /// Supplement requested from the applicant.
+    SupplementRequested {
+        /// What is missing (Mẫu 02).
+        #[serde(default)]
+        reason: String,
+    },
+    /// The complete supplement arrived.
+    SupplementCompleted,
+    /// A financial obligation must be met.
+    FinancialObligationRequested,
+    /// The financial obligation was met.
+    Paid,
+    /// Processing suspended.
+    Suspended {
+        /// Why.
+        #[serde(default)]
+        reason: String,
+    },
+    /// Processing resumed.
+    Resumed,
+    /// Apology and new appointment (Mẫu 04).
+    Extended {
+        /// The new appointment.
+        #[serde(with = "iso::instant")]
+        new_due: NaiveDateTime,
+        /// The reason given to the applicant.
+        #[serde(default)]
+        reason: String,
+    },
+    /// Result ready.
+    Resolved,
+    /// Result handed over.
+    ResultReturned,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl EventKind {
+    /// The stable code of the event type (its JSON `type`).
+    pub const fn code(&self) -> &'static str {
+        match self {
+            EventKind::Submitted => "submitted",
+            EventKind::Accepted => "accepted",
+            EventKind::Refused { .. } => "refused",
+            EventKind::Routed { .. } => "routed",
+            EventKind::SupplementRequested { .. } => "supplement_requested",
+            EventKind::SupplementCompleted => "supplement_completed",
+            EventKind::FinancialObligationRequested => "financial_obligation_requested",
+            EventKind::Paid => "paid",
+            EventKind::Suspended { .. } => "suspended",
+            EventKind::Resumed => "resumed",
+            EventKind::Extended { .. } => "extended",
+            EventKind::Resolved => "resolved",
+            EventKind::ResultReturned => "result_returned",
+            EventKind::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The status after this event from `from` (`None` before the first
+    /// event), or `None` when the transition table does not allow it.
+    pub fn next_status(&self, from: Option<Status>) -> Option<Status> {
+        use Status::*;
+        let to = match (self, from) {
+            (EventKind::Submitted, None) => Submitted,
+            (EventKind::Accepted, None | Some(Submitted)) => Accepted,
+            (EventKind::Refused { .. }, None | Some(Submitted)) => Refused,
+            (EventKind::Routed { .. }, Some(Accepted | Processing)) => Processing,
+            (EventKind::SupplementRequested { .. }, Some(Accepted | Processing)) => {
+                SupplementRequested
+            }
+            (EventKind::SupplementCompleted, Some(SupplementRequested)) => Processing,
+            (EventKind::FinancialObligationRequested, Some(Accepted | Processing)) => {
+                FinancialObligation
+            }
+            (EventKind::Paid, Some(FinancialObligation)) => Processing,
+            (EventKind::Suspended { .. }, Some(Accepted | Processing)) => Suspended,
+            (EventKind::Resumed, Some(Suspended)) => Processing,
+            (EventKind::Extended { .. }, Some(s @ (Accepted | Processing))) => s,
+            (EventKind::Resolved, Some(Accepted | Processing)) => Resolved,
+            (EventKind::ResultReturned, Some(Resolved)) => Returned,
+            (
+                EventKind::Withdrawn,
+                Some(
+                    Submitted | Accepted | Processing | SupplementRequested | FinancialObligation
+                    | Suspended,
+                ),
+            ) => Withdrawn,
+            _ => return None,
+        };
+        Some(to)
+    }
+}
+
+/// One entry of the log: when, who and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Vietnam local time of the event.
+    #[serde(with = "iso::instant")]
+    pub at: NaiveDateTime,
+    /// Who recorded it (officer account, system).
+    #[serde(default)]
+    pub actor: String,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// An event at `at` by `actor`.
+    pub fn new(at: NaiveDateTime, actor: impl Into<String>, kind: EventKind) -> Self {
+        Self {
+            at,
+            actor: actor.into(),
+            kind,
+        }
+    }
+}

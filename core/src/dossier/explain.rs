@@ -1,0 +1,277 @@
+//! Why a due date is what it is: the timeline of events and rules the clock
+//! applied, readable in Vietnamese and English.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use serde::Serialize;
+
+use super::status::Status;
+use crate::calendar::holidays::HolidayKind;
+use crate::calendar::{iso, Calendar, WorkingTime};
+use crate::procedure::ProcessingTime;
+
+/// A rule or event that moved the clock.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// The complete dossier was received.
+    Received,
+    /// Received outside the working sessions: the clock starts later.
+    StartMoved {
+        /// Where it starts.
+        start: NaiveDateTime,
+    },
+    /// Received after the same-day cut-off: due the next working day.
+    AfterCutoff,
+    /// The processing time applied from the start.
+    Duration {
+        /// The time applied.
+        time: ProcessingTime,
+    },
+    /// A weekday holiday inside the counted span, skipped.
+    DayOffSkipped {
+        /// Its date.
+        date: NaiveDate,
+        /// Its Vietnamese name.
+        name_vi: String,
+        /// Its English name.
+        name_en: String,
+    },
+    /// A make-up Saturday inside the counted span, counted.
+    MakeUpCounted {
+        /// Its date.
+        date: NaiveDate,
+    },
+    /// Supplement requested; the clock pauses.
+    SupplementRequested {
+        /// Requested more than 3 working days after reception.
+        late: bool,
+    },
+    /// Paused for a financial obligation (6) or a suspension (8).
+    Paused {
+        /// The status that pauses.
+        status: Status,
+    },
+    /// The supplement completed: the full time counts again.
+    Restarted,
+    /// A pause ended: the due date moves by its working time.
+    Resumed {
+        /// Start of the pause.
+        since: NaiveDateTime,
+        /// Its working time.
+        paused: WorkingTime,
+    },
+    /// Apology and new appointment.
+    Extended {
+        /// The legal due date.
+        old_due: NaiveDateTime,
+        /// The new appointment.
+        new_due: NaiveDateTime,
+        /// Issued less than one working day before the due date.
+        late: bool,
+    },
+    /// The result is ready.
+    Resolved,
+}
+
+/// One line of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplanationEntry {
+    /// When.
+    #[serde(with = "iso::instant")]
+    pub at: NaiveDateTime,
+    /// Stable code of the rule or event (`start_moved`, `day_off_skipped`, …).
+    pub rule: &'static str,
+    /// Vietnamese text.
+    pub vi: String,
+    /// English text.
+    pub en: String,
+    /// The due date after this line, where it changed or was set.
+    #[serde(with = "iso::instant_opt")]
+    pub due_at: Option<NaiveDateTime>,
+}
+
+/// The timeline of a due date.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Explanation {
+    /// The lines, in order.
+    pub entries: Vec<ExplanationEntry>,
+}
+
+fn vn(t: NaiveDateTime) -> String {
+    t.format("%H:%M %d/%m/%Y").to_string()
+}
+
+fn hours(w: WorkingTime) -> String {
+    let h = w.hours();
+    if h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        format!("{h:.2}")
+    }
+}
+
+impl Explanation {
+    /// Adds a line.
+    pub fn push(&mut self, at: NaiveDateTime, note: Note, due_at: Option<NaiveDateTime>) {
+        let (rule, vi, en) = match &note {
+            Note::Received => (
+                "received",
+                format!("Tiếp nhận hồ sơ đầy đủ lúc {}", vn(at)),
+                format!("Complete dossier received at {}", vn(at)),
+            ),
+            Note::StartMoved { start } => (
+                "start_moved",
+                format!("Tiếp nhận ngoài giờ làm việc: thời hạn bắt đầu tính từ {}", vn(*start)),
+                format!("Received outside working hours: the clock starts at {}", vn(*start)),
+            ),
+            Note::AfterCutoff => (
+                "after_cutoff",
+                "Tiếp nhận sau giờ giới hạn trong ngày: trả kết quả trong ngày làm việc tiếp theo".into(),
+                "Received after the same-day cut-off: due the next working day".into(),
+            ),
+            Note::Duration { time } => (
+                "duration",
+                format!(
+                    "Thời hạn giải quyết {}{}",
+                    time.text_vi(),
+                    due_at.map_or(String::new(), |d| format!(": hẹn trả {}", vn(d)))
+                ),
+                format!(
+                    "Processing time {}{}",
+                    time.text_en(),
+                    due_at.map_or(String::new(), |d| format!(": due {}", vn(d)))
+                ),
+            ),
+            Note::DayOffSkipped { date, name_vi, name_en } => (
+                "day_off_skipped",
+                format!("Không tính ngày nghỉ {} ({name_vi})", date.format("%d/%m/%Y")),
+                format!("Day off {} not counted ({name_en})", date.format("%d/%m/%Y")),
+            ),
+            Note::MakeUpCounted { date } => (
+                "make_up_counted",
+                format!("Tính thứ Bảy làm bù {}", date.format("%d/%m/%Y")),
+                format!("Make-up Saturday {} counted as a working day", date.format("%d/%m/%Y")),
+            ),
+            Note::SupplementRequested { late } => (
+                "supplement_requested",
+                format!(
+                    "Yêu cầu bổ sung hồ sơ lúc {}: tạm dừng tính thời hạn{}",
+                    vn(at),
+                    if *late { " (quá 03 ngày làm việc kể từ khi tiếp nhận)" } else { "" }
+                ),
+                format!(
+                    "Supplement requested at {}: the clock pauses{}",
+                    vn(at),
+                    if *late { " (more than 3 working days after reception)" } else { "" }
+                ),
+            ),
+            Note::Paused { status } => (
+                "paused",
+                format!("{} lúc {}: tạm dừng tính thời hạn", status.name_vi(), vn(at)),
+                format!("{} at {}: the clock pauses", status.name_en(), vn(at)),
+            ),
+            Note::Restarted => (
+                "restarted",
+                format!("Nhận đủ hồ sơ bổ sung lúc {}: thời hạn tính lại từ đầu", vn(at)),
+                format!("Supplement completed at {}: the full time counts again", vn(at)),
+            ),
+            Note::Resumed { since, paused } => (
+                "resumed",
+                format!(
+                    "Tiếp tục xử lý lúc {}: cộng {} giờ làm việc tạm dừng từ {}",
+                    vn(at),
+                    hours(*paused),
+                    vn(*since)
+                ),
+                format!(
+                    "Resumed at {}: {} paused working hours since {} added",
+                    vn(at),
+                    hours(*paused),
+                    vn(*since)
+                ),
+            ),
+            Note::Extended { old_due, new_due, late } => (
+                "extended",
+                format!(
+                    "Phiếu xin lỗi và hẹn lại ngày trả kết quả: từ {} sang {}{}; hạn giải quyết theo quy định vẫn là {}",
+                    vn(*old_due),
+                    vn(*new_due),
+                    if *late { " (phát hành muộn hơn 01 ngày làm việc trước hạn)" } else { "" },
+                    vn(*old_due)
+                ),
+                format!(
+                    "Apology and new appointment: {} instead of {}{}; timeliness is still judged against {}",
+                    vn(*new_due),
+                    vn(*old_due),
+                    if *late { " (issued less than 1 working day before the due date)" } else { "" },
+                    vn(*old_due)
+                ),
+            ),
+            Note::Resolved => (
+                "resolved",
+                format!("Giải quyết xong lúc {}", vn(at)),
+                format!("Resolved at {}", vn(at)),
+            ),
+        };
+        self.entries.push(ExplanationEntry {
+            at,
+            rule,
+            vi,
+            en,
+            due_at,
+        });
+    }
+
+    /// Notes the weekday days off skipped and the make-up Saturdays counted
+    /// between two dates.
+    pub fn note_days_between(
+        &mut self,
+        cal: &Calendar,
+        from: NaiveDate,
+        to: NaiveDate,
+        at: NaiveDateTime,
+    ) {
+        for year in from.year()..=to.year() {
+            let Ok(entries) = cal.holidays(year) else {
+                continue;
+            };
+            for h in entries
+                .into_iter()
+                .filter(|h| h.date >= from && h.date <= to)
+            {
+                let weekend = matches!(h.date.weekday(), Weekday::Sat | Weekday::Sun);
+                if h.is_day_off() && !weekend {
+                    self.push(
+                        at,
+                        Note::DayOffSkipped {
+                            date: h.date,
+                            name_vi: h.name_vi.into_owned(),
+                            name_en: h.name_en.into_owned(),
+                        },
+                        None,
+                    );
+                } else if h.kind == HolidayKind::MakeUp || (!h.is_day_off() && weekend) {
+                    self.push(at, Note::MakeUpCounted { date: h.date }, None);
+                }
+            }
+        }
+    }
+
+    /// The Vietnamese text, one line per entry.
+    pub fn text_vi(&self) -> String {
+        self.entries
+            .iter()
+            .map(|e| e.vi.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The English text, one line per entry.
+    pub fn text_en(&self) -> String {
+        self.entries
+            .iter()
+            .map(|e| e.en.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}

@@ -1,0 +1,468 @@
+//! Dossiers (hồ sơ): code, status, the append-only event log, the legal
+//! clock replayed from it, its explanation and the data of the forms.
+//!
+//! A [`Dossier`] is its log: every method that records an event computes
+//! the next state first and changes nothing when the event is rejected, and
+//! every figure (status, due date, timeliness at any `as_of`) is replayed
+//! from the log. Nothing here reads a clock.
+
+mod applicant;
+mod clock;
+mod code;
+mod event;
+mod explain;
+mod forms;
+mod status;
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+pub use applicant::Applicant;
+pub use clock::{
+    judge, progress, timeliness, Clock, ClockState, Extension, Granularity, Progress, StepUsage,
+    Timeliness, Violation,
+};
+pub use code::{DossierCode, DossierCodeGenerator};
+pub use event::{Event, EventKind};
+pub use explain::{Explanation, ExplanationEntry, Note};
+pub use forms::{ApologyLetter, ReceiptSlip};
+pub use status::Status;
+
+use crate::calendar::Calendar;
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::{Channel, Procedure};
+
+/// A dossier: its identity, procedure, channel, applicant and event log,
+/// with the clock state replayed from the log.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    code: DossierCode,
+    procedure: Arc<Procedure>,
+    calendar: Calendar,
+    channel: Channel,
+    applicant: Option<Applicant>,
+    events: Vec<Event>,
+    state: ClockState,
+}
+
+/// The JSON form of a dossier: everything needed to replay it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DossierDocument {
+    code: DossierCode,
+    procedure: Procedure,
+    channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    applicant: Option<Applicant>,
+    events: Vec<Event>,
+}
+
+/// A dossier's figures at an instant, replayed from the events up to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DossierState {
+    /// The instant.
+    #[serde(with = "crate::calendar::iso::instant")]
+    pub as_of: NaiveDateTime,
+    /// Status at that instant (`None` before the first event).
+    pub status: Option<Status>,
+    /// The legal due date in force.
+    #[serde(with = "crate::calendar::iso::instant_opt")]
+    pub due_at: Option<NaiveDateTime>,
+    /// The appointment given to the applicant (the new one after an apology).
+    #[serde(with = "crate::calendar::iso::instant_opt")]
+    pub appointment_at: Option<NaiveDateTime>,
+    /// Timeliness by date, once resolved.
+    pub timeliness_date: Option<Timeliness>,
+    /// Timeliness by instant, once resolved.
+    pub timeliness_instant: Option<Timeliness>,
+    /// For a running dossier: within time or overdue, share of time used.
+    pub progress: Option<Progress>,
+}
+
+impl Dossier {
+    fn check_channel(procedure: &Procedure, channel: Channel) -> Result<()> {
+        if procedure.channels.contains(&channel) {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "procedure {} is not offered through the {} channel",
+                    procedure.code,
+                    channel.code()
+                ),
+            ))
+        }
+    }
+
+    /// A dossier from its log, replayed; the first error names the event.
+    pub fn from_log(
+        procedure: Arc<Procedure>,
+        calendar: &Calendar,
+        code: DossierCode,
+        channel: Channel,
+        applicant: Option<Applicant>,
+        events: Vec<Event>,
+    ) -> Result<Self> {
+        procedure.validate()?;
+        Self::check_channel(&procedure, channel)?;
+        let state = Clock::new(calendar, &procedure, channel).replay(&events)?;
+        Ok(Self {
+            code,
+            procedure,
+            calendar: calendar.clone(),
+            channel,
+            applicant,
+            events,
+            state,
+        })
+    }
+
+    /// A dossier accepted at `received_at`: the receipt slip is issued and
+    /// the clock starts.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use chrono::NaiveDateTime;
+    /// use motcua::calendar::Calendar;
+    /// use motcua::dossier::Dossier;
+    /// use motcua::procedure::{Channel, Procedure};
+    ///
+    /// let p = Procedure::from_json(r#"{"code": "1.000001", "name": "Cấp phép",
+    ///     "processing_time": {"kind": "working_days", "days": 5}}"#)?;
+    /// let at = NaiveDateTime::parse_from_str("2023-10-27 09:32", "%Y-%m-%d %H:%M").unwrap();
+    /// let d = Dossier::receive(Arc::new(p), &Calendar::vietnam(),
+    ///     "000.00.06.H56-231027-0361".parse()?, Channel::Direct, at, "officer")?;
+    /// assert_eq!(d.due_at().unwrap().to_string(), "2023-11-03 09:32:00");
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn receive(
+        procedure: Arc<Procedure>,
+        calendar: &Calendar,
+        code: DossierCode,
+        channel: Channel,
+        received_at: NaiveDateTime,
+        actor: &str,
+    ) -> Result<Self> {
+        let events = vec![Event::new(received_at, actor, EventKind::Accepted)];
+        Self::from_log(procedure, calendar, code, channel, None, events)
+    }
+
+    /// Records an event: the next state is computed first, and a rejected
+    /// event leaves the dossier unchanged.
+    pub fn record(&mut self, event: Event) -> Result<()> {
+        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
+        let next = clock.apply(&self.state, &event)?;
+        self.events.push(event);
+        self.state = next;
+        Ok(())
+    }
+
+    fn push(&mut self, at: NaiveDateTime, actor: &str, kind: EventKind) -> Result<()> {
+        self.record(Event::new(at, actor, kind))
+    }
+
+    /// Accepts an online dossier submitted earlier: the clock starts.
+    pub fn accept(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::Accepted)
+    }
+
+    /// Refuses the dossier at reception (Mẫu 03).
+    pub fn refuse(&mut self, at: NaiveDateTime, actor: &str, reason: &str) -> Result<()> {
+        self.push(
+            at,
+            actor,
+            EventKind::Refused {
+                reason: reason.into(),
+            },
+        )
+    }
+
+    /// Hands the dossier to a workflow step.
+    pub fn route(&mut self, at: NaiveDateTime, actor: &str, step: &str) -> Result<()> {
+        self.push(at, actor, EventKind::Routed { step: step.into() })
+    }
+
+    /// Asks the applicant for a supplement (Mẫu 02): the clock pauses.
+    pub fn request_supplement(
+        &mut self,
+        at: NaiveDateTime,
+        actor: &str,
+        reason: &str,
+    ) -> Result<()> {
+        self.push(
+            at,
+            actor,
+            EventKind::SupplementRequested {
+                reason: reason.into(),
+            },
+        )
+    }
+
+    /// The complete supplement arrived: restart or resume per policy.
+    pub fn complete_supplement(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::SupplementCompleted)
+    }
+
+    /// Asks for a financial obligation: the clock pauses.
+    pub fn request_payment(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::FinancialObligationRequested)
+    }
+
+    /// The obligation is met: the clock resumes.
+    pub fn pay(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::Paid)
+    }
+
+    /// Suspends processing: the clock pauses.
+    pub fn suspend(&mut self, at: NaiveDateTime, actor: &str, reason: &str) -> Result<()> {
+        self.push(
+            at,
+            actor,
+            EventKind::Suspended {
+                reason: reason.into(),
+            },
+        )
+    }
+
+    /// Resumes processing: the clock resumes.
+    pub fn resume(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::Resumed)
+    }
+
+    /// Apologises and sets a new appointment (Mẫu 04), at most once.
+    pub fn extend(
+        &mut self,
+        at: NaiveDateTime,
+        actor: &str,
+        new_due: NaiveDateTime,
+        reason: &str,
+    ) -> Result<()> {
+        self.push(
+            at,
+            actor,
+            EventKind::Extended {
+                new_due,
+                reason: reason.into(),
+            },
+        )
+    }
+
+    /// The result is ready: processing ends.
+    pub fn resolve(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::Resolved)
+    }
+
+    /// The result is handed over.
+    pub fn return_result(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::ResultReturned)
+    }
+
+    /// The applicant withdraws the dossier.
+    pub fn withdraw(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::Withdrawn)
+    }
+
+    /// Sets the applicant's data.
+    pub fn set_applicant(&mut self, applicant: Option<Applicant>) {
+        self.applicant = applicant;
+    }
+
+    /// The code.
+    pub fn code(&self) -> &DossierCode {
+        &self.code
+    }
+
+    /// The procedure.
+    pub fn procedure(&self) -> &Procedure {
+        &self.procedure
+    }
+
+    /// The calendar the clock runs on.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The reception channel.
+    pub fn channel(&self) -> Channel {
+        self.channel
+    }
+
+    /// The applicant.
+    pub fn applicant(&self) -> Option<&Applicant> {
+        self.applicant.as_ref()
+    }
+
+    /// The event log.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The replayed clock state after the whole log.
+    pub fn state(&self) -> &ClockState {
+        &self.state
+    }
+
+    /// Current status (a dossier always has at least one event).
+    pub fn status(&self) -> Status {
+        self.state.status.unwrap_or(Status::Submitted)
+    }
+
+    /// The reception instant, once accepted.
+    pub fn received_at(&self) -> Option<NaiveDateTime> {
+        self.state.received_at
+    }
+
+    /// The legal due date (with pauses and restarts), `None` before
+    /// acceptance and for procedures without deadline.
+    pub fn due_at(&self) -> Option<NaiveDateTime> {
+        self.state.due_at
+    }
+
+    /// The appointment given to the applicant: the new one after an
+    /// apology, else the legal due date.
+    pub fn appointment_at(&self) -> Option<NaiveDateTime> {
+        self.state
+            .extension
+            .as_ref()
+            .map(|e| e.new_due)
+            .or(self.state.due_at)
+    }
+
+    /// Early / on time / late once resolved, `None` while running and for
+    /// refused or withdrawn dossiers.
+    pub fn timeliness(&self, granularity: Granularity) -> Option<Timeliness> {
+        timeliness(&self.state, granularity)
+    }
+
+    /// Whether the new appointment after an apology was kept (`None`
+    /// without extension or while running).
+    pub fn appointment_kept(&self) -> Option<bool> {
+        let ext = self.state.extension.as_ref()?;
+        let end = self.state.ended_at?;
+        Some(end <= ext.new_due)
+    }
+
+    /// Rules broken along the way (late supplement request, late apology…).
+    pub fn violations(&self) -> &[Violation] {
+        &self.state.violations
+    }
+
+    /// Time used by each workflow step against its budget; the steps with
+    /// `overspent_seconds() > 0` are where lateness comes from.
+    pub fn step_usage(&self) -> &[StepUsage] {
+        &self.state.steps
+    }
+
+    /// The figures at `as_of`, replayed from the events up to it.
+    pub fn state_at(&self, as_of: NaiveDateTime) -> Result<DossierState> {
+        let upto = self.events.partition_point(|e| e.at <= as_of);
+        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
+        let state = clock.replay(&self.events[..upto])?;
+        Ok(DossierState {
+            as_of,
+            status: state.status,
+            due_at: state.due_at,
+            appointment_at: state.extension.as_ref().map(|e| e.new_due).or(state.due_at),
+            timeliness_date: timeliness(&state, Granularity::Date),
+            timeliness_instant: timeliness(&state, Granularity::Instant),
+            progress: progress(&self.calendar, &state, as_of)?,
+        })
+    }
+
+    /// Progress of the running dossier at `as_of`: within time or overdue,
+    /// share of the allowed working time used, due soon.
+    pub fn progress(&self, as_of: NaiveDateTime) -> Result<Option<Progress>> {
+        self.state_at(as_of).map(|s| s.progress)
+    }
+
+    /// The timeline of events and rules that produced the due date.
+    pub fn explain(&self) -> Result<Explanation> {
+        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
+        let mut notes = Explanation::default();
+        let mut state = ClockState::new();
+        for (i, e) in self.events.iter().enumerate() {
+            state = clock
+                .apply_explained(&state, e, Some(&mut notes))
+                .map_err(|err| clock::at_event(i, err))?;
+        }
+        Ok(notes)
+    }
+
+    /// Mẫu 01 data, once accepted.
+    pub fn receipt_slip(&self) -> Option<ReceiptSlip> {
+        let received_at = self.state.received_at?;
+        let time = self.procedure.processing_time_for(self.channel);
+        Some(ReceiptSlip {
+            code: self.code.clone(),
+            agency_code: self.code.agency().to_owned(),
+            procedure_code: self.procedure.code.clone(),
+            procedure_name: self.procedure.name.clone(),
+            procedure_agency: self.procedure.agency.clone(),
+            channel: self.channel.code(),
+            applicant: self.applicant.clone(),
+            documents: self.procedure.documents.clone(),
+            fees: self.procedure.fees.clone(),
+            processing_time_vi: time.text_vi(),
+            processing_time_en: time.text_en(),
+            received_at,
+            due_at: self.state.due_at,
+        })
+    }
+
+    /// Mẫu 04 data, once an apology was issued.
+    pub fn apology_letter(&self) -> Option<ApologyLetter> {
+        let ext = self.state.extension.as_ref()?;
+        Some(ApologyLetter {
+            code: self.code.clone(),
+            procedure_name: self.procedure.name.clone(),
+            applicant: self.applicant.clone(),
+            received_at: self.state.received_at?,
+            old_due: ext.old_due,
+            new_due: ext.new_due,
+            reason: ext.reason.clone(),
+            issued_at: ext.at,
+            issued_late: self
+                .state
+                .violations
+                .iter()
+                .any(|v| matches!(v, Violation::LateApology { at } if *at == ext.at)),
+        })
+    }
+
+    /// The dossier as JSON: code, procedure, channel, applicant and log.
+    pub fn to_json(&self) -> String {
+        let doc = DossierDocument {
+            code: self.code.clone(),
+            procedure: (*self.procedure).clone(),
+            channel: self.channel,
+            applicant: self.applicant.clone(),
+            events: self.events.clone(),
+        };
+        serde_json::to_string(&doc).unwrap_or_default()
+    }
+
+    /// Reads a dossier written by [`Dossier::to_json`] and replays it.
+    /// Malformed JSON is `dossier.invalid` naming the field; a log that does
+    /// not replay keeps the error of the offending event, with its index.
+    pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let doc: DossierDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            Error::new(
+                ErrorKind::InvalidDossier,
+                format!("dossier: {path}: {}", e.inner()),
+            )
+        })?;
+        Self::from_log(
+            Arc::new(doc.procedure),
+            calendar,
+            doc.code,
+            doc.channel,
+            doc.applicant,
+            doc.events,
+        )
+    }
+}
