@@ -172,8 +172,10 @@ pub struct ClockState {
     pub supplement_requests: u32,
     /// Flagged violations.
     pub violations: Vec<Violation>,
-    /// Usage of each workflow step entered so far.
-    pub steps: Vec<StepUsage>,
+    /// Working seconds used by each workflow step, by position in the
+    /// procedure's workflow (`None` for a step not entered yet); see
+    /// [`Clock::step_usage`].
+    pub step_used: Vec<Option<i64>>,
     /// The step being worked on, since when, and pause time inside it.
     current_step: Option<(usize, NaiveDateTime, i64)>,
 }
@@ -194,7 +196,7 @@ impl ClockState {
             last_event_at: None,
             supplement_requests: 0,
             violations: Vec::new(),
-            steps: Vec::new(),
+            step_used: Vec::new(),
             current_step: None,
         }
     }
@@ -232,14 +234,15 @@ impl<'a> Clock<'a> {
     /// `None` for a procedure without deadline. The fast path of a fresh
     /// reception.
     pub fn due_from(&self, at: NaiveDateTime) -> Result<Option<NaiveDateTime>> {
-        self.due_from_explained(at, None)
+        self.due_from_explained(at, None).map(|(_, due)| due)
     }
 
+    /// The clock's start (the next working instant) and the due date.
     fn due_from_explained(
         &self,
         at: NaiveDateTime,
         mut notes: Option<&mut Explanation>,
-    ) -> Result<Option<NaiveDateTime>> {
+    ) -> Result<(NaiveDateTime, Option<NaiveDateTime>)> {
         let cal = self.calendar;
         let time = self.procedure.processing_time_for(self.channel);
         let start = cal.next_working_instant(at)?;
@@ -282,7 +285,7 @@ impl<'a> Clock<'a> {
                 n.note_days_between(cal, start.date(), due.date(), start);
             }
         }
-        Ok(due)
+        Ok((start, due))
     }
 
     fn apply_due_policy(&self, due: NaiveDateTime) -> Result<NaiveDateTime> {
@@ -319,7 +322,9 @@ impl<'a> Clock<'a> {
     fn close_step(&self, state: &mut ClockState, at: NaiveDateTime) -> Result<()> {
         if let Some((i, since, paused)) = state.current_step.take() {
             let used = self.calendar.working_time_between(since, at)?.seconds() - paused;
-            state.steps[i].used_seconds += used.max(0);
+            if let Some(Some(total)) = state.step_used.get_mut(i) {
+                *total += used.max(0);
+            }
         }
         Ok(())
     }
@@ -334,10 +339,24 @@ impl<'a> Clock<'a> {
         &self,
         state: &ClockState,
         event: &Event,
-        mut notes: Option<&mut Explanation>,
+        notes: Option<&mut Explanation>,
     ) -> Result<ClockState> {
+        let mut next = state.clone();
+        self.apply_in_place(&mut next, event, notes)?;
+        Ok(next)
+    }
+
+    /// Applies `event` to `s`. On error `s` may be half-changed: callers that
+    /// must keep a state intact apply to a copy ([`Clock::apply`]); a replay
+    /// stops at the first error anyway.
+    fn apply_in_place(
+        &self,
+        s: &mut ClockState,
+        event: &Event,
+        mut notes: Option<&mut Explanation>,
+    ) -> Result<()> {
         let at = event.at;
-        if let Some(last) = state.last_event_at {
+        if let Some(last) = s.last_event_at {
             if at < last {
                 return Err(Error::new(
                     ErrorKind::EventOutOfOrder,
@@ -348,8 +367,8 @@ impl<'a> Clock<'a> {
                 ));
             }
         }
-        let Some(next) = event.kind.next_status(state.status) else {
-            return Err(match state.status {
+        let Some(next) = event.kind.next_status(s.status) else {
+            return Err(match s.status {
                 Some(s) if s.is_final() || s == Status::Resolved => Error::new(
                     ErrorKind::DossierFinished,
                     format!(
@@ -377,7 +396,6 @@ impl<'a> Clock<'a> {
                 ),
             });
         };
-        let mut s = state.clone();
         s.status = Some(next);
         s.last_event_at = Some(at);
         let cal = self.calendar;
@@ -388,10 +406,10 @@ impl<'a> Clock<'a> {
                     n.push(at, Note::Received, None);
                 }
                 s.received_at = Some(at);
-                self.start_clock(&mut s, at, notes.as_deref_mut())?;
+                self.start_clock(s, at, notes.as_deref_mut())?;
             }
             EventKind::Refused { .. } | EventKind::Withdrawn => {
-                self.close_step(&mut s, at)?;
+                self.close_step(s, at)?;
                 s.ended_at = Some(at);
                 s.paused_since = None;
             }
@@ -411,18 +429,13 @@ impl<'a> Clock<'a> {
                             ),
                         )
                     })?;
-                self.close_step(&mut s, at)?;
-                let slot = match s.steps.iter().position(|u| u.step == *step) {
-                    Some(i) => i,
-                    None => {
-                        s.steps.push(StepUsage {
-                            step: step.clone(),
-                            budget_seconds: self.step_budget(self.procedure.workflow[index].budget),
-                            used_seconds: 0,
-                        });
-                        s.steps.len() - 1
-                    }
-                };
+                self.close_step(s, at)?;
+                if s.step_used.is_empty() {
+                    s.step_used = vec![None; self.procedure.workflow.len()];
+                }
+                let used = &mut s.step_used[index];
+                *used = Some(used.unwrap_or(0));
+                let slot = index;
                 s.current_step = Some((slot, at, 0));
             }
             EventKind::SupplementRequested { .. } => {
@@ -453,16 +466,16 @@ impl<'a> Clock<'a> {
                     SupplementPolicy::Restart => {
                         // The full time counts again; the workflow starts over.
                         s.current_step = None;
-                        for u in &mut s.steps {
-                            u.used_seconds = 0;
+                        for u in s.step_used.iter_mut().flatten() {
+                            *u = 0;
                         }
                         if let Some(n) = notes.as_deref_mut() {
                             n.push(at, Note::Restarted, None);
                         }
-                        self.start_clock(&mut s, at, notes.as_deref_mut())?;
+                        self.start_clock(s, at, notes.as_deref_mut())?;
                     }
                     SupplementPolicy::Pause => {
-                        self.resume(&mut s, since, at)?;
+                        self.resume(s, since, at)?;
                         if let Some(n) = notes.as_deref_mut() {
                             n.push(
                                 at,
@@ -478,7 +491,7 @@ impl<'a> Clock<'a> {
             }
             EventKind::Paid | EventKind::Resumed => {
                 let since = s.paused_since.take().unwrap_or(at);
-                self.resume(&mut s, since, at)?;
+                self.resume(s, since, at)?;
                 if let Some(n) = notes.as_deref_mut() {
                     n.push(
                         at,
@@ -533,7 +546,7 @@ impl<'a> Clock<'a> {
                 }
             }
             EventKind::Resolved => {
-                self.close_step(&mut s, at)?;
+                self.close_step(s, at)?;
                 s.ended_at = Some(at);
                 if let Some(n) = notes {
                     n.push(at, Note::Resolved, s.due_at);
@@ -543,7 +556,7 @@ impl<'a> Clock<'a> {
                 s.returned_at = Some(at);
             }
         }
-        Ok(s)
+        Ok(())
     }
 
     /// Starts (or restarts) the clock at `at`.
@@ -553,9 +566,9 @@ impl<'a> Clock<'a> {
         at: NaiveDateTime,
         notes: Option<&mut Explanation>,
     ) -> Result<()> {
-        let start = self.calendar.next_working_instant(at)?;
+        let (start, due) = self.due_from_explained(at, notes)?;
         s.clock_start = Some(start);
-        s.due_at = self.due_from_explained(at, notes)?;
+        s.due_at = due;
         s.allowed_seconds = match s.due_at {
             Some(due) => Some(self.calendar.working_time_between(start, due)?.seconds()),
             None => None,
@@ -573,11 +586,38 @@ impl<'a> Clock<'a> {
         Ok(())
     }
 
+    /// The time each entered workflow step used against its budget, in
+    /// workflow order.
+    pub fn step_usage(&self, state: &ClockState) -> Vec<StepUsage> {
+        self.procedure
+            .workflow
+            .iter()
+            .zip(&state.step_used)
+            .filter_map(|(step, used)| {
+                Some(StepUsage {
+                    step: step.id.clone(),
+                    budget_seconds: self.step_budget(step.budget),
+                    used_seconds: (*used)?,
+                })
+            })
+            .collect()
+    }
+
     /// Replays a whole log; the error names the event's index.
     pub fn replay(&self, events: &[Event]) -> Result<ClockState> {
+        self.replay_explained(events, None)
+    }
+
+    /// [`Clock::replay`], adding notes on what each event did.
+    pub fn replay_explained(
+        &self,
+        events: &[Event],
+        mut notes: Option<&mut Explanation>,
+    ) -> Result<ClockState> {
         let mut state = ClockState::new();
         for (i, e) in events.iter().enumerate() {
-            state = self.apply(&state, e).map_err(|err| at_event(i, err))?;
+            self.apply_in_place(&mut state, e, notes.as_deref_mut())
+                .map_err(|err| at_event(i, err))?;
         }
         Ok(state)
     }

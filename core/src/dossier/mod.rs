@@ -352,8 +352,8 @@ impl Dossier {
 
     /// Time used by each workflow step against its budget; the steps with
     /// `overspent_seconds() > 0` are where lateness comes from.
-    pub fn step_usage(&self) -> &[StepUsage] {
-        &self.state.steps
+    pub fn step_usage(&self) -> Vec<StepUsage> {
+        Clock::new(&self.calendar, &self.procedure, self.channel).step_usage(&self.state)
     }
 
     /// The figures at `as_of`, replayed from the events up to it.
@@ -382,12 +382,7 @@ impl Dossier {
     pub fn explain(&self) -> Result<Explanation> {
         let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
         let mut notes = Explanation::default();
-        let mut state = ClockState::new();
-        for (i, e) in self.events.iter().enumerate() {
-            state = clock
-                .apply_explained(&state, e, Some(&mut notes))
-                .map_err(|err| clock::at_event(i, err))?;
-        }
+        clock.replay_explained(&self.events, Some(&mut notes))?;
         Ok(notes)
     }
 
