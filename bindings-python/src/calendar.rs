@@ -84,6 +84,18 @@ impl Holiday {
 #[pyclass(frozen, module = "motcua")]
 pub struct Calendar(core::Calendar);
 
+/// An optional ``calendar=`` argument: ``Calendar.vietnam()`` when omitted.
+pub fn calendar_arg(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core::Calendar> {
+    match value {
+        None => Ok(core::Calendar::vietnam()),
+        Some(v) if v.is_none() => Ok(core::Calendar::vietnam()),
+        Some(v) => v
+            .cast::<Calendar>()
+            .map(|c| c.get().0.clone())
+            .map_err(|_| wrong_type(py, "calendar", "a motcua.Calendar", v)),
+    }
+}
+
 fn weekday(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Weekday> {
     let n = int32(py, "working_weekdays[]", value)?;
     u8::try_from(n)

@@ -4,6 +4,7 @@
 
 mod calendar;
 mod convert;
+mod dossier;
 mod errors;
 mod lunar;
 
@@ -16,6 +17,13 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<calendar::Calendar>()?;
     m.add_class::<calendar::Holiday>()?;
     m.add_class::<lunar::LunarDate>()?;
+    m.add_class::<dossier::Procedure>()?;
+    m.add_class::<dossier::Catalog>()?;
+    m.add_class::<dossier::DossierCode>()?;
+    m.add_class::<dossier::DossierCodeGenerator>()?;
+    m.add_class::<dossier::Dossier>()?;
+    m.add_class::<dossier::Explanation>()?;
+    m.add_function(wrap_pyfunction!(dossier::_status_names, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::from_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::year_name, m)?)?;

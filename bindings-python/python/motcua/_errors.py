@@ -67,6 +67,69 @@ class InvalidTypeError(MotcuaError, TypeError):
     code = "invalid_type"
 
 
+class InvalidProcedureError(MotcuaError, ValueError):
+    """A procedure definition that is malformed or inconsistent."""
+
+    code = "procedure.invalid"
+
+
+class UnknownProcedureError(MotcuaError, KeyError):
+    """A procedure code the catalog does not hold."""
+
+    code = "procedure.unknown"
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message
+
+
+class InvalidDossierCodeError(MotcuaError, ValueError):
+    """A dossier code that is not AGENCY-YYMMDD-NNNN."""
+
+    code = "dossier.invalid_code"
+
+
+class DuplicateDossierCodeError(MotcuaError, ValueError):
+    """A dossier code already in use."""
+
+    code = "dossier.duplicate_code"
+
+
+class SequenceExhaustedError(MotcuaError, ValueError):
+    """The 10,000th dossier of an agency on one day."""
+
+    code = "dossier.sequence_exhausted"
+
+
+class InvalidTransitionError(MotcuaError, ValueError):
+    """An event the dossier's status does not allow."""
+
+    code = "dossier.invalid_transition"
+
+
+class EventOutOfOrderError(MotcuaError, ValueError):
+    """An event dated before the previous one."""
+
+    code = "dossier.event_out_of_order"
+
+
+class DossierFinishedError(MotcuaError, ValueError):
+    """An event on a dossier whose processing has ended."""
+
+    code = "dossier.finished"
+
+
+class InvalidExtensionError(MotcuaError, ValueError):
+    """A second extension, or a new appointment that is not later."""
+
+    code = "dossier.invalid_extension"
+
+
+class InvalidDossierError(MotcuaError, ValueError):
+    """A malformed dossier or event-log document."""
+
+    code = "dossier.invalid"
+
+
 #: The exception class of each error code raised by the core.
 BY_CODE = {
     cls.code: cls
@@ -78,5 +141,15 @@ BY_CODE = {
         InvalidCalendarDataError,
         InvalidArgumentError,
         InvalidTypeError,
+        InvalidProcedureError,
+        UnknownProcedureError,
+        InvalidDossierCodeError,
+        DuplicateDossierCodeError,
+        SequenceExhaustedError,
+        InvalidTransitionError,
+        EventOutOfOrderError,
+        DossierFinishedError,
+        InvalidExtensionError,
+        InvalidDossierError,
     )
 }

@@ -282,7 +282,7 @@ impl<'a> Clock<'a> {
         if let Some(n) = notes {
             n.push(start, Note::Duration { time }, due);
             if let Some(due) = due {
-                n.note_days_between(cal, start.date(), due.date(), start);
+                n.note_days_between(cal, at.date(), due.date(), start);
             }
         }
         Ok((start, due))

@@ -1,0 +1,710 @@
+//! Procedures, dossier codes and dossiers for Python.
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use motcua::dossier::{self as core, Granularity};
+use motcua::procedure::{self, Channel};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert;
+use crate::errors::{exception, wrong_type, IntoPy};
+
+/// A Python object from a serde value, through JSON; keys ending in `_at`
+/// or `_due` become naive `datetime`s (Vietnam local time).
+fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+    let json = py.import("json")?;
+    let object = json.call_method1("loads", (text,))?;
+    convert_instants(py, &object)?;
+    Ok(object.unbind())
+}
+
+fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
+    if let Ok(dict) = object.cast::<PyDict>() {
+        for (key, value) in dict.iter() {
+            let name: String = key.extract()?;
+            if (name.ends_with("_at") || name.ends_with("_due") || name == "as_of")
+                && value.is_instance_of::<pyo3::types::PyString>()
+            {
+                let text: String = value.extract()?;
+                if let Some(t) = motcua::calendar::iso::parse_instant(&text) {
+                    dict.set_item(key, t.into_pyobject(py)?)?;
+                }
+            } else {
+                convert_instants(py, &value)?;
+            }
+        }
+    } else if let Ok(list) = object.cast::<PyList>() {
+        for item in list.iter() {
+            convert_instants(py, &item)?;
+        }
+    }
+    Ok(())
+}
+
+/// A JSON text from a `dict` (or a `str` taken as JSON).
+fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = value.extract::<String>() {
+        return Ok(text);
+    }
+    if !value.is_instance_of::<PyDict>() {
+        return Err(wrong_type(py, name, "a dict", value));
+    }
+    let json = py.import("json")?;
+    json.call_method1("dumps", (value,))
+        .map_err(|_| {
+            exception(
+                py,
+                "invalid_argument",
+                format!("{name} cannot be written as JSON"),
+            )
+        })?
+        .extract()
+}
+
+/// An administrative procedure (TTHC).
+#[pyclass(frozen, module = "motcua")]
+#[derive(Clone)]
+pub struct Procedure(pub Arc<procedure::Procedure>);
+
+#[pymethods]
+impl Procedure {
+    /// A procedure from a dict (the JSON format of the catalog); raises
+    /// ``InvalidProcedureError`` naming the procedure and the field.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = json_text(py, "data", data)?;
+        procedure::Procedure::from_json(&text)
+            .py(py)
+            .map(|p| Self(Arc::new(p)))
+    }
+
+    /// A procedure from JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = text
+            .extract()
+            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        procedure::Procedure::from_json(&text)
+            .py(py)
+            .map(|p| Self(Arc::new(p)))
+    }
+
+    /// The procedure as a dict.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &*self.0)
+    }
+
+    /// The procedure as JSON text.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// National code.
+    #[getter]
+    fn code(&self) -> &str {
+        &self.0.code
+    }
+
+    /// Name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Procedure(code={:?}, name={:?})", self.0.code, self.0.name)
+    }
+}
+
+/// A catalog of procedures by national code.
+#[pyclass(frozen, module = "motcua")]
+pub struct Catalog(procedure::Catalog);
+
+#[pymethods]
+impl Catalog {
+    /// A catalog from JSON text: an array of procedures or
+    /// ``{"procedures": [...]}``.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = text
+            .extract()
+            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        procedure::Catalog::from_json(&text).py(py).map(Self)
+    }
+
+    /// The procedure with this code; raises ``UnknownProcedureError`` (a
+    /// ``KeyError``).
+    fn __getitem__(&self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Procedure> {
+        let code: String = code
+            .extract()
+            .map_err(|_| wrong_type(py, "code", "a str", code))?;
+        let p = self.0.get(&code).py(py)?;
+        Ok(Procedure(Arc::new(p.clone())))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The national codes of the catalog.
+    fn codes(&self) -> Vec<String> {
+        self.0.iter().map(|p| p.code.clone()).collect()
+    }
+}
+
+/// A dossier code ``AGENCY-YYMMDD-NNNN``.
+#[pyclass(frozen, eq, hash, module = "motcua")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct DossierCode(pub core::DossierCode);
+
+#[pymethods]
+impl DossierCode {
+    /// Parses and validates a code; raises ``InvalidDossierCodeError``.
+    #[staticmethod]
+    fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = text
+            .extract()
+            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        core::DossierCode::parse(&text).py(py).map(Self)
+    }
+
+    /// The receiving agency's code.
+    #[getter]
+    fn agency(&self) -> &str {
+        self.0.agency()
+    }
+
+    /// The reception date.
+    #[getter]
+    fn date(&self) -> chrono::NaiveDate {
+        self.0.date()
+    }
+
+    /// The sequence number, 1 to 9999.
+    #[getter]
+    fn sequence(&self) -> u16 {
+        self.0.sequence()
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("DossierCode({:?})", self.0.to_string())
+    }
+}
+
+/// Issues dossier codes, a sequence per agency per day.
+#[pyclass(module = "motcua")]
+#[derive(Default)]
+pub struct DossierCodeGenerator(core::DossierCodeGenerator);
+
+#[pymethods]
+impl DossierCodeGenerator {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// The next code of ``agency`` for ``date``; the 10,000th of a day
+    /// raises ``SequenceExhaustedError``.
+    fn next(
+        &mut self,
+        py: Python<'_>,
+        agency: &Bound<'_, PyAny>,
+        date: &Bound<'_, PyAny>,
+    ) -> PyResult<DossierCode> {
+        let agency: String = agency
+            .extract()
+            .map_err(|_| wrong_type(py, "agency", "a str", agency))?;
+        let date = convert::date(py, "date", date)?;
+        self.0.next(&agency, date).py(py).map(DossierCode)
+    }
+
+    /// Records a code issued elsewhere; raises ``DuplicateDossierCodeError``
+    /// for a code already in use.
+    fn register(&mut self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<()> {
+        let code = dossier_code(py, code)?;
+        self.0.register(code).py(py)
+    }
+}
+
+fn dossier_code(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::DossierCode> {
+    if let Ok(code) = value.cast::<DossierCode>() {
+        return Ok(code.get().0.clone());
+    }
+    let text: String = value
+        .extract()
+        .map_err(|_| wrong_type(py, "code", "a str or DossierCode", value))?;
+    core::DossierCode::parse(&text).py(py)
+}
+
+fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
+    let text: String = value
+        .extract()
+        .map_err(|_| wrong_type(py, "channel", "\"direct\", \"online\" or \"postal\"", value))?;
+    Channel::from_code(&text).ok_or_else(|| {
+        exception(
+            py,
+            "invalid_argument",
+            format!("channel {text:?} is not \"direct\", \"online\" or \"postal\""),
+        )
+    })
+}
+
+fn text_arg(py: Python<'_>, name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    match value {
+        None => Ok(String::new()),
+        Some(v) => v.extract().map_err(|_| wrong_type(py, name, "a str", v)),
+    }
+}
+
+fn local(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
+    convert::instant(py, name, value).map(|(t, _)| t)
+}
+
+fn status(py: Python<'_>, s: Option<core::Status>) -> PyResult<Py<PyAny>> {
+    match s {
+        None => Ok(py.None()),
+        Some(s) => Ok(py
+            .import("motcua._status")?
+            .getattr("Status")?
+            .call1((s.code(),))?
+            .unbind()),
+    }
+}
+
+/// A dossier: its code, procedure, channel and event log, with the legal
+/// clock replayed from the log. Instants are Vietnam local time (naive
+/// results; aware inputs are converted).
+///
+/// >>> import datetime as dt, motcua
+/// >>> p = motcua.Procedure.from_dict({"code": "1.000001", "name": "Cấp phép",
+/// ...     "processing_time": {"kind": "working_days", "days": 5}})
+/// >>> d = motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0361",
+/// ...     received_at=dt.datetime(2023, 10, 27, 9, 32), channel="direct")
+/// >>> d.due_at
+/// datetime.datetime(2023, 11, 3, 9, 32)
+#[pyclass(module = "motcua")]
+pub struct Dossier(core::Dossier);
+
+impl Dossier {
+    /// Records an event; a rejected one leaves the dossier unchanged.
+    fn record(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+        kind: core::EventKind,
+    ) -> PyResult<()> {
+        let at = local(py, "at", at)?;
+        let actor = text_arg(py, "actor", actor)?;
+        self.0.record(core::Event::new(at, actor, kind)).py(py)
+    }
+}
+
+#[pymethods]
+impl Dossier {
+    /// A dossier accepted at ``received_at`` through ``channel``; the clock
+    /// starts. ``calendar`` defaults to ``Calendar.vietnam()``.
+    #[new]
+    #[pyo3(signature = (*, procedure, code, received_at, channel = None, calendar = None, actor = None))]
+    fn new(
+        py: Python<'_>,
+        procedure: &Bound<'_, PyAny>,
+        code: &Bound<'_, PyAny>,
+        received_at: &Bound<'_, PyAny>,
+        channel: Option<&Bound<'_, PyAny>>,
+        calendar: Option<&Bound<'_, PyAny>>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let procedure = procedure
+            .cast::<Procedure>()
+            .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", procedure))?
+            .get()
+            .0
+            .clone();
+        let code = dossier_code(py, code)?;
+        let at = local(py, "received_at", received_at)?;
+        let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
+        let calendar = crate::calendar::calendar_arg(py, calendar)?;
+        let actor = text_arg(py, "actor", actor)?;
+        core::Dossier::receive(procedure, &calendar, code, channel, at, &actor)
+            .py(py)
+            .map(Self)
+    }
+
+    /// A dossier from its JSON (``to_json``), replayed.
+    #[staticmethod]
+    #[pyo3(signature = (text, calendar = None))]
+    fn from_json(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        calendar: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let text: String = text
+            .extract()
+            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        let calendar = crate::calendar::calendar_arg(py, calendar)?;
+        core::Dossier::from_json(&text, &calendar).py(py).map(Self)
+    }
+
+    /// The dossier as JSON: code, procedure, channel and event log.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// Accepts a dossier submitted online: the clock starts.
+    #[pyo3(signature = (at, actor = None))]
+    fn accept(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::Accepted)
+    }
+
+    /// The complete supplement arrived: restart or resume per the
+    /// procedure's policy.
+    #[pyo3(signature = (at, actor = None))]
+    fn complete_supplement(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::SupplementCompleted)
+    }
+
+    /// Asks for a financial obligation: the clock pauses.
+    #[pyo3(signature = (at, actor = None))]
+    fn request_payment(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::FinancialObligationRequested)
+    }
+
+    /// The financial obligation is met: the clock resumes.
+    #[pyo3(signature = (at, actor = None))]
+    fn pay(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::Paid)
+    }
+
+    /// Resumes processing: the clock resumes.
+    #[pyo3(signature = (at, actor = None))]
+    fn resume(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::Resumed)
+    }
+
+    /// The result is ready: processing ends.
+    #[pyo3(signature = (at, actor = None))]
+    fn resolve(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::Resolved)
+    }
+
+    /// The result is handed over.
+    #[pyo3(signature = (at, actor = None))]
+    fn return_result(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::ResultReturned)
+    }
+
+    /// The applicant withdraws the dossier.
+    #[pyo3(signature = (at, actor = None))]
+    fn withdraw(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.record(py, at, actor, core::EventKind::Withdrawn)
+    }
+
+    /// Refuses the dossier at reception (Mẫu 03).
+    #[pyo3(signature = (at, reason = None, actor = None))]
+    fn refuse(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        reason: Option<&Bound<'_, PyAny>>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let reason = text_arg(py, "reason", reason)?;
+        self.record(py, at, actor, core::EventKind::Refused { reason })
+    }
+
+    /// Asks the applicant for a supplement (Mẫu 02): the clock pauses.
+    #[pyo3(signature = (at, reason = None, actor = None))]
+    fn request_supplement(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        reason: Option<&Bound<'_, PyAny>>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let reason = text_arg(py, "reason", reason)?;
+        self.record(
+            py,
+            at,
+            actor,
+            core::EventKind::SupplementRequested { reason },
+        )
+    }
+
+    /// Suspends processing: the clock pauses.
+    #[pyo3(signature = (at, reason = None, actor = None))]
+    fn suspend(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        reason: Option<&Bound<'_, PyAny>>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let reason = text_arg(py, "reason", reason)?;
+        self.record(py, at, actor, core::EventKind::Suspended { reason })
+    }
+
+    /// Hands the dossier to a workflow step.
+    #[pyo3(signature = (at, step, actor = None))]
+    fn route(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        step: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let step: String = step
+            .extract()
+            .map_err(|_| wrong_type(py, "step", "a str", step))?;
+        self.record(py, at, actor, core::EventKind::Routed { step })
+    }
+
+    /// Apologises and sets a new appointment (Mẫu 04), at most once.
+    #[pyo3(signature = (at, new_due, reason = None, actor = None))]
+    fn extend(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        new_due: &Bound<'_, PyAny>,
+        reason: Option<&Bound<'_, PyAny>>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let new_due = local(py, "new_due", new_due)?;
+        let reason = text_arg(py, "reason", reason)?;
+        self.record(py, at, actor, core::EventKind::Extended { new_due, reason })
+    }
+
+    /// The code.
+    #[getter]
+    fn code(&self) -> String {
+        self.0.code().to_string()
+    }
+
+    /// The procedure.
+    #[getter]
+    fn procedure(&self) -> Procedure {
+        Procedure(Arc::new(self.0.procedure().clone()))
+    }
+
+    /// ``"direct"``, ``"online"`` or ``"postal"``.
+    #[getter]
+    fn channel(&self) -> &'static str {
+        self.0.channel().code()
+    }
+
+    /// The status, a ``motcua.Status`` (``IntEnum``, 1–10).
+    #[getter]
+    fn status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        status(py, Some(self.0.status()))
+    }
+
+    /// The reception instant.
+    #[getter]
+    fn received_at(&self) -> Option<NaiveDateTime> {
+        self.0.received_at()
+    }
+
+    /// The legal due date (``None`` for procedures without deadline).
+    #[getter]
+    fn due_at(&self) -> Option<NaiveDateTime> {
+        self.0.due_at()
+    }
+
+    /// The appointment given to the applicant (the new one after an apology).
+    #[getter]
+    fn appointment_at(&self) -> Option<NaiveDateTime> {
+        self.0.appointment_at()
+    }
+
+    /// ``"early"``, ``"on_time"`` or ``"late"`` once resolved; ``None``
+    /// while running and for refused or withdrawn dossiers.
+    #[pyo3(signature = (granularity = "date"))]
+    fn timeliness(&self, py: Python<'_>, granularity: &str) -> PyResult<Option<&'static str>> {
+        let g = Granularity::from_code(granularity).ok_or_else(|| {
+            exception(
+                py,
+                "invalid_argument",
+                format!("granularity {granularity:?} is not \"date\" or \"instant\""),
+            )
+        })?;
+        Ok(self.0.timeliness(g).map(|t| t.code()))
+    }
+
+    /// Whether the new appointment after an apology was kept.
+    #[getter]
+    fn appointment_kept(&self) -> Option<bool> {
+        self.0.appointment_kept()
+    }
+
+    /// Codes of the rules broken along the way.
+    #[getter]
+    fn violations(&self) -> Vec<&'static str> {
+        self.0.violations().iter().map(|v| v.code()).collect()
+    }
+
+    /// Time used by each workflow step against its budget, in working hours.
+    #[getter]
+    fn step_usage(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
+        self.0
+            .step_usage()
+            .iter()
+            .map(|u| {
+                let d = PyDict::new(py);
+                d.set_item("step", &u.step)?;
+                d.set_item("budget_hours", u.budget_seconds as f64 / 3600.0)?;
+                d.set_item("used_hours", u.used_seconds as f64 / 3600.0)?;
+                d.set_item("overspent_hours", u.overspent_seconds() as f64 / 3600.0)?;
+                Ok(d.into_any().unbind())
+            })
+            .collect()
+    }
+
+    /// The event log as dicts.
+    #[getter]
+    fn events(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &self.0.events())
+    }
+
+    /// The figures at ``as_of``, replayed from the events up to it: status,
+    /// due date, appointment, timeliness and, while running, progress
+    /// (``overdue``, ``elapsed_fraction``, ``due_soon``, ``effective_due``).
+    fn state_at(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let as_of = local(py, "as_of", as_of)?;
+        let s = self.0.state_at(as_of).py(py)?;
+        let out = to_python(py, &s)?;
+        out.bind(py).set_item("status", status(py, s.status)?)?;
+        Ok(out)
+    }
+
+    /// The timeline of events and rules that produced the due date.
+    fn explain(&self, py: Python<'_>) -> PyResult<Explanation> {
+        let e = self.0.explain().py(py)?;
+        Ok(Explanation {
+            entries: to_python(py, &e)?,
+            vi: e.text_vi(),
+            en: e.text_en(),
+        })
+    }
+
+    /// The data of the receipt and appointment slip (Mẫu 01).
+    fn receipt_slip(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match self.0.receipt_slip() {
+            Some(slip) => to_python(py, &slip),
+            None => Ok(py.None()),
+        }
+    }
+
+    /// The data of the apology and new appointment letter (Mẫu 04), or
+    /// ``None`` without extension.
+    fn apology_letter(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match self.0.apology_letter() {
+            Some(letter) => to_python(py, &letter),
+            None => Ok(py.None()),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Dossier(code={:?}, procedure={:?}, status={})",
+            self.0.code().to_string(),
+            self.0.procedure().code,
+            self.0.status().code()
+        )
+    }
+}
+
+/// The timeline of a due date; ``str()`` gives the Vietnamese text.
+#[pyclass(frozen, module = "motcua")]
+pub struct Explanation {
+    entries: Py<PyAny>,
+    vi: String,
+    en: String,
+}
+
+#[pymethods]
+impl Explanation {
+    /// The lines: dicts with ``at``, ``rule``, ``vi``, ``en``, ``due_at``.
+    #[getter]
+    fn entries(&self, py: Python<'_>) -> Py<PyAny> {
+        self.entries.clone_ref(py)
+    }
+
+    /// The text in Vietnamese (``"vi"``) or English (``"en"``).
+    #[pyo3(signature = (language = "vi"))]
+    fn text(&self, py: Python<'_>, language: &str) -> PyResult<String> {
+        match language {
+            "vi" => Ok(self.vi.clone()),
+            "en" => Ok(self.en.clone()),
+            other => Err(exception(
+                py,
+                "invalid_argument",
+                format!("language {other:?} is not \"vi\" or \"en\""),
+            )),
+        }
+    }
+
+    fn __str__(&self) -> String {
+        self.vi.clone()
+    }
+
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.entries.bind(py).len()
+    }
+}
+
+/// ``(code, name_vi, name_en)`` of the 10 statuses, for ``motcua.Status``.
+#[pyfunction]
+pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
+    core::Status::ALL
+        .iter()
+        .map(|s| (s.code(), s.name_vi(), s.name_en()))
+        .collect()
+}

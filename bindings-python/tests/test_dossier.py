@@ -1,0 +1,185 @@
+"""The Python API of procedures and dossiers: the acceptance names, the
+clock through method calls, errors that change nothing, explanations and
+form data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+import motcua
+
+T = dt.datetime
+PROCEDURE = {
+    "code": "1.004227",
+    "name": "Cấp giấy phép xây dựng",
+    "field": "Xây dựng",
+    "agency": "Sở Xây dựng",
+    "processing_time": {"kind": "working_days", "days": 5},
+    "fees": [{"kind": "charge", "name": "Lệ phí cấp phép", "amount_vnd": 75000}],
+    "documents": ["Đơn đề nghị", "Bản vẽ thiết kế"],
+    "workflow": [
+        {"id": "reception", "name": "Tiếp nhận", "agency": "Trung tâm PVHCC", "budget": 0.5},
+        {"id": "review", "name": "Thẩm định", "agency": "Phòng Quản lý xây dựng", "budget": 4},
+        {"id": "approval", "name": "Phê duyệt", "agency": "Lãnh đạo Sở", "budget": 0.5},
+    ],
+}
+
+
+@pytest.fixture
+def dossier():
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    return motcua.Dossier(procedure=p, calendar=motcua.Calendar.vietnam(),
+                          code="000.00.06.H56-231027-0361", received_at=T(2023, 10, 27, 9, 32),
+                          channel="direct")
+
+
+def test_receipt_slip_example(dossier):
+    assert dossier.due_at == T(2023, 11, 3, 9, 32)
+    assert dossier.status == motcua.Status.ACCEPTED
+    assert isinstance(dossier.status, int) and dossier.status == 2
+    assert dossier.status.name_vi == "Được tiếp nhận"
+    assert dossier.timeliness() is None
+    slip = dossier.receipt_slip()
+    assert slip["code"] == "000.00.06.H56-231027-0361"
+    assert slip["processing_time_vi"] == "5 ngày làm việc"
+    assert slip["due_at"] == T(2023, 11, 3, 9, 32)
+    assert slip["fees"][0]["amount_vnd"] == 75000
+
+
+def test_lifecycle_through_methods(dossier):
+    dossier.route(T(2023, 10, 27, 10, 0), "reception")
+    dossier.route(T(2023, 10, 27, 11, 0), "review")
+    dossier.request_supplement(T(2023, 10, 30, 9, 0), reason="thiếu bản vẽ")
+    assert dossier.status == motcua.Status.SUPPLEMENT_REQUESTED
+    dossier.complete_supplement(T(2023, 10, 31, 9, 0))
+    # Restart (default policy): 5 full working days from Tue 31/10 09:00.
+    assert dossier.due_at == T(2023, 11, 7, 9, 0)
+    dossier.resolve(T(2023, 11, 6, 16, 0))
+    dossier.return_result(T(2023, 11, 7, 8, 0))
+    assert dossier.status == motcua.Status.RETURNED
+    assert dossier.timeliness(granularity="date") == "early"
+    assert dossier.timeliness(granularity="instant") == "early"
+    with pytest.raises(motcua.DossierFinishedError):
+        dossier.withdraw(T(2023, 11, 8, 8, 0))
+
+
+def test_rejected_events_change_nothing(dossier):
+    before = dossier.to_json()
+    with pytest.raises(motcua.EventOutOfOrderError):
+        dossier.resolve(T(2023, 10, 26, 9, 0))
+    with pytest.raises(motcua.InvalidTransitionError):
+        dossier.complete_supplement(T(2023, 10, 30, 9, 0))
+    with pytest.raises(motcua.InvalidTransitionError):
+        dossier.route(T(2023, 10, 30, 9, 0), "nowhere")
+    dossier.extend(T(2023, 10, 30, 9, 0), T(2023, 11, 10, 17, 0), reason="xác minh")
+    after_extension = dossier.to_json()
+    with pytest.raises(motcua.InvalidExtensionError):
+        dossier.extend(T(2023, 10, 31, 9, 0), T(2023, 11, 14, 17, 0))
+    with pytest.raises(motcua.InvalidTypeError):
+        dossier.resolve(None)
+    with pytest.raises(motcua.InvalidTypeError):
+        dossier.resolve("2023-11-01T09:00")
+    assert dossier.to_json() == after_extension != before
+    assert dossier.appointment_at == T(2023, 11, 10, 17, 0)
+    assert dossier.due_at == T(2023, 11, 3, 9, 32)
+    letter = dossier.apology_letter()
+    assert letter["old_due"] == T(2023, 11, 3, 9, 32)
+    assert letter["new_due"] == T(2023, 11, 10, 17, 0)
+    assert letter["issued_late"] is False
+
+
+def test_state_at_replays_the_past(dossier):
+    dossier.suspend(T(2023, 10, 30, 8, 0), reason="chờ ý kiến")
+    dossier.resume(T(2023, 11, 1, 8, 0))
+    assert dossier.due_at == T(2023, 11, 7, 9, 32)  # 2 working days paused
+    past = dossier.state_at(T(2023, 10, 31, 8, 0))
+    assert past["status"] == motcua.Status.SUSPENDED
+    assert past["due_at"] == T(2023, 11, 3, 9, 32)
+    assert past["progress"]["overdue"] is False
+    late = dossier.state_at(T(2023, 11, 8, 8, 0))
+    assert late["progress"]["overdue"] is True
+    soon = dossier.state_at(T(2023, 11, 6, 14, 0))
+    assert soon["progress"]["due_soon"] is True
+    assert 0.75 < soon["progress"]["elapsed_fraction"] < 1.0
+
+
+def test_explanation_in_both_languages():
+    p = motcua.Procedure.from_dict(PROCEDURE | {"workflow": []})
+    d = motcua.Dossier(procedure=p, code="000.00.06.H56-260213-0001",
+                       received_at=T(2026, 2, 13, 17, 30))
+    e = d.explain()
+    rules = [x["rule"] for x in e.entries]
+    assert rules[:3] == ["received", "start_moved", "duration"]
+    assert rules.count("day_off_skipped") == 5  # Tết 16-20/02/2026
+    assert "Tết Nguyên đán" in str(e)
+    assert "not counted" in e.text("en")
+    assert d.due_at == T(2026, 2, 27, 17, 0)
+    assert e.entries[2]["due_at"] == d.due_at
+
+
+def test_step_lateness_is_attributed(dossier):
+    dossier.route(T(2023, 10, 27, 9, 32), "reception")
+    dossier.route(T(2023, 10, 27, 11, 0), "review")
+    dossier.route(T(2023, 11, 3, 8, 0), "approval")
+    dossier.resolve(T(2023, 11, 3, 9, 0))
+    usage = {u["step"]: u for u in dossier.step_usage}
+    # Fri 27/10 11:00 to Fri 03/11 08:00 is 37 working hours of a 32-hour budget.
+    assert usage["review"]["used_hours"] == pytest.approx(37)
+    assert usage["review"]["overspent_hours"] == pytest.approx(5)
+    assert usage["reception"]["overspent_hours"] == 0
+
+
+def test_dossier_codes():
+    code = motcua.DossierCode.parse("000.00.06.H56-231027-0361")
+    assert (code.agency, code.date, code.sequence) == ("000.00.06.H56", dt.date(2023, 10, 27), 361)
+    assert str(code) == "000.00.06.H56-231027-0361"
+    for bad in ["000.00.06.H56-231027-361", "H56-231027-0361", "000.00.06.H56-231327-0001",
+                "000.00.06.H56-231027-0000", ""]:
+        with pytest.raises(motcua.InvalidDossierCodeError):
+            motcua.DossierCode.parse(bad)
+    gen = motcua.DossierCodeGenerator()
+    gen.register("000.00.06.H56-231027-0361")
+    assert str(gen.next("000.00.06.H56", dt.date(2023, 10, 27))) == "000.00.06.H56-231027-0362"
+    with pytest.raises(motcua.DuplicateDossierCodeError):
+        gen.register(code)
+    gen.register("000.00.06.H56-231028-9999")
+    with pytest.raises(motcua.SequenceExhaustedError):
+        gen.next("000.00.06.H56", dt.date(2023, 10, 28))
+
+
+def test_procedure_and_catalog_errors_name_the_field():
+    with pytest.raises(motcua.InvalidProcedureError) as err:
+        motcua.Procedure.from_dict(PROCEDURE | {"processing_time": {"kind": "working_days", "days": "five"}})
+    assert "1.004227" in str(err.value) and "processing_time" in str(err.value)
+    with pytest.raises(motcua.InvalidProcedureError) as err:
+        motcua.Procedure.from_dict(PROCEDURE | {"processing_time": {"kind": "working_days", "days": 6}})
+    assert "budgets sum to 5" in str(err.value)
+    catalog = motcua.Catalog.from_json('[' + motcua.Procedure.from_dict(PROCEDURE).to_json() + ']')
+    assert catalog["1.004227"].name == "Cấp giấy phép xây dựng"
+    with pytest.raises(KeyError):
+        catalog["9.999999"]
+    with pytest.raises(motcua.UnknownProcedureError):
+        catalog["9.999999"]
+    with pytest.raises(motcua.InvalidTypeError):
+        motcua.Procedure.from_dict(42)
+
+
+def test_json_and_pickle_round_trips(dossier):
+    dossier.route(T(2023, 10, 27, 10, 0), "reception")
+    again = motcua.Dossier.from_json(dossier.to_json())
+    assert again.to_json() == dossier.to_json()
+    assert again.due_at == dossier.due_at
+    code = motcua.DossierCode.parse("000.00.06.H56-231027-0361")
+    assert code == motcua.DossierCode.parse(str(code))
+
+
+def test_personal_data_is_not_echoed():
+    text = ('{"code": "000.00.06.H56-231027-0361", "procedure": ' + motcua.Procedure.from_dict(PROCEDURE).to_json()
+            + ', "channel": "direct", "applicant": {"name": "Nguyễn Văn An", "id_number": "001203004567"},'
+            + ' "events": [{"at": "2023-10-27T09:32", "type": "accepted"}, {"at": "2023-10-26T09:32", "type": "resolved"}]}')
+    with pytest.raises(motcua.EventOutOfOrderError) as err:
+        motcua.Dossier.from_json(text)
+    assert "001203004567" not in str(err.value) and "Nguyễn" not in str(err.value)
