@@ -5,8 +5,9 @@ use js_sys::{Array, Object, Reflect};
 use motcua::calendar::{self as core, holidays};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, int32, iso_instant, number, set};
+use crate::convert::{self, int32, number, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
+use motcua::calendar::iso::format_instant as iso_instant;
 
 /// An array argument.
 fn list(name: &str, value: &JsValue) -> Result<Array, JsValue> {
@@ -33,6 +34,13 @@ fn holiday_object(h: &holidays::Holiday) -> Object {
 /// A working calendar: working weekdays, sessions, holidays and overrides.
 #[wasm_bindgen]
 pub struct Calendar(core::Calendar);
+
+impl Calendar {
+    /// The core calendar, for the other modules of the binding.
+    pub(crate) fn inner(&self) -> &core::Calendar {
+        &self.0
+    }
+}
 
 #[wasm_bindgen]
 impl Calendar {

@@ -1,6 +1,7 @@
 //! JavaScript values to core values and back.
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
+use motcua::calendar::iso;
 use wasm_bindgen::JsValue;
 
 use crate::errors::{js_error, wrong_type};
@@ -17,11 +18,7 @@ fn string(name: &str, expected: &str, value: &JsValue) -> Result<String, JsValue
 /// A `YYYY-MM-DD` argument.
 pub fn date(name: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
     let text = string(name, "an ISO date string \"YYYY-MM-DD\"", value)?;
-    if text.len() != 10 {
-        return Err(bad_format(name, &text, "\"YYYY-MM-DD\""));
-    }
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map_err(|_| bad_format(name, &text, "\"YYYY-MM-DD\""))
+    iso::parse_date(&text).ok_or_else(|| bad_format(name, &text, "\"YYYY-MM-DD\""))
 }
 
 fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
@@ -37,29 +34,18 @@ fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
 pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
     const EXPECTED: &str = "an ISO instant \"YYYY-MM-DDTHH:MM[:SS]\" with an optional offset";
     let text = string(name, EXPECTED, value)?;
-    // `%.f` also takes the milliseconds of `Date.prototype.toISOString()`.
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(&text, format) {
-            return Ok(t);
-        }
-        let with_offset = format!("{format}%#z");
-        if let Ok(t) = chrono::DateTime::parse_from_str(&text.replace('Z', "+00:00"), &with_offset)
-        {
-            let vietnam =
-                FixedOffset::east_opt(7 * 3600).ok_or_else(|| bad_format(name, &text, EXPECTED))?;
-            return Ok(t.with_timezone(&vietnam).naive_local());
-        }
+    if let Some(t) = iso::parse_instant(&text) {
+        return Ok(t);
     }
-    Err(bad_format(name, &text, EXPECTED))
-}
-
-/// An instant as `YYYY-MM-DDTHH:MM`, with `:SS` when the seconds are not 0.
-pub fn iso_instant(t: NaiveDateTime) -> String {
-    if t.format("%S").to_string() == "00" {
-        t.format("%Y-%m-%dT%H:%M").to_string()
-    } else {
-        t.format("%Y-%m-%dT%H:%M:%S").to_string()
-    }
+    // With an offset (`Z`, `+07:00`; the milliseconds of
+    // `Date.prototype.toISOString()` too): converted to UTC+7.
+    let vietnam =
+        FixedOffset::east_opt(7 * 3600).ok_or_else(|| bad_format(name, &text, EXPECTED))?;
+    ["%Y-%m-%dT%H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M%#z"]
+        .iter()
+        .find_map(|f| chrono::DateTime::parse_from_str(&text.replace('Z', "+00:00"), f).ok())
+        .map(|t| t.with_timezone(&vietnam).naive_local())
+        .ok_or_else(|| bad_format(name, &text, EXPECTED))
 }
 
 /// A finite number argument.

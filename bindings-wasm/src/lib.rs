@@ -10,8 +10,10 @@
 
 mod calendar;
 mod convert;
+mod dossier;
 mod errors;
 mod lunar;
 
 pub use calendar::Calendar;
+pub use dossier::{Catalog, Dossier, DossierCode, DossierCodeGenerator, Procedure};
 pub use lunar::{from_lunar, to_lunar, year_name};

@@ -659,6 +659,7 @@ pub fn judge(end: NaiveDateTime, due: NaiveDateTime, granularity: Granularity) -
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Progress {
     /// The due date in force at that instant (a pause in progress moves it).
+    #[serde(with = "crate::calendar::iso::instant")]
     pub effective_due: NaiveDateTime,
     /// Whether the instant is past it.
     pub overdue: bool,

@@ -1,0 +1,542 @@
+//! Procedures, dossier codes and dossiers for JavaScript.
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use js_sys::JSON;
+use motcua::calendar::{iso, Calendar as CoreCalendar};
+use motcua::dossier::{self as core, Granularity};
+use motcua::procedure::{self, Channel};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::convert::{self, set};
+use crate::errors::{js_error, wrong_type, IntoJs};
+
+/// `snake_case` to `camelCase`, for the keys of objects handed to JS.
+fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn camel_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (camel(&k), camel_keys(v)))
+                .collect(),
+        ),
+        Value::Array(list) => Value::Array(list.into_iter().map(camel_keys).collect()),
+        other => other,
+    }
+}
+
+/// A plain JS value (camelCase keys, ISO strings) from a serde value.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let json =
+        serde_json::to_value(value).map_err(|e| js_error("invalid_argument", &e.to_string()))?;
+    JSON::parse(&camel_keys(json).to_string())
+}
+
+/// JSON text from a string, or from a plain object through `JSON.stringify`.
+fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if !value.is_object() {
+        return Err(wrong_type(name, "a JSON string or a plain object", value));
+    }
+    JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| wrong_type(name, "a JSON string or a plain object", value))
+}
+
+fn text_or_empty(name: &str, value: &JsValue) -> Result<String, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(String::new());
+    }
+    value
+        .as_string()
+        .ok_or_else(|| wrong_type(name, "a string", value))
+}
+
+/// An administrative procedure (TTHC).
+#[wasm_bindgen]
+pub struct Procedure(Arc<procedure::Procedure>);
+
+#[wasm_bindgen]
+impl Procedure {
+    /// A procedure from JSON text or a plain object (the catalog format);
+    /// throws `procedure.invalid` naming the procedure and the field.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: JsValue) -> Result<Procedure, JsValue> {
+        let text = json_text("json", &json)?;
+        procedure::Procedure::from_json(&text)
+            .js()
+            .map(|p| Procedure(Arc::new(p)))
+    }
+
+    /// The procedure as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// National code.
+    #[wasm_bindgen(getter)]
+    pub fn code(&self) -> String {
+        self.0.code.clone()
+    }
+
+    /// Name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.0.name.clone()
+    }
+}
+
+/// A catalog of procedures by national code.
+#[wasm_bindgen]
+pub struct Catalog(procedure::Catalog);
+
+#[wasm_bindgen]
+impl Catalog {
+    /// A catalog from JSON text: an array of procedures or `{procedures: [...]}`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: JsValue) -> Result<Catalog, JsValue> {
+        let text = json_text("json", &json)?;
+        procedure::Catalog::from_json(&text).js().map(Catalog)
+    }
+
+    /// The procedure with this code; throws `procedure.unknown`.
+    pub fn get(&self, code: JsValue) -> Result<Procedure, JsValue> {
+        let code = code
+            .as_string()
+            .ok_or_else(|| wrong_type("code", "a string", &code))?;
+        Ok(Procedure(Arc::new(self.0.get(&code).js()?.clone())))
+    }
+
+    /// The national codes in the catalog.
+    pub fn codes(&self) -> Vec<String> {
+        self.0.iter().map(|p| p.code.clone()).collect()
+    }
+}
+
+/// A dossier code `AGENCY-YYMMDD-NNNN`.
+#[wasm_bindgen]
+pub struct DossierCode(core::DossierCode);
+
+#[wasm_bindgen]
+impl DossierCode {
+    /// Parses and validates a code; throws `dossier.invalid_code`.
+    pub fn parse(text: JsValue) -> Result<DossierCode, JsValue> {
+        let text = text
+            .as_string()
+            .ok_or_else(|| wrong_type("text", "a string", &text))?;
+        core::DossierCode::parse(&text).js().map(DossierCode)
+    }
+
+    /// The receiving agency's code.
+    #[wasm_bindgen(getter)]
+    pub fn agency(&self) -> String {
+        self.0.agency().to_owned()
+    }
+
+    /// The reception date, ISO.
+    #[wasm_bindgen(getter)]
+    pub fn date(&self) -> String {
+        self.0.date().to_string()
+    }
+
+    /// The sequence number, 1 to 9999.
+    #[wasm_bindgen(getter)]
+    pub fn sequence(&self) -> u16 {
+        self.0.sequence()
+    }
+
+    /// The code as text.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_text(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+/// Issues dossier codes, a sequence per agency per day.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct DossierCodeGenerator(core::DossierCodeGenerator);
+
+#[wasm_bindgen]
+impl DossierCodeGenerator {
+    /// An empty generator.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> DossierCodeGenerator {
+        Self::default()
+    }
+
+    /// The next code of `agency` for an ISO `date`; throws
+    /// `dossier.sequence_exhausted` after 9999.
+    pub fn next(&mut self, agency: JsValue, date: JsValue) -> Result<String, JsValue> {
+        let agency = agency
+            .as_string()
+            .ok_or_else(|| wrong_type("agency", "a string", &agency))?;
+        let date = convert::date("date", &date)?;
+        Ok(self.0.next(&agency, date).js()?.to_string())
+    }
+
+    /// Records a code issued elsewhere; throws `dossier.duplicate_code`.
+    pub fn register(&mut self, code: JsValue) -> Result<(), JsValue> {
+        let text = code
+            .as_string()
+            .ok_or_else(|| wrong_type("code", "a string", &code))?;
+        self.0.register(core::DossierCode::parse(&text).js()?).js()
+    }
+}
+
+/// A dossier: code, procedure, channel and event log, with the legal clock
+/// replayed from the log. Instants are ISO strings in Vietnam local time.
+#[wasm_bindgen]
+pub struct Dossier(core::Dossier);
+
+/// Reads `{procedure, code, receivedAt, channel, actor}` and receives the
+/// dossier on `calendar`.
+pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, JsValue> {
+    if !options.is_object() {
+        return Err(wrong_type(
+            "options",
+            "an object {procedure, code, receivedAt, channel}",
+            options,
+        ));
+    }
+    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key));
+    let procedure =
+        procedure::Procedure::from_json(&json_text("procedure", &get("procedure")?)?).js()?;
+    let code = get("code")?;
+    let code = code
+        .as_string()
+        .ok_or_else(|| wrong_type("code", "a string", &code))?;
+    let code = core::DossierCode::parse(&code).js()?;
+    let received_at = convert::instant("receivedAt", &get("receivedAt")?)?;
+    let channel = get("channel")?;
+    let channel = if channel.is_undefined() {
+        Channel::Direct
+    } else {
+        let text = channel
+            .as_string()
+            .ok_or_else(|| wrong_type("channel", "a string", &channel))?;
+        Channel::from_code(&text).ok_or_else(|| {
+            js_error(
+                "invalid_argument",
+                &format!("channel {text:?} is not \"direct\", \"online\" or \"postal\""),
+            )
+        })?
+    };
+    let actor = text_or_empty("actor", &get("actor")?)?;
+    core::Dossier::receive(
+        Arc::new(procedure),
+        calendar,
+        code,
+        channel,
+        received_at,
+        &actor,
+    )
+    .js()
+    .map(Dossier)
+}
+
+/// Reads a dossier's JSON on `calendar`.
+pub fn from_json(calendar: &CoreCalendar, json: &JsValue) -> Result<Dossier, JsValue> {
+    let text = json_text("json", json)?;
+    core::Dossier::from_json(&text, calendar).js().map(Dossier)
+}
+
+impl Dossier {
+    fn record(
+        &mut self,
+        at: &JsValue,
+        actor: &JsValue,
+        kind: core::EventKind,
+    ) -> Result<(), JsValue> {
+        let at = convert::instant("at", at)?;
+        let actor = text_or_empty("actor", actor)?;
+        self.0.record(core::Event::new(at, actor, kind)).js()
+    }
+}
+
+fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
+    t.map(iso::format_instant)
+}
+
+#[wasm_bindgen]
+impl Dossier {
+    /// A dossier accepted at `receivedAt` on the default calendar, from
+    /// `{procedure, code, receivedAt, channel, actor}` (`procedure` as JSON
+    /// text or a plain object). Use `calendar.receive(options)` for another
+    /// calendar.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Dossier, JsValue> {
+        receive(&CoreCalendar::vietnam(), &options)
+    }
+
+    /// A dossier from its JSON (`toJson`), replayed on the default calendar.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: JsValue) -> Result<Dossier, JsValue> {
+        from_json(&CoreCalendar::vietnam(), &json)
+    }
+
+    /// The dossier as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// Accepts a dossier submitted online.
+    pub fn accept(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::Accepted)
+    }
+
+    /// Refuses at reception.
+    pub fn refuse(&mut self, at: JsValue, reason: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        let reason = text_or_empty("reason", &reason)?;
+        self.record(&at, &actor, core::EventKind::Refused { reason })
+    }
+
+    /// Hands the dossier to a workflow step.
+    pub fn route(&mut self, at: JsValue, step: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        let step = step
+            .as_string()
+            .ok_or_else(|| wrong_type("step", "a string", &step))?;
+        self.record(&at, &actor, core::EventKind::Routed { step })
+    }
+
+    /// Asks for a supplement: the clock pauses.
+    #[wasm_bindgen(js_name = requestSupplement)]
+    pub fn request_supplement(
+        &mut self,
+        at: JsValue,
+        reason: JsValue,
+        actor: JsValue,
+    ) -> Result<(), JsValue> {
+        let reason = text_or_empty("reason", &reason)?;
+        self.record(&at, &actor, core::EventKind::SupplementRequested { reason })
+    }
+
+    /// The complete supplement arrived.
+    #[wasm_bindgen(js_name = completeSupplement)]
+    pub fn complete_supplement(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::SupplementCompleted)
+    }
+
+    /// Asks for a financial obligation: the clock pauses.
+    #[wasm_bindgen(js_name = requestPayment)]
+    pub fn request_payment(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::FinancialObligationRequested)
+    }
+
+    /// The obligation is met: the clock resumes.
+    pub fn pay(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::Paid)
+    }
+
+    /// Suspends processing: the clock pauses.
+    pub fn suspend(&mut self, at: JsValue, reason: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        let reason = text_or_empty("reason", &reason)?;
+        self.record(&at, &actor, core::EventKind::Suspended { reason })
+    }
+
+    /// Resumes processing.
+    pub fn resume(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::Resumed)
+    }
+
+    /// Apology and new appointment (Mẫu 04), at most once.
+    pub fn extend(
+        &mut self,
+        at: JsValue,
+        new_due: JsValue,
+        reason: JsValue,
+        actor: JsValue,
+    ) -> Result<(), JsValue> {
+        let new_due = convert::instant("newDue", &new_due)?;
+        let reason = text_or_empty("reason", &reason)?;
+        self.record(&at, &actor, core::EventKind::Extended { new_due, reason })
+    }
+
+    /// The result is ready.
+    pub fn resolve(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::Resolved)
+    }
+
+    /// The result is handed over.
+    #[wasm_bindgen(js_name = returnResult)]
+    pub fn return_result(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::ResultReturned)
+    }
+
+    /// The applicant withdraws.
+    pub fn withdraw(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::Withdrawn)
+    }
+
+    /// The code.
+    #[wasm_bindgen(getter)]
+    pub fn code(&self) -> String {
+        self.0.code().to_string()
+    }
+
+    /// The national-portal status code, 1 to 10.
+    #[wasm_bindgen(getter)]
+    pub fn status(&self) -> u8 {
+        self.0.status().code()
+    }
+
+    /// The status's Vietnamese name.
+    #[wasm_bindgen(getter, js_name = statusName)]
+    pub fn status_name(&self) -> String {
+        self.0.status().name_vi().to_owned()
+    }
+
+    /// `direct`, `online` or `postal`.
+    #[wasm_bindgen(getter)]
+    pub fn channel(&self) -> String {
+        self.0.channel().code().to_owned()
+    }
+
+    /// The reception instant.
+    #[wasm_bindgen(getter, js_name = receivedAt)]
+    pub fn received_at(&self) -> Option<String> {
+        iso_opt(self.0.received_at())
+    }
+
+    /// The legal due date (`undefined` without deadline).
+    #[wasm_bindgen(getter, js_name = dueAt)]
+    pub fn due_at(&self) -> Option<String> {
+        iso_opt(self.0.due_at())
+    }
+
+    /// The appointment given to the applicant.
+    #[wasm_bindgen(getter, js_name = appointmentAt)]
+    pub fn appointment_at(&self) -> Option<String> {
+        iso_opt(self.0.appointment_at())
+    }
+
+    /// `"early"`, `"on_time"`, `"late"`, or `null` while running;
+    /// granularity `"date"` (default) or `"instant"`.
+    pub fn timeliness(&self, granularity: JsValue) -> Result<JsValue, JsValue> {
+        let g = if granularity.is_undefined() {
+            Granularity::Date
+        } else {
+            let text = granularity.as_string().ok_or_else(|| {
+                wrong_type("granularity", "\"date\" or \"instant\"", &granularity)
+            })?;
+            Granularity::from_code(&text).ok_or_else(|| {
+                js_error(
+                    "invalid_argument",
+                    &format!("granularity {text:?} is not \"date\" or \"instant\""),
+                )
+            })?
+        };
+        Ok(self
+            .0
+            .timeliness(g)
+            .map_or(JsValue::NULL, |t| t.code().into()))
+    }
+
+    /// Codes of the rules broken along the way.
+    #[wasm_bindgen(getter)]
+    pub fn violations(&self) -> Vec<String> {
+        self.0
+            .violations()
+            .iter()
+            .map(|v| v.code().to_owned())
+            .collect()
+    }
+
+    /// `[{step, budgetHours, usedHours, overspentHours}]`.
+    #[wasm_bindgen(getter, js_name = stepUsage)]
+    pub fn step_usage(&self) -> js_sys::Array {
+        self.0
+            .step_usage()
+            .iter()
+            .map(|u| {
+                let o = js_sys::Object::new();
+                set(&o, "step", u.step.as_str().into());
+                set(&o, "budgetHours", (u.budget_seconds as f64 / 3600.0).into());
+                set(&o, "usedHours", (u.used_seconds as f64 / 3600.0).into());
+                set(
+                    &o,
+                    "overspentHours",
+                    (u.overspent_seconds() as f64 / 3600.0).into(),
+                );
+                JsValue::from(o)
+            })
+            .collect()
+    }
+
+    /// The event log.
+    #[wasm_bindgen(getter)]
+    pub fn events(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.events())
+    }
+
+    /// The figures at `asOf`, replayed from the events up to it.
+    #[wasm_bindgen(js_name = stateAt)]
+    pub fn state_at(&self, as_of: JsValue) -> Result<JsValue, JsValue> {
+        let as_of = convert::instant("asOf", &as_of)?;
+        let state = self.0.state_at(as_of).js()?;
+        let out = to_js(&state)?;
+        // The status as its national-portal number, as `status` is.
+        js_sys::Reflect::set(
+            &out,
+            &"status".into(),
+            &state.status.map_or(JsValue::NULL, |s| s.code().into()),
+        )?;
+        Ok(out)
+    }
+
+    /// The timeline of events and rules that produced the due date:
+    /// `[{at, rule, vi, en, dueAt}]`.
+    pub fn explain(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.explain().js()?)
+    }
+
+    /// The data of the receipt and appointment slip (Mẫu 01).
+    #[wasm_bindgen(js_name = receiptSlip)]
+    pub fn receipt_slip(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.receipt_slip())
+    }
+
+    /// The data of the apology letter (Mẫu 04), or `null`.
+    #[wasm_bindgen(js_name = apologyLetter)]
+    pub fn apology_letter(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.apology_letter())
+    }
+}
+
+#[wasm_bindgen]
+impl Calendar {
+    /// A dossier accepted on this calendar, from `{procedure, code,
+    /// receivedAt, channel, actor}`.
+    pub fn receive(&self, options: JsValue) -> Result<Dossier, JsValue> {
+        receive(self.inner(), &options)
+    }
+
+    /// A dossier from its JSON, replayed on this calendar.
+    #[wasm_bindgen(js_name = dossierFromJson)]
+    pub fn dossier_from_json(&self, json: JsValue) -> Result<Dossier, JsValue> {
+        from_json(self.inner(), &json)
+    }
+}

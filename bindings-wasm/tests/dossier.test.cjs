@@ -1,0 +1,119 @@
+// Dossiers in JavaScript: the shared dossier vectors (tests/vectors/
+// dossiers.json, also run by Rust and pytest) and the method API.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const motcua = require("../pkg-node/motcua.js");
+
+const { cases } = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "..", "tests", "vectors", "dossiers.json"), "utf8"),
+);
+
+const PROCEDURE = {
+  code: "1.004227",
+  name: "Cấp giấy phép xây dựng",
+  processing_time: { kind: "working_days", days: 5 },
+  workflow: [
+    { id: "reception", name: "Tiếp nhận", agency: "Trung tâm", budget: 0.5 },
+    { id: "review", name: "Thẩm định", agency: "Phòng", budget: 4 },
+    { id: "approval", name: "Phê duyệt", agency: "Sở", budget: 0.5 },
+  ],
+};
+
+function throwsCode(call, code) {
+  assert.throws(call, (e) => e instanceof Error && e.code === code, code);
+}
+
+for (const c of cases) {
+  test(`vector: ${c.name}`, () => {
+    if (c.error) {
+      throwsCode(() => motcua.Dossier.fromJson(JSON.stringify(c.dossier)), c.error);
+      return;
+    }
+    const d = motcua.Dossier.fromJson(JSON.stringify(c.dossier));
+    const got = {
+      status: d.status,
+      due_at: d.dueAt ?? null,
+      appointment_at: d.appointmentAt ?? null,
+      timeliness_date: d.timeliness("date"),
+      timeliness_instant: d.timeliness("instant"),
+      violations: d.violations,
+      overspent_steps: d.stepUsage.filter((u) => u.overspentHours > 0).map((u) => u.step),
+    };
+    assert.deepStrictEqual(got, c.expected);
+    if (c.as_of) {
+      const s = d.stateAt(c.as_of);
+      const state = {
+        status: s.status,
+        due_at: s.dueAt,
+        timeliness_date: s.timelinessDate,
+        timeliness_instant: s.timelinessInstant,
+        overdue: s.progress ? s.progress.overdue : null,
+      };
+      if ("effective_due" in c.state) state.effective_due = s.progress.effectiveDue;
+      assert.deepStrictEqual(state, c.state);
+    }
+    assert.equal(motcua.Dossier.fromJson(d.toJson()).toJson(), d.toJson());
+  });
+}
+
+test("the method API, with errors that change nothing", () => {
+  const d = new motcua.Dossier({
+    procedure: PROCEDURE,
+    code: "000.00.06.H56-231027-0361",
+    receivedAt: "2023-10-27T09:32",
+    channel: "direct",
+  });
+  assert.equal(d.dueAt, "2023-11-03T09:32");
+  assert.equal(d.status, 2);
+  assert.equal(d.statusName, "Được tiếp nhận");
+  d.route("2023-10-27T10:00", "reception");
+  d.requestSupplement("2023-10-30T09:00", "thiếu bản vẽ");
+  assert.equal(d.status, 5);
+  const before = d.toJson();
+  throwsCode(() => d.resolve("2023-10-31T09:00"), "dossier.invalid_transition");
+  throwsCode(() => d.completeSupplement("2023-10-29T09:00"), "dossier.event_out_of_order");
+  throwsCode(() => d.completeSupplement(undefined), "invalid_type");
+  throwsCode(() => d.completeSupplement("31/10/2023"), "invalid_format");
+  assert.equal(d.toJson(), before);
+  d.completeSupplement("2023-10-31T09:00");
+  assert.equal(d.dueAt, "2023-11-07T09:00");
+  d.extend("2023-11-01T09:00", "2023-11-10T17:00", "xác minh");
+  throwsCode(() => d.extend("2023-11-02T09:00", "2023-11-14T17:00"), "dossier.invalid_extension");
+  d.resolve("2023-11-08T10:00");
+  assert.equal(d.timeliness(), "late");
+  assert.equal(d.apologyLetter().newDue, "2023-11-10T17:00");
+  assert.equal(d.receiptSlip().processingTimeVi, "5 ngày làm việc");
+  const rules = d.explain().map((e) => e.rule);
+  assert.deepStrictEqual(rules.slice(0, 2), ["received", "duration"]);
+  assert.ok(rules.includes("restarted") && rules.includes("extended"));
+});
+
+test("a custom calendar receives dossiers too", () => {
+  const cal = motcua.Calendar.custom({ workingWeekdays: [0, 1, 2, 3, 4, 5] });
+  const d = cal.receive({ procedure: JSON.stringify(PROCEDURE), code: "000.00.06.H56-231027-0001", receivedAt: "2023-10-27T09:32" });
+  assert.equal(d.dueAt, "2023-11-02T09:32");
+  assert.equal(cal.dossierFromJson(d.toJson()).dueAt, "2023-11-02T09:32");
+});
+
+test("codes, procedures and catalogs", () => {
+  const code = motcua.DossierCode.parse("000.00.06.H56-231027-0361");
+  assert.deepStrictEqual([code.agency, code.date, code.sequence, code.toString()],
+    ["000.00.06.H56", "2023-10-27", 361, "000.00.06.H56-231027-0361"]);
+  throwsCode(() => motcua.DossierCode.parse("H56-231027-0361"), "dossier.invalid_code");
+  throwsCode(() => motcua.DossierCode.parse(null), "invalid_type");
+  const gen = new motcua.DossierCodeGenerator();
+  gen.register("000.00.06.H56-231027-0361");
+  assert.equal(gen.next("000.00.06.H56", "2023-10-27"), "000.00.06.H56-231027-0362");
+  throwsCode(() => gen.register("000.00.06.H56-231027-0361"), "dossier.duplicate_code");
+  const p = motcua.Procedure.fromJson(PROCEDURE);
+  assert.equal(p.code, "1.004227");
+  throwsCode(() => motcua.Procedure.fromJson({ ...PROCEDURE, workflow: [] , processing_time: { kind: "working_days", days: -1 } }), "procedure.invalid");
+  const catalog = motcua.Catalog.fromJson([PROCEDURE]);
+  assert.equal(catalog.get("1.004227").name, "Cấp giấy phép xây dựng");
+  throwsCode(() => catalog.get("9.9"), "procedure.unknown");
+  throwsCode(() => new motcua.Dossier({ procedure: PROCEDURE, code: "000.00.06.H56-231027-0361", receivedAt: "2023-10-27T09:32", channel: "fax" }), "invalid_argument");
+  throwsCode(() => new motcua.Dossier(undefined), "invalid_type");
+});
