@@ -26,7 +26,7 @@ fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
     if let Ok(dict) = object.cast::<PyDict>() {
         for (key, value) in dict.iter() {
             let name: String = key.extract()?;
-            if (name.ends_with("_at") || name.ends_with("_due") || name == "as_of")
+            if (name == "at" || name.ends_with("_at") || name.ends_with("_due") || name == "as_of")
                 && value.is_instance_of::<pyo3::types::PyString>()
             {
                 let text: String = value.extract()?;
@@ -310,18 +310,25 @@ impl Dossier {
 
 #[pymethods]
 impl Dossier {
-    /// A dossier accepted at ``received_at`` through ``channel``; the clock
-    /// starts. ``calendar`` defaults to ``Calendar.vietnam()``.
+    /// A dossier accepted at ``received_at`` through ``channel``: the clock
+    /// starts. With ``submitted_at`` (online, postal), the log starts with
+    /// the submission (status 1) and, without ``received_at``, waits for
+    /// :meth:`accept`. ``applicant`` is a dict of ``name``, ``id_number``,
+    /// ``phone``, ``email``, ``address``. ``calendar`` defaults to
+    /// ``Calendar.vietnam()``.
     #[new]
-    #[pyo3(signature = (*, procedure, code, received_at, channel = None, calendar = None, actor = None))]
+    #[allow(clippy::too_many_arguments)] // keyword-only constructor arguments
+    #[pyo3(signature = (*, procedure, code, received_at = None, channel = None, calendar = None, actor = None, submitted_at = None, applicant = None))]
     fn new(
         py: Python<'_>,
         procedure: &Bound<'_, PyAny>,
         code: &Bound<'_, PyAny>,
-        received_at: &Bound<'_, PyAny>,
+        received_at: Option<&Bound<'_, PyAny>>,
         channel: Option<&Bound<'_, PyAny>>,
         calendar: Option<&Bound<'_, PyAny>>,
         actor: Option<&Bound<'_, PyAny>>,
+        submitted_at: Option<&Bound<'_, PyAny>>,
+        applicant: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let procedure = procedure
             .cast::<Procedure>()
@@ -330,13 +337,38 @@ impl Dossier {
             .0
             .clone();
         let code = dossier_code(py, code)?;
-        let at = local(py, "received_at", received_at)?;
         let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
         let calendar = crate::calendar::calendar_arg(py, calendar)?;
         let actor = text_arg(py, "actor", actor)?;
-        core::Dossier::receive(procedure, &calendar, code, channel, at, &actor)
-            .py(py)
-            .map(Self)
+        let applicant = match applicant {
+            None => None,
+            Some(a) => Some(core::Applicant::from_json(&json_text(py, "applicant", a)?).py(py)?),
+        };
+        let mut dossier = match (submitted_at, received_at) {
+            (Some(s), received) => {
+                let s = local(py, "submitted_at", s)?;
+                let mut d =
+                    core::Dossier::submit(procedure, &calendar, code, channel, s, &actor).py(py)?;
+                if let Some(r) = received {
+                    d.accept(local(py, "received_at", r)?, &actor).py(py)?;
+                }
+                d
+            }
+            (None, Some(r)) => {
+                let r = local(py, "received_at", r)?;
+                core::Dossier::receive(procedure, &calendar, code, channel, r, &actor).py(py)?
+            }
+            (None, None) => {
+                return Err(exception(
+                    py,
+                    "invalid_argument",
+                    "a dossier needs received_at (accepted) or submitted_at (not yet accepted)"
+                        .into(),
+                ))
+            }
+        };
+        dossier.set_applicant(applicant);
+        Ok(Self(dossier))
     }
 
     /// A dossier from its JSON (``to_json``), replayed.
@@ -590,21 +622,35 @@ impl Dossier {
         self.0.violations().iter().map(|v| v.code()).collect()
     }
 
-    /// Time used by each workflow step against its budget, in working hours.
+    /// Time used by each workflow step against its budget, in working hours
+    /// (the step in progress counted to the last event).
     #[getter]
     fn step_usage(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
-        self.0
-            .step_usage()
-            .iter()
-            .map(|u| {
-                let d = PyDict::new(py);
-                d.set_item("step", &u.step)?;
-                d.set_item("budget_hours", u.budget_seconds as f64 / 3600.0)?;
-                d.set_item("used_hours", u.used_seconds as f64 / 3600.0)?;
-                d.set_item("overspent_hours", u.overspent_seconds() as f64 / 3600.0)?;
-                Ok(d.into_any().unbind())
-            })
-            .collect()
+        step_usage(py, &self.0.step_usage())
+    }
+
+    /// Time used by each workflow step up to ``as_of``, the step in
+    /// progress included: where a running dossier's time goes.
+    fn step_usage_at(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
+        let as_of = local(py, "as_of", as_of)?;
+        step_usage(py, &self.0.step_usage_at(as_of).py(py)?)
+    }
+
+    /// The highest of ``thresholds`` (shares of the allowed working time)
+    /// reached at ``as_of``, or ``None``: warnings before the due date.
+    #[pyo3(signature = (as_of, thresholds = vec![0.5, 0.75]))]
+    fn warning(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        thresholds: Vec<f64>,
+    ) -> PyResult<Option<f64>> {
+        let as_of = local(py, "as_of", as_of)?;
+        Ok(self
+            .0
+            .progress(as_of)
+            .py(py)?
+            .and_then(|p| p.warning_level(&thresholds)))
     }
 
     /// The event log as dicts.
@@ -706,5 +752,20 @@ pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
     core::Status::ALL
         .iter()
         .map(|s| (s.code(), s.name_vi(), s.name_en()))
+        .collect()
+}
+
+/// Step usage as dicts, in working hours.
+fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Vec<Py<PyAny>>> {
+    usage
+        .iter()
+        .map(|u| {
+            let d = PyDict::new(py);
+            d.set_item("step", &u.step)?;
+            d.set_item("budget_hours", u.budget_seconds as f64 / 3600.0)?;
+            d.set_item("used_hours", u.used_seconds as f64 / 3600.0)?;
+            d.set_item("overspent_hours", u.overspent_seconds() as f64 / 3600.0)?;
+            Ok(d.into_any().unbind())
+        })
         .collect()
 }

@@ -183,3 +183,33 @@ def test_personal_data_is_not_echoed():
     with pytest.raises(motcua.EventOutOfOrderError) as err:
         motcua.Dossier.from_json(text)
     assert "001203004567" not in str(err.value) and "Nguyễn" not in str(err.value)
+
+
+def test_online_submission_then_acceptance_with_an_applicant():
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    d = motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0001", channel="online",
+                       submitted_at=T(2023, 10, 26, 21, 0),
+                       applicant={"name": "Nguyễn Văn An", "id_number": "001203004567"})
+    assert d.status == motcua.Status.SUBMITTED and d.due_at is None
+    d.accept(T(2023, 10, 27, 9, 32))
+    assert d.due_at == T(2023, 11, 3, 9, 32)
+    assert d.receipt_slip()["applicant"]["name"] == "Nguyễn Văn An"
+    assert "001203004567" not in repr(d)
+    assert isinstance(d.events[0]["at"], dt.datetime)
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0002")
+    with pytest.raises(motcua.InvalidDossierError) as err:
+        motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0002", received_at=T(2023, 10, 27, 9),
+                       applicant={"id_number": 1203004567})
+    assert "1203004567" not in str(err.value)
+
+
+def test_warnings_and_the_step_in_progress(dossier):
+    dossier.route(T(2023, 10, 27, 9, 32), "reception")
+    dossier.route(T(2023, 10, 27, 11, 0), "review")
+    assert dossier.warning(T(2023, 10, 30, 9, 0)) is None
+    assert dossier.warning(T(2023, 11, 1, 9, 0)) == 0.5
+    assert dossier.warning(T(2023, 11, 2, 14, 0)) == 0.75
+    assert dossier.warning(T(2023, 11, 2, 14, 0), thresholds=[0.9]) is None
+    review = [u for u in dossier.step_usage_at(T(2023, 11, 3, 8, 0)) if u["step"] == "review"][0]
+    assert review["used_hours"] == pytest.approx(37) and review["overspent_hours"] == pytest.approx(5)

@@ -189,12 +189,12 @@ impl DossierCodeGenerator {
 
     /// The next code of `agency` for an ISO `date`; throws
     /// `dossier.sequence_exhausted` after 9999.
-    pub fn next(&mut self, agency: JsValue, date: JsValue) -> Result<String, JsValue> {
+    pub fn next(&mut self, agency: JsValue, date: JsValue) -> Result<DossierCode, JsValue> {
         let agency = agency
             .as_string()
             .ok_or_else(|| wrong_type("agency", "a string", &agency))?;
         let date = convert::date("date", &date)?;
-        Ok(self.0.next(&agency, date).js()?.to_string())
+        self.0.next(&agency, date).js().map(DossierCode)
     }
 
     /// Records a code issued elsewhere; throws `dossier.duplicate_code`.
@@ -211,7 +211,8 @@ impl DossierCodeGenerator {
 #[wasm_bindgen]
 pub struct Dossier(core::Dossier);
 
-/// Reads `{procedure, code, receivedAt, channel, actor}` and receives the
+/// Reads `{procedure, code, receivedAt, submittedAt, channel, actor,
+/// applicant}` and receives (or, with only `submittedAt`, registers) the
 /// dossier on `calendar`.
 pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, JsValue> {
     if !options.is_object() {
@@ -229,7 +230,8 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
         .as_string()
         .ok_or_else(|| wrong_type("code", "a string", &code))?;
     let code = core::DossierCode::parse(&code).js()?;
-    let received_at = convert::instant("receivedAt", &get("receivedAt")?)?;
+    let received_at = get("receivedAt")?;
+    let submitted_at = get("submittedAt")?;
     let channel = get("channel")?;
     let channel = if channel.is_undefined() {
         Channel::Direct
@@ -245,16 +247,27 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
         })?
     };
     let actor = text_or_empty("actor", &get("actor")?)?;
-    core::Dossier::receive(
-        Arc::new(procedure),
-        calendar,
-        code,
-        channel,
-        received_at,
-        &actor,
-    )
-    .js()
-    .map(Dossier)
+    let applicant = get("applicant")?;
+    let applicant = if applicant.is_undefined() || applicant.is_null() {
+        None
+    } else {
+        Some(core::Applicant::from_json(&json_text("applicant", &applicant)?).js()?)
+    };
+    let procedure = Arc::new(procedure);
+    let mut dossier = if submitted_at.is_undefined() {
+        let at = convert::instant("receivedAt", &received_at)?;
+        core::Dossier::receive(procedure, calendar, code, channel, at, &actor).js()?
+    } else {
+        let at = convert::instant("submittedAt", &submitted_at)?;
+        let mut d = core::Dossier::submit(procedure, calendar, code, channel, at, &actor).js()?;
+        if !received_at.is_undefined() {
+            d.accept(convert::instant("receivedAt", &received_at)?, &actor)
+                .js()?;
+        }
+        d
+    };
+    dossier.set_applicant(applicant);
+    Ok(Dossier(dossier))
 }
 
 /// Reads a dossier's JSON on `calendar`.
@@ -274,6 +287,25 @@ impl Dossier {
         let actor = text_or_empty("actor", actor)?;
         self.0.record(core::Event::new(at, actor, kind)).js()
     }
+}
+
+/// `[{step, budgetHours, usedHours, overspentHours}]`.
+fn step_usage(usage: &[core::StepUsage]) -> js_sys::Array {
+    usage
+        .iter()
+        .map(|u| {
+            let o = js_sys::Object::new();
+            set(&o, "step", u.step.as_str().into());
+            set(&o, "budgetHours", (u.budget_seconds as f64 / 3600.0).into());
+            set(&o, "usedHours", (u.used_seconds as f64 / 3600.0).into());
+            set(
+                &o,
+                "overspentHours",
+                (u.overspent_seconds() as f64 / 3600.0).into(),
+            );
+            JsValue::from(o)
+        })
+        .collect()
 }
 
 fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
@@ -436,7 +468,7 @@ impl Dossier {
     /// `"early"`, `"on_time"`, `"late"`, or `null` while running;
     /// granularity `"date"` (default) or `"instant"`.
     pub fn timeliness(&self, granularity: JsValue) -> Result<JsValue, JsValue> {
-        let g = if granularity.is_undefined() {
+        let g = if granularity.is_undefined() || granularity.is_null() {
             Granularity::Date
         } else {
             let text = granularity.as_string().ok_or_else(|| {
@@ -455,6 +487,46 @@ impl Dossier {
             .map_or(JsValue::NULL, |t| t.code().into()))
     }
 
+    /// Whether the new appointment after an apology was kept (`undefined`
+    /// without extension or while running).
+    #[wasm_bindgen(getter, js_name = appointmentKept)]
+    pub fn appointment_kept(&self) -> Option<bool> {
+        self.0.appointment_kept()
+    }
+
+    /// The procedure.
+    #[wasm_bindgen(getter)]
+    pub fn procedure(&self) -> Procedure {
+        Procedure(Arc::new(self.0.procedure().clone()))
+    }
+
+    /// `stepUsage` up to `asOf`, the step in progress included.
+    #[wasm_bindgen(js_name = stepUsageAt)]
+    pub fn step_usage_at(&self, as_of: JsValue) -> Result<js_sys::Array, JsValue> {
+        let as_of = convert::instant("asOf", &as_of)?;
+        Ok(step_usage(&self.0.step_usage_at(as_of).js()?))
+    }
+
+    /// The highest of `thresholds` (shares of the allowed working time,
+    /// default `[0.5, 0.75]`) reached at `asOf`, or `null`.
+    pub fn warning(&self, as_of: JsValue, thresholds: JsValue) -> Result<JsValue, JsValue> {
+        let as_of = convert::instant("asOf", &as_of)?;
+        let thresholds: Vec<f64> = if thresholds.is_undefined() || thresholds.is_null() {
+            vec![0.5, 0.75]
+        } else if js_sys::Array::is_array(&thresholds) {
+            js_sys::Array::from(&thresholds)
+                .iter()
+                .map(|t| convert::number("thresholds[]", &t))
+                .collect::<Result<_, _>>()?
+        } else {
+            return Err(wrong_type("thresholds", "an array of numbers", &thresholds));
+        };
+        let progress = self.0.progress(as_of).js()?;
+        Ok(progress
+            .and_then(|p| p.warning_level(&thresholds))
+            .map_or(JsValue::NULL, JsValue::from))
+    }
+
     /// Codes of the rules broken along the way.
     #[wasm_bindgen(getter)]
     pub fn violations(&self) -> Vec<String> {
@@ -468,22 +540,7 @@ impl Dossier {
     /// `[{step, budgetHours, usedHours, overspentHours}]`.
     #[wasm_bindgen(getter, js_name = stepUsage)]
     pub fn step_usage(&self) -> js_sys::Array {
-        self.0
-            .step_usage()
-            .iter()
-            .map(|u| {
-                let o = js_sys::Object::new();
-                set(&o, "step", u.step.as_str().into());
-                set(&o, "budgetHours", (u.budget_seconds as f64 / 3600.0).into());
-                set(&o, "usedHours", (u.used_seconds as f64 / 3600.0).into());
-                set(
-                    &o,
-                    "overspentHours",
-                    (u.overspent_seconds() as f64 / 3600.0).into(),
-                );
-                JsValue::from(o)
-            })
-            .collect()
+        step_usage(&self.0.step_usage())
     }
 
     /// The event log.

@@ -106,7 +106,7 @@ test("codes, procedures and catalogs", () => {
   throwsCode(() => motcua.DossierCode.parse(null), "invalid_type");
   const gen = new motcua.DossierCodeGenerator();
   gen.register("000.00.06.H56-231027-0361");
-  assert.equal(gen.next("000.00.06.H56", "2023-10-27"), "000.00.06.H56-231027-0362");
+  assert.equal(gen.next("000.00.06.H56", "2023-10-27").toString(), "000.00.06.H56-231027-0362");
   throwsCode(() => gen.register("000.00.06.H56-231027-0361"), "dossier.duplicate_code");
   const p = motcua.Procedure.fromJson(PROCEDURE);
   assert.equal(p.code, "1.004227");
@@ -116,4 +116,35 @@ test("codes, procedures and catalogs", () => {
   throwsCode(() => catalog.get("9.9"), "procedure.unknown");
   throwsCode(() => new motcua.Dossier({ procedure: PROCEDURE, code: "000.00.06.H56-231027-0361", receivedAt: "2023-10-27T09:32", channel: "fax" }), "invalid_argument");
   throwsCode(() => new motcua.Dossier(undefined), "invalid_type");
+});
+
+test("online submission, applicant, warnings and the step in progress", () => {
+  const d = new motcua.Dossier({
+    procedure: PROCEDURE,
+    code: "000.00.06.H56-231027-0001",
+    channel: "online",
+    submittedAt: "2023-10-26T21:00",
+    applicant: { name: "Nguyễn Văn An", id_number: "001203004567" },
+  });
+  assert.equal(d.status, 1);
+  assert.equal(d.dueAt, undefined);
+  d.accept("2023-10-27T09:32");
+  assert.equal(d.dueAt, "2023-11-03T09:32");
+  assert.equal(d.receiptSlip().applicant.name, "Nguyễn Văn An");
+  d.route("2023-10-27T09:32", "reception");
+  d.route("2023-10-27T11:00", "review");
+  assert.equal(d.warning("2023-10-30T09:00"), null);
+  assert.equal(d.warning("2023-11-01T09:00"), 0.5);
+  assert.equal(d.warning("2023-11-02T14:00", [0.9]), null);
+  const review = d.stepUsageAt("2023-11-03T08:00").find((u) => u.step === "review");
+  assert.equal(review.overspentHours, 5);
+  assert.equal(d.appointmentKept, undefined);
+  assert.equal(d.procedure.code, "1.004227");
+  assert.equal(d.timeliness(null), null);
+  const gen = new motcua.DossierCodeGenerator();
+  assert.equal(gen.next("000.00.06.H56", "2023-10-27").sequence, 1);
+  assert.throws(
+    () => new motcua.Dossier({ procedure: PROCEDURE, code: "000.00.06.H56-231027-0002", receivedAt: "2023-10-27T09:00", applicant: { id_number: 1203004567 } }),
+    (e) => e.code === "dossier.invalid" && !e.message.includes("1203004567"),
+  );
 });

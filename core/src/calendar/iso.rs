@@ -10,6 +10,12 @@ pub fn parse_instant(text: &str) -> Option<NaiveDateTime> {
     ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .map(whole_seconds)
+}
+
+/// `t` without its fraction of a second: motcua counts whole seconds.
+pub fn whole_seconds(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_nanosecond(0).unwrap_or(t)
 }
 
 /// Parses a strict `YYYY-MM-DD` date.

@@ -42,6 +42,8 @@ fn mask_name(name: &str) -> String {
 /// Keeps the last `keep` characters: "001203004567" → "**********67".
 fn mask_tail(text: &str, keep: usize) -> String {
     let n = text.chars().count();
+    // Always mask at least one character.
+    let keep = keep.min(n.saturating_sub(1));
     text.chars()
         .enumerate()
         .map(|(i, c)| if i + keep >= n { c } else { '*' })
@@ -49,6 +51,22 @@ fn mask_tail(text: &str, keep: usize) -> String {
 }
 
 impl Applicant {
+    /// An applicant from JSON (`name`, `id_number`, `phone`, `email`,
+    /// `address`, all optional strings). Errors name the field, never the
+    /// value.
+    pub fn from_json(json: &str) -> crate::Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            crate::Error::new(
+                crate::ErrorKind::InvalidDossier,
+                format!(
+                    "applicant: {}: invalid value (not shown: personal data)",
+                    e.path()
+                ),
+            )
+        })
+    }
+
     /// A copy with every field masked, for exports that must not carry
     /// personal data.
     ///

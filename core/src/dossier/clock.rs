@@ -307,15 +307,35 @@ impl<'a> Clock<'a> {
         if paused.seconds() <= 0 {
             return Ok(Some(due));
         }
-        self.calendar.add_working_time(due, paused).map(Some)
+        let moved = self.calendar.add_working_time(due, paused)?;
+        if self.due_is_close_of_day() {
+            // A deadline that is the close of a day stays the close of a day.
+            return self.calendar.end_of_working_day(moved.date()).map(Some);
+        }
+        Ok(Some(moved))
     }
 
-    fn step_budget(&self, budget: f64) -> i64 {
-        let seconds = match self.procedure.processing_time {
-            ProcessingTime::WorkingHours { .. } => budget * 3600.0,
-            _ => budget * self.calendar.sessions().day_length().seconds() as f64,
+    /// Whether due dates fall at the close of a working day (calendar days,
+    /// same day, or the end-of-day policy) rather than at an exact instant.
+    fn due_is_close_of_day(&self) -> bool {
+        match self.procedure.processing_time_for(self.channel) {
+            ProcessingTime::CalendarDays { .. } | ProcessingTime::SameDay { .. } => true,
+            ProcessingTime::WorkingDays { .. } | ProcessingTime::WorkingHours { .. } => {
+                self.procedure.due_policy == DuePolicy::EndOfDay
+            }
+            ProcessingTime::NoDeadline => false,
+        }
+    }
+
+    /// A step's budget in working seconds: its share of the procedure's
+    /// processing time applied to the working time the dossier is allowed
+    /// (so the online time and calendar-day periods divide the same way).
+    fn step_budget(&self, budget: f64, allowed_seconds: Option<i64>) -> i64 {
+        let share = match self.procedure.processing_time.amount() {
+            Some(total) if total > 0.0 => budget / total,
+            _ => 0.0,
         };
-        seconds.round() as i64
+        (share * allowed_seconds.unwrap_or(0) as f64).round() as i64
     }
 
     /// Closes the current step at `at`, adding its working time.
@@ -433,8 +453,9 @@ impl<'a> Clock<'a> {
                 if s.step_used.is_empty() {
                     s.step_used = vec![None; self.procedure.workflow.len()];
                 }
-                let used = &mut s.step_used[index];
-                *used = Some(used.unwrap_or(0));
+                if let Some(used) = s.step_used.get_mut(index) {
+                    *used = Some(used.unwrap_or(0));
+                }
                 let slot = index;
                 s.current_step = Some((slot, at, 0));
             }
@@ -464,8 +485,11 @@ impl<'a> Clock<'a> {
                 let since = s.paused_since.take().unwrap_or(at);
                 match self.procedure.supplement_policy {
                     SupplementPolicy::Restart => {
-                        // The full time counts again; the workflow starts over.
-                        s.current_step = None;
+                        // The full time counts again, and so do the steps' budgets:
+                        // the open step starts over from here.
+                        if let Some(step) = s.current_step.as_mut() {
+                            *step = (step.0, at, 0);
+                        }
                         for u in s.step_used.iter_mut().flatten() {
                             *u = 0;
                         }
@@ -516,10 +540,10 @@ impl<'a> Clock<'a> {
                         "a procedure without deadline has no appointment to re-set",
                     ));
                 };
-                if *new_due <= old_due {
+                if *new_due <= old_due || *new_due <= at {
                     return Err(Error::new(
                         ErrorKind::InvalidExtension,
-                        format!("the new appointment {new_due} must be later than the due date {old_due}"),
+                        format!("the new appointment {new_due} must be later than the due date {old_due} and than the apology itself"),
                     ));
                 }
                 let notice = cal.working_time_between(at, old_due)?;
@@ -587,20 +611,41 @@ impl<'a> Clock<'a> {
     }
 
     /// The time each entered workflow step used against its budget, in
-    /// workflow order.
-    pub fn step_usage(&self, state: &ClockState) -> Vec<StepUsage> {
-        self.procedure
+    /// workflow order; with `as_of`, the open step counts up to it (pauses
+    /// excluded), so a running dossier shows where its time goes.
+    pub fn step_usage(
+        &self,
+        state: &ClockState,
+        as_of: Option<NaiveDateTime>,
+    ) -> Result<Vec<StepUsage>> {
+        let open = match (state.current_step, as_of) {
+            (Some((i, since, paused)), Some(as_of)) => {
+                let mut used = self.calendar.working_time_between(since, as_of)?.seconds() - paused;
+                if let Some(p) = state.paused_since.filter(|p| *p < as_of) {
+                    used -= self
+                        .calendar
+                        .working_time_between(p.max(since), as_of)?
+                        .seconds();
+                }
+                Some((i, used.max(0)))
+            }
+            _ => None,
+        };
+        Ok(self
+            .procedure
             .workflow
             .iter()
             .zip(&state.step_used)
-            .filter_map(|(step, used)| {
+            .enumerate()
+            .filter_map(|(i, (step, used))| {
+                let extra = open.filter(|(o, _)| *o == i).map_or(0, |(_, u)| u);
                 Some(StepUsage {
                     step: step.id.clone(),
-                    budget_seconds: self.step_budget(step.budget),
-                    used_seconds: (*used)?,
+                    budget_seconds: self.step_budget(step.budget, state.allowed_seconds),
+                    used_seconds: (*used)? + extra,
                 })
             })
-            .collect()
+            .collect())
     }
 
     /// Replays a whole log; the error names the event's index.
@@ -667,6 +712,24 @@ pub struct Progress {
     pub elapsed_fraction: f64,
     /// Less than one working day left (and not yet overdue).
     pub due_soon: bool,
+}
+
+impl Progress {
+    /// The highest of `thresholds` (shares of the allowed time, e.g. 0.5 and
+    /// 0.75) that the dossier has reached, for warnings before it is late.
+    ///
+    /// ```
+    /// # use motcua::dossier::Progress;
+    /// # let p = Progress { effective_due: chrono::NaiveDateTime::default(), overdue: false, elapsed_fraction: 0.8, due_soon: false };
+    /// assert_eq!(p.warning_level(&[0.5, 0.75]), Some(0.75));
+    /// ```
+    pub fn warning_level(&self, thresholds: &[f64]) -> Option<f64> {
+        thresholds
+            .iter()
+            .copied()
+            .filter(|t| self.elapsed_fraction >= *t)
+            .reduce(f64::max)
+    }
 }
 
 /// Progress of a running state at `as_of`; `None` when finished, not yet

@@ -30,7 +30,7 @@ pub use explain::{Explanation, ExplanationEntry, Note};
 pub use forms::{ApologyLetter, ReceiptSlip};
 pub use status::Status;
 
-use crate::calendar::Calendar;
+use crate::calendar::{iso, Calendar};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{Channel, Procedure};
 
@@ -108,6 +108,12 @@ impl Dossier {
     ) -> Result<Self> {
         procedure.validate()?;
         Self::check_channel(&procedure, channel)?;
+        if events.is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidDossier,
+                "events: a dossier's log needs at least its reception or submission",
+            ));
+        }
         let state = Clock::new(calendar, &procedure, channel).replay(&events)?;
         Ok(Self {
             code,
@@ -146,13 +152,40 @@ impl Dossier {
         received_at: NaiveDateTime,
         actor: &str,
     ) -> Result<Self> {
-        let events = vec![Event::new(received_at, actor, EventKind::Accepted)];
+        let events = vec![Event::new(
+            iso::whole_seconds(received_at),
+            actor,
+            EventKind::Accepted,
+        )];
+        Self::from_log(procedure, calendar, code, channel, None, events)
+    }
+
+    /// A dossier submitted (online, by post) at `submitted_at` and not yet
+    /// accepted: status 1, no clock until [`Dossier::accept`].
+    pub fn submit(
+        procedure: Arc<Procedure>,
+        calendar: &Calendar,
+        code: DossierCode,
+        channel: Channel,
+        submitted_at: NaiveDateTime,
+        actor: &str,
+    ) -> Result<Self> {
+        let events = vec![Event::new(
+            iso::whole_seconds(submitted_at),
+            actor,
+            EventKind::Submitted,
+        )];
         Self::from_log(procedure, calendar, code, channel, None, events)
     }
 
     /// Records an event: the next state is computed first, and a rejected
-    /// event leaves the dossier unchanged.
-    pub fn record(&mut self, event: Event) -> Result<()> {
+    /// event leaves the dossier unchanged. Instants keep whole seconds, as
+    /// the log's JSON does, so that a replay gives the same answers.
+    pub fn record(&mut self, mut event: Event) -> Result<()> {
+        event.at = iso::whole_seconds(event.at);
+        if let EventKind::Extended { new_due, .. } = &mut event.kind {
+            *new_due = iso::whole_seconds(*new_due);
+        }
         let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
         let next = clock.apply(&self.state, &event)?;
         self.events.push(event);
@@ -341,8 +374,10 @@ impl Dossier {
     /// without extension or while running).
     pub fn appointment_kept(&self) -> Option<bool> {
         let ext = self.state.extension.as_ref()?;
-        let end = self.state.ended_at?;
-        Some(end <= ext.new_due)
+        if !matches!(self.state.status, Some(Status::Resolved | Status::Returned)) {
+            return None;
+        }
+        Some(self.state.ended_at? <= ext.new_due)
     }
 
     /// Rules broken along the way (late supplement request, late apology…).
@@ -353,7 +388,19 @@ impl Dossier {
     /// Time used by each workflow step against its budget; the steps with
     /// `overspent_seconds() > 0` are where lateness comes from.
     pub fn step_usage(&self) -> Vec<StepUsage> {
-        Clock::new(&self.calendar, &self.procedure, self.channel).step_usage(&self.state)
+        let last = self.events.last().map(|e| e.at);
+        Clock::new(&self.calendar, &self.procedure, self.channel)
+            .step_usage(&self.state, last)
+            .unwrap_or_default()
+    }
+
+    /// [`Dossier::step_usage`] at `as_of`: the step in progress counts up to
+    /// it, so a running dossier shows which step is eating its time.
+    pub fn step_usage_at(&self, as_of: NaiveDateTime) -> Result<Vec<StepUsage>> {
+        let upto = self.events.partition_point(|e| e.at <= as_of);
+        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
+        let state = clock.replay(&self.events[..upto])?;
+        clock.step_usage(&state, Some(as_of))
     }
 
     /// The figures at `as_of`, replayed from the events up to it.
@@ -446,10 +493,13 @@ impl Dossier {
         let mut de = serde_json::Deserializer::from_str(json);
         let doc: DossierDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
-            Error::new(
-                ErrorKind::InvalidDossier,
-                format!("dossier: {path}: {}", e.inner()),
-            )
+            // serde quotes the offending value; an applicant's is personal data.
+            let why = if path.starts_with("applicant") {
+                "invalid value (not shown: personal data)".to_owned()
+            } else {
+                e.inner().to_string()
+            };
+            Error::new(ErrorKind::InvalidDossier, format!("dossier: {path}: {why}"))
         })?;
         Self::from_log(
             Arc::new(doc.procedure),

@@ -1,0 +1,182 @@
+//! The clock's finer rules: whole seconds, restarts inside a workflow step,
+//! step budgets on the channel's time, pauses of whole-day deadlines,
+//! extensions, submissions, and personal data in errors.
+
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+use std::sync::Arc;
+
+use chrono::{Duration, NaiveDateTime};
+use motcua::calendar::{iso, Calendar};
+use motcua::dossier::{Dossier, DossierCode, Status};
+use motcua::procedure::{Channel, Procedure};
+
+fn t(s: &str) -> NaiveDateTime {
+    iso::parse_instant(s).unwrap()
+}
+
+fn procedure(json: &str) -> Arc<Procedure> {
+    Arc::new(Procedure::from_json(json).unwrap())
+}
+
+fn code() -> DossierCode {
+    DossierCode::parse("000.00.06.H56-231002-0001").unwrap()
+}
+
+const WORKFLOW: &str = r#"{"code": "1.000010", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5},
+    "online_processing_time": {"kind": "working_days", "days": 3},
+    "workflow": [{"id": "a", "name": "A", "agency": "X", "budget": 1}, {"id": "b", "name": "B", "agency": "Y", "budget": 4}]}"#;
+
+#[test]
+fn instants_keep_whole_seconds_so_replays_agree() {
+    let cal = Calendar::vietnam();
+    let p = procedure(WORKFLOW);
+    let received = t("2023-10-02T08:00") + Duration::milliseconds(400);
+    let mut d = Dossier::receive(p, &cal, code(), Channel::Direct, received, "x").unwrap();
+    assert_eq!(d.received_at(), Some(t("2023-10-02T08:00")));
+    let due = d.due_at().unwrap();
+    // Half a second later than the due date is the same whole second: not later.
+    let err = d
+        .extend(
+            t("2023-10-03T08:00"),
+            "x",
+            due + Duration::milliseconds(500),
+            "",
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "dossier.invalid_extension");
+    d.resolve(due + Duration::milliseconds(500), "x").unwrap();
+    let again = Dossier::from_json(&d.to_json(), &cal).unwrap();
+    assert_eq!(again.state(), d.state());
+}
+
+#[test]
+fn a_restart_restarts_the_open_step_too() {
+    let cal = Calendar::vietnam();
+    let mut d = Dossier::receive(
+        procedure(WORKFLOW),
+        &cal,
+        code(),
+        Channel::Direct,
+        t("2023-10-02T08:00"),
+        "x",
+    )
+    .unwrap();
+    d.route(t("2023-10-02T08:00"), "x", "a").unwrap();
+    d.route(t("2023-10-02T09:00"), "x", "b").unwrap();
+    d.request_supplement(t("2023-10-03T09:00"), "x", "")
+        .unwrap();
+    d.complete_supplement(t("2023-10-05T09:00"), "x").unwrap();
+    d.resolve(t("2023-10-12T09:00"), "x").unwrap();
+    let b = d.step_usage().into_iter().find(|u| u.step == "b").unwrap();
+    // From the restart on Thu 05/10 09:00 to Thu 12/10 09:00: 5 working days.
+    assert_eq!(b.used_seconds, 5 * 8 * 3600);
+    assert_eq!(b.budget_seconds, 4 * 8 * 3600);
+    assert_eq!(b.overspent_seconds(), 8 * 3600);
+}
+
+#[test]
+fn step_budgets_divide_the_channels_time_and_the_open_step_counts() {
+    let cal = Calendar::vietnam();
+    let mut d = Dossier::receive(
+        procedure(WORKFLOW),
+        &cal,
+        code(),
+        Channel::Online,
+        t("2023-10-02T08:00"),
+        "x",
+    )
+    .unwrap();
+    assert_eq!(d.due_at(), Some(t("2023-10-05T08:00")));
+    d.route(t("2023-10-02T08:00"), "x", "a").unwrap();
+    let usage = d.step_usage_at(t("2023-10-03T08:00")).unwrap();
+    // 1/5 of the 3 online days is 0.6 day; one working day used so far.
+    assert_eq!(usage[0].budget_seconds, (0.6 * 8.0 * 3600.0) as i64);
+    assert_eq!(usage[0].used_seconds, 8 * 3600);
+}
+
+#[test]
+fn a_pause_keeps_a_close_of_day_deadline_at_a_close_of_day() {
+    let cal = Calendar::vietnam();
+    let p = procedure(
+        r#"{"code": "1.000011", "name": "Thử", "processing_time": {"kind": "working_days", "days": 2}, "due_policy": "end_of_day"}"#,
+    );
+    let mut d =
+        Dossier::receive(p, &cal, code(), Channel::Direct, t("2023-10-02T09:00"), "x").unwrap();
+    assert_eq!(d.due_at(), Some(t("2023-10-04T17:00")));
+    d.suspend(t("2023-10-03T09:00"), "x", "").unwrap();
+    d.resume(t("2023-10-03T11:00"), "x").unwrap();
+    assert_eq!(d.due_at(), Some(t("2023-10-05T17:00")));
+}
+
+#[test]
+fn an_appointment_must_be_in_the_future_of_the_apology() {
+    let cal = Calendar::vietnam();
+    let p = procedure(
+        r#"{"code": "1.000012", "name": "Thử", "processing_time": {"kind": "working_hours", "hours": 2}}"#,
+    );
+    let mut d =
+        Dossier::receive(p, &cal, code(), Channel::Direct, t("2023-10-02T08:00"), "x").unwrap();
+    let err = d
+        .extend(t("2023-10-06T09:00"), "x", t("2023-10-04T17:00"), "")
+        .unwrap_err();
+    assert_eq!(err.code(), "dossier.invalid_extension");
+    d.extend(t("2023-10-06T09:00"), "x", t("2023-10-09T17:00"), "")
+        .unwrap();
+    assert_eq!(d.violations()[0].code(), "late_apology");
+}
+
+#[test]
+fn submitted_dossiers_wait_for_acceptance() {
+    let cal = Calendar::vietnam();
+    let p = procedure(WORKFLOW);
+    let mut d = Dossier::submit(
+        p,
+        &cal,
+        code(),
+        Channel::Online,
+        t("2023-10-01T21:00"),
+        "portal",
+    )
+    .unwrap();
+    assert_eq!(d.status(), Status::Submitted);
+    assert_eq!(d.due_at(), None);
+    d.accept(t("2023-10-02T08:00"), "officer").unwrap();
+    assert_eq!(d.due_at(), Some(t("2023-10-05T08:00")));
+    let empty = Dossier::from_log(
+        procedure(WORKFLOW),
+        &cal,
+        code(),
+        Channel::Direct,
+        None,
+        vec![],
+    );
+    assert_eq!(empty.unwrap_err().code(), "dossier.invalid");
+}
+
+#[test]
+fn errors_never_echo_an_applicants_data() {
+    let cal = Calendar::vietnam();
+    let d = Dossier::receive(
+        procedure(WORKFLOW),
+        &cal,
+        code(),
+        Channel::Direct,
+        t("2023-10-02T08:00"),
+        "x",
+    )
+    .unwrap();
+    let json = d.to_json().replace(
+        "\"events\"",
+        "\"applicant\": {\"name\": \"Nguyễn Văn An\", \"id_number\": 1203004567}, \"events\"",
+    );
+    let err = Dossier::from_json(&json, &cal).unwrap_err();
+    assert_eq!(err.code(), "dossier.invalid");
+    assert!(err.message().contains("applicant.id_number"));
+    assert!(!err.message().contains("1203004567"), "{}", err.message());
+    let a = motcua::dossier::Applicant {
+        phone: "113".into(),
+        ..Default::default()
+    };
+    assert!(!format!("{a:?}").contains("113"));
+}
