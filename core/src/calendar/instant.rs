@@ -144,6 +144,7 @@ impl Calendar {
     /// assert_eq!(cal.add_working_time(t("2023-10-27 09:32"), five_days)?, t("2023-11-03 09:32"));
     /// # Ok::<(), motcua::Error>(())
     /// ```
+    #[inline]
     pub fn add_working_time(
         &self,
         t: NaiveDateTime,
@@ -171,6 +172,7 @@ impl Calendar {
     /// The working time from `a` to `b`: negative when `b` is earlier.
     /// `working_time_between(t, add_working_time(t, d)) == d` for every
     /// `d > 0`.
+    #[inline]
     pub fn working_time_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> Result<WorkingTime> {
         Ok(WorkingTime::from_seconds(
             self.position(b)? - self.position(a)?,

@@ -250,6 +250,7 @@ impl Calendar {
 
     /// Whether `date` is a working day: a working weekday that is not a
     /// holiday, substitute or swapped day, or a make-up working day.
+    #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
         Ok(self.working_at(self.offset_of(date)?))
     }
@@ -269,6 +270,7 @@ impl Calendar {
     /// assert_eq!(cal.working_days_between(d(2026, 2, 13), d(2026, 2, 23))?, 1);
     /// # Ok::<(), motcua::Error>(())
     /// ```
+    #[inline]
     pub fn add_working_days(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
         let off = self.offset_of(date)?;
         if n == 0 {
@@ -282,6 +284,7 @@ impl Calendar {
 
     /// The number of working days in `(a, b]`; negative when `b < a` (minus
     /// the working days in `(b, a]`).
+    #[inline]
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
         let (oa, ob) = (self.offset_of(a)?, self.offset_of(b)?);
         Ok(self.before[ob + 1] as i32 - self.before[oa + 1] as i32)

@@ -175,6 +175,7 @@ pub fn year_info(year: i32) -> Option<YearCode> {
 /// assert_eq!(tet, LunarDate { year: 1985, month: 1, day: 1, leap: false });
 /// # Ok::<(), motcua::Error>(())
 /// ```
+#[inline]
 pub fn to_lunar(date: NaiveDate) -> Result<LunarDate> {
     if date < MIN_DATE || date > MAX_DATE {
         return Err(out_of_range_date(date));
