@@ -299,11 +299,9 @@ impl<'a> Clock<'a> {
     fn shifted(
         &self,
         due: Option<NaiveDateTime>,
-        from: NaiveDateTime,
-        to: NaiveDateTime,
+        paused: WorkingTime,
     ) -> Result<Option<NaiveDateTime>> {
         let Some(due) = due else { return Ok(None) };
-        let paused = self.calendar.working_time_between(from, to)?;
         if paused.seconds() <= 0 {
             return Ok(Some(due));
         }
@@ -498,34 +496,12 @@ impl<'a> Clock<'a> {
                         }
                         self.start_clock(s, at, notes.as_deref_mut())?;
                     }
-                    SupplementPolicy::Pause => {
-                        self.resume(s, since, at)?;
-                        if let Some(n) = notes.as_deref_mut() {
-                            n.push(
-                                at,
-                                Note::Resumed {
-                                    since,
-                                    paused: cal.working_time_between(since, at)?,
-                                },
-                                s.due_at,
-                            );
-                        }
-                    }
+                    SupplementPolicy::Pause => self.resume(s, since, at, notes.as_deref_mut())?,
                 }
             }
             EventKind::Paid | EventKind::Resumed => {
                 let since = s.paused_since.take().unwrap_or(at);
-                self.resume(s, since, at)?;
-                if let Some(n) = notes.as_deref_mut() {
-                    n.push(
-                        at,
-                        Note::Resumed {
-                            since,
-                            paused: cal.working_time_between(since, at)?,
-                        },
-                        s.due_at,
-                    );
-                }
+                self.resume(s, since, at, notes.as_deref_mut())?;
             }
             EventKind::Extended { new_due, reason } => {
                 if s.extension.is_some() {
@@ -602,10 +578,20 @@ impl<'a> Clock<'a> {
 
     /// Ends a pause: the due date moves by its working time (also inside the
     /// current step, whose time does not count while paused).
-    fn resume(&self, s: &mut ClockState, since: NaiveDateTime, at: NaiveDateTime) -> Result<()> {
-        s.due_at = self.shifted(s.due_at, since, at)?;
-        if let Some((_, _, paused)) = s.current_step.as_mut() {
-            *paused += self.calendar.working_time_between(since, at)?.seconds();
+    fn resume(
+        &self,
+        s: &mut ClockState,
+        since: NaiveDateTime,
+        at: NaiveDateTime,
+        notes: Option<&mut Explanation>,
+    ) -> Result<()> {
+        let paused = self.calendar.working_time_between(since, at)?;
+        s.due_at = self.shifted(s.due_at, paused)?;
+        if let Some((_, _, in_step)) = s.current_step.as_mut() {
+            *in_step += paused.seconds();
+        }
+        if let Some(n) = notes {
+            n.push(at, Note::Resumed { since, paused }, s.due_at);
         }
         Ok(())
     }
