@@ -1,0 +1,313 @@
+//! The period report on the handling of procedures, form II.06a
+//! ("Tình hình, kết quả giải quyết TTHC", Biểu số II.06a/VPCP/KSTT).
+//!
+//! Columns, by group (agency, field or procedure): received (3) = online in
+//! the period (4) + direct and postal in the period (5) + carried over from
+//! before (6); resolved (7) = early (8) + on time (9) + late (10); in
+//! progress at the end of the period (11) = within time (12) + overdue (13);
+//! withdrawn in the period, apart. Identities: 3 = 4 + 5 + 6, 7 = 8 + 9 +
+//! 10, 11 = 12 + 13, 3 = 7 + 11 + withdrawn.
+//!
+//! Counting rules (`domain-rules.md` §6, as provincial systems count):
+//! - every figure is read from the dossier's log replayed up to the end of
+//!   the period (23:59:59 of its last day), so a later event never changes
+//!   a closed period;
+//! - a dossier counts once accepted; one received before the period that
+//!   was still open at its start is carried over, one that ended before the
+//!   period is not in it;
+//! - resolved in the period = `resolved` event in the period, classified by
+//!   date against the legal due date (early / on time / late; a procedure
+//!   without deadline is on time);
+//! - in progress = received and not ended at the end of the period: overdue
+//!   when the end of the period is past the due date in force (a pause in
+//!   progress moves it), within time otherwise;
+//! - withdrawn in the period: its own column; refused at reception (never
+//!   accepted): counted apart, not in column 3.
+//!
+//! The report streams: it keeps one row of counts per group, whatever the
+//! number of dossiers, and says how many dossiers it left out and why.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use crate::dossier::{progress, timeliness, Clock, Dossier, Granularity, Status, Timeliness};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::Channel;
+
+/// A reporting period: whole days, first and last included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First day.
+    pub first: NaiveDate,
+    /// Last day.
+    pub last: NaiveDate,
+}
+
+fn invalid_period(message: String) -> Error {
+    Error::new(ErrorKind::InvalidArgument, message)
+}
+
+impl Period {
+    /// A custom range; `first` must not be after `last`.
+    pub fn new(first: NaiveDate, last: NaiveDate) -> Result<Self> {
+        if first > last {
+            return Err(invalid_period(format!(
+                "period {first}..={last} ends before it starts"
+            )));
+        }
+        Ok(Self { first, last })
+    }
+
+    /// A calendar month.
+    pub fn month(year: i32, month: u32) -> Result<Self> {
+        let first = NaiveDate::from_ymd_opt(year, month, 1)
+            .ok_or_else(|| invalid_period(format!("month {month} of {year} does not exist")))?;
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        };
+        let last = next
+            .and_then(|n| n.pred_opt())
+            .ok_or_else(|| invalid_period(format!("month {month} of {year} is out of range")))?;
+        Self::new(first, last)
+    }
+
+    /// A quarter, 1 to 4.
+    pub fn quarter(year: i32, quarter: u32) -> Result<Self> {
+        if !(1..=4).contains(&quarter) {
+            return Err(invalid_period(format!("quarter {quarter} is not 1 to 4")));
+        }
+        let first = Self::month(year, 3 * quarter - 2)?.first;
+        let last = Self::month(year, 3 * quarter)?.last;
+        Self::new(first, last)
+    }
+
+    /// A calendar year.
+    pub fn year(year: i32) -> Result<Self> {
+        Self::new(Self::month(year, 1)?.first, Self::month(year, 12)?.last)
+    }
+
+    fn start(&self) -> NaiveDateTime {
+        self.first.and_time(NaiveTime::MIN)
+    }
+
+    /// The last second of the period.
+    fn end(&self) -> NaiveDateTime {
+        self.last
+            .and_hms_opt(23, 59, 59)
+            .unwrap_or_else(|| self.last.and_time(NaiveTime::MIN))
+    }
+
+    fn contains(&self, t: NaiveDateTime) -> bool {
+        t >= self.start() && t <= self.end()
+    }
+}
+
+/// How rows are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    /// One row for everything.
+    Total,
+    /// By the procedure's implementing agency.
+    Agency,
+    /// By the procedure's field (lĩnh vực).
+    Field,
+    /// By procedure code.
+    Procedure,
+}
+
+/// The counts of one row of form II.06a.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// (3) Received: (4) + (5) + (6).
+    pub received: u64,
+    /// (4) Received online in the period.
+    pub received_online: u64,
+    /// (5) Received at the desk or by post in the period.
+    pub received_direct_postal: u64,
+    /// (6) Carried over from before the period.
+    pub carried_over: u64,
+    /// (7) Resolved in the period: (8) + (9) + (10).
+    pub resolved: u64,
+    /// (8) Resolved early.
+    pub early: u64,
+    /// (9) Resolved on time.
+    pub on_time: u64,
+    /// (10) Resolved late.
+    pub late: u64,
+    /// (11) In progress at the end of the period: (12) + (13).
+    pub in_progress: u64,
+    /// (12) In progress, within time.
+    pub within_time: u64,
+    /// (13) In progress, overdue.
+    pub overdue: u64,
+    /// Withdrawn by the applicant in the period (part of (3), not of (7)
+    /// or (11)).
+    pub withdrawn: u64,
+    /// Refused at reception in the period (never accepted; not in (3)).
+    pub refused: u64,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.received += other.received;
+        self.received_online += other.received_online;
+        self.received_direct_postal += other.received_direct_postal;
+        self.carried_over += other.carried_over;
+        self.resolved += other.resolved;
+        self.early += other.early;
+        self.on_time += other.on_time;
+        self.late += other.late;
+        self.in_progress += other.in_progress;
+        self.within_time += other.within_time;
+        self.overdue += other.overdue;
+        self.withdrawn += other.withdrawn;
+        self.refused += other.refused;
+    }
+
+    /// Whether the identities of the form hold (they always do for counts
+    /// built by [`PeriodReport`]; a check for counts from elsewhere).
+    pub fn identities_hold(&self) -> bool {
+        self.received == self.received_online + self.received_direct_postal + self.carried_over
+            && self.resolved == self.early + self.on_time + self.late
+            && self.in_progress == self.within_time + self.overdue
+            && self.received == self.resolved + self.in_progress + self.withdrawn
+    }
+
+    /// Share of resolved dossiers resolved early or on time, in percent
+    /// (`None` without resolved dossiers).
+    pub fn on_time_rate(&self) -> Option<f64> {
+        (self.resolved > 0)
+            .then(|| 100.0 * (self.early + self.on_time) as f64 / self.resolved as f64)
+    }
+}
+
+/// Why a dossier is not in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Received after the period.
+    ReceivedAfter,
+    /// Ended before the period started.
+    EndedBefore,
+    /// Submitted but not accepted by the end of the period.
+    NotAccepted,
+}
+
+/// The II.06a report of a period: one row of [`Counts`] per group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodReport {
+    /// The period.
+    pub period: Period,
+    /// How rows are grouped.
+    pub group_by: GroupBy,
+    /// The rows, by group key.
+    pub rows: BTreeMap<String, Counts>,
+    /// Dossiers left out, by reason.
+    pub excluded: BTreeMap<Exclusion, u64>,
+}
+
+impl PeriodReport {
+    /// An empty report.
+    pub fn new(period: Period, group_by: GroupBy) -> Self {
+        Self {
+            period,
+            group_by,
+            rows: BTreeMap::new(),
+            excluded: BTreeMap::new(),
+        }
+    }
+
+    /// Counts a dossier, or records why it is left out. Errors only for a
+    /// log that does not replay.
+    pub fn add(&mut self, dossier: &Dossier) -> Result<Option<Exclusion>> {
+        let (counts, exclusion) = self.classify(dossier)?;
+        match exclusion {
+            Some(e) => *self.excluded.entry(e).or_insert(0) += 1,
+            None => {
+                let key = match self.group_by {
+                    GroupBy::Total => String::new(),
+                    GroupBy::Agency => dossier.procedure().agency.clone(),
+                    GroupBy::Field => dossier.procedure().field.clone(),
+                    GroupBy::Procedure => dossier.procedure().code.clone(),
+                };
+                self.rows.entry(key).or_default().add(&counts);
+            }
+        }
+        Ok(exclusion)
+    }
+
+    fn classify(&self, dossier: &Dossier) -> Result<(Counts, Option<Exclusion>)> {
+        let (start, end) = (self.period.start(), self.period.end());
+        let events = dossier.events();
+        let upto = events.partition_point(|e| e.at <= end);
+        let clock = Clock::new(dossier.calendar(), dossier.procedure(), dossier.channel());
+        let state = clock.replay(&events[..upto])?;
+        let mut c = Counts::default();
+        if state.status == Some(Status::Refused) {
+            let refused_in_period = state.ended_at.is_some_and(|t| self.period.contains(t));
+            if refused_in_period {
+                c.refused = 1;
+                return Ok((c, None));
+            }
+            return Ok((c, Some(Exclusion::EndedBefore)));
+        }
+        let Some(received) = state.received_at else {
+            let exclusion = if upto == 0 {
+                Exclusion::ReceivedAfter
+            } else {
+                Exclusion::NotAccepted
+            };
+            return Ok((c, Some(exclusion)));
+        };
+        if state.ended_at.is_some_and(|t| t < start) {
+            return Ok((c, Some(Exclusion::EndedBefore)));
+        }
+        c.received = 1;
+        if received < start {
+            c.carried_over = 1;
+        } else if dossier.channel() == Channel::Online {
+            c.received_online = 1;
+        } else {
+            c.received_direct_postal = 1;
+        }
+        match state.status {
+            Some(Status::Withdrawn) => c.withdrawn = 1,
+            Some(Status::Resolved | Status::Returned) => {
+                c.resolved = 1;
+                match timeliness(&state, Granularity::Date) {
+                    Some(Timeliness::Early) => c.early = 1,
+                    Some(Timeliness::Late) => c.late = 1,
+                    _ => c.on_time = 1,
+                }
+            }
+            _ => {
+                c.in_progress = 1;
+                match progress(dossier.calendar(), &state, end)? {
+                    Some(p) if p.overdue => c.overdue = 1,
+                    _ => c.within_time = 1,
+                }
+            }
+        }
+        Ok((c, None))
+    }
+
+    /// The sum of all rows.
+    pub fn total(&self) -> Counts {
+        let mut t = Counts::default();
+        for c in self.rows.values() {
+            t.add(c);
+        }
+        t
+    }
+
+    /// Dossiers counted (in column 3 or refused).
+    pub fn counted(&self) -> u64 {
+        let t = self.total();
+        t.received + t.refused
+    }
+}

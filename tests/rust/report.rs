@@ -1,0 +1,194 @@
+//! The II.06a period report: hand-counted cases and the form's identities
+//! on random dossiers.
+
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+use std::sync::Arc;
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use motcua::calendar::{iso, Calendar};
+use motcua::dossier::{Dossier, DossierCode, Event, EventKind};
+use motcua::procedure::{Channel, Procedure};
+use motcua::report::{Counts, Exclusion, GroupBy, Period, PeriodReport};
+use proptest::prelude::*;
+
+fn t(s: &str) -> NaiveDateTime {
+    iso::parse_instant(s).unwrap()
+}
+
+fn procedure(code: &str, agency: &str) -> Arc<Procedure> {
+    Arc::new(
+        Procedure::from_json(&format!(
+            r#"{{"code": "{code}", "name": "P", "agency": "{agency}", "field": "F",
+                "processing_time": {{"kind": "working_days", "days": 5}}}}"#
+        ))
+        .unwrap(),
+    )
+}
+
+fn dossier(p: &Arc<Procedure>, channel: Channel, events: &[(&str, EventKind)]) -> Dossier {
+    let events = events
+        .iter()
+        .map(|(at, k)| Event::new(t(at), "x", k.clone()))
+        .collect();
+    Dossier::from_log(
+        p.clone(),
+        &Calendar::vietnam(),
+        DossierCode::parse("000.00.06.H56-231002-0001").unwrap(),
+        channel,
+        None,
+        events,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_quarter_counted_by_hand() {
+    let a = procedure("1.000001", "Sở A");
+    let b = procedure("1.000002", "Sở B");
+    use EventKind::*;
+    let dossiers = [
+        // Carried over from September, resolved early in October.
+        dossier(
+            &a,
+            Channel::Direct,
+            &[
+                ("2023-09-28T09:00", Accepted),
+                ("2023-10-03T09:00", Resolved),
+            ],
+        ),
+        // Online in the quarter, resolved on the due date after the due time: on time by date.
+        dossier(
+            &a,
+            Channel::Online,
+            &[
+                ("2023-10-02T08:00", Accepted),
+                ("2023-10-09T10:00", Resolved),
+            ],
+        ),
+        // Postal, resolved late.
+        dossier(
+            &b,
+            Channel::Postal,
+            &[
+                ("2023-10-02T08:00", Accepted),
+                ("2023-10-10T10:00", Resolved),
+            ],
+        ),
+        // Direct, still open at the end of the quarter and overdue.
+        dossier(&b, Channel::Direct, &[("2023-12-01T08:00", Accepted)]),
+        // Direct, resolved after the quarter: in progress, within time, at its end.
+        dossier(
+            &b,
+            Channel::Direct,
+            &[
+                ("2023-12-28T08:00", Accepted),
+                ("2024-01-03T08:00", Resolved),
+            ],
+        ),
+        // Withdrawn in the quarter.
+        dossier(
+            &a,
+            Channel::Direct,
+            &[
+                ("2023-11-02T08:00", Accepted),
+                ("2023-11-03T08:00", Withdrawn),
+            ],
+        ),
+        // Refused at reception in the quarter.
+        dossier(
+            &a,
+            Channel::Online,
+            &[
+                ("2023-11-02T08:00", Submitted),
+                (
+                    "2023-11-02T09:00",
+                    Refused {
+                        reason: String::new(),
+                    },
+                ),
+            ],
+        ),
+        // Left out: ended before, received after, never accepted.
+        dossier(
+            &a,
+            Channel::Direct,
+            &[
+                ("2023-09-01T08:00", Accepted),
+                ("2023-09-05T08:00", Resolved),
+            ],
+        ),
+        dossier(&a, Channel::Direct, &[("2024-01-02T08:00", Accepted)]),
+        dossier(&a, Channel::Online, &[("2023-12-30T08:00", Submitted)]),
+    ];
+    let mut report = PeriodReport::new(Period::quarter(2023, 4).unwrap(), GroupBy::Agency);
+    for d in &dossiers {
+        report.add(d).unwrap();
+    }
+    let total = report.total();
+    assert_eq!(
+        total,
+        Counts {
+            received: 6,
+            received_online: 1,
+            received_direct_postal: 4,
+            carried_over: 1,
+            resolved: 3,
+            early: 1,
+            on_time: 1,
+            late: 1,
+            in_progress: 2,
+            within_time: 1,
+            overdue: 1,
+            withdrawn: 1,
+            refused: 1,
+        }
+    );
+    assert!(total.identities_hold());
+    assert_eq!(report.rows["Sở B"].received, 3);
+    assert_eq!(report.excluded[&Exclusion::EndedBefore], 1);
+    assert_eq!(report.excluded[&Exclusion::ReceivedAfter], 1);
+    assert_eq!(report.excluded[&Exclusion::NotAccepted], 1);
+    assert!(Period::new(
+        NaiveDate::from_ymd_opt(2023, 2, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()
+    )
+    .is_err());
+    assert_eq!(
+        Period::quarter(2023, 5).unwrap_err().code(),
+        "invalid_argument"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn identities_hold_for_any_dossiers(specs in prop::collection::vec((0u64..200, 0u8..6, 0u64..60, 0u8..3), 1..60)) {
+        let p = procedure("1.000003", "Sở C");
+        let base = NaiveDate::from_ymd_opt(2023, 8, 1).unwrap();
+        let mut report = PeriodReport::new(Period::quarter(2023, 4).unwrap(), GroupBy::Procedure);
+        for (day, outcome, length, channel) in specs {
+            let at = (base + Days::new(day)).and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+            let end = at + chrono::Duration::days(length as i64 + 1);
+            let channel = [Channel::Direct, Channel::Online, Channel::Postal][channel as usize];
+            let mut events = vec![Event::new(at, "x", EventKind::Accepted)];
+            match outcome {
+                0 => events.push(Event::new(end, "x", EventKind::Resolved)),
+                1 => events.push(Event::new(end, "x", EventKind::Withdrawn)),
+                2 => events.push(Event::new(end, "x", EventKind::Suspended { reason: String::new() })),
+                3 => {
+                    events.push(Event::new(end, "x", EventKind::Resolved));
+                    events.push(Event::new(end + chrono::Duration::days(1), "x", EventKind::ResultReturned));
+                }
+                _ => {}
+            }
+            let d = Dossier::from_log(p.clone(), &Calendar::vietnam(), DossierCode::parse("000.00.06.H56-231002-0001").unwrap(), channel, None, events).unwrap();
+            report.add(&d).unwrap();
+        }
+        let total = report.total();
+        prop_assert!(total.identities_hold(), "{:?}", total);
+        let excluded: u64 = report.excluded.values().sum();
+        prop_assert!(report.counted() + excluded > 0);
+    }
+}
