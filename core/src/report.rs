@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-use crate::dossier::{progress, timeliness, Clock, Dossier, Granularity, Status, Timeliness};
+use crate::dossier::{judge, progress, Clock, Dossier, Granularity, Status, Timeliness};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
 
@@ -99,10 +99,6 @@ impl Period {
         self.last
             .and_hms_opt(23, 59, 59)
             .unwrap_or_else(|| self.last.and_time(NaiveTime::MIN))
-    }
-
-    fn contains(&self, t: NaiveDateTime) -> bool {
-        t >= self.start() && t <= self.end()
     }
 }
 
@@ -198,6 +194,74 @@ pub enum Exclusion {
     NotAccepted,
 }
 
+/// How a dossier's processing ended, as a report needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// Resolved (status 9, then possibly 10).
+    Resolved,
+    /// Withdrawn by the applicant (7).
+    Withdrawn,
+    /// Refused at reception (3), never accepted.
+    Refused,
+}
+
+/// The facts of one dossier that a period report reads: what the national
+/// portal's dossier sync carries (reception, due date, end of processing),
+/// so that tables exported by any system can be reported on without their
+/// event logs. [`ReportRecord::from_dossier`] derives them from a log.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ReportRecord {
+    /// Reception channel.
+    pub channel: Channel,
+    /// Accepted at (`None`: submitted, not accepted).
+    #[serde(default, with = "crate::calendar::iso::instant_opt")]
+    pub received_at: Option<NaiveDateTime>,
+    /// The legal due date in force at the end of the period (`None`:
+    /// no deadline).
+    #[serde(default, with = "crate::calendar::iso::instant_opt")]
+    pub due_at: Option<NaiveDateTime>,
+    /// When processing ended, and how.
+    #[serde(default, with = "crate::calendar::iso::instant_opt")]
+    pub ended_at: Option<NaiveDateTime>,
+    /// How it ended.
+    #[serde(default)]
+    pub ending: Option<Ending>,
+    /// Paused (statuses 5, 6, 8) at the end of the period: never overdue then,
+    /// since the pause moves the due date.
+    #[serde(default)]
+    pub paused: bool,
+}
+
+impl ReportRecord {
+    /// The facts of a dossier as they stood at `as_of` (the end of a
+    /// period), replayed from its log.
+    pub fn from_dossier(dossier: &Dossier, as_of: NaiveDateTime) -> Result<Self> {
+        let events = dossier.events();
+        let upto = events.partition_point(|e| e.at <= as_of);
+        let clock = Clock::new(dossier.calendar(), dossier.procedure(), dossier.channel());
+        let state = clock.replay(&events[..upto])?;
+        let ending = match state.status {
+            Some(Status::Resolved | Status::Returned) => Some(Ending::Resolved),
+            Some(Status::Withdrawn) => Some(Ending::Withdrawn),
+            Some(Status::Refused) => Some(Ending::Refused),
+            _ => None,
+        };
+        let due_at = match progress(dossier.calendar(), &state, as_of)? {
+            Some(p) => Some(p.effective_due),
+            None => state.due_at,
+        };
+        Ok(Self {
+            channel: dossier.channel(),
+            received_at: state.received_at,
+            due_at,
+            ended_at: state.ended_at,
+            ending,
+            paused: state.paused_since.is_some() && ending.is_none(),
+        })
+    }
+}
+
 /// The II.06a report of a period: one row of [`Counts`] per group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeriodReport {
@@ -222,78 +286,109 @@ impl PeriodReport {
         }
     }
 
-    /// Counts a dossier, or records why it is left out. Errors only for a
-    /// log that does not replay.
+    /// Counts a dossier (its log replayed to the end of the period), or
+    /// records why it is left out. Errors only for a log that does not
+    /// replay.
     pub fn add(&mut self, dossier: &Dossier) -> Result<Option<Exclusion>> {
-        let (counts, exclusion) = self.classify(dossier)?;
-        match exclusion {
-            Some(e) => *self.excluded.entry(e).or_insert(0) += 1,
-            None => {
-                let key = match self.group_by {
-                    GroupBy::Total => String::new(),
-                    GroupBy::Agency => dossier.procedure().agency.clone(),
-                    GroupBy::Field => dossier.procedure().field.clone(),
-                    GroupBy::Procedure => dossier.procedure().code.clone(),
-                };
-                self.rows.entry(key).or_default().add(&counts);
-            }
+        if dossier
+            .events()
+            .first()
+            .is_some_and(|e| e.at > self.period.end())
+        {
+            *self.excluded.entry(Exclusion::ReceivedAfter).or_insert(0) += 1;
+            return Ok(Some(Exclusion::ReceivedAfter));
         }
-        Ok(exclusion)
+        let record = ReportRecord::from_dossier(dossier, self.period.end())?;
+        let p = dossier.procedure();
+        let key = match self.group_by {
+            GroupBy::Total => "",
+            GroupBy::Agency => p.agency.as_str(),
+            GroupBy::Field => p.field.as_str(),
+            GroupBy::Procedure => p.code.as_str(),
+        };
+        Ok(self.add_record(key, &record))
     }
 
-    fn classify(&self, dossier: &Dossier) -> Result<(Counts, Option<Exclusion>)> {
-        let (start, end) = (self.period.start(), self.period.end());
-        let events = dossier.events();
-        let upto = events.partition_point(|e| e.at <= end);
-        let clock = Clock::new(dossier.calendar(), dossier.procedure(), dossier.channel());
-        let state = clock.replay(&events[..upto])?;
-        let mut c = Counts::default();
-        if state.status == Some(Status::Refused) {
-            let refused_in_period = state.ended_at.is_some_and(|t| self.period.contains(t));
-            if refused_in_period {
-                c.refused = 1;
-                return Ok((c, None));
+    /// Counts one record under the group `key` (ignored for
+    /// [`GroupBy::Total`]), or records why it is left out. Records carry
+    /// the facts as known now; one that ended after the period counts as
+    /// in progress at its end.
+    pub fn add_record(&mut self, key: &str, record: &ReportRecord) -> Option<Exclusion> {
+        match self.classify(record) {
+            Ok(counts) => {
+                let key = if self.group_by == GroupBy::Total {
+                    ""
+                } else {
+                    key
+                };
+                match self.rows.get_mut(key) {
+                    Some(row) => row.add(&counts),
+                    None => {
+                        self.rows.insert(key.to_owned(), counts);
+                    }
+                }
+                None
             }
-            return Ok((c, Some(Exclusion::EndedBefore)));
+            Err(e) => {
+                *self.excluded.entry(e).or_insert(0) += 1;
+                Some(e)
+            }
         }
-        let Some(received) = state.received_at else {
-            let exclusion = if upto == 0 {
-                Exclusion::ReceivedAfter
-            } else {
-                Exclusion::NotAccepted
+    }
+
+    fn classify(&self, r: &ReportRecord) -> std::result::Result<Counts, Exclusion> {
+        let (start, end) = (self.period.start(), self.period.end());
+        let ended = r.ended_at.filter(|t| *t <= end);
+        let mut c = Counts::default();
+        if r.ending == Some(Ending::Refused) {
+            return match ended {
+                Some(t) if t >= start => {
+                    c.refused = 1;
+                    Ok(c)
+                }
+                Some(_) => Err(Exclusion::EndedBefore),
+                None if r.ended_at.is_some() => Err(Exclusion::ReceivedAfter),
+                None => Err(Exclusion::NotAccepted),
             };
-            return Ok((c, Some(exclusion)));
+        }
+        let Some(received) = r.received_at else {
+            return Err(Exclusion::NotAccepted);
         };
-        if state.ended_at.is_some_and(|t| t < start) {
-            return Ok((c, Some(Exclusion::EndedBefore)));
+        if received > end {
+            return Err(Exclusion::ReceivedAfter);
+        }
+        if ended.is_some_and(|t| t < start) {
+            return Err(Exclusion::EndedBefore);
         }
         c.received = 1;
         if received < start {
             c.carried_over = 1;
-        } else if dossier.channel() == Channel::Online {
+        } else if r.channel == Channel::Online {
             c.received_online = 1;
         } else {
             c.received_direct_postal = 1;
         }
-        match state.status {
-            Some(Status::Withdrawn) => c.withdrawn = 1,
-            Some(Status::Resolved | Status::Returned) => {
+        match (ended, r.ending) {
+            (Some(_), Some(Ending::Withdrawn)) => c.withdrawn = 1,
+            (Some(end_at), _) => {
                 c.resolved = 1;
-                match timeliness(&state, Granularity::Date) {
+                match r.due_at.map(|due| judge(end_at, due, Granularity::Date)) {
                     Some(Timeliness::Early) => c.early = 1,
                     Some(Timeliness::Late) => c.late = 1,
                     _ => c.on_time = 1,
                 }
             }
-            _ => {
+            (None, _) => {
                 c.in_progress = 1;
-                match progress(dossier.calendar(), &state, end)? {
-                    Some(p) if p.overdue => c.overdue = 1,
-                    _ => c.within_time = 1,
+                let overdue = !r.paused && r.due_at.is_some_and(|due| due < end);
+                if overdue {
+                    c.overdue = 1;
+                } else {
+                    c.within_time = 1;
                 }
             }
         }
-        Ok((c, None))
+        Ok(c)
     }
 
     /// The sum of all rows.

@@ -1,0 +1,90 @@
+//! The II.06a period report over 10 M dossier records (the facts a national
+//! portal sync carries), streamed, single thread. The 766 index is not
+//! there yet (issue 4 is in progress); this measures the report part.
+//!
+//! Run: `cargo bench -p motcua-benches --bench report`
+//! (`MOTCUA_BENCH_N` changes the number of records).
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use criterion::{Criterion, Throughput};
+use motcua::procedure::Channel;
+use motcua::report::{Ending, GroupBy, Period, PeriodReport, ReportRecord};
+use motcua_benches::{report, throughput, Rng, Row};
+
+fn main() {
+    let n: usize = std::env::var("MOTCUA_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000_000);
+    let agencies: Vec<String> = (0..20).map(|i| format!("Sở {i:02}")).collect();
+    let mut rng = Rng::new(766);
+    let start = NaiveDate::from_ymd_opt(2025, 9, 1).expect("date");
+    let records: Vec<(usize, ReportRecord)> = (0..n)
+        .map(|_| {
+            let received = (start + Days::new(rng.below(150)))
+                .and_time(NaiveTime::from_hms_opt(8 + rng.below(8) as u32, 0, 0).expect("time"));
+            let due = received + chrono::Duration::days(5 + rng.below(20) as i64);
+            let ended = received + chrono::Duration::days(1 + rng.below(30) as i64);
+            let outcome = rng.below(20);
+            let (ended_at, ending) = match outcome {
+                0 => (Some(ended), Some(Ending::Withdrawn)),
+                1..=15 => (Some(ended), Some(Ending::Resolved)),
+                _ => (None, None),
+            };
+            let channel = match rng.below(1000) {
+                0..=875 => Channel::Online,
+                876..=950 => Channel::Direct,
+                _ => Channel::Postal,
+            };
+            let record = ReportRecord {
+                channel,
+                received_at: Some(received),
+                due_at: Some(due),
+                ended_at,
+                ending,
+                paused: outcome == 19,
+            };
+            (rng.below(agencies.len() as u64) as usize, record)
+        })
+        .collect();
+    let period = Period::quarter(2025, 4).expect("quarter");
+    let run = || -> u64 {
+        let mut r = PeriodReport::new(period, GroupBy::Agency);
+        for (agency, record) in &records {
+            r.add_record(&agencies[*agency], record);
+        }
+        let total = r.total();
+        assert!(total.identities_hold());
+        total.received
+    };
+    println!(
+        "rows kept: {} (one per agency, whatever the number of records)",
+        {
+            let mut r = PeriodReport::new(period, GroupBy::Agency);
+            for (agency, record) in records.iter().take(1000) {
+                r.add_record(&agencies[*agency], record);
+            }
+            r.rows.len()
+        }
+    );
+
+    let mut c = Criterion::default().sample_size(10).configure_from_args();
+    {
+        let mut g = c.benchmark_group("report");
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function("ii06a_by_agency", |b| b.iter(|| black_box(run())));
+        g.finish();
+    }
+    c.final_summary();
+    report(
+        &format!("summary: median of 5 runs, {n} records, single thread"),
+        &[Row {
+            name: "II.06a report by agency (streaming)",
+            per_second: throughput(n, 5, run),
+            peer: None,
+            goal: 10e6,
+        }],
+    );
+}
