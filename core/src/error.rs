@@ -48,6 +48,9 @@ pub enum ErrorKind {
     InvalidExtension,
     /// A dossier or event log document that is malformed.
     InvalidDossier,
+    /// A national-portal payload that is malformed; the message names the
+    /// field.
+    InvalidPayload,
 }
 
 impl ErrorKind {
@@ -70,6 +73,7 @@ impl ErrorKind {
             ErrorKind::DossierFinished => "dossier.finished",
             ErrorKind::InvalidExtension => "dossier.invalid_extension",
             ErrorKind::InvalidDossier => "dossier.invalid",
+            ErrorKind::InvalidPayload => "portal.invalid_payload",
         }
     }
 }

@@ -14,6 +14,8 @@
 //! - [`procedure`]: administrative procedures (TTHC) and their catalog.
 //! - [`dossier`]: dossier codes, the 10 national-portal statuses, the event
 //!   log, the legal clock replayed from it, explanations and form data.
+//! - [`portal`]: national-portal payloads (dossier sync, progress), built
+//!   and validated offline.
 //! - [`report`]: the period report (form II.06a) over any set of dossiers.
 //! - [`error`]: the one public error type, with a stable machine code per kind.
 //!
@@ -34,6 +36,7 @@
 pub mod calendar;
 pub mod dossier;
 pub mod error;
+pub mod portal;
 pub mod procedure;
 pub mod report;
 

@@ -1,0 +1,400 @@
+//! Payloads for the national public-service portal (DVCQG): the dossier
+//! sync (`DongBoHoSoMC`) and the progress update (`CapNhatTienDoHoSoMC`),
+//! built from a dossier and validated offline, so any one-stop system can
+//! reuse them without a server.
+//!
+//! Field names and codes follow the integrations seen in practice
+//! (`domain-rules.md` §4.2; the official specification was not found):
+//! timestamps `yyyyMMddHHmmss` in Vietnam local time, `TrangThaiHoSo` 1–10,
+//! `KenhThucHien` 1 direct / 2 online / 3 postal, `LoaiDoiTuong` 1 citizen /
+//! 2 enterprise / 3 state agency / 4 other.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::dossier::{Dossier, DossierCode, EventKind, Status};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::FeeKind;
+
+/// `yyyyMMddHHmmss`.
+pub fn timestamp(t: NaiveDateTime) -> String {
+    t.format("%Y%m%d%H%M%S").to_string()
+}
+
+/// Reads `yyyyMMddHHmmss`.
+pub fn parse_timestamp(text: &str) -> Option<NaiveDateTime> {
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDateTime::parse_from_str(text, "%Y%m%d%H%M%S").ok()
+}
+
+fn ts(t: Option<NaiveDateTime>) -> String {
+    t.map(timestamp).unwrap_or_default()
+}
+
+/// A fee line of the dossier sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeLine {
+    /// Name.
+    #[serde(rename = "TenPhiLePhi")]
+    pub name: String,
+    /// Amount in VND.
+    #[serde(rename = "Gia")]
+    pub amount_vnd: u64,
+    /// 1 phí, 2 lệ phí.
+    #[serde(rename = "LoaiPhiLePhi")]
+    pub kind: u8,
+}
+
+/// A supplement round of the dossier sync, with the appointment before and
+/// after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplementLine {
+    /// What was asked.
+    #[serde(rename = "NoiDungBoSung")]
+    pub content: String,
+    /// When it was asked.
+    #[serde(rename = "NgayYeuCau")]
+    pub requested_at: String,
+    /// When the complete supplement arrived (empty while waiting).
+    #[serde(rename = "NgayTiepNhanBoSung")]
+    pub completed_at: String,
+    /// The appointment before.
+    #[serde(rename = "NgayHenTraTruoc")]
+    pub due_before: String,
+    /// The appointment after.
+    #[serde(rename = "NgayHenTraMoi")]
+    pub due_after: String,
+}
+
+/// The `DongBoHoSoMC` payload of one dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierSync {
+    /// Dossier code.
+    #[serde(rename = "MaHoSo")]
+    pub code: String,
+    /// Procedure code.
+    #[serde(rename = "MaTTHC")]
+    pub procedure_code: String,
+    /// Procedure name.
+    #[serde(rename = "TenTTHC")]
+    pub procedure_name: String,
+    /// Field name.
+    #[serde(rename = "TenLinhVuc")]
+    pub field: String,
+    /// 1 direct, 2 online, 3 postal.
+    #[serde(rename = "KenhThucHien")]
+    pub channel: u8,
+    /// Applicant's name.
+    #[serde(rename = "ChuHoSo")]
+    pub applicant_name: String,
+    /// Applicant's identity number.
+    #[serde(rename = "SoGiayToChuHoSo")]
+    pub applicant_id: String,
+    /// 1 citizen, 2 enterprise, 3 state agency, 4 other.
+    #[serde(rename = "LoaiDoiTuong")]
+    pub applicant_kind: u8,
+    /// Applicant's e-mail.
+    #[serde(rename = "Email")]
+    pub email: String,
+    /// Applicant's phone.
+    #[serde(rename = "SoDienThoai")]
+    pub phone: String,
+    /// Submission (first event).
+    #[serde(rename = "NgayNopHoSo")]
+    pub submitted_at: String,
+    /// Reception (acceptance).
+    #[serde(rename = "NgayTiepNhan")]
+    pub received_at: String,
+    /// Appointment (the new one after an apology).
+    #[serde(rename = "NgayHenTra")]
+    pub due_at: String,
+    /// Status 1–10.
+    #[serde(rename = "TrangThaiHoSo")]
+    pub status: u8,
+    /// End of processing (resolved or withdrawn).
+    #[serde(rename = "NgayKetThucXuLy")]
+    pub ended_at: String,
+    /// Result returned.
+    #[serde(rename = "NgayTra")]
+    pub returned_at: String,
+    /// Refused at reception.
+    #[serde(rename = "NgayTuChoi")]
+    pub refused_at: String,
+    /// Implementing agency.
+    #[serde(rename = "DonViXuLy")]
+    pub agency: String,
+    /// Fees.
+    #[serde(rename = "DanhSachLePhi")]
+    pub fees: Vec<FeeLine>,
+    /// Supplement rounds.
+    #[serde(rename = "DanhSachHoSoBoSung")]
+    pub supplements: Vec<SupplementLine>,
+}
+
+/// One entry of the `CapNhatTienDoHoSoMC` progress payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressEntry {
+    /// Dossier code.
+    #[serde(rename = "MaHoSo")]
+    pub code: String,
+    /// Who acted.
+    #[serde(rename = "NguoiXuLy")]
+    pub actor: String,
+    /// When.
+    #[serde(rename = "ThoiDiemXuLy")]
+    pub at: String,
+    /// Unit handling the step.
+    #[serde(rename = "PhongBanXuLy")]
+    pub unit: String,
+    /// What was done (Vietnamese).
+    #[serde(rename = "NoiDungXuLy")]
+    pub content: String,
+    /// Status after the step, 1–10.
+    #[serde(rename = "TrangThai")]
+    pub status: u8,
+    /// Start of the step.
+    #[serde(rename = "NgayBatDau")]
+    pub started_at: String,
+    /// The step's deadline (its budget from its start, else the dossier's).
+    #[serde(rename = "NgayKetThucTheoQuyDinh")]
+    pub deadline: String,
+}
+
+fn event_text(kind: &EventKind) -> String {
+    match kind {
+        EventKind::Submitted => "Nộp hồ sơ".into(),
+        EventKind::Accepted => "Tiếp nhận hồ sơ".into(),
+        EventKind::Refused { reason } => format!("Từ chối tiếp nhận: {reason}"),
+        EventKind::Routed { step } => format!("Chuyển xử lý bước {step}"),
+        EventKind::SupplementRequested { reason } => format!("Yêu cầu bổ sung: {reason}"),
+        EventKind::SupplementCompleted => "Nhận hồ sơ bổ sung".into(),
+        EventKind::FinancialObligationRequested => "Yêu cầu thực hiện nghĩa vụ tài chính".into(),
+        EventKind::Paid => "Hoàn thành nghĩa vụ tài chính".into(),
+        EventKind::Suspended { reason } => format!("Dừng xử lý: {reason}"),
+        EventKind::Resumed => "Tiếp tục xử lý".into(),
+        EventKind::Extended { reason, .. } => {
+            format!("Xin lỗi và hẹn lại ngày trả kết quả: {reason}")
+        }
+        EventKind::Resolved => "Đã xử lý xong".into(),
+        EventKind::ResultReturned => "Đã trả kết quả".into(),
+        EventKind::Withdrawn => "Công dân rút hồ sơ".into(),
+    }
+}
+
+impl DossierSync {
+    /// The sync payload of a dossier as it stands.
+    pub fn from_dossier(d: &Dossier) -> Result<Self> {
+        let p = d.procedure();
+        let a = d.applicant().cloned().unwrap_or_default();
+        let state = d.state();
+        let mut supplements = Vec::new();
+        // Replay to read the due date around each supplement round.
+        let clock = crate::dossier::Clock::new(d.calendar(), p, d.channel());
+        let mut s = crate::dossier::ClockState::new();
+        for e in d.events() {
+            let before = s.due_at;
+            s = clock.apply(&s, e)?;
+            match &e.kind {
+                EventKind::SupplementRequested { reason } => supplements.push(SupplementLine {
+                    content: reason.clone(),
+                    requested_at: timestamp(e.at),
+                    completed_at: String::new(),
+                    due_before: ts(before),
+                    due_after: String::new(),
+                }),
+                EventKind::SupplementCompleted => {
+                    if let Some(last) = supplements.last_mut() {
+                        last.completed_at = timestamp(e.at);
+                        last.due_after = ts(s.due_at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let refused_at = match state.status {
+            Some(Status::Refused) => ts(state.ended_at),
+            _ => String::new(),
+        };
+        Ok(Self {
+            code: d.code().to_string(),
+            procedure_code: p.code.clone(),
+            procedure_name: p.name.clone(),
+            field: p.field.clone(),
+            channel: d.channel().portal_code(),
+            applicant_name: a.name,
+            applicant_id: a.id_number,
+            applicant_kind: 1,
+            email: a.email,
+            phone: a.phone,
+            submitted_at: ts(d.events().first().map(|e| e.at)),
+            received_at: ts(state.received_at),
+            due_at: ts(d.appointment_at()),
+            status: d.status().code(),
+            ended_at: if refused_at.is_empty() {
+                ts(state.ended_at)
+            } else {
+                String::new()
+            },
+            returned_at: ts(state.returned_at),
+            refused_at,
+            agency: p.agency.clone(),
+            fees: p
+                .fees
+                .iter()
+                .map(|f| FeeLine {
+                    name: f.name.clone(),
+                    amount_vnd: f.amount_vnd,
+                    kind: match f.kind {
+                        FeeKind::Fee => 1,
+                        FeeKind::Charge => 2,
+                    },
+                })
+                .collect(),
+            supplements,
+        })
+    }
+
+    /// The payload as JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The progress entries of a dossier, one per event.
+pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
+    let p = d.procedure();
+    let cal = d.calendar();
+    let clock = crate::dossier::Clock::new(cal, p, d.channel());
+    let mut s = crate::dossier::ClockState::new();
+    let mut out = Vec::with_capacity(d.events().len());
+    for e in d.events() {
+        s = clock.apply(&s, e)?;
+        let (unit, deadline) = match &e.kind {
+            EventKind::Routed { step } => {
+                let w = p.step(step);
+                let share = match (w, p.processing_time.amount(), s.allowed_seconds) {
+                    (Some(w), Some(total), Some(allowed)) if total > 0.0 => {
+                        Some(crate::calendar::WorkingTime::from_seconds(
+                            (w.budget / total * allowed as f64).round() as i64,
+                        ))
+                    }
+                    _ => None,
+                };
+                let deadline = match share {
+                    Some(budget) => Some(cal.add_working_time(e.at, budget)?),
+                    None => s.due_at,
+                };
+                (w.map(|w| w.agency.clone()).unwrap_or_default(), deadline)
+            }
+            _ => (p.agency.clone(), s.due_at),
+        };
+        out.push(ProgressEntry {
+            code: d.code().to_string(),
+            actor: e.actor.clone(),
+            at: timestamp(e.at),
+            unit,
+            content: event_text(&e.kind),
+            status: s.status.map_or(0, |st| st.code()),
+            started_at: timestamp(e.at),
+            deadline: ts(deadline),
+        });
+    }
+    Ok(out)
+}
+
+fn invalid(field: &str, message: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::InvalidPayload, format!("{field}: {message}"))
+}
+
+fn text<'a>(v: &'a Value, field: &str, required: bool) -> Result<&'a str> {
+    match v.get(field) {
+        Some(Value::String(s)) if !required || !s.is_empty() => Ok(s),
+        Some(Value::String(_)) | None if required => Err(invalid(field, "is required")),
+        None => Ok(""),
+        Some(other) => Err(invalid(
+            field,
+            format!("expected a string, found {}", kind(other)),
+        )),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn code_in(v: &Value, field: &str, range: std::ops::RangeInclusive<u64>) -> Result<u64> {
+    let n = v
+        .get(field)
+        .ok_or_else(|| invalid(field, "is required"))?
+        .as_u64()
+        .ok_or_else(|| invalid(field, "expected a whole number"))?;
+    if range.contains(&n) {
+        Ok(n)
+    } else {
+        Err(invalid(
+            field,
+            format!(
+                "{n} is not a code from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        ))
+    }
+}
+
+fn time_field(v: &Value, field: &str, required: bool) -> Result<Option<NaiveDateTime>> {
+    let t = text(v, field, required)?;
+    if t.is_empty() {
+        return Ok(None);
+    }
+    parse_timestamp(t)
+        .map(Some)
+        .ok_or_else(|| invalid(field, format!("{t:?} is not a timestamp yyyyMMddHHmmss")))
+}
+
+/// Validates a `DongBoHoSoMC` payload (JSON text): required fields, codes,
+/// timestamps and their order. Errors name the field.
+pub fn validate_dossier_sync(json: &str) -> Result<()> {
+    let v: Value =
+        serde_json::from_str(json).map_err(|e| invalid("$", format!("not valid JSON: {e}")))?;
+    if !v.is_object() {
+        return Err(invalid("$", "expected an object"));
+    }
+    let code = text(&v, "MaHoSo", true)?;
+    DossierCode::parse(code).map_err(|e| invalid("MaHoSo", e.message()))?;
+    text(&v, "MaTTHC", true)?;
+    text(&v, "TenTTHC", true)?;
+    code_in(&v, "KenhThucHien", 1..=3)?;
+    let status = code_in(&v, "TrangThaiHoSo", 1..=10)?;
+    if v.get("LoaiDoiTuong").is_some() {
+        code_in(&v, "LoaiDoiTuong", 1..=4)?;
+    }
+    let submitted = time_field(&v, "NgayNopHoSo", true)?;
+    let accepted = status != 1 && status != 3;
+    let received = time_field(&v, "NgayTiepNhan", accepted)?;
+    time_field(&v, "NgayHenTra", false)?;
+    let ended = time_field(&v, "NgayKetThucXuLy", matches!(status, 7 | 9 | 10))?;
+    time_field(&v, "NgayTra", status == 10)?;
+    time_field(&v, "NgayTuChoi", status == 3)?;
+    if let (Some(s), Some(r)) = (submitted, received) {
+        if r < s {
+            return Err(invalid("NgayTiepNhan", "is before NgayNopHoSo"));
+        }
+    }
+    if let (Some(r), Some(e)) = (received, ended) {
+        if e < r {
+            return Err(invalid("NgayKetThucXuLy", "is before NgayTiepNhan"));
+        }
+    }
+    Ok(())
+}
