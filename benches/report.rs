@@ -1,6 +1,6 @@
-//! The II.06a period report over 10 M dossier records (the facts a national
-//! portal sync carries), streamed, single thread. The 766 index is not
-//! there yet (issue 4 is in progress); this measures the report part.
+//! The II.06a period report and the Decision 766 index over 10 M dossier
+//! records (the facts a national-portal sync carries), streamed in one
+//! pass, single thread, in constant memory (one row per agency).
 //!
 //! Run: `cargo bench -p motcua-benches --bench report`
 //! (`MOTCUA_BENCH_N` changes the number of records).
@@ -9,8 +9,9 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use criterion::{Criterion, Throughput};
+use motcua::index::{IndexCounter, IndexInputs, Methodology};
 use motcua::procedure::Channel;
-use motcua::report::{Ending, GroupBy, Period, PeriodReport, ReportRecord};
+use motcua::report::{Added, Ending, GroupBy, Period, PeriodReport, ReportRecord};
 use motcua_benches::{report, throughput, Rng, Row};
 
 fn main() {
@@ -45,19 +46,29 @@ fn main() {
                 ended_at,
                 ending,
                 paused: outcome == 19,
+                supplement_requests: u32::from(outcome == 18) * 2,
             };
             (rng.below(agencies.len() as u64) as usize, record)
         })
         .collect();
     let period = Period::quarter(2025, 4).expect("quarter");
+    let methodology = Methodology::default_766();
+    // Report and index in one pass: the index's dossier inputs stream with
+    // the report; its other inputs are the unit's own figures.
     let run = || -> u64 {
         let mut r = PeriodReport::new(period, GroupBy::Agency);
+        let mut counter = IndexCounter::default();
         for (agency, record) in &records {
-            r.add_record(&agencies[*agency], record);
+            if let Added::Counted(counts) = r.add_record(&agencies[*agency], record) {
+                counter.add(&counts, record);
+            }
         }
         let total = r.total();
         assert!(total.identities_hold());
-        total.received
+        let mut inputs = IndexInputs::new();
+        inputs.add_dossiers(&counter);
+        let score = methodology.score(&inputs);
+        total.received + score.total as u64
     };
     println!(
         "rows kept: {} (one per agency, whatever the number of records)",
@@ -74,7 +85,7 @@ fn main() {
     {
         let mut g = c.benchmark_group("report");
         g.throughput(Throughput::Elements(n as u64));
-        g.bench_function("ii06a_by_agency", |b| b.iter(|| black_box(run())));
+        g.bench_function("ii06a_and_766_by_agency", |b| b.iter(|| black_box(run())));
         g.finish();
     }
     c.final_summary();

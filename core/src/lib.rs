@@ -14,6 +14,8 @@
 //! - [`procedure`]: administrative procedures (TTHC) and their catalog.
 //! - [`dossier`]: dossier codes, the 10 national-portal statuses, the event
 //!   log, the legal clock replayed from it, explanations and form data.
+//! - [`index`]: the Decision 766 service index: methodology as data,
+//!   scores, ranking and what-if.
 //! - [`portal`]: national-portal payloads (dossier sync, progress), built
 //!   and validated offline.
 //! - [`report`]: the period report (form II.06a) over any set of dossiers.
@@ -36,6 +38,7 @@
 pub mod calendar;
 pub mod dossier;
 pub mod error;
+pub mod index;
 pub mod portal;
 pub mod procedure;
 pub mod report;

@@ -231,6 +231,9 @@ pub struct ReportRecord {
     /// since the pause moves the due date.
     #[serde(default)]
     pub paused: bool,
+    /// Supplement requests so far (the index counts more than one as late).
+    #[serde(default)]
+    pub supplement_requests: u32,
 }
 
 impl ReportRecord {
@@ -258,8 +261,18 @@ impl ReportRecord {
             ended_at: state.ended_at,
             ending,
             paused: state.paused_since.is_some() && ending.is_none(),
+            supplement_requests: state.supplement_requests,
         })
     }
+}
+
+/// What adding a dossier or record to a report did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Counted, with the counts it added.
+    Counted(Counts),
+    /// Left out, and why.
+    Excluded(Exclusion),
 }
 
 /// The II.06a report of a period: one row of [`Counts`] per group.
@@ -286,17 +299,17 @@ impl PeriodReport {
         }
     }
 
-    /// Counts a dossier (its log replayed to the end of the period), or
-    /// records why it is left out. Errors only for a log that does not
+    /// Counts a dossier (its log replayed to the end of the period) and
+    /// returns its counts, or records why it is left out. Errors only for a log that does not
     /// replay.
-    pub fn add(&mut self, dossier: &Dossier) -> Result<Option<Exclusion>> {
+    pub fn add(&mut self, dossier: &Dossier) -> Result<Added> {
         if dossier
             .events()
             .first()
             .is_some_and(|e| e.at > self.period.end())
         {
             *self.excluded.entry(Exclusion::ReceivedAfter).or_insert(0) += 1;
-            return Ok(Some(Exclusion::ReceivedAfter));
+            return Ok(Added::Excluded(Exclusion::ReceivedAfter));
         }
         let record = ReportRecord::from_dossier(dossier, self.period.end())?;
         let p = dossier.procedure();
@@ -310,10 +323,11 @@ impl PeriodReport {
     }
 
     /// Counts one record under the group `key` (ignored for
-    /// [`GroupBy::Total`]), or records why it is left out. Records carry
+    /// [`GroupBy::Total`]) and returns its counts, or records why it is
+    /// left out. Records carry
     /// the facts as known now; one that ended after the period counts as
     /// in progress at its end.
-    pub fn add_record(&mut self, key: &str, record: &ReportRecord) -> Option<Exclusion> {
+    pub fn add_record(&mut self, key: &str, record: &ReportRecord) -> Added {
         match self.classify(record) {
             Ok(counts) => {
                 let key = if self.group_by == GroupBy::Total {
@@ -327,11 +341,11 @@ impl PeriodReport {
                         self.rows.insert(key.to_owned(), counts);
                     }
                 }
-                None
+                Added::Counted(counts)
             }
             Err(e) => {
                 *self.excluded.entry(e).or_insert(0) += 1;
-                Some(e)
+                Added::Excluded(e)
             }
         }
     }

@@ -123,7 +123,7 @@ fn a_quarter_counted_by_hand() {
     ];
     let mut report = PeriodReport::new(Period::quarter(2023, 4).unwrap(), GroupBy::Agency);
     for d in &dossiers {
-        report.add(d).unwrap();
+        let _ = report.add(d).unwrap();
     }
     let total = report.total();
     assert_eq!(
@@ -184,7 +184,7 @@ proptest! {
                 _ => {}
             }
             let d = Dossier::from_log(p.clone(), &Calendar::vietnam(), DossierCode::parse("000.00.06.H56-231002-0001").unwrap(), channel, None, events).unwrap();
-            report.add(&d).unwrap();
+            let _ = report.add(&d).unwrap();
         }
         let total = report.total();
         prop_assert!(total.identities_hold(), "{:?}", total);

@@ -1,0 +1,330 @@
+//! The national service index of Decision 766/QĐ-TTg (2022): indicators,
+//! points, ranking and what-if.
+//!
+//! The decision publishes the groups' maxima only in part (transparency 18,
+//! progress 20, satisfaction 18; online services 12 + online payment 10 and
+//! digitisation 22 are likely) and not the points of each indicator. So the
+//! methodology is data: a versioned table of indicators (inputs, maximum
+//! points, threshold), with the best-known default of [`Methodology::default_766`]
+//! documented as such and replaceable at run time from JSON.
+//!
+//! Scoring rule of every indicator: ratio = numerator ÷ denominator (in
+//! percent); full points at or above the threshold, proportional below it
+//! (points = max × ratio ÷ threshold). An indicator whose input is missing,
+//! or whose denominator is 0, is **not measured**: reported as such, never
+//! as zero.
+
+mod methodology;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use methodology::{IndicatorSpec, Methodology};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::report::{Counts, ReportRecord};
+
+/// A numerator over a denominator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// What met the criterion.
+    pub numerator: u64,
+    /// What was counted.
+    pub denominator: u64,
+}
+
+impl Ratio {
+    /// A ratio; errors when the numerator exceeds the denominator (more
+    /// on-time dossiers than dossiers, …).
+    pub fn new(numerator: u64, denominator: u64) -> Result<Self> {
+        let r = Self {
+            numerator,
+            denominator,
+        };
+        r.check("ratio")?;
+        Ok(r)
+    }
+
+    fn check(&self, input: &str) -> Result<()> {
+        if self.numerator > self.denominator {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "{input}: numerator {} exceeds denominator {}",
+                    self.numerator, self.denominator
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// In percent, `None` for a zero denominator.
+    pub fn percent(&self) -> Option<f64> {
+        (self.denominator > 0).then(|| 100.0 * self.numerator as f64 / self.denominator as f64)
+    }
+}
+
+/// The inputs of the index for one unit and period, by input name (the
+/// `input` of each [`IndicatorSpec`]). Dossier-based inputs come from
+/// [`IndexInputs::add_records`]; the others (publication, satisfaction,
+/// feedback, digitisation, online payments) are set by the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IndexInputs {
+    /// The ratios by input name.
+    pub ratios: BTreeMap<String, Ratio>,
+}
+
+/// Input names computed from dossiers.
+pub mod inputs {
+    /// 2.1: dossiers resolved on time (by instant) or in progress within
+    /// time, over dossiers received or processed in the period; more than
+    /// one supplement request counts late.
+    pub const ON_TIME: &str = "dossiers_on_time";
+    /// 3.3: dossiers received online over dossiers received in the period.
+    pub const ONLINE: &str = "dossiers_online";
+}
+
+impl IndexInputs {
+    /// Empty inputs.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets an input; errors when the numerator exceeds the denominator.
+    pub fn set(&mut self, input: &str, ratio: Ratio) -> Result<()> {
+        ratio.check(input)?;
+        self.ratios.insert(input.to_owned(), ratio);
+        Ok(())
+    }
+
+    /// Adds the dossier-based inputs of a period's report counts.
+    ///
+    /// `on_time` is 2.1's numerator by instant (the index's granularity),
+    /// from [`IndexCounter`].
+    pub fn add_dossiers(&mut self, counter: &IndexCounter) {
+        let entry = self.ratios.entry(inputs::ON_TIME.into()).or_default();
+        entry.numerator += counter.on_time;
+        entry.denominator += counter.processed;
+        let entry = self.ratios.entry(inputs::ONLINE.into()).or_default();
+        entry.numerator += counter.received_online;
+        entry.denominator += counter.received_in_period;
+    }
+}
+
+/// Streams dossier records into the dossier-based inputs of the index
+/// (constant memory).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IndexCounter {
+    /// Dossiers received or processed in the period (resolved in it, or
+    /// in progress at its end).
+    pub processed: u64,
+    /// Of those, resolved on time by instant or in progress within time.
+    pub on_time: u64,
+    /// Received online in the period.
+    pub received_online: u64,
+    /// Received in the period.
+    pub received_in_period: u64,
+}
+
+impl IndexCounter {
+    /// Counts one record, with the report counts it got from
+    /// [`crate::report::PeriodReport::add_record`] (so both stream in one
+    /// pass).
+    pub fn add(&mut self, counts: &Counts, record: &ReportRecord) {
+        let processed = counts.resolved + counts.in_progress;
+        self.processed += processed;
+        self.received_online += counts.received_online;
+        self.received_in_period += counts.received_online + counts.received_direct_postal;
+        if processed == 0 {
+            return;
+        }
+        let repeated_supplements = record.supplement_requests > 1;
+        let on_time = if counts.resolved > 0 {
+            match (record.ended_at, record.due_at) {
+                (Some(end), Some(due)) => end <= due,
+                _ => true,
+            }
+        } else {
+            counts.within_time > 0
+        };
+        if on_time && !repeated_supplements {
+            self.on_time += 1;
+        }
+    }
+}
+
+/// The score of one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorScore {
+    /// Indicator id, e.g. `2.1`.
+    pub id: String,
+    /// Group.
+    pub group: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// The input ratio, `None` when not measured.
+    pub ratio: Option<Ratio>,
+    /// Maximum points.
+    pub max_points: f64,
+    /// Points, `None` when not measured.
+    pub points: Option<f64>,
+    /// Points lost (max − points), `None` when not measured.
+    pub points_lost: Option<f64>,
+}
+
+/// The score of a unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    /// The methodology's version.
+    pub methodology: String,
+    /// Every indicator.
+    pub indicators: Vec<IndicatorScore>,
+    /// Points of the measured indicators.
+    pub total: f64,
+    /// Maximum of the methodology (100 for Decision 766).
+    pub max_total: f64,
+    /// Maximum of the measured indicators.
+    pub max_measured: f64,
+}
+
+impl Score {
+    /// The measured indicators, most points lost first.
+    pub fn biggest_losses(&self) -> Vec<&IndicatorScore> {
+        let mut v: Vec<&IndicatorScore> = self
+            .indicators
+            .iter()
+            .filter(|i| i.points.is_some())
+            .collect();
+        v.sort_by(|a, b| {
+            b.points_lost
+                .unwrap_or(0.0)
+                .total_cmp(&a.points_lost.unwrap_or(0.0))
+        });
+        v
+    }
+
+    /// Ids of the indicators that were not measured.
+    pub fn not_measured(&self) -> Vec<&str> {
+        self.indicators
+            .iter()
+            .filter(|i| i.points.is_none())
+            .map(|i| i.id.as_str())
+            .collect()
+    }
+}
+
+/// What to add in a what-if question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lever {
+    /// Extra dossiers resolved on time (numerator and denominator of 2.1).
+    OnTimeDossiers,
+    /// Extra dossiers received online (numerator and denominator of 3.3).
+    OnlineDossiers,
+    /// Extra online payments among existing fee-bearing dossiers (numerator
+    /// of `online_payments`, up to its denominator).
+    OnlinePayments,
+}
+
+impl Methodology {
+    /// The score of a unit's inputs.
+    pub fn score(&self, inputs: &IndexInputs) -> Score {
+        let indicators: Vec<IndicatorScore> = self
+            .indicators
+            .iter()
+            .map(|spec| {
+                let ratio = inputs
+                    .ratios
+                    .get(&spec.input)
+                    .copied()
+                    .filter(|r| r.denominator > 0);
+                let points = ratio
+                    .and_then(|r| r.percent())
+                    .map(|pct| spec.max_points * (pct / spec.threshold).min(1.0));
+                IndicatorScore {
+                    id: spec.id.clone(),
+                    group: spec.group.clone(),
+                    name_vi: spec.name_vi.clone(),
+                    name_en: spec.name_en.clone(),
+                    ratio,
+                    max_points: spec.max_points,
+                    points,
+                    points_lost: points.map(|p| spec.max_points - p),
+                }
+            })
+            .collect();
+        Score {
+            methodology: self.version.clone(),
+            total: indicators.iter().filter_map(|i| i.points).sum(),
+            max_measured: indicators
+                .iter()
+                .filter(|i| i.points.is_some())
+                .map(|i| i.max_points)
+                .sum(),
+            max_total: self.total,
+            indicators,
+        }
+    }
+
+    /// Scores several units and ranks them, best first (ties keep the
+    /// names' order).
+    pub fn rank<'a>(
+        &self,
+        units: impl IntoIterator<Item = (&'a str, &'a IndexInputs)>,
+    ) -> Vec<(String, Score)> {
+        let mut scored: Vec<(String, Score)> = units
+            .into_iter()
+            .map(|(name, inputs)| (name.to_owned(), self.score(inputs)))
+            .collect();
+        scored.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
+        scored
+    }
+
+    /// The smallest number of extra dossiers (or payments) that brings the
+    /// total to `target` points, `None` when no number can.
+    pub fn what_if(&self, inputs: &IndexInputs, lever: Lever, target: f64) -> Option<u64> {
+        let with = |k: u64| -> f64 {
+            let mut changed = inputs.clone();
+            let (input, both) = match lever {
+                Lever::OnTimeDossiers => (inputs::ON_TIME, true),
+                Lever::OnlineDossiers => (inputs::ONLINE, true),
+                Lever::OnlinePayments => ("online_payments", false),
+            };
+            let r = changed.ratios.entry(input.into()).or_default();
+            if both {
+                r.numerator += k;
+                r.denominator += k;
+            } else {
+                r.numerator = (r.numerator + k).min(r.denominator);
+            }
+            self.score(&changed).total
+        };
+        const EPSILON: f64 = 1e-9;
+        if with(0) + EPSILON >= target {
+            return Some(0);
+        }
+        // The total grows with k and is bounded; find an upper bound, then
+        // the smallest k by bisection.
+        let mut high = 1u64;
+        while with(high) + EPSILON < target {
+            if high > 1 << 40 {
+                return None;
+            }
+            high *= 2;
+        }
+        let mut low = high / 2;
+        while low + 1 < high {
+            let mid = low + (high - low) / 2;
+            if with(mid) + EPSILON >= target {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        Some(high)
+    }
+}

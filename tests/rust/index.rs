@@ -1,0 +1,134 @@
+//! The Decision 766 index: methodology as data, scores with points lost,
+//! not-measured indicators, ranking and what-if.
+
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+use motcua::calendar::iso;
+use motcua::index::{inputs, IndexCounter, IndexInputs, Lever, Methodology, Ratio};
+use motcua::procedure::Channel;
+use motcua::report::{Added, Ending, GroupBy, Period, PeriodReport, ReportRecord};
+
+fn unit(on_time: (u64, u64), online: (u64, u64)) -> IndexInputs {
+    let mut i = IndexInputs::new();
+    i.set(inputs::ON_TIME, Ratio::new(on_time.0, on_time.1).unwrap())
+        .unwrap();
+    i.set(inputs::ONLINE, Ratio::new(online.0, online.1).unwrap())
+        .unwrap();
+    i
+}
+
+#[test]
+fn the_default_methodology_sums_to_100_and_round_trips() {
+    let m = Methodology::default_766();
+    m.validate().unwrap();
+    assert_eq!(Methodology::from_json(&m.to_json()).unwrap(), m);
+    let broken = m
+        .to_json()
+        .replacen("\"max_points\": 20.0", "\"max_points\": 21.0", 1);
+    let err = Methodology::from_json(&broken).unwrap_err();
+    assert!(err.message().contains("sum to 101"), "{}", err.message());
+}
+
+#[test]
+fn scores_show_points_lost_and_what_was_not_measured() {
+    let m = Methodology::default_766();
+    let score = m.score(&unit((95, 100), (40, 100)));
+    let by_id = |id: &str| score.indicators.iter().find(|i| i.id == id).unwrap();
+    assert!((by_id("2.1").points.unwrap() - 19.0).abs() < 1e-9);
+    // 40 % online against a 50 % threshold: 6 × 0.8.
+    assert!((by_id("3.3").points.unwrap() - 4.8).abs() < 1e-9);
+    assert!((by_id("3.3").points_lost.unwrap() - 1.2).abs() < 1e-9);
+    assert_eq!(by_id("1.1").points, None);
+    assert_eq!(score.not_measured().len(), 16);
+    assert!((score.total - 23.8).abs() < 1e-9);
+    assert!((score.max_measured - 26.0).abs() < 1e-9);
+    assert_eq!(score.biggest_losses()[0].id, "3.3");
+    assert!(Ratio::new(101, 100).is_err());
+    let mut i = IndexInputs::new();
+    assert_eq!(
+        i.set(
+            "x",
+            Ratio {
+                numerator: 3,
+                denominator: 2
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "invalid_argument"
+    );
+}
+
+#[test]
+fn what_if_finds_the_smallest_number() {
+    let m = Methodology::default_766();
+    let u = unit((95, 100), (40, 100));
+    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 24.0), Some(25));
+    assert_eq!(m.what_if(&u, Lever::OnlineDossiers, 25.0), Some(20));
+    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 20.0), Some(0));
+    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 101.0), None);
+}
+
+#[test]
+fn units_rank_by_total() {
+    let m = Methodology::default_766();
+    let (a, b, c) = (
+        unit((90, 100), (60, 100)),
+        unit((99, 100), (60, 100)),
+        unit((99, 100), (10, 100)),
+    );
+    let ranked = m.rank([("Sở A", &a), ("Sở B", &b), ("Sở C", &c)]);
+    let names: Vec<&str> = ranked.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Sở B", "Sở A", "Sở C"]);
+}
+
+#[test]
+fn dossier_inputs_stream_with_the_report() {
+    let record = |received: &str, due: &str, ended: Option<&str>, supplements| ReportRecord {
+        channel: Channel::Online,
+        received_at: iso::parse_instant(received),
+        due_at: iso::parse_instant(due),
+        ended_at: ended.and_then(iso::parse_instant),
+        ending: ended.map(|_| Ending::Resolved),
+        paused: false,
+        supplement_requests: supplements,
+    };
+    let mut report = PeriodReport::new(Period::month(2023, 10).unwrap(), GroupBy::Total);
+    let mut counter = IndexCounter::default();
+    for r in [
+        // Resolved on the due date after the due time: on time by date, late for the index.
+        record(
+            "2023-10-02T08:00",
+            "2023-10-09T08:00",
+            Some("2023-10-09T10:00"),
+            0,
+        ),
+        // Resolved early but after two supplement requests: late for the index.
+        record(
+            "2023-10-02T08:00",
+            "2023-10-20T08:00",
+            Some("2023-10-10T10:00"),
+            2,
+        ),
+        // In progress within time.
+        record("2023-10-30T08:00", "2023-11-06T08:00", None, 0),
+    ] {
+        if let Added::Counted(c) = report.add_record("", &r) {
+            counter.add(&c, &r);
+        }
+    }
+    assert_eq!((counter.processed, counter.on_time), (3, 1));
+    assert_eq!(
+        (counter.received_online, counter.received_in_period),
+        (3, 3)
+    );
+    let mut i = IndexInputs::new();
+    i.add_dossiers(&counter);
+    assert_eq!(
+        i.ratios[inputs::ON_TIME],
+        Ratio {
+            numerator: 1,
+            denominator: 3
+        }
+    );
+}
