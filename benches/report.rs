@@ -92,7 +92,7 @@ fn main() {
     report(
         &format!("summary: median of 5 runs, {n} records, single thread"),
         &[Row {
-            name: "II.06a report by agency (streaming)",
+            name: "II.06a report + 766 index (streaming)",
             per_second: throughput(n, 5, run),
             peer: None,
             goal: 10e6,
