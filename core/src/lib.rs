@@ -19,6 +19,7 @@
 //! - [`portal`]: national-portal payloads (dossier sync, progress), built
 //!   and validated offline.
 //! - [`report`]: the period report (form II.06a) over any set of dossiers.
+//! - [`sample`]: a seeded sample center (catalog and a quarter of dossiers).
 //! - [`error`]: the one public error type, with a stable machine code per kind.
 //!
 //! ```
@@ -42,6 +43,7 @@ pub mod index;
 pub mod portal;
 pub mod procedure;
 pub mod report;
+pub mod sample;
 
 pub use error::{Error, ErrorKind, Result};
 

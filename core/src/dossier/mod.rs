@@ -59,6 +59,19 @@ struct DossierDocument {
     events: Vec<Event>,
 }
 
+/// The JSON line of a dossier whose procedure is in a catalog: the
+/// procedure by its code.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DossierLine {
+    code: DossierCode,
+    procedure_code: String,
+    channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    applicant: Option<Applicant>,
+    events: Vec<Event>,
+}
+
 /// A dossier's figures at an instant, replayed from the events up to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DossierState {
@@ -486,21 +499,46 @@ impl Dossier {
         serde_json::to_string(&doc).unwrap_or_default()
     }
 
+    /// The dossier as one JSON line with its procedure by code, for files
+    /// of many dossiers beside a catalog (the sample center's format).
+    pub fn to_json_line(&self) -> String {
+        let line = DossierLine {
+            code: self.code.clone(),
+            procedure_code: self.procedure.code.clone(),
+            channel: self.channel,
+            applicant: self.applicant.clone(),
+            events: self.events.clone(),
+        };
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+
+    /// Reads a line written by [`Dossier::to_json_line`], taking its
+    /// procedure from `catalog` (an unknown code is `procedure.unknown`).
+    pub fn from_json_line(
+        line: &str,
+        catalog: &crate::procedure::Catalog,
+        calendar: &Calendar,
+    ) -> Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(line);
+        let doc: DossierLine = serde_path_to_error::deserialize(&mut de).map_err(document_error)?;
+        let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
+        Self::from_log(
+            procedure,
+            calendar,
+            doc.code,
+            doc.channel,
+            doc.applicant,
+            doc.events,
+        )
+    }
+
     /// Reads a dossier written by [`Dossier::to_json`] and replays it.
     /// Malformed JSON is `dossier.invalid` naming the field; a log that does
     /// not replay keeps the error of the offending event, with its index.
     pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let doc: DossierDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            // serde quotes the offending value; an applicant's is personal data.
-            let why = if path.starts_with("applicant") {
-                "invalid value (not shown: personal data)".to_owned()
-            } else {
-                e.inner().to_string()
-            };
-            Error::new(ErrorKind::InvalidDossier, format!("dossier: {path}: {why}"))
-        })?;
+        let doc: DossierDocument =
+            serde_path_to_error::deserialize(&mut de).map_err(document_error)?;
         Self::from_log(
             Arc::new(doc.procedure),
             calendar,
@@ -510,4 +548,17 @@ impl Dossier {
             doc.events,
         )
     }
+}
+
+/// A JSON error of a dossier document, naming the field; serde quotes the
+/// offending value, which for an applicant is personal data, so it is not
+/// shown there.
+fn document_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let why = if path.starts_with("applicant") {
+        "invalid value (not shown: personal data)".to_owned()
+    } else {
+        e.inner().to_string()
+    };
+    Error::new(ErrorKind::InvalidDossier, format!("dossier: {path}: {why}"))
 }
