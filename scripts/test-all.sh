@@ -28,6 +28,11 @@ fi
 step "cargo test (unit, integration, doc, proptest, generated tables)"
 cargo test --quiet --workspace --exclude motcua-python --exclude motcua-wasm
 
+step "main job: the sample center's quarter"
+cargo run --quiet -p motcua-examples --bin center-report -- --out target/center-report.json > target/center-report.txt
+grep -q "identities .*: hold" target/center-report.txt
+tail -n 1 target/center-report.txt
+
 step "Python: build and install the wheel"
 scripts/build-python.sh
 step "pytest (installed wheel)"

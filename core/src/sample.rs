@@ -59,8 +59,11 @@ pub struct SampleConfig {
     pub first: NaiveDate,
     /// Last day.
     pub last: NaiveDate,
-    /// Dossiers over the period.
+    /// Dossiers received over the period.
     pub dossiers: u32,
+    /// Days before the period also generated, at the same daily rate, so
+    /// that the period starts with dossiers carried over.
+    pub lead_in_days: u32,
     /// Share received online.
     pub online_share: f64,
     /// Share received by public postal service (the rest at the desk).
@@ -86,6 +89,7 @@ impl SampleConfig {
             first: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap_or_default(),
             last: NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default(),
             dossiers: 23_700,
+            lead_in_days: 30,
             online_share: 0.876,
             postal_share: 0.02,
             supplement_share: 0.04,
@@ -298,8 +302,8 @@ fn working_instant(rng: &mut SampleRng, day: NaiveDate) -> NaiveDateTime {
     )
 }
 
-/// Generates the center's dossiers in reception order, calling `each` for
-/// every dossier (constant memory, whatever the scale).
+/// Generates the center's dossiers in reception order (the lead-in first),
+/// calling `each` for every dossier (constant memory, whatever the scale).
 pub fn generate(
     config: &SampleConfig,
     calendar: &Calendar,
@@ -310,24 +314,32 @@ pub fn generate(
     let weight_total: u64 = WEIGHTS.iter().sum();
     let mut rng = SampleRng::new(config.seed);
     let mut codes = DossierCodeGenerator::new();
-    let days: Vec<NaiveDate> = config
+    let working = |d: &NaiveDate| calendar.is_working_day(*d).unwrap_or(false);
+    let in_period = config
         .first
         .iter_days()
         .take_while(|d| *d <= config.last)
-        .filter(|d| calendar.is_working_day(*d).unwrap_or(false))
-        .collect();
-    if days.is_empty() {
+        .filter(working)
+        .count();
+    if in_period == 0 {
         return Ok(());
     }
-    let per_day = f64::from(config.dossiers) / days.len() as f64;
+    let per_day = f64::from(config.dossiers) / in_period as f64;
+    let start = config.first - Duration::days(i64::from(config.lead_in_days));
+    let days: Vec<NaiveDate> = start
+        .iter_days()
+        .take_while(|d| *d <= config.last)
+        .filter(working)
+        .collect();
+    let total = (per_day * days.len() as f64).round() as u32;
     let mut made = 0u32;
     for (i, day) in days.iter().enumerate() {
-        let target = ((i + 1) as f64 * per_day).round() as u32;
-        let mut arrivals: Vec<NaiveDateTime> = (made..target.min(config.dossiers))
+        let target = (((i + 1) as f64 * per_day).round() as u32).min(total);
+        let mut arrivals: Vec<NaiveDateTime> = (made..target)
             .map(|_| working_instant(&mut rng, *day))
             .collect();
         arrivals.sort();
-        made = target.min(config.dossiers);
+        made = target;
         for received in arrivals {
             let mut pick = rng.below(weight_total);
             let index = WEIGHTS
