@@ -85,7 +85,7 @@ struct Job {
 impl Job {
     fn add(&mut self, d: Dossier) -> motcua::Result<()> {
         self.seen += 1;
-        if self.seen % PROGRESS_EVERY == 0 {
+        if self.seen.is_multiple_of(PROGRESS_EVERY) {
             eprint!("\r… {} dossiers", self.seen);
         }
         let end = self
@@ -105,9 +105,9 @@ impl Job {
             d.explain()
                 .is_ok_and(|e| e.entries.iter().any(|x| x.rule == rule))
         };
-        if self.explained.is_empty() && d.violations().is_empty() && wanted("restarted") {
-            self.explained.push(d);
-        } else if self.explained.len() == 1 && wanted("day_off_skipped") {
+        let first = self.explained.is_empty() && d.violations().is_empty() && wanted("restarted");
+        let second = self.explained.len() == 1 && wanted("day_off_skipped");
+        if first || second {
             self.explained.push(d);
         }
         Ok(())
