@@ -13,7 +13,7 @@ use crate::errors::{exception, wrong_type, IntoPy};
 
 /// A Python object from a serde value, through JSON; keys ending in `_at`
 /// or `_due` become naive `datetime`s (Vietnam local time).
-fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+pub(crate) fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
     let text = serde_json::to_string(value)
         .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
     let json = py.import("json")?;
@@ -291,7 +291,7 @@ fn status(py: Python<'_>, s: Option<core::Status>) -> PyResult<Py<PyAny>> {
 /// >>> d.due_at
 /// datetime.datetime(2023, 11, 3, 9, 32)
 #[pyclass(module = "motcua")]
-pub struct Dossier(core::Dossier);
+pub struct Dossier(pub(crate) core::Dossier);
 
 impl Dossier {
     /// Records an event; a rejected one leaves the dossier unchanged.
@@ -678,6 +678,23 @@ impl Dossier {
             vi: e.text_vi(),
             en: e.text_en(),
         })
+    }
+
+    /// The ``DongBoHoSoMC`` payload of the national portal (PascalCase keys,
+    /// ``yyyyMMddHHmmss`` timestamps).
+    fn portal_sync(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let sync = motcua::portal::DossierSync::from_dossier(&self.0).py(py)?;
+        let text = serde_json::to_string(&sync)
+            .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+        Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+    }
+
+    /// The ``CapNhatTienDoHoSoMC`` progress entries, one per event.
+    fn portal_progress(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let entries = motcua::portal::progress_entries(&self.0).py(py)?;
+        let text = serde_json::to_string(&entries)
+            .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+        Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).

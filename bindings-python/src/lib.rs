@@ -7,6 +7,7 @@ mod convert;
 mod dossier;
 mod errors;
 mod lunar;
+mod report;
 
 use pyo3::prelude::*;
 
@@ -24,6 +25,12 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dossier::Dossier>()?;
     m.add_class::<dossier::Explanation>()?;
     m.add_function(wrap_pyfunction!(dossier::_status_names, m)?)?;
+    m.add_class::<report::Period>()?;
+    m.add_class::<report::PeriodReport>()?;
+    m.add_class::<report::Methodology>()?;
+    m.add_class::<report::Score>()?;
+    m.add_function(wrap_pyfunction!(report::sample_center, m)?)?;
+    m.add_function(wrap_pyfunction!(report::validate_portal_sync, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::from_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::year_name, m)?)?;

@@ -1,0 +1,437 @@
+//! Reports, the 766 index, portal payloads and the sample center for
+//! Python. Results are plain dicts (and pandas DataFrames on request).
+
+use std::collections::BTreeMap;
+
+use motcua::index::{self, IndexCounter, IndexInputs, Lever, Ratio};
+use motcua::report::{self as core, Added, GroupBy};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert;
+use crate::dossier::{to_python, Dossier};
+use crate::errors::{exception, wrong_type, IntoPy};
+
+/// A reporting period: whole days, first and last included.
+#[pyclass(frozen, module = "motcua")]
+#[derive(Clone, Copy)]
+pub struct Period(core::Period);
+
+#[pymethods]
+impl Period {
+    /// A custom period from ``first`` to ``last`` (dates, both included).
+    #[new]
+    fn new(py: Python<'_>, first: &Bound<'_, PyAny>, last: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (first, last) = (
+            convert::date(py, "first", first)?,
+            convert::date(py, "last", last)?,
+        );
+        core::Period::new(first, last).py(py).map(Self)
+    }
+
+    /// A calendar month.
+    #[staticmethod]
+    fn month(py: Python<'_>, year: &Bound<'_, PyAny>, month: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (y, m) = (
+            convert::int32(py, "year", year)?,
+            convert::int32(py, "month", month)?,
+        );
+        core::Period::month(y, u32::try_from(m).unwrap_or(0))
+            .py(py)
+            .map(Self)
+    }
+
+    /// A quarter, 1 to 4.
+    #[staticmethod]
+    fn quarter(
+        py: Python<'_>,
+        year: &Bound<'_, PyAny>,
+        quarter: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let (y, q) = (
+            convert::int32(py, "year", year)?,
+            convert::int32(py, "quarter", quarter)?,
+        );
+        core::Period::quarter(y, u32::try_from(q).unwrap_or(0))
+            .py(py)
+            .map(Self)
+    }
+
+    /// A calendar year.
+    #[staticmethod]
+    fn year(py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<Self> {
+        core::Period::year(convert::int32(py, "year", year)?)
+            .py(py)
+            .map(Self)
+    }
+
+    /// First day.
+    #[getter]
+    fn first(&self) -> chrono::NaiveDate {
+        self.0.first
+    }
+
+    /// Last day.
+    #[getter]
+    fn last(&self) -> chrono::NaiveDate {
+        self.0.last
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Period({}, {})", self.0.first, self.0.last)
+    }
+}
+
+/// The II.06a period report, built by adding dossiers; it also gathers the
+/// dossier-based inputs of the 766 index (:meth:`index_inputs`).
+#[pyclass(module = "motcua")]
+pub struct PeriodReport {
+    report: core::PeriodReport,
+    counter: IndexCounter,
+}
+
+fn group_by(py: Python<'_>, text: &str) -> PyResult<GroupBy> {
+    match text {
+        "total" => Ok(GroupBy::Total),
+        "agency" => Ok(GroupBy::Agency),
+        "field" => Ok(GroupBy::Field),
+        "procedure" => Ok(GroupBy::Procedure),
+        other => Err(exception(
+            py,
+            "invalid_argument",
+            format!("group_by {other:?} is not \"total\", \"agency\", \"field\" or \"procedure\""),
+        )),
+    }
+}
+
+#[pymethods]
+impl PeriodReport {
+    /// An empty report of ``period`` grouped by ``"agency"`` (default),
+    /// ``"field"``, ``"procedure"`` or ``"total"``.
+    #[new]
+    #[pyo3(signature = (period, group_by = "agency"))]
+    fn new(py: Python<'_>, period: &Bound<'_, PyAny>, group_by: &str) -> PyResult<Self> {
+        let period = period
+            .cast::<Period>()
+            .map_err(|_| wrong_type(py, "period", "a motcua.Period", period))?
+            .get()
+            .0;
+        Ok(Self {
+            report: core::PeriodReport::new(period, self::group_by(py, group_by)?),
+            counter: IndexCounter::default(),
+        })
+    }
+
+    /// Adds one dossier; returns ``None`` when counted, else why it was
+    /// left out (``"received_after"``, ``"ended_before"``, ``"not_accepted"``).
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        dossier: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<&'static str>> {
+        let d = dossier
+            .cast::<Dossier>()
+            .map_err(|_| wrong_type(py, "dossier", "a motcua.Dossier", dossier))?;
+        let d = &d.borrow().0;
+        let end = self
+            .report
+            .period
+            .last
+            .and_hms_opt(23, 59, 59)
+            .unwrap_or_default();
+        let added = match d.events().first() {
+            Some(e) if e.at > end => self.report.add(d).py(py)?,
+            _ => {
+                let record = core::ReportRecord::from_dossier(d, end).py(py)?;
+                let p = d.procedure();
+                let key = match self.report.group_by {
+                    GroupBy::Total => "",
+                    GroupBy::Agency => p.agency.as_str(),
+                    GroupBy::Field => p.field.as_str(),
+                    GroupBy::Procedure => p.code.as_str(),
+                };
+                let added = self.report.add_record(key, &record);
+                if let Added::Counted(counts) = added {
+                    self.counter.add(&counts, &record);
+                }
+                added
+            }
+        };
+        Ok(match added {
+            Added::Counted(_) => None,
+            Added::Excluded(core::Exclusion::ReceivedAfter) => Some("received_after"),
+            Added::Excluded(core::Exclusion::EndedBefore) => Some("ended_before"),
+            Added::Excluded(core::Exclusion::NotAccepted) => Some("not_accepted"),
+        })
+    }
+
+    /// Adds every dossier of an iterable.
+    fn add_all(&mut self, py: Python<'_>, dossiers: &Bound<'_, PyAny>) -> PyResult<()> {
+        for d in dossiers
+            .try_iter()
+            .map_err(|_| wrong_type(py, "dossiers", "an iterable of motcua.Dossier", dossiers))?
+        {
+            self.add(py, &d?)?;
+        }
+        Ok(())
+    }
+
+    /// The rows, by group: dicts of the II.06a columns.
+    #[getter]
+    fn rows(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &self.report.rows)
+    }
+
+    /// The sum of all rows.
+    #[getter]
+    fn total(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &self.report.total())
+    }
+
+    /// Dossiers left out, by reason.
+    #[getter]
+    fn excluded(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &self.report.excluded)
+    }
+
+    /// The dossier-based inputs of the 766 index, for :meth:`Methodology.score`.
+    fn index_inputs(&self) -> BTreeMap<String, (u64, u64)> {
+        let mut inputs = IndexInputs::new();
+        inputs.add_dossiers(&self.counter);
+        inputs
+            .ratios
+            .into_iter()
+            .map(|(k, r)| (k, (r.numerator, r.denominator)))
+            .collect()
+    }
+
+    /// The whole report as a dict.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let out = to_python(py, &self.report)?;
+        out.bind(py).set_item("total", self.total(py)?)?;
+        Ok(out)
+    }
+
+    /// The rows as a pandas DataFrame indexed by group (pandas is an
+    /// optional dependency).
+    fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        frame(py, self.rows(py)?, "index")
+    }
+}
+
+/// A pandas DataFrame from a dict (``orient="index"``) or a list of dicts.
+fn frame(py: Python<'_>, data: Py<PyAny>, orient: &str) -> PyResult<Py<PyAny>> {
+    let class = py.import("pandas")?.getattr("DataFrame")?;
+    if orient == "records" {
+        return Ok(class.call1((data,))?.unbind());
+    }
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("orient", orient)?;
+    Ok(class
+        .call_method("from_dict", (data,), Some(&kwargs))?
+        .unbind())
+}
+
+/// The score of a unit: ``total``, ``max_total``, ``max_measured`` and every
+/// indicator (``None`` points when not measured).
+#[pyclass(frozen, module = "motcua")]
+pub struct Score(index::Score);
+
+#[pymethods]
+impl Score {
+    /// Points of the measured indicators.
+    #[getter]
+    fn total(&self) -> f64 {
+        self.0.total
+    }
+
+    /// Maximum of the measured indicators.
+    #[getter]
+    fn max_measured(&self) -> f64 {
+        self.0.max_measured
+    }
+
+    /// The indicators as dicts.
+    #[getter]
+    fn indicators(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &self.0.indicators)
+    }
+
+    /// Ids of the indicators not measured.
+    #[getter]
+    fn not_measured(&self) -> Vec<String> {
+        self.0
+            .not_measured()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Ids of the measured indicators, most points lost first.
+    #[getter]
+    fn biggest_losses(&self) -> Vec<String> {
+        self.0
+            .biggest_losses()
+            .into_iter()
+            .map(|i| i.id.clone())
+            .collect()
+    }
+
+    /// The score as a dict.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// One row per indicator, as a pandas DataFrame.
+    fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        frame(py, self.indicators(py)?, "records")
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Score(total={:.2}, max_measured={:.0})",
+            self.0.total, self.0.max_measured
+        )
+    }
+}
+
+fn ratios(py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<IndexInputs> {
+    let dict = inputs.cast::<PyDict>().map_err(|_| {
+        wrong_type(
+            py,
+            "inputs",
+            "a dict of name: (numerator, denominator)",
+            inputs,
+        )
+    })?;
+    let mut out = IndexInputs::new();
+    for (k, v) in dict.iter() {
+        let name: String = k
+            .extract()
+            .map_err(|_| wrong_type(py, "inputs key", "a str", &k))?;
+        let (n, d): (u64, u64) = v.extract().map_err(|_| {
+            wrong_type(
+                py,
+                "inputs value",
+                "a (numerator, denominator) pair of ints >= 0",
+                &v,
+            )
+        })?;
+        out.set(&name, Ratio::new(n, d).py(py)?).py(py)?;
+    }
+    Ok(out)
+}
+
+/// The methodology of the Decision 766 index: a versioned table of
+/// indicators with points and thresholds.
+#[pyclass(frozen, module = "motcua")]
+pub struct Methodology(index::Methodology);
+
+#[pymethods]
+impl Methodology {
+    /// The best-known default (documented assumptions, see the Rust docs).
+    #[staticmethod]
+    fn default_766() -> Self {
+        Self(index::Methodology::default_766())
+    }
+
+    /// A methodology from JSON; raises when the points do not sum to the
+    /// stated total.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = text
+            .extract()
+            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        index::Methodology::from_json(&text).py(py).map(Self)
+    }
+
+    /// The methodology as JSON.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The score of inputs ``{name: (numerator, denominator)}``.
+    fn score(&self, py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<Score> {
+        Ok(Score(self.0.score(&ratios(py, inputs)?)))
+    }
+
+    /// Units ``{name: inputs}`` ranked best first: ``[(name, score), …]``.
+    fn rank(&self, py: Python<'_>, units: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Score)>> {
+        let dict = units
+            .cast::<PyDict>()
+            .map_err(|_| wrong_type(py, "units", "a dict of name: inputs", units))?;
+        let mut parsed = Vec::new();
+        for (k, v) in dict.iter() {
+            let name: String = k
+                .extract()
+                .map_err(|_| wrong_type(py, "units key", "a str", &k))?;
+            parsed.push((name, ratios(py, &v)?));
+        }
+        self.0
+            .rank(parsed.iter().map(|(n, i)| (n.as_str(), i)))
+            .into_iter()
+            .map(|(n, s)| Ok((n, Score(s))))
+            .collect()
+    }
+
+    /// The smallest number of extra ``"on_time_dossiers"``,
+    /// ``"online_dossiers"`` or ``"online_payments"`` that brings the total
+    /// to ``target`` points; ``None`` when none can.
+    fn what_if(
+        &self,
+        py: Python<'_>,
+        inputs: &Bound<'_, PyAny>,
+        lever: &str,
+        target: f64,
+    ) -> PyResult<Option<u64>> {
+        let lever = match lever {
+            "on_time_dossiers" => Lever::OnTimeDossiers,
+            "online_dossiers" => Lever::OnlineDossiers,
+            "online_payments" => Lever::OnlinePayments,
+            other => {
+                return Err(exception(
+                    py,
+                    "invalid_argument",
+                    format!("lever {other:?} is not \"on_time_dossiers\", \"online_dossiers\" or \"online_payments\""),
+                ))
+            }
+        };
+        if !target.is_finite() {
+            return Err(exception(
+                py,
+                "invalid_argument",
+                format!("target {target} is not a finite number"),
+            ));
+        }
+        Ok(self.0.what_if(&ratios(py, inputs)?, lever, target))
+    }
+}
+
+/// The sample center's dossiers (seeded): the quarter's reception plus a
+/// lead-in month before it.
+#[pyfunction]
+#[pyo3(signature = (seed = 42, dossiers = 23_700))]
+pub fn sample_center(py: Python<'_>, seed: u64, dossiers: u32) -> PyResult<Vec<Dossier>> {
+    let config = motcua::sample::SampleConfig {
+        dossiers,
+        ..motcua::sample::SampleConfig::quarter(seed)
+    };
+    let cal = motcua::calendar::Calendar::vietnam();
+    let mut out = Vec::new();
+    motcua::sample::generate(&config, &cal, |d| {
+        out.push(Dossier(d));
+        Ok(())
+    })
+    .py(py)?;
+    Ok(out)
+}
+
+/// Validates a ``DongBoHoSoMC`` payload (JSON text); raises
+/// ``MotcuaError`` with code ``portal.invalid_payload`` naming the field.
+#[pyfunction]
+pub fn validate_portal_sync(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<()> {
+    let text: String = text
+        .extract()
+        .map_err(|_| wrong_type(py, "text", "a str", text))?;
+    motcua::portal::validate_dossier_sync(&text).py(py)
+}

@@ -1,0 +1,97 @@
+"""Reports, the 766 index, portal payloads and the sample center in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import motcua
+
+
+@pytest.fixture(scope="module")
+def quarter():
+    dossiers = motcua.sample_center(seed=7, dossiers=600)
+    report = motcua.PeriodReport(motcua.Period.quarter(2026, 3), group_by="agency")
+    report.add_all(dossiers)
+    return dossiers, report
+
+
+def test_ii06a_identities_and_rows(quarter):
+    _, report = quarter
+    t = report.total
+    assert t["received_online"] + t["received_direct_postal"] == 600
+    assert t["received"] == t["received_online"] + t["received_direct_postal"] + t["carried_over"]
+    assert t["resolved"] == t["early"] + t["on_time"] + t["late"]
+    assert t["received"] == t["resolved"] + t["in_progress"] + t["withdrawn"]
+    assert t["carried_over"] > 0
+    assert sum(r["received"] for r in report.rows.values()) == t["received"]
+    assert "Sở Tư pháp" in report.rows
+    assert report.excluded.get("ended_before", 0) > 0
+    assert report.to_dict()["total"] == t
+
+
+def test_report_as_a_dataframe(quarter):
+    pd = pytest.importorskip("pandas")
+    frame = quarter[1].to_pandas()
+    assert isinstance(frame, pd.DataFrame)
+    assert frame["received"].sum() == quarter[1].total["received"]
+
+
+def test_index_score_what_if_and_ranking(quarter):
+    _, report = quarter
+    m = motcua.Methodology.default_766()
+    inputs = report.index_inputs()
+    assert set(inputs) == {"dossiers_on_time", "dossiers_online"}
+    score = m.score(inputs)
+    assert 0 < score.total <= score.max_measured == 26
+    assert len(score.not_measured) == 16
+    by_id = {i["id"]: i for i in score.indicators}
+    assert by_id["1.1"]["points"] is None and by_id["2.1"]["points"] is not None
+    assert m.what_if({"dossiers_on_time": (95, 100)}, "on_time_dossiers", 19.2) == 25
+    assert m.what_if({"dossiers_on_time": (95, 100)}, "on_time_dossiers", 25) is None
+    ranked = m.rank({"A": {"dossiers_on_time": (90, 100)}, "B": {"dossiers_on_time": (99, 100)}})
+    assert [name for name, _ in ranked] == ["B", "A"]
+    with pytest.raises(motcua.MotcuaError) as err:
+        m.score({"dossiers_on_time": (101, 100)})
+    assert err.value.code == "invalid_argument"
+    with pytest.raises(motcua.MotcuaError):
+        m.what_if(inputs, "bribes", 30)
+    broken = m.to_json().replace('"max_points": 20.0', '"max_points": 19.0', 1)
+    with pytest.raises(motcua.MotcuaError) as err:
+        motcua.Methodology.from_json(broken)
+    assert "sum to 99" in str(err.value)
+
+
+def test_score_as_a_dataframe():
+    pd = pytest.importorskip("pandas")
+    score = motcua.Methodology.default_766().score({"dossiers_on_time": (95, 100)})
+    frame = score.to_pandas()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 18
+
+
+def test_portal_payloads(quarter):
+    dossiers, _ = quarter
+    d = next(x for x in dossiers if x.status == motcua.Status.RETURNED)
+    sync = d.portal_sync()
+    assert sync["MaHoSo"] == d.code and sync["TrangThaiHoSo"] == 10
+    assert len(sync["NgayTiepNhan"]) == 14
+    motcua.validate_portal_sync(json.dumps(sync))
+    sync["KenhThucHien"] = 9
+    with pytest.raises(motcua.MotcuaError) as err:
+        motcua.validate_portal_sync(json.dumps(sync))
+    assert err.value.code == "portal.invalid_payload" and "KenhThucHien" in str(err.value)
+    progress = d.portal_progress()
+    assert len(progress) == len(d.events) and progress[-1]["TrangThai"] == 10
+
+
+def test_periods():
+    assert motcua.Period.month(2026, 2).last == dt.date(2026, 2, 28)
+    assert motcua.Period.year(2026).first == dt.date(2026, 1, 1)
+    with pytest.raises(motcua.MotcuaError):
+        motcua.Period.quarter(2026, 5)
+    with pytest.raises(motcua.InvalidTypeError):
+        motcua.PeriodReport("2026-Q3")
+    with pytest.raises(motcua.MotcuaError):
+        motcua.PeriodReport(motcua.Period.year(2026), group_by="planet")
