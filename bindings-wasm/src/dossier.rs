@@ -44,7 +44,7 @@ fn camel_keys(value: Value) -> Value {
 }
 
 /// A plain JS value (camelCase keys, ISO strings) from a serde value.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let json =
         serde_json::to_value(value).map_err(|e| js_error("invalid_argument", &e.to_string()))?;
     JSON::parse(&camel_keys(json).to_string())
@@ -277,6 +277,16 @@ pub fn from_json(calendar: &CoreCalendar, json: &JsValue) -> Result<Dossier, JsV
 }
 
 impl Dossier {
+    /// The core dossier, for the other modules of the binding.
+    pub(crate) fn inner(&self) -> &core::Dossier {
+        &self.0
+    }
+
+    /// Wraps a core dossier.
+    pub(crate) fn from_core(d: core::Dossier) -> Self {
+        Dossier(d)
+    }
+
     fn record(
         &mut self,
         at: &JsValue,
@@ -568,6 +578,23 @@ impl Dossier {
     /// `[{at, rule, vi, en, dueAt}]`.
     pub fn explain(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.explain().js()?)
+    }
+
+    /// The `DongBoHoSoMC` payload (PascalCase keys, `yyyyMMddHHmmss`).
+    #[wasm_bindgen(js_name = portalSync)]
+    pub fn portal_sync(&self) -> Result<JsValue, JsValue> {
+        let sync = motcua::portal::DossierSync::from_dossier(&self.0).js()?;
+        JSON::parse(&sync.to_json())
+    }
+
+    /// The `CapNhatTienDoHoSoMC` progress entries, one per event.
+    #[wasm_bindgen(js_name = portalProgress)]
+    pub fn portal_progress(&self) -> Result<JsValue, JsValue> {
+        let entries = motcua::portal::progress_entries(&self.0).js()?;
+        JSON::parse(
+            &serde_json::to_string(&entries)
+                .map_err(|e| js_error("invalid_argument", &e.to_string()))?,
+        )
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).

@@ -13,7 +13,9 @@ mod convert;
 mod dossier;
 mod errors;
 mod lunar;
+mod report;
 
 pub use calendar::Calendar;
 pub use dossier::{Catalog, Dossier, DossierCode, DossierCodeGenerator, Procedure};
 pub use lunar::{from_lunar, to_lunar, year_name};
+pub use report::{sample_center, validate_portal_sync, Methodology, PeriodReport};

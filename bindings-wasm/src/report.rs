@@ -1,0 +1,294 @@
+//! Reports, the 766 index, portal payloads and the sample center for
+//! JavaScript: JSON-shaped plain objects that dashboards can chart.
+
+use motcua::index::{self, IndexCounter, IndexInputs, Lever, Ratio};
+use motcua::report::{self as core, Added, GroupBy};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, set};
+use crate::dossier::{to_js, Dossier};
+use crate::errors::{js_error, wrong_type, IntoJs};
+
+fn period(value: &JsValue) -> Result<core::Period, JsValue> {
+    let text = value.as_string().ok_or_else(|| {
+        wrong_type(
+            "period",
+            "\"YYYY\", \"YYYY-MM\", \"YYYY-Qn\" or \"YYYY-MM-DD/YYYY-MM-DD\"",
+            value,
+        )
+    })?;
+    let bad = || {
+        js_error(
+            "invalid_argument",
+            &format!("period {text:?} is not YYYY, YYYY-MM, YYYY-Qn or first/last"),
+        )
+    };
+    if let Some((a, b)) = text.split_once('/') {
+        let (a, b) = (
+            convert::date("period", &a.into())?,
+            convert::date("period", &b.into())?,
+        );
+        return core::Period::new(a, b).js();
+    }
+    let (year, rest) = text
+        .split_once('-')
+        .map_or((text.as_str(), None), |(y, r)| (y, Some(r)));
+    let year: i32 = year.parse().map_err(|_| bad())?;
+    match rest {
+        None => core::Period::year(year).js(),
+        Some(q) if q.starts_with('Q') => {
+            core::Period::quarter(year, q[1..].parse().map_err(|_| bad())?).js()
+        }
+        Some(m) => core::Period::month(year, m.parse().map_err(|_| bad())?).js(),
+    }
+}
+
+/// The II.06a period report, built by adding dossiers; it also gathers the
+/// dossier-based inputs of the 766 index (`indexInputs()`).
+#[wasm_bindgen]
+pub struct PeriodReport {
+    report: core::PeriodReport,
+    counter: IndexCounter,
+}
+
+#[wasm_bindgen]
+impl PeriodReport {
+    /// A report of `period` (`"2026"`, `"2026-07"`, `"2026-Q3"` or
+    /// `"2026-07-01/2026-09-30"`), grouped by `"agency"` (default),
+    /// `"field"`, `"procedure"` or `"total"`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(period: JsValue, group_by: JsValue) -> Result<PeriodReport, JsValue> {
+        let period = self::period(&period)?;
+        let group_by = match group_by.as_string().as_deref() {
+            None if group_by.is_undefined() => GroupBy::Agency,
+            Some("agency") => GroupBy::Agency,
+            Some("field") => GroupBy::Field,
+            Some("procedure") => GroupBy::Procedure,
+            Some("total") => GroupBy::Total,
+            _ => {
+                return Err(js_error(
+                    "invalid_argument",
+                    "groupBy is \"agency\", \"field\", \"procedure\" or \"total\"",
+                ))
+            }
+        };
+        Ok(PeriodReport {
+            report: core::PeriodReport::new(period, group_by),
+            counter: IndexCounter::default(),
+        })
+    }
+
+    /// Adds a dossier; returns `null` when counted, else why it was left out.
+    pub fn add(&mut self, dossier: &Dossier) -> Result<JsValue, JsValue> {
+        let d = dossier.inner();
+        let end = self
+            .report
+            .period
+            .last
+            .and_hms_opt(23, 59, 59)
+            .unwrap_or_default();
+        let added = match d.events().first() {
+            Some(e) if e.at > end => self.report.add(d).js()?,
+            _ => {
+                let record = core::ReportRecord::from_dossier(d, end).js()?;
+                let p = d.procedure();
+                let key = match self.report.group_by {
+                    GroupBy::Total => "",
+                    GroupBy::Agency => p.agency.as_str(),
+                    GroupBy::Field => p.field.as_str(),
+                    GroupBy::Procedure => p.code.as_str(),
+                };
+                let added = self.report.add_record(key, &record);
+                if let Added::Counted(counts) = added {
+                    self.counter.add(&counts, &record);
+                }
+                added
+            }
+        };
+        Ok(match added {
+            Added::Counted(_) => JsValue::NULL,
+            Added::Excluded(e) => to_js(&e)?,
+        })
+    }
+
+    /// `{period, groupBy, rows: {group: counts}, excluded, total}`.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        let out = js_sys::Object::new();
+        set(&out, "period", to_js(&self.report.period)?);
+        set(&out, "groupBy", to_js(&self.report.group_by)?);
+        // Row keys are data (agency names, codes): kept as they are.
+        let rows = js_sys::Object::new();
+        for (key, counts) in &self.report.rows {
+            set(&rows, key, to_js(counts)?);
+        }
+        set(&out, "rows", rows.into());
+        set(&out, "excluded", to_js(&self.report.excluded)?);
+        set(&out, "total", to_js(&self.report.total())?);
+        Ok(out.into())
+    }
+
+    /// The dossier-based inputs of the 766 index: `{name: [numerator, denominator]}`.
+    #[wasm_bindgen(js_name = indexInputs)]
+    pub fn index_inputs(&self) -> Result<JsValue, JsValue> {
+        let mut inputs = IndexInputs::new();
+        inputs.add_dossiers(&self.counter);
+        // Input names are identifiers for `score`: kept as they are.
+        let text = serde_json::to_string(&pairs(&inputs))
+            .map_err(|e| js_error("invalid_argument", &e.to_string()))?;
+        js_sys::JSON::parse(&text)
+    }
+}
+
+fn pairs(inputs: &IndexInputs) -> std::collections::BTreeMap<String, (u64, u64)> {
+    inputs
+        .ratios
+        .iter()
+        .map(|(k, r)| (k.clone(), (r.numerator, r.denominator)))
+        .collect()
+}
+
+/// `{name: [numerator, denominator]}` from JS.
+fn inputs(value: &JsValue) -> Result<IndexInputs, JsValue> {
+    if !value.is_object() {
+        return Err(wrong_type(
+            "inputs",
+            "an object {name: [numerator, denominator]}",
+            value,
+        ));
+    }
+    let mut out = IndexInputs::new();
+    for entry in js_sys::Object::entries(&js_sys::Object::from(value.clone())).iter() {
+        let entry = js_sys::Array::from(&entry);
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let pair = entry.get(1);
+        if !js_sys::Array::is_array(&pair) {
+            return Err(wrong_type(&name, "a [numerator, denominator] pair", &pair));
+        }
+        let pair = js_sys::Array::from(&pair);
+        let count = |v: JsValue| -> Result<u64, JsValue> {
+            let n = convert::int32(&name, &v)?;
+            u64::try_from(n)
+                .map_err(|_| js_error("invalid_argument", &format!("{name}: {n} is negative")))
+        };
+        out.set(
+            &name,
+            Ratio::new(count(pair.get(0))?, count(pair.get(1))?).js()?,
+        )
+        .js()?;
+    }
+    Ok(out)
+}
+
+/// The methodology of the Decision 766 index.
+#[wasm_bindgen]
+pub struct Methodology(index::Methodology);
+
+#[wasm_bindgen]
+impl Methodology {
+    /// The best-known default (documented assumptions).
+    #[wasm_bindgen(js_name = default766)]
+    pub fn default_766() -> Methodology {
+        Methodology(index::Methodology::default_766())
+    }
+
+    /// A methodology from JSON text; throws when the points do not sum to
+    /// the stated total.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: JsValue) -> Result<Methodology, JsValue> {
+        let text = json
+            .as_string()
+            .ok_or_else(|| wrong_type("json", "a JSON string", &json))?;
+        index::Methodology::from_json(&text).js().map(Methodology)
+    }
+
+    /// The methodology as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// `{total, maxTotal, maxMeasured, indicators: [{id, group, nameVi,
+    /// nameEn, ratio, maxPoints, points, pointsLost}]}`; `points` is `null`
+    /// for an indicator that was not measured.
+    pub fn score(&self, inputs: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&self.0.score(&self::inputs(&inputs)?))
+    }
+
+    /// The smallest number of extra `"on_time_dossiers"`,
+    /// `"online_dossiers"` or `"online_payments"` that brings the total to
+    /// `target`; `null` when none can.
+    #[wasm_bindgen(js_name = whatIf)]
+    pub fn what_if(
+        &self,
+        inputs: JsValue,
+        lever: JsValue,
+        target: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let lever = match lever.as_string().as_deref() {
+            Some("on_time_dossiers") => Lever::OnTimeDossiers,
+            Some("online_dossiers") => Lever::OnlineDossiers,
+            Some("online_payments") => Lever::OnlinePayments,
+            _ => {
+                return Err(js_error(
+                    "invalid_argument",
+                    "lever is \"on_time_dossiers\", \"online_dossiers\" or \"online_payments\"",
+                ))
+            }
+        };
+        let target = convert::number("target", &target)?;
+        if !target.is_finite() {
+            return Err(js_error(
+                "invalid_argument",
+                "target must be a finite number",
+            ));
+        }
+        Ok(self
+            .0
+            .what_if(&self::inputs(&inputs)?, lever, target)
+            .map_or(JsValue::NULL, |k| JsValue::from(k as f64)))
+    }
+}
+
+/// The sample center's dossiers (seeded), the quarter plus a lead-in month.
+#[wasm_bindgen(js_name = sampleCenter)]
+pub fn sample_center(seed: JsValue, dossiers: JsValue) -> Result<Vec<Dossier>, JsValue> {
+    let seed = if seed.is_undefined() {
+        42
+    } else {
+        convert::int32("seed", &seed)?
+    };
+    let dossiers = if dossiers.is_undefined() {
+        23_700
+    } else {
+        convert::int32("dossiers", &dossiers)?
+    };
+    let config = motcua::sample::SampleConfig {
+        seed: u64::try_from(seed).map_err(|_| js_error("invalid_argument", "seed must be >= 0"))?,
+        dossiers: u32::try_from(dossiers)
+            .map_err(|_| js_error("invalid_argument", "dossiers must be >= 0"))?,
+        ..motcua::sample::SampleConfig::quarter(42)
+    };
+    let cal = motcua::calendar::Calendar::vietnam();
+    let mut out = Vec::new();
+    motcua::sample::generate(&config, &cal, |d| {
+        out.push(Dossier::from_core(d));
+        Ok(())
+    })
+    .js()?;
+    Ok(out)
+}
+
+/// Validates a `DongBoHoSoMC` payload (JSON text or object); throws
+/// `portal.invalid_payload` naming the field.
+#[wasm_bindgen(js_name = validatePortalSync)]
+pub fn validate_portal_sync(payload: JsValue) -> Result<(), JsValue> {
+    let text = match payload.as_string() {
+        Some(t) => t,
+        None if payload.is_object() => js_sys::JSON::stringify(&payload)?
+            .as_string()
+            .unwrap_or_default(),
+        None => return Err(wrong_type("payload", "a JSON string or object", &payload)),
+    };
+    motcua::portal::validate_dossier_sync(&text).js()
+}
