@@ -70,7 +70,7 @@ pub struct SupplementLine {
 }
 
 /// The `DongBoHoSoMC` payload of one dossier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierSync {
     /// Dossier code.
     #[serde(rename = "MaHoSo")]
@@ -132,6 +132,51 @@ pub struct DossierSync {
     /// Supplement rounds.
     #[serde(rename = "DanhSachHoSoBoSung")]
     pub supplements: Vec<SupplementLine>,
+    /// Field code (mã lĩnh vực), when the catalog has one.
+    #[serde(rename = "MaLinhVuc", default)]
+    pub field_code: String,
+    /// Applicant's code in the population or enterprise database.
+    #[serde(rename = "MaDoiTuong", default)]
+    pub applicant_code: String,
+    /// Fax.
+    #[serde(rename = "Fax", default)]
+    pub fax: String,
+    /// Summary of the request.
+    #[serde(rename = "TrichYeuHoSo", default)]
+    pub summary: String,
+    /// How the result is delivered (1 at the desk, 2 by post).
+    #[serde(rename = "HinhThuc", default)]
+    pub delivery: u8,
+    /// Information on the returned result.
+    #[serde(rename = "ThongTinTra", default)]
+    pub result_info: String,
+    /// Where the dossier was filed.
+    #[serde(rename = "NoiNopHoSo", default)]
+    pub filed_at_place: String,
+    /// Note.
+    #[serde(rename = "GhiChu", default)]
+    pub note: String,
+    /// 1 when a component was digitised (else 0).
+    #[serde(rename = "HoSoCoThanhPhanSoHoa", default)]
+    pub digitised: u8,
+    /// 1 when the applicant's account was authenticated with VNeID.
+    #[serde(rename = "TaiKhoanDuocXacThucVoiVNeID", default)]
+    pub vneid: u8,
+    /// 1 paid online on the national portal, 2 through a local gateway, 0 not.
+    #[serde(rename = "DuocThanhToanTrucTuyen", default)]
+    pub paid_online: u8,
+    /// The applicant's identifiers.
+    #[serde(rename = "DinhDanhCHS", default)]
+    pub identifiers: Vec<Value>,
+    /// Database connections used.
+    #[serde(rename = "DSKetNoiCSDL", default)]
+    pub connections: Vec<Value>,
+    /// Documents filed.
+    #[serde(rename = "TaiLieuNop", default)]
+    pub documents: Vec<Value>,
+    /// Result documents.
+    #[serde(rename = "DanhSachGiayToKetQua", default)]
+    pub results: Vec<Value>,
 }
 
 /// One entry of the `CapNhatTienDoHoSoMC` progress payload.
@@ -254,6 +299,29 @@ impl DossierSync {
                 })
                 .collect(),
             supplements,
+            field_code: String::new(),
+            applicant_code: String::new(),
+            fax: String::new(),
+            summary: p.name.clone(),
+            delivery: if d.channel() == crate::procedure::Channel::Postal {
+                2
+            } else {
+                1
+            },
+            result_info: String::new(),
+            filed_at_place: d.code().agency().to_owned(),
+            note: String::new(),
+            digitised: 0,
+            vneid: 0,
+            paid_online: 0,
+            identifiers: Vec::new(),
+            connections: Vec::new(),
+            documents: p
+                .documents
+                .iter()
+                .map(|name| serde_json::json!({"TenTepDinhKem": name}))
+                .collect(),
+            results: Vec::new(),
         })
     }
 

@@ -132,3 +132,157 @@ fn dossier_inputs_stream_with_the_report() {
         }
     );
 }
+
+#[test]
+fn typed_inputs_become_the_indicators_ratios() {
+    use chrono::NaiveDate;
+    use motcua::calendar::Calendar;
+    use motcua::index::{DossierFlags, Feedback, Publication, Publisher};
+    let cal = Calendar::vietnam();
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    let mut i = IndexInputs::new();
+    // Province: the decision at least 5 working days before the legal basis
+    // takes effect (Mon 16/03/2026 → Mon 09/03 at the latest).
+    i.add_publications(
+        &cal,
+        Publisher::Province,
+        &[
+            Publication {
+                legal_basis_effective: d(2026, 3, 16),
+                decision_date: d(2026, 3, 9),
+                made_public: Some(d(2026, 3, 16)),
+                full_content: true,
+            },
+            Publication {
+                legal_basis_effective: d(2026, 3, 16),
+                decision_date: d(2026, 3, 10),
+                made_public: Some(d(2026, 3, 18)),
+                full_content: false,
+            },
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        i.ratios["procedures_published_on_time"],
+        Ratio {
+            numerator: 1,
+            denominator: 2
+        }
+    );
+    assert_eq!(
+        i.ratios["procedures_public_on_time"],
+        Ratio {
+            numerator: 1,
+            denominator: 2
+        }
+    );
+    assert_eq!(
+        i.ratios["procedures_published_in_full"],
+        Ratio {
+            numerator: 1,
+            denominator: 2
+        }
+    );
+    let t = |s| iso::parse_instant(s).unwrap();
+    // 15 working days from Mon 02/03 08:00 end Mon 23/03 08:00.
+    i.add_feedback(
+        &cal,
+        &[
+            Feedback {
+                received_at: t("2026-03-02T08:00"),
+                handled_at: Some(t("2026-03-20T16:00")),
+                unsatisfied: false,
+                complained_again: false,
+            },
+            Feedback {
+                received_at: t("2026-03-02T08:00"),
+                handled_at: Some(t("2026-03-24T08:00")),
+                unsatisfied: false,
+                complained_again: false,
+            },
+            Feedback {
+                received_at: t("2026-03-02T08:00"),
+                handled_at: Some(t("2026-03-05T08:00")),
+                unsatisfied: true,
+                complained_again: false,
+            },
+            Feedback {
+                received_at: t("2026-03-09T08:00"),
+                handled_at: None,
+                unsatisfied: false,
+                complained_again: false,
+            },
+        ],
+        t("2026-03-25T08:00"),
+    )
+    .unwrap();
+    assert_eq!(
+        i.ratios["feedback_on_time"],
+        Ratio {
+            numerator: 3,
+            denominator: 4
+        }
+    );
+    assert_eq!(
+        i.ratios["feedback_satisfaction"],
+        Ratio {
+            numerator: 2,
+            denominator: 4
+        }
+    );
+    let paid = DossierFlags {
+        has_fees: true,
+        paid_online: true,
+        written_result_required: true,
+        electronic_result: true,
+        digitised: true,
+        ..Default::default()
+    };
+    let unpaid = DossierFlags {
+        has_fees: true,
+        written_result_required: true,
+        ..Default::default()
+    };
+    i.add_dossier_flags(&[paid, unpaid, DossierFlags::default()])
+        .unwrap();
+    assert_eq!(
+        i.ratios["online_payments"],
+        Ratio {
+            numerator: 1,
+            denominator: 2
+        }
+    );
+    assert_eq!(
+        i.ratios["electronic_results"],
+        Ratio {
+            numerator: 1,
+            denominator: 2
+        }
+    );
+    assert_eq!(
+        i.ratios["dossiers_digitised"],
+        Ratio {
+            numerator: 1,
+            denominator: 3
+        }
+    );
+    let counter = IndexCounter {
+        processed: 100,
+        on_time: 97,
+        received_online: 0,
+        received_in_period: 0,
+    };
+    i.add_procedure_satisfaction(&counter, 2).unwrap();
+    assert_eq!(
+        i.ratios["procedure_satisfaction"],
+        Ratio {
+            numerator: 95,
+            denominator: 100
+        }
+    );
+    let score = Methodology::default_766().score(&i);
+    assert_eq!(
+        score.not_measured(),
+        ["1.4", "2.1", "3.1", "3.2", "3.3", "3.5"]
+    );
+}

@@ -15,12 +15,14 @@
 //! as zero.
 
 mod methodology;
+mod typed;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use methodology::{IndicatorSpec, Methodology};
+pub use typed::{DossierFlags, Feedback, Publication, Publisher};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::{Counts, ReportRecord};

@@ -1,0 +1,177 @@
+//! Typed inputs of the indicators that dossiers alone do not give:
+//! procedure publications (group 1), online payments and digitisation
+//! flags (groups 3 and 4), citizen feedback and satisfaction (group 5).
+//! Each turns records into the ratio of its indicator, by the rules of
+//! `domain-rules.md` §5.3.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{IndexCounter, IndexInputs, Ratio};
+use crate::calendar::Calendar;
+use crate::error::Result;
+
+/// Who publishes the procedures (the deadlines differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Publisher {
+    /// A ministry: decision ≥ 20 working days before the legal basis takes
+    /// effect; public on the national database within 10 working days.
+    Ministry,
+    /// A province: 5 and 5 working days.
+    Province,
+}
+
+/// The publication of one procedure in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publication {
+    /// Date the legal basis takes effect.
+    pub legal_basis_effective: NaiveDate,
+    /// Date of the publication decision.
+    pub decision_date: NaiveDate,
+    /// Date it was made public on the national database, if it was.
+    pub made_public: Option<NaiveDate>,
+    /// Whether all components of ND 63/2010 Art. 8(2) are published.
+    pub full_content: bool,
+}
+
+/// One citizen feedback (phản ánh, kiến nghị) within competence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// Received.
+    pub received_at: NaiveDateTime,
+    /// Handled, if it was.
+    pub handled_at: Option<NaiveDateTime>,
+    /// Rated unsatisfied by the citizen.
+    pub unsatisfied: bool,
+    /// Complained about again.
+    pub complained_again: bool,
+}
+
+/// The flags of one dossier for the digitisation and payment indicators.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierFlags {
+    /// Its procedure requires a written result.
+    pub written_result_required: bool,
+    /// The result was issued electronically.
+    pub electronic_result: bool,
+    /// Components were digitised.
+    pub digitised: bool,
+    /// Digitised data was reused.
+    pub reused: bool,
+    /// Components came from, or the result went to, the citizen's data store.
+    pub shared: bool,
+    /// Population data or VNeID was used.
+    pub population_data: bool,
+    /// Its procedure has fees above zero.
+    pub has_fees: bool,
+    /// Paid online (national portal or local gateway).
+    pub paid_online: bool,
+}
+
+fn ratio(numerator: u64, denominator: u64) -> Ratio {
+    Ratio {
+        numerator: numerator.min(denominator),
+        denominator,
+    }
+}
+
+impl IndexInputs {
+    /// 1.1 published on time, 1.2 made public on time, 1.3 published in
+    /// full.
+    pub fn add_publications(
+        &mut self,
+        calendar: &Calendar,
+        publisher: Publisher,
+        items: &[Publication],
+    ) -> Result<()> {
+        let (before, public_within) = match publisher {
+            Publisher::Ministry => (20, 10),
+            Publisher::Province => (5, 5),
+        };
+        let (mut on_time, mut public_on_time, mut full) = (0, 0, 0);
+        for p in items {
+            let latest = calendar.add_working_days(p.legal_basis_effective, -before)?;
+            on_time += u64::from(p.decision_date <= latest);
+            if let Some(public) = p.made_public {
+                let deadline = calendar.add_working_days(p.decision_date, public_within)?;
+                public_on_time += u64::from(public <= deadline);
+            }
+            full += u64::from(p.full_content);
+        }
+        let n = items.len() as u64;
+        self.set("procedures_published_on_time", ratio(on_time, n))?;
+        self.set("procedures_public_on_time", ratio(public_on_time, n))?;
+        self.set("procedures_published_in_full", ratio(full, n))
+    }
+
+    /// 5.1 feedback handled on time (within 15 working days; an open one
+    /// counts late once `as_of` is past that) and 5.2 satisfaction with
+    /// feedback handling (not unsatisfied, not late, not complained again).
+    pub fn add_feedback(
+        &mut self,
+        calendar: &Calendar,
+        items: &[Feedback],
+        as_of: NaiveDateTime,
+    ) -> Result<()> {
+        let limit = calendar.working_duration(15.0, 0.0, 0.0)?;
+        let (mut on_time, mut satisfied) = (0, 0);
+        for f in items {
+            let deadline = calendar.add_working_time(f.received_at, limit)?;
+            let timely = f.handled_at.map_or(as_of <= deadline, |h| h <= deadline);
+            on_time += u64::from(timely);
+            satisfied += u64::from(timely && !f.unsatisfied && !f.complained_again);
+        }
+        let n = items.len() as u64;
+        self.set("feedback_on_time", ratio(on_time, n))?;
+        self.set("feedback_satisfaction", ratio(satisfied, n))
+    }
+
+    /// 3.6 online payments (over fee-bearing dossiers), 4.1 electronic
+    /// results (over those requiring a written result), 4.2 digitised with
+    /// an electronic result, 4.3 reuse, 4.4 sharing, 4.5 population data.
+    pub fn add_dossier_flags(&mut self, flags: &[DossierFlags]) -> Result<()> {
+        let count =
+            |f: &dyn Fn(&DossierFlags) -> bool| flags.iter().filter(|x| f(x)).count() as u64;
+        let n = flags.len() as u64;
+        self.set(
+            "online_payments",
+            ratio(
+                count(&|x| x.has_fees && x.paid_online),
+                count(&|x| x.has_fees),
+            ),
+        )?;
+        self.set(
+            "electronic_results",
+            ratio(
+                count(&|x| x.written_result_required && x.electronic_result),
+                count(&|x| x.written_result_required),
+            ),
+        )?;
+        self.set(
+            "dossiers_digitised",
+            ratio(count(&|x| x.digitised && x.electronic_result), n),
+        )?;
+        self.set("digitised_data_reused", ratio(count(&|x| x.reused), n))?;
+        self.set("digitised_data_shared", ratio(count(&|x| x.shared), n))?;
+        self.set(
+            "population_data_used",
+            ratio(count(&|x| x.population_data), n),
+        )
+    }
+
+    /// 5.3 satisfaction with procedures: 100 % minus the overdue rate and
+    /// the rate of dossiers with complaints or "dislike" ratings.
+    pub fn add_procedure_satisfaction(
+        &mut self,
+        counter: &IndexCounter,
+        complaints: u64,
+    ) -> Result<()> {
+        let overdue = counter.processed - counter.on_time;
+        let good = counter
+            .processed
+            .saturating_sub(overdue)
+            .saturating_sub(complaints);
+        self.set("procedure_satisfaction", ratio(good, counter.processed))
+    }
+}
