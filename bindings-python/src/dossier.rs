@@ -46,7 +46,7 @@ fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
 }
 
 /// A JSON text from a `dict` (or a `str` taken as JSON).
-fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(text) = value.extract::<String>() {
         return Ok(text);
     }

@@ -194,15 +194,32 @@ impl PeriodReport {
         to_python(py, &self.report.excluded)
     }
 
-    /// The dossier-based inputs of the 766 index, for :meth:`Methodology.score`.
-    fn index_inputs(&self) -> BTreeMap<String, (u64, u64)> {
+    /// The inputs of the 766 index, for :meth:`Methodology.score`: the
+    /// dossier-based ones gathered by the report, plus ``typed``, a dict of
+    /// ``publisher``, ``publications``, ``feedback``, ``feedback_as_of``,
+    /// ``dossier_flags`` and ``complaints`` (see the Rust ``TypedInputs``).
+    #[pyo3(signature = (typed = None, calendar = None))]
+    fn index_inputs(
+        &self,
+        py: Python<'_>,
+        typed: Option<&Bound<'_, PyAny>>,
+        calendar: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<BTreeMap<String, (u64, u64)>> {
         let mut inputs = IndexInputs::new();
         inputs.add_dossiers(&self.counter);
-        inputs
+        if let Some(typed) = typed {
+            let text = crate::dossier::json_text(py, "typed", typed)?;
+            let typed = index::TypedInputs::from_json(&text).py(py)?;
+            let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            typed
+                .apply(&calendar, Some(&self.counter), &mut inputs)
+                .py(py)?;
+        }
+        Ok(inputs
             .ratios
             .into_iter()
             .map(|(k, r)| (k, (r.numerator, r.denominator)))
-            .collect()
+            .collect())
     }
 
     /// The whole report as a dict.

@@ -95,3 +95,23 @@ def test_periods():
         motcua.PeriodReport("2026-Q3")
     with pytest.raises(motcua.MotcuaError):
         motcua.PeriodReport(motcua.Period.year(2026), group_by="planet")
+
+
+def test_typed_index_inputs(quarter):
+    _, report = quarter
+    typed = {
+        "publisher": "province",
+        "publications": [{"legal_basis_effective": "2026-03-16", "decision_date": "2026-03-09",
+                          "made_public": "2026-03-16", "full_content": True}],
+        "dossier_flags": [{"has_fees": True, "paid_online": True}, {"has_fees": True}],
+        "complaints": 1,
+    }
+    inputs = report.index_inputs(typed)
+    assert inputs["online_payments"] == (1, 2)
+    assert inputs["procedures_published_on_time"] == (1, 1)
+    assert "procedure_satisfaction" in inputs
+    score = motcua.Methodology.default_766().score(inputs)
+    assert "3.6" not in score.not_measured
+    with pytest.raises(motcua.MotcuaError) as err:
+        report.index_inputs({"publications": [{"decision_date": "not a date"}]})
+    assert "publications" in str(err.value)

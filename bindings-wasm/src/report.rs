@@ -128,11 +128,37 @@ impl PeriodReport {
         Ok(out.into())
     }
 
-    /// The dossier-based inputs of the 766 index: `{name: [numerator, denominator]}`.
+    /// The inputs of the 766 index, `{name: [numerator, denominator]}`: the
+    /// dossier-based ones, plus `typed` (`{publisher, publications,
+    /// feedback, feedback_as_of, dossier_flags, complaints}`, snake_case as
+    /// in the Rust `TypedInputs`).
     #[wasm_bindgen(js_name = indexInputs)]
-    pub fn index_inputs(&self) -> Result<JsValue, JsValue> {
+    pub fn index_inputs(&self, typed: JsValue) -> Result<JsValue, JsValue> {
         let mut inputs = IndexInputs::new();
         inputs.add_dossiers(&self.counter);
+        if !typed.is_undefined() && !typed.is_null() {
+            let text = match typed.as_string() {
+                Some(t) => t,
+                None if typed.is_object() => js_sys::JSON::stringify(&typed)?
+                    .as_string()
+                    .unwrap_or_default(),
+                None => {
+                    return Err(wrong_type(
+                        "typed",
+                        "an object of typed index inputs",
+                        &typed,
+                    ))
+                }
+            };
+            let typed = index::TypedInputs::from_json(&text).js()?;
+            typed
+                .apply(
+                    &motcua::calendar::Calendar::vietnam(),
+                    Some(&self.counter),
+                    &mut inputs,
+                )
+                .js()?;
+        }
         // Input names are identifiers for `score`: kept as they are.
         let text = serde_json::to_string(&pairs(&inputs))
             .map_err(|e| js_error("invalid_argument", &e.to_string()))?;

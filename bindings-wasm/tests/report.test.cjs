@@ -28,6 +28,9 @@ test("II.06a report and 766 index of the sample quarter", () => {
   assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 19.2), 25);
   assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 25), null);
   throwsCode(() => m.score({ dossiers_on_time: [101, 100] }), "invalid_argument");
+  const typed = report.indexInputs({ dossier_flags: [{ has_fees: true, paid_online: true }, { has_fees: true }] });
+  assert.deepStrictEqual(typed.online_payments, [1, 2]);
+  throwsCode(() => report.indexInputs({ planets: [] }), "invalid_argument");
   throwsCode(() => m.score(null), "invalid_type");
   throwsCode(() => new motcua.PeriodReport("2026-Q5"), "invalid_argument");
   throwsCode(() => new motcua.PeriodReport(2026), "invalid_type");

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use methodology::{IndicatorSpec, Methodology};
-pub use typed::{DossierFlags, Feedback, Publication, Publisher};
+pub use typed::{DossierFlags, Feedback, Publication, Publisher, TypedInputs};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::{Counts, ReportRecord};

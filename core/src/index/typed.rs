@@ -50,6 +50,7 @@ pub struct Feedback {
 
 /// The flags of one dossier for the digitisation and payment indicators.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct DossierFlags {
     /// Its procedure requires a written result.
     pub written_result_required: bool,
@@ -173,5 +174,81 @@ impl IndexInputs {
             .saturating_sub(overdue)
             .saturating_sub(complaints);
         self.set("procedure_satisfaction", ratio(good, counter.processed))
+    }
+}
+
+/// All typed inputs of a unit and period in one JSON document, for callers
+/// in other runtimes: `{"publisher": "province", "publications": [...],
+/// "feedback": [...], "feedback_as_of": "2026-09-30T23:59",
+/// "dossier_flags": [...], "complaints": 3}`; every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypedInputs {
+    /// Who publishes the procedures.
+    #[serde(default)]
+    pub publisher: Option<Publisher>,
+    /// Procedure publications.
+    #[serde(default)]
+    pub publications: Option<Vec<Publication>>,
+    /// Citizen feedback.
+    #[serde(default)]
+    pub feedback: Option<Vec<Feedback>>,
+    /// When open feedback is judged.
+    #[serde(default, with = "crate::calendar::iso::instant_opt")]
+    pub feedback_as_of: Option<NaiveDateTime>,
+    /// Digitisation and payment flags of the dossiers.
+    #[serde(default)]
+    pub dossier_flags: Option<Vec<DossierFlags>>,
+    /// Dossiers with complaints or "dislike" ratings (with the dossier
+    /// counter, gives 5.3).
+    #[serde(default)]
+    pub complaints: Option<u64>,
+}
+
+impl TypedInputs {
+    /// Parses the document; errors name the field.
+    pub fn from_json(json: &str) -> Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            crate::Error::new(
+                crate::ErrorKind::InvalidArgument,
+                format!("index inputs: {}: {}", e.path(), e.inner()),
+            )
+        })
+    }
+
+    /// Adds every part present to `inputs`; 5.3 needs the dossier counter.
+    pub fn apply(
+        &self,
+        calendar: &Calendar,
+        counter: Option<&IndexCounter>,
+        inputs: &mut IndexInputs,
+    ) -> Result<()> {
+        if let Some(items) = &self.publications {
+            inputs.add_publications(
+                calendar,
+                self.publisher.unwrap_or(Publisher::Province),
+                items,
+            )?;
+        }
+        if let Some(items) = &self.feedback {
+            let as_of = self
+                .feedback_as_of
+                .or_else(|| {
+                    items
+                        .iter()
+                        .filter_map(|f| f.handled_at.max(Some(f.received_at)))
+                        .max()
+                })
+                .unwrap_or_default();
+            inputs.add_feedback(calendar, items, as_of)?;
+        }
+        if let Some(flags) = &self.dossier_flags {
+            inputs.add_dossier_flags(flags)?;
+        }
+        if let (Some(complaints), Some(counter)) = (self.complaints, counter) {
+            inputs.add_procedure_satisfaction(counter, complaints)?;
+        }
+        Ok(())
     }
 }
