@@ -9,9 +9,9 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use criterion::{Criterion, Throughput};
-use motcua::index::{IndexCounter, IndexInputs, Methodology};
+use motcua::index::{Methodology, PeriodSummary};
 use motcua::procedure::Channel;
-use motcua::report::{Added, Ending, GroupBy, Period, PeriodReport, ReportRecord};
+use motcua::report::{Ending, GroupBy, Period, PeriodReport, ReportRecord};
 use motcua_benches::{report, throughput, Rng, Row};
 
 fn main() {
@@ -55,18 +55,15 @@ fn main() {
     let methodology = Methodology::default_766();
     // Report and index in one pass: the index's dossier inputs stream with
     // the report; its other inputs are the unit's own figures.
+    let calendar = motcua::calendar::Calendar::vietnam();
     let run = || -> u64 {
-        let mut r = PeriodReport::new(period, GroupBy::Agency);
-        let mut counter = IndexCounter::default();
+        let mut summary = PeriodSummary::new(period, GroupBy::Agency);
         for (agency, record) in &records {
-            if let Added::Counted(counts) = r.add_record(&agencies[*agency], record) {
-                counter.add(&counts, record);
-            }
+            summary.add_record(&agencies[*agency], record);
         }
-        let total = r.total();
+        let total = summary.report.total();
         assert!(total.identities_hold());
-        let mut inputs = IndexInputs::new();
-        inputs.add_dossiers(&counter);
+        let inputs = summary.index_inputs(None, &calendar).expect("inputs");
         let score = methodology.score(&inputs);
         total.received + score.total as u64
     };

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use motcua::index::{self, IndexCounter, IndexInputs, Lever, Ratio};
+use motcua::index::{self, IndexInputs, Lever, Ratio};
 use motcua::report::{self as core, Added, GroupBy};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -85,24 +85,7 @@ impl Period {
 /// The II.06a period report, built by adding dossiers; it also gathers the
 /// dossier-based inputs of the 766 index (:meth:`index_inputs`).
 #[pyclass(module = "motcua")]
-pub struct PeriodReport {
-    report: core::PeriodReport,
-    counter: IndexCounter,
-}
-
-fn group_by(py: Python<'_>, text: &str) -> PyResult<GroupBy> {
-    match text {
-        "total" => Ok(GroupBy::Total),
-        "agency" => Ok(GroupBy::Agency),
-        "field" => Ok(GroupBy::Field),
-        "procedure" => Ok(GroupBy::Procedure),
-        other => Err(exception(
-            py,
-            "invalid_argument",
-            format!("group_by {other:?} is not \"total\", \"agency\", \"field\" or \"procedure\""),
-        )),
-    }
-}
+pub struct PeriodReport(index::PeriodSummary);
 
 #[pymethods]
 impl PeriodReport {
@@ -116,10 +99,10 @@ impl PeriodReport {
             .map_err(|_| wrong_type(py, "period", "a motcua.Period", period))?
             .get()
             .0;
-        Ok(Self {
-            report: core::PeriodReport::new(period, self::group_by(py, group_by)?),
-            counter: IndexCounter::default(),
-        })
+        Ok(Self(index::PeriodSummary::new(
+            period,
+            GroupBy::from_code(group_by).py(py)?,
+        )))
     }
 
     /// Adds one dossier; returns ``None`` when counted, else why it was
@@ -132,36 +115,13 @@ impl PeriodReport {
         let d = dossier
             .cast::<Dossier>()
             .map_err(|_| wrong_type(py, "dossier", "a motcua.Dossier", dossier))?;
-        let d = &d.borrow().0;
-        let end = self
-            .report
-            .period
-            .last
-            .and_hms_opt(23, 59, 59)
-            .unwrap_or_default();
-        let added = match d.events().first() {
-            Some(e) if e.at > end => self.report.add(d).py(py)?,
-            _ => {
-                let record = core::ReportRecord::from_dossier(d, end).py(py)?;
-                let p = d.procedure();
-                let key = match self.report.group_by {
-                    GroupBy::Total => "",
-                    GroupBy::Agency => p.agency.as_str(),
-                    GroupBy::Field => p.field.as_str(),
-                    GroupBy::Procedure => p.code.as_str(),
-                };
-                let added = self.report.add_record(key, &record);
-                if let Added::Counted(counts) = added {
-                    self.counter.add(&counts, &record);
-                }
-                added
-            }
-        };
+        let added = self.0.add(&d.borrow().0).py(py)?;
         Ok(match added {
             Added::Counted(_) => None,
             Added::Excluded(core::Exclusion::ReceivedAfter) => Some("received_after"),
             Added::Excluded(core::Exclusion::EndedBefore) => Some("ended_before"),
             Added::Excluded(core::Exclusion::NotAccepted) => Some("not_accepted"),
+            Added::Excluded(core::Exclusion::Inconsistent) => Some("inconsistent"),
         })
     }
 
@@ -179,19 +139,19 @@ impl PeriodReport {
     /// The rows, by group: dicts of the II.06a columns.
     #[getter]
     fn rows(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.report.rows)
+        to_python(py, &self.0.report.rows)
     }
 
     /// The sum of all rows.
     #[getter]
     fn total(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.report.total())
+        to_python(py, &self.0.report.total())
     }
 
     /// Dossiers left out, by reason.
     #[getter]
     fn excluded(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.report.excluded)
+        to_python(py, &self.0.report.excluded)
     }
 
     /// The inputs of the 766 index, for :meth:`Methodology.score`: the
@@ -205,16 +165,15 @@ impl PeriodReport {
         typed: Option<&Bound<'_, PyAny>>,
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<BTreeMap<String, (u64, u64)>> {
-        let mut inputs = IndexInputs::new();
-        inputs.add_dossiers(&self.counter);
-        if let Some(typed) = typed {
-            let text = crate::dossier::json_text(py, "typed", typed)?;
-            let typed = index::TypedInputs::from_json(&text).py(py)?;
-            let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            typed
-                .apply(&calendar, Some(&self.counter), &mut inputs)
-                .py(py)?;
-        }
+        let typed = match typed {
+            Some(t) => Some(
+                index::TypedInputs::from_json(&crate::dossier::json_text(py, "typed", t)?)
+                    .py(py)?,
+            ),
+            None => None,
+        };
+        let calendar = crate::calendar::calendar_arg(py, calendar)?;
+        let inputs = self.0.index_inputs(typed.as_ref(), &calendar).py(py)?;
         Ok(inputs
             .ratios
             .into_iter()
@@ -224,7 +183,7 @@ impl PeriodReport {
 
     /// The whole report as a dict.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let out = to_python(py, &self.report)?;
+        let out = to_python(py, &self.0.report)?;
         out.bind(py).set_item("total", self.total(py)?)?;
         Ok(out)
     }
@@ -401,18 +360,7 @@ impl Methodology {
         lever: &str,
         target: f64,
     ) -> PyResult<Option<u64>> {
-        let lever = match lever {
-            "on_time_dossiers" => Lever::OnTimeDossiers,
-            "online_dossiers" => Lever::OnlineDossiers,
-            "online_payments" => Lever::OnlinePayments,
-            other => {
-                return Err(exception(
-                    py,
-                    "invalid_argument",
-                    format!("lever {other:?} is not \"on_time_dossiers\", \"online_dossiers\" or \"online_payments\""),
-                ))
-            }
-        };
+        let lever = Lever::from_code(lever).py(py)?;
         if !target.is_finite() {
             return Err(exception(
                 py,

@@ -1,7 +1,7 @@
 //! Reports, the 766 index, portal payloads and the sample center for
 //! JavaScript: JSON-shaped plain objects that dashboards can chart.
 
-use motcua::index::{self, IndexCounter, IndexInputs, Lever, Ratio};
+use motcua::index::{self, IndexInputs, Lever, Ratio};
 use motcua::report::{self as core, Added, GroupBy};
 use wasm_bindgen::prelude::*;
 
@@ -17,39 +17,13 @@ fn period(value: &JsValue) -> Result<core::Period, JsValue> {
             value,
         )
     })?;
-    let bad = || {
-        js_error(
-            "invalid_argument",
-            &format!("period {text:?} is not YYYY, YYYY-MM, YYYY-Qn or first/last"),
-        )
-    };
-    if let Some((a, b)) = text.split_once('/') {
-        let (a, b) = (
-            convert::date("period", &a.into())?,
-            convert::date("period", &b.into())?,
-        );
-        return core::Period::new(a, b).js();
-    }
-    let (year, rest) = text
-        .split_once('-')
-        .map_or((text.as_str(), None), |(y, r)| (y, Some(r)));
-    let year: i32 = year.parse().map_err(|_| bad())?;
-    match rest {
-        None => core::Period::year(year).js(),
-        Some(q) if q.starts_with('Q') => {
-            core::Period::quarter(year, q[1..].parse().map_err(|_| bad())?).js()
-        }
-        Some(m) => core::Period::month(year, m.parse().map_err(|_| bad())?).js(),
-    }
+    core::Period::parse(&text).js()
 }
 
 /// The II.06a period report, built by adding dossiers; it also gathers the
 /// dossier-based inputs of the 766 index (`indexInputs()`).
 #[wasm_bindgen]
-pub struct PeriodReport {
-    report: core::PeriodReport,
-    counter: IndexCounter,
-}
+pub struct PeriodReport(index::PeriodSummary);
 
 #[wasm_bindgen]
 impl PeriodReport {
@@ -59,52 +33,20 @@ impl PeriodReport {
     #[wasm_bindgen(constructor)]
     pub fn new(period: JsValue, group_by: JsValue) -> Result<PeriodReport, JsValue> {
         let period = self::period(&period)?;
-        let group_by = match group_by.as_string().as_deref() {
-            None if group_by.is_undefined() => GroupBy::Agency,
-            Some("agency") => GroupBy::Agency,
-            Some("field") => GroupBy::Field,
-            Some("procedure") => GroupBy::Procedure,
-            Some("total") => GroupBy::Total,
-            _ => {
-                return Err(js_error(
-                    "invalid_argument",
-                    "groupBy is \"agency\", \"field\", \"procedure\" or \"total\"",
-                ))
-            }
+        let group_by = if group_by.is_undefined() {
+            GroupBy::Agency
+        } else {
+            let code = group_by
+                .as_string()
+                .ok_or_else(|| wrong_type("groupBy", "a string", &group_by))?;
+            GroupBy::from_code(&code).js()?
         };
-        Ok(PeriodReport {
-            report: core::PeriodReport::new(period, group_by),
-            counter: IndexCounter::default(),
-        })
+        Ok(PeriodReport(index::PeriodSummary::new(period, group_by)))
     }
 
     /// Adds a dossier; returns `null` when counted, else why it was left out.
     pub fn add(&mut self, dossier: &Dossier) -> Result<JsValue, JsValue> {
-        let d = dossier.inner();
-        let end = self
-            .report
-            .period
-            .last
-            .and_hms_opt(23, 59, 59)
-            .unwrap_or_default();
-        let added = match d.events().first() {
-            Some(e) if e.at > end => self.report.add(d).js()?,
-            _ => {
-                let record = core::ReportRecord::from_dossier(d, end).js()?;
-                let p = d.procedure();
-                let key = match self.report.group_by {
-                    GroupBy::Total => "",
-                    GroupBy::Agency => p.agency.as_str(),
-                    GroupBy::Field => p.field.as_str(),
-                    GroupBy::Procedure => p.code.as_str(),
-                };
-                let added = self.report.add_record(key, &record);
-                if let Added::Counted(counts) = added {
-                    self.counter.add(&counts, &record);
-                }
-                added
-            }
-        };
+        let added = self.0.add(dossier.inner()).js()?;
         Ok(match added {
             Added::Counted(_) => JsValue::NULL,
             Added::Excluded(e) => to_js(&e)?,
@@ -115,16 +57,16 @@ impl PeriodReport {
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         let out = js_sys::Object::new();
-        set(&out, "period", to_js(&self.report.period)?);
-        set(&out, "groupBy", to_js(&self.report.group_by)?);
+        set(&out, "period", to_js(&self.0.report.period)?);
+        set(&out, "groupBy", to_js(&self.0.report.group_by)?);
         // Row keys are data (agency names, codes): kept as they are.
         let rows = js_sys::Object::new();
-        for (key, counts) in &self.report.rows {
+        for (key, counts) in &self.0.report.rows {
             set(&rows, key, to_js(counts)?);
         }
         set(&out, "rows", rows.into());
-        set(&out, "excluded", to_js(&self.report.excluded)?);
-        set(&out, "total", to_js(&self.report.total())?);
+        set(&out, "excluded", to_js(&self.0.report.excluded)?);
+        set(&out, "total", to_js(&self.0.report.total())?);
         Ok(out.into())
     }
 
@@ -134,9 +76,9 @@ impl PeriodReport {
     /// in the Rust `TypedInputs`).
     #[wasm_bindgen(js_name = indexInputs)]
     pub fn index_inputs(&self, typed: JsValue) -> Result<JsValue, JsValue> {
-        let mut inputs = IndexInputs::new();
-        inputs.add_dossiers(&self.counter);
-        if !typed.is_undefined() && !typed.is_null() {
+        let typed = if typed.is_undefined() || typed.is_null() {
+            None
+        } else {
             let text = match typed.as_string() {
                 Some(t) => t,
                 None if typed.is_object() => js_sys::JSON::stringify(&typed)?
@@ -150,15 +92,12 @@ impl PeriodReport {
                     ))
                 }
             };
-            let typed = index::TypedInputs::from_json(&text).js()?;
-            typed
-                .apply(
-                    &motcua::calendar::Calendar::vietnam(),
-                    Some(&self.counter),
-                    &mut inputs,
-                )
-                .js()?;
-        }
+            Some(index::TypedInputs::from_json(&text).js()?)
+        };
+        let inputs = self
+            .0
+            .index_inputs(typed.as_ref(), &motcua::calendar::Calendar::vietnam())
+            .js()?;
         // Input names are identifiers for `score`: kept as they are.
         let text = serde_json::to_string(&pairs(&inputs))
             .map_err(|e| js_error("invalid_argument", &e.to_string()))?;
@@ -251,17 +190,10 @@ impl Methodology {
         lever: JsValue,
         target: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let lever = match lever.as_string().as_deref() {
-            Some("on_time_dossiers") => Lever::OnTimeDossiers,
-            Some("online_dossiers") => Lever::OnlineDossiers,
-            Some("online_payments") => Lever::OnlinePayments,
-            _ => {
-                return Err(js_error(
-                    "invalid_argument",
-                    "lever is \"on_time_dossiers\", \"online_dossiers\" or \"online_payments\"",
-                ))
-            }
-        };
+        let lever = lever
+            .as_string()
+            .ok_or_else(|| wrong_type("lever", "a string", &lever))?;
+        let lever = Lever::from_code(&lever).js()?;
         let target = convert::number("target", &target)?;
         if !target.is_finite() {
             return Err(js_error(

@@ -70,7 +70,7 @@ pub struct SupplementLine {
 }
 
 /// The `DongBoHoSoMC` payload of one dossier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierSync {
     /// Dossier code.
     #[serde(rename = "MaHoSo")]
@@ -226,6 +226,19 @@ fn event_text(kind: &EventKind) -> String {
         EventKind::Resolved => "Đã xử lý xong".into(),
         EventKind::ResultReturned => "Đã trả kết quả".into(),
         EventKind::Withdrawn => "Công dân rút hồ sơ".into(),
+    }
+}
+
+impl std::fmt::Debug for DossierSync {
+    /// Without the applicant's personal data.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DossierSync")
+            .field("MaHoSo", &self.code)
+            .field("MaTTHC", &self.procedure_code)
+            .field("TrangThaiHoSo", &self.status)
+            .field("NgayTiepNhan", &self.received_at)
+            .field("NgayHenTra", &self.due_at)
+            .finish_non_exhaustive()
     }
 }
 
@@ -463,6 +476,66 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
         if e < r {
             return Err(invalid("NgayKetThucXuLy", "is before NgayTiepNhan"));
         }
+    }
+    if let (Some(r), Some(due)) = (received, time_field(&v, "NgayHenTra", false)?) {
+        if due < r {
+            return Err(invalid("NgayHenTra", "is before NgayTiepNhan"));
+        }
+    }
+    if let (Some(e), Some(returned)) = (ended, time_field(&v, "NgayTra", false)?) {
+        if returned < e {
+            return Err(invalid("NgayTra", "is before NgayKetThucXuLy"));
+        }
+    }
+    if status == 3 && received.is_some() {
+        return Err(invalid(
+            "NgayTiepNhan",
+            "a dossier refused at reception (status 3) was not received",
+        ));
+    }
+    for (field, range) in [
+        ("DuocThanhToanTrucTuyen", 0..=2),
+        ("HoSoCoThanhPhanSoHoa", 0..=1),
+        ("TaiKhoanDuocXacThucVoiVNeID", 0..=1),
+        ("HinhThuc", 0..=2),
+    ] {
+        if v.get(field).is_some() {
+            code_in(&v, field, range)?;
+        }
+    }
+    if let Some(fees) = v.get("DanhSachLePhi") {
+        let list = fees
+            .as_array()
+            .ok_or_else(|| invalid("DanhSachLePhi", "expected an array"))?;
+        for (i, fee) in list.iter().enumerate() {
+            let path = format!("DanhSachLePhi[{i}]");
+            text(fee, "TenPhiLePhi", true).map_err(|e| invalid(&path, e.message()))?;
+            fee.get("Gia")
+                .and_then(Value::as_u64)
+                .ok_or_else(|| invalid(&format!("{path}.Gia"), "expected a whole number of VND"))?;
+            code_in(fee, "LoaiPhiLePhi", 1..=2).map_err(|e| invalid(&path, e.message()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Validates a `CapNhatTienDoHoSoMC` payload (JSON array of entries):
+/// dossier code, timestamps and status of every entry. Errors name the
+/// entry and the field.
+pub fn validate_progress(json: &str) -> Result<()> {
+    let v: Value =
+        serde_json::from_str(json).map_err(|e| invalid("$", format!("not valid JSON: {e}")))?;
+    let list = v
+        .as_array()
+        .ok_or_else(|| invalid("$", "expected an array of progress entries"))?;
+    for (i, entry) in list.iter().enumerate() {
+        let at = |e: Error| invalid(&format!("[{i}]"), e.message());
+        let code = text(entry, "MaHoSo", true).map_err(at)?;
+        DossierCode::parse(code).map_err(|e| invalid(&format!("[{i}].MaHoSo"), e.message()))?;
+        time_field(entry, "ThoiDiemXuLy", true).map_err(at)?;
+        time_field(entry, "NgayBatDau", false).map_err(at)?;
+        time_field(entry, "NgayKetThucTheoQuyDinh", false).map_err(at)?;
+        code_in(entry, "TrangThai", 1..=10).map_err(at)?;
     }
     Ok(())
 }

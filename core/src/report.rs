@@ -90,12 +90,38 @@ impl Period {
         Self::new(Self::month(year, 1)?.first, Self::month(year, 12)?.last)
     }
 
+    /// A period from text: `2026`, `2026-07`, `2026-Q3` or
+    /// `2026-07-01/2026-09-30`.
+    pub fn parse(text: &str) -> Result<Self> {
+        let bad = || {
+            invalid_period(format!(
+                "period {text:?} is not YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD/YYYY-MM-DD"
+            ))
+        };
+        if let Some((a, b)) = text.split_once('/') {
+            let a = crate::calendar::iso::parse_date(a).ok_or_else(bad)?;
+            let b = crate::calendar::iso::parse_date(b).ok_or_else(bad)?;
+            return Self::new(a, b);
+        }
+        let (year, rest) = text
+            .split_once('-')
+            .map_or((text, None), |(y, r)| (y, Some(r)));
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        match rest {
+            None => Self::year(year),
+            Some(q) if q.starts_with('Q') => {
+                Self::quarter(year, q[1..].parse().map_err(|_| bad())?)
+            }
+            Some(m) => Self::month(year, m.parse().map_err(|_| bad())?),
+        }
+    }
+
     fn start(&self) -> NaiveDateTime {
         self.first.and_time(NaiveTime::MIN)
     }
 
     /// The last second of the period.
-    fn end(&self) -> NaiveDateTime {
+    pub fn end(&self) -> NaiveDateTime {
         self.last
             .and_hms_opt(23, 59, 59)
             .unwrap_or_else(|| self.last.and_time(NaiveTime::MIN))
@@ -114,6 +140,31 @@ pub enum GroupBy {
     Field,
     /// By procedure code.
     Procedure,
+}
+
+impl GroupBy {
+    /// The grouping of a code: `total`, `agency`, `field`, `procedure`.
+    pub fn from_code(code: &str) -> Result<Self> {
+        match code {
+            "total" => Ok(GroupBy::Total),
+            "agency" => Ok(GroupBy::Agency),
+            "field" => Ok(GroupBy::Field),
+            "procedure" => Ok(GroupBy::Procedure),
+            other => Err(invalid_period(format!(
+                "group_by {other:?} is not \"total\", \"agency\", \"field\" or \"procedure\""
+            ))),
+        }
+    }
+
+    /// The group key of a procedure's dossiers.
+    pub fn key<'a>(&self, procedure: &'a crate::procedure::Procedure) -> &'a str {
+        match self {
+            GroupBy::Total => "",
+            GroupBy::Agency => &procedure.agency,
+            GroupBy::Field => &procedure.field,
+            GroupBy::Procedure => &procedure.code,
+        }
+    }
 }
 
 /// The counts of one row of form II.06a.
@@ -192,6 +243,9 @@ pub enum Exclusion {
     EndedBefore,
     /// Submitted but not accepted by the end of the period.
     NotAccepted,
+    /// A record whose facts contradict each other (an end without a kind,
+    /// an end before the reception, a refusal with a reception).
+    Inconsistent,
 }
 
 /// How a dossier's processing ended, as a report needs it.
@@ -227,8 +281,8 @@ pub struct ReportRecord {
     /// How it ended.
     #[serde(default)]
     pub ending: Option<Ending>,
-    /// Paused (statuses 5, 6, 8) at the end of the period: never overdue then,
-    /// since the pause moves the due date.
+    /// Paused (statuses 5, 6, 8) at the end of the period (information only:
+    /// `due_at` already carries the move of a pause in progress).
     #[serde(default)]
     pub paused: bool,
     /// Supplement requests so far (the index counts more than one as late).
@@ -237,6 +291,18 @@ pub struct ReportRecord {
 }
 
 impl ReportRecord {
+    /// Whether the facts agree with each other: an end has a kind and the
+    /// reverse, an end is not before the reception, a refused dossier was
+    /// never received.
+    pub fn is_consistent(&self) -> bool {
+        self.ended_at.is_some() == self.ending.is_some()
+            && match (self.received_at, self.ended_at) {
+                (Some(r), Some(e)) => e >= r,
+                _ => true,
+            }
+            && !(self.ending == Some(Ending::Refused) && self.received_at.is_some())
+    }
+
     /// The facts of a dossier as they stood at `as_of` (the end of a
     /// period), replayed from its log.
     pub fn from_dossier(dossier: &Dossier, as_of: NaiveDateTime) -> Result<Self> {
@@ -303,23 +369,23 @@ impl PeriodReport {
     /// returns its counts, or records why it is left out. Errors only for a log that does not
     /// replay.
     pub fn add(&mut self, dossier: &Dossier) -> Result<Added> {
+        self.add_with_record(dossier).map(|(added, _)| added)
+    }
+
+    /// [`PeriodReport::add`], also returning the record it counted (for
+    /// the index inputs that stream with the report).
+    pub fn add_with_record(&mut self, dossier: &Dossier) -> Result<(Added, Option<ReportRecord>)> {
         if dossier
             .events()
             .first()
             .is_some_and(|e| e.at > self.period.end())
         {
             *self.excluded.entry(Exclusion::ReceivedAfter).or_insert(0) += 1;
-            return Ok(Added::Excluded(Exclusion::ReceivedAfter));
+            return Ok((Added::Excluded(Exclusion::ReceivedAfter), None));
         }
         let record = ReportRecord::from_dossier(dossier, self.period.end())?;
-        let p = dossier.procedure();
-        let key = match self.group_by {
-            GroupBy::Total => "",
-            GroupBy::Agency => p.agency.as_str(),
-            GroupBy::Field => p.field.as_str(),
-            GroupBy::Procedure => p.code.as_str(),
-        };
-        Ok(self.add_record(key, &record))
+        let key = self.group_by.key(dossier.procedure());
+        Ok((self.add_record(key, &record), Some(record)))
     }
 
     /// Counts one record under the group `key` (ignored for
@@ -351,6 +417,9 @@ impl PeriodReport {
     }
 
     fn classify(&self, r: &ReportRecord) -> std::result::Result<Counts, Exclusion> {
+        if !r.is_consistent() {
+            return Err(Exclusion::Inconsistent);
+        }
         let (start, end) = (self.period.start(), self.period.end());
         let ended = r.ended_at.filter(|t| *t <= end);
         let mut c = Counts::default();
@@ -394,7 +463,9 @@ impl PeriodReport {
             }
             (None, _) => {
                 c.in_progress = 1;
-                let overdue = !r.paused && r.due_at.is_some_and(|due| due < end);
+                // By date, as reports count: overdue when the due date (moved by any
+                // pause in progress) is before the period's last day.
+                let overdue = r.due_at.is_some_and(|due| due.date() < self.period.last);
                 if overdue {
                     c.overdue = 1;
                 } else {

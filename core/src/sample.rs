@@ -104,7 +104,9 @@ impl SampleConfig {
 /// A workflow step: id, name, unit, budget.
 type Step = (&'static str, &'static str, &'static str, f64);
 
-/// `(code, name, field, agency, processing time JSON, fees JSON, workflow steps)`.
+/// `(code, name, field, agency, processing time JSON, fees JSON, workflow
+/// steps, relative demand)`: civil status and certification dominate a
+/// center's counters.
 type Row = (
     &'static str,
     &'static str,
@@ -113,6 +115,7 @@ type Row = (
     &'static str,
     &'static str,
     &'static [Step],
+    u64,
 );
 
 /// The sample catalog (illustrative, see the module documentation).
@@ -125,6 +128,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "same_day", "cutoff": "15:00"}"#,
         "[]",
         &[],
+        30,
     ),
     (
         "2.000002",
@@ -134,6 +138,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "same_day", "cutoff": "15:00"}"#,
         r#"[{"kind": "fee", "name": "Phí chứng thực", "amount_vnd": 2000}]"#,
         &[],
+        25,
     ),
     (
         "2.000003",
@@ -153,6 +158,7 @@ const CATALOG: &[Row] = &[
             ("sign", "Ký duyệt", "Lãnh đạo Sở", 1.0),
             ("return", "Trả kết quả", "Trung tâm PVHCC", 0.5),
         ],
+        8,
     ),
     (
         "2.000004",
@@ -166,6 +172,7 @@ const CATALOG: &[Row] = &[
             ("review", "Thẩm định", "Phòng Đăng ký kinh doanh", 2.0),
             ("sign", "Ký duyệt", "Lãnh đạo Phòng", 0.5),
         ],
+        6,
     ),
     (
         "2.000005",
@@ -175,6 +182,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "working_days", "days": 3}"#,
         r#"[{"kind": "charge", "name": "Lệ phí đăng ký", "amount_vnd": 50000}]"#,
         &[],
+        6,
     ),
     (
         "2.000006",
@@ -194,6 +202,7 @@ const CATALOG: &[Row] = &[
             ("sign", "Ký duyệt", "Lãnh đạo Sở", 2.0),
             ("return", "Trả kết quả", "Trung tâm PVHCC", 0.5),
         ],
+        3,
     ),
     (
         "2.000007",
@@ -203,6 +212,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "working_days", "days": 5}"#,
         r#"[{"kind": "charge", "name": "Lệ phí cấp đổi giấy phép lái xe", "amount_vnd": 135000}]"#,
         &[],
+        8,
     ),
     (
         "2.000008",
@@ -222,6 +232,7 @@ const CATALOG: &[Row] = &[
             ("sign", "Ký duyệt", "Lãnh đạo Văn phòng", 1.0),
             ("return", "Trả kết quả", "Trung tâm PVHCC", 0.5),
         ],
+        7,
     ),
     (
         "2.000009",
@@ -231,6 +242,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "calendar_days", "days": 30}"#,
         r#"[{"kind": "fee", "name": "Phí thẩm định", "amount_vnd": 360000}]"#,
         &[],
+        2,
     ),
     (
         "2.000010",
@@ -240,6 +252,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "working_days", "days": 5}"#,
         r#"[{"kind": "charge", "name": "Lệ phí cấp giấy phép lao động", "amount_vnd": 400000}]"#,
         &[],
+        1,
     ),
     (
         "2.000011",
@@ -249,6 +262,7 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "working_days", "days": 15}"#,
         r#"[{"kind": "fee", "name": "Phí thẩm định", "amount_vnd": 1200000}]"#,
         &[],
+        1,
     ),
     (
         "2.000012",
@@ -258,17 +272,14 @@ const CATALOG: &[Row] = &[
         r#"{"kind": "working_days", "days": 20}"#,
         "[]",
         &[],
+        3,
     ),
 ];
-
-/// Relative demand of each catalog row (civil status and certification
-/// dominate a center's counters).
-const WEIGHTS: &[u64] = &[30, 25, 8, 6, 6, 3, 8, 7, 2, 1, 1, 3];
 
 /// The sample catalog.
 pub fn catalog() -> Result<Catalog> {
     let mut catalog = Catalog::default();
-    for &(code, name, field, agency, time, fees, steps) in CATALOG {
+    for &(code, name, field, agency, time, fees, steps, _) in CATALOG {
         let workflow: Vec<String> = steps
             .iter()
             .map(|(id, step, unit, budget)| {
@@ -310,8 +321,11 @@ pub fn generate(
     mut each: impl FnMut(Dossier) -> Result<()>,
 ) -> Result<()> {
     let catalog = catalog()?;
-    let procedures: Vec<Arc<Procedure>> = catalog.iter().map(|p| Arc::new(p.clone())).collect();
-    let weight_total: u64 = WEIGHTS.iter().sum();
+    let procedures: Vec<(Arc<Procedure>, u64)> = CATALOG
+        .iter()
+        .map(|row| Ok((Arc::new(catalog.get(row.0)?.clone()), row.7)))
+        .collect::<Result<_>>()?;
+    let weight_total: u64 = procedures.iter().map(|(_, w)| w).sum();
     let mut rng = SampleRng::new(config.seed);
     let mut codes = DossierCodeGenerator::new();
     let working = |d: &NaiveDate| calendar.is_working_day(*d).unwrap_or(false);
@@ -342,9 +356,9 @@ pub fn generate(
         made = target;
         for received in arrivals {
             let mut pick = rng.below(weight_total);
-            let index = WEIGHTS
+            let index = procedures
                 .iter()
-                .position(|w| {
+                .position(|(_, w)| {
                     if pick < *w {
                         true
                     } else {
@@ -353,7 +367,7 @@ pub fn generate(
                     }
                 })
                 .unwrap_or(0);
-            let procedure = procedures[index].clone();
+            let procedure = procedures[index].0.clone();
             let roll = rng.unit();
             let channel = if roll < config.online_share {
                 Channel::Online

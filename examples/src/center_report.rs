@@ -20,9 +20,9 @@ use std::process::ExitCode;
 
 use motcua::calendar::{iso, Calendar};
 use motcua::dossier::{Dossier, Granularity};
-use motcua::index::{IndexCounter, IndexInputs, Lever, Methodology};
+use motcua::index::{Lever, Methodology, PeriodSummary};
 use motcua::procedure::Catalog;
-use motcua::report::{Added, Counts, GroupBy, Period, PeriodReport, ReportRecord};
+use motcua::report::{Counts, GroupBy, Period};
 use motcua::sample::{self, SampleConfig};
 
 /// Progress on stderr every this many dossiers.
@@ -60,24 +60,9 @@ fn parse_args() -> Result<Options, String> {
     Ok(o)
 }
 
-fn parse_period(text: &str) -> Result<Period, String> {
-    let bad = || format!("period {text:?} is not YYYY, YYYY-MM or YYYY-Qn");
-    let (year, rest) = text
-        .split_once('-')
-        .map_or((text, None), |(y, r)| (y, Some(r)));
-    let year: i32 = year.parse().map_err(|_| bad())?;
-    let period = match rest {
-        None => Period::year(year),
-        Some(q) if q.starts_with('Q') => Period::quarter(year, q[1..].parse().map_err(|_| bad())?),
-        Some(m) => Period::month(year, m.parse().map_err(|_| bad())?),
-    };
-    period.map_err(|e| e.to_string())
-}
-
 /// What the main job keeps while the dossiers stream past.
 struct Job {
-    report: PeriodReport,
-    counter: IndexCounter,
+    summary: PeriodSummary,
     seen: u64,
     explained: Vec<Dossier>,
 }
@@ -88,17 +73,7 @@ impl Job {
         if self.seen.is_multiple_of(PROGRESS_EVERY) {
             eprint!("\r… {} dossiers", self.seen);
         }
-        let end = self
-            .report
-            .period
-            .last
-            .and_hms_opt(23, 59, 59)
-            .unwrap_or_default();
-        let record = ReportRecord::from_dossier(&d, end)?;
-        let key = d.procedure().agency.clone();
-        if let Added::Counted(counts) = self.report.add_record(&key, &record) {
-            self.counter.add(&counts, &record);
-        }
+        self.summary.add(&d)?;
         // Keep two dossiers worth explaining: one restarted after a
         // supplement, one whose time crosses a holiday.
         let wanted = |rule: &str| -> bool {
@@ -139,12 +114,11 @@ fn run(o: Options) -> Result<(), String> {
     }
     let sample_config = SampleConfig::quarter(42);
     let period = match &o.period {
-        Some(p) => parse_period(p)?,
+        Some(p) => Period::parse(p).map_err(|e| e.to_string())?,
         None => Period::new(sample_config.first, sample_config.last).map_err(|e| e.to_string())?,
     };
     let mut job = Job {
-        report: PeriodReport::new(period, GroupBy::Agency),
-        counter: IndexCounter::default(),
+        summary: PeriodSummary::new(period, GroupBy::Agency),
         seen: 0,
         explained: Vec::new(),
     };
@@ -163,7 +137,7 @@ fn run(o: Options) -> Result<(), String> {
     };
     eprintln!("\r… {} dossiers read", job.seen);
 
-    let report = &job.report;
+    let report = &job.summary.report;
     println!(
         "BIỂU II.06a – Tình hình, kết quả giải quyết TTHC ({} → {}), {source}",
         period.first, period.last
@@ -190,15 +164,17 @@ fn run(o: Options) -> Result<(), String> {
     let total = report.total();
     println!("{}", row("Tổng cộng (total)", &total));
     println!(
-        "identities 3=4+5+6, 7=8+9+10, 11=12+13, 3=7+11+withdrawn: {}; on time {:.2} %; left out: {:?}",
+        "identities 3=4+5+6, 7=8+9+10, 11=12+13, 3=7+11+withdrawn: {}; on time {} %; left out: {:?}",
         if total.identities_hold() { "hold" } else { "BROKEN" },
-        total.on_time_rate().unwrap_or(100.0),
+        total.on_time_rate().map_or("–".to_owned(), |r| format!("{r:.2}")),
         report.excluded
     );
 
     let methodology = Methodology::default_766();
-    let mut inputs = IndexInputs::new();
-    inputs.add_dossiers(&job.counter);
+    let inputs = job
+        .summary
+        .index_inputs(None, &cal)
+        .map_err(|e| e.to_string())?;
     let score = methodology.score(&inputs);
     println!(
         "\nChỉ số 766 (methodology {}): {:.2} of the {:.0} points measured ({} of {} indicators not measured: their inputs are not in dossier data)",

@@ -114,7 +114,7 @@ fn dossier_inputs_stream_with_the_report() {
         record("2023-10-30T08:00", "2023-11-06T08:00", None, 0),
     ] {
         if let Added::Counted(c) = report.add_record("", &r) {
-            counter.add(&c, &r);
+            counter.add(&c, &r, report.period.end());
         }
     }
     assert_eq!((counter.processed, counter.on_time), (3, 1));
@@ -284,5 +284,18 @@ fn typed_inputs_become_the_indicators_ratios() {
     assert_eq!(
         score.not_measured(),
         ["1.4", "2.1", "3.1", "3.2", "3.3", "3.5"]
+    );
+}
+
+#[test]
+fn what_if_says_no_to_targets_only_approached() {
+    let m = Methodology::default_766();
+    let u = unit((95, 100), (40, 100));
+    // Full 2.1 points need 100 % on time: more on-time dossiers only approach it.
+    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 24.8), None);
+    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, f64::NAN), None);
+    assert_eq!(
+        Lever::from_code("bribes").unwrap_err().code(),
+        "invalid_argument"
     );
 }

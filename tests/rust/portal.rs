@@ -119,3 +119,31 @@ fn invalid_payloads_name_the_field() {
     assert_eq!(parse_timestamp(&timestamp(t)), Some(t));
     assert_eq!(parse_timestamp("2023102709320"), None);
 }
+
+#[test]
+fn debug_output_hides_the_applicant_and_progress_validates() {
+    let d = dossier();
+    let sync = DossierSync::from_dossier(&d).unwrap();
+    let shown = format!("{sync:?}");
+    assert!(
+        !shown.contains("001203004567") && !shown.contains("Nguyễn"),
+        "{shown}"
+    );
+    let progress = serde_json::to_string(&progress_entries(&d).unwrap()).unwrap();
+    motcua::portal::validate_progress(&progress).unwrap();
+    let err = motcua::portal::validate_progress(&progress.replacen(
+        "\"TrangThai\":2",
+        "\"TrangThai\":12",
+        1,
+    ))
+    .unwrap_err();
+    assert!(err.message().starts_with("[0]"), "{}", err.message());
+    let good = sync.to_json();
+    let err =
+        validate_dossier_sync(&good.replace("\"Gia\":75000", "\"Gia\":\"75000\"")).unwrap_err();
+    assert!(
+        err.message().starts_with("DanhSachLePhi[0].Gia"),
+        "{}",
+        err.message()
+    );
+}

@@ -9,7 +9,9 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{iso, Calendar};
 use motcua::dossier::{Dossier, DossierCode, Event, EventKind};
 use motcua::procedure::{Channel, Procedure};
-use motcua::report::{Counts, Exclusion, GroupBy, Period, PeriodReport};
+use motcua::report::{
+    Added, Counts, Ending, Exclusion, GroupBy, Period, PeriodReport, ReportRecord,
+};
 use proptest::prelude::*;
 
 fn t(s: &str) -> NaiveDateTime {
@@ -165,6 +167,7 @@ proptest! {
 
     #[test]
     fn identities_hold_for_any_dossiers(specs in prop::collection::vec((0u64..200, 0u8..6, 0u64..60, 0u8..3), 1..60)) {
+        let n = specs.len();
         let p = procedure("1.000003", "Sở C");
         let base = NaiveDate::from_ymd_opt(2023, 8, 1).unwrap();
         let mut report = PeriodReport::new(Period::quarter(2023, 4).unwrap(), GroupBy::Procedure);
@@ -189,6 +192,46 @@ proptest! {
         let total = report.total();
         prop_assert!(total.identities_hold(), "{:?}", total);
         let excluded: u64 = report.excluded.values().sum();
-        prop_assert!(report.counted() + excluded > 0);
+        prop_assert_eq!(report.counted() + excluded, n as u64);
     }
+}
+
+#[test]
+fn overdue_by_date_paused_dossiers_included_and_inconsistent_records_left_out() {
+    let t = |s: &str| iso::parse_instant(s);
+    let mut report = PeriodReport::new(Period::month(2023, 10).unwrap(), GroupBy::Total);
+    let open = |due: &str, paused: bool| ReportRecord {
+        channel: Channel::Direct,
+        received_at: t("2023-10-02T08:00"),
+        due_at: t(due),
+        ended_at: None,
+        ending: None,
+        paused,
+        supplement_requests: 0,
+    };
+    // Due on the last day at 17:00: within time by date.
+    report.add_record("", &open("2023-10-31T17:00", false));
+    // Overdue since the 20th, paused later: still overdue.
+    report.add_record("", &open("2023-10-20T08:00", true));
+    let inconsistent = ReportRecord {
+        ended_at: t("2023-10-01T08:00"),
+        ending: Some(Ending::Resolved),
+        ..open("2023-10-20T08:00", false)
+    };
+    assert_eq!(
+        report.add_record("", &inconsistent),
+        Added::Excluded(Exclusion::Inconsistent)
+    );
+    let total = report.total();
+    assert_eq!((total.within_time, total.overdue), (1, 1));
+    assert!(total.identities_hold());
+    assert_eq!(
+        Period::parse("2023-Q4").unwrap(),
+        Period::quarter(2023, 4).unwrap()
+    );
+    assert_eq!(
+        Period::parse("2023-10-01/2023-10-31").unwrap(),
+        Period::month(2023, 10).unwrap()
+    );
+    assert!(Period::parse("2023-13").is_err() && Period::parse("Q4").is_err());
 }

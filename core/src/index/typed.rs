@@ -168,7 +168,7 @@ impl IndexInputs {
         counter: &IndexCounter,
         complaints: u64,
     ) -> Result<()> {
-        let overdue = counter.processed - counter.on_time;
+        let overdue = counter.processed.saturating_sub(counter.on_time);
         let good = counter
             .processed
             .saturating_sub(overdue)
