@@ -357,8 +357,10 @@ impl Methodology {
         }
     }
 
-    /// Scores several units and ranks them, best first (ties keep the
-    /// names' order).
+    /// Scores several units and ranks them by total, best first (ties keep
+    /// the names' order). An indicator not measured adds nothing to a
+    /// total, so compare units scored on the same kinds of inputs; each
+    /// score carries `max_measured` to show it.
     pub fn rank<'a>(
         &self,
         units: impl IntoIterator<Item = (&'a str, &'a IndexInputs)>,
