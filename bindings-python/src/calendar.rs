@@ -82,7 +82,24 @@ impl Holiday {
 /// >>> cal.add_working_time(dt.datetime(2023, 10, 27, 9, 32), days=5)
 /// datetime.datetime(2023, 11, 3, 9, 32)
 #[pyclass(frozen, module = "motcua")]
-pub struct Calendar(core::Calendar);
+pub struct Calendar(pub(crate) core::Calendar);
+
+/// `motcua._batch` when `value` is an array (numpy, pandas, list), so that
+/// the calendar functions take arrays as well as single dates.
+fn batch<'py>(
+    py: Python<'py>,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyModule>>> {
+    if value.is_instance_of::<pyo3::types::PyDate>() {
+        return Ok(None);
+    }
+    let module = py.import("motcua._batch")?;
+    if module.call_method1("is_array", (value,))?.is_truthy()? {
+        Ok(Some(module))
+    } else {
+        Ok(None)
+    }
+}
 
 /// An optional ``calendar=`` argument: ``Calendar.vietnam()`` when omitted.
 pub fn calendar_arg(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core::Calendar> {
@@ -221,33 +238,57 @@ impl Calendar {
     }
 
     /// Whether ``date`` is a working day.
-    fn is_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-        self.0
+    fn is_working_day(slf: &Bound<'_, Self>, date: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        if let Some(batch) = batch(py, date)? {
+            return Ok(batch.call_method1("is_working_day", (slf, date))?.unbind());
+        }
+        let working = slf
+            .get()
+            .0
             .is_working_day(convert::date(py, "date", date)?)
-            .py(py)
+            .py(py)?;
+        Ok(pyo3::types::PyBool::new(py, working)
+            .to_owned()
+            .into_any()
+            .unbind())
     }
 
     /// The ``n``-th working day strictly after ``date`` (``date`` need not
-    /// be a working day); before it for negative ``n``.
+    /// be a working day); before it for negative ``n``. Arrays of dates
+    /// (numpy ``datetime64``, pandas Series) give arrays.
     fn add_working_days(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         date: &Bound<'_, PyAny>,
         n: &Bound<'_, PyAny>,
-    ) -> PyResult<NaiveDate> {
+    ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        if let Some(batch) = batch(py, date)? {
+            return Ok(batch
+                .call_method1("add_working_days", (slf, date, n))?
+                .unbind());
+        }
         let d = convert::date(py, "date", date)?;
-        self.0.add_working_days(d, int32(py, "n", n)?).py(py)
+        let result = slf.get().0.add_working_days(d, int32(py, "n", n)?).py(py)?;
+        Ok(result.into_pyobject(py)?.into_any().unbind())
     }
 
-    /// Working days in ``(a, b]``; negative when ``b < a``.
+    /// Working days in ``(a, b]``; negative when ``b < a``. Arrays give
+    /// arrays.
     fn working_days_between(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         a: &Bound<'_, PyAny>,
         b: &Bound<'_, PyAny>,
-    ) -> PyResult<i32> {
+    ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        if let Some(batch) = batch(py, a)? {
+            return Ok(batch
+                .call_method1("working_days_between", (slf, a, b))?
+                .unbind());
+        }
         let (a, b) = (convert::date(py, "a", a)?, convert::date(py, "b", b)?);
-        self.0.working_days_between(a, b).py(py)
+        let count = slf.get().0.working_days_between(a, b).py(py)?;
+        Ok(count.into_pyobject(py)?.into_any().unbind())
     }
 
     /// The entries (holidays, substitute, swapped and make-up days) of a year.

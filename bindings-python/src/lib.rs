@@ -2,6 +2,7 @@
 //! pyo3 adapters that convert Python values and errors and call the core.
 //! No domain logic lives here.
 
+mod batch;
 mod calendar;
 mod convert;
 mod dossier;
@@ -31,6 +32,9 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Score>()?;
     m.add_function(wrap_pyfunction!(report::sample_center, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_portal_sync, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_add_working_days, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_working_days_between, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_is_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::from_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::year_name, m)?)?;

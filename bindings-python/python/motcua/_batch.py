@@ -1,0 +1,73 @@
+"""Vectorised calendar functions: numpy ``datetime64`` arrays and pandas
+Series in, arrays (or Series with the same index) out, computed by the Rust
+core with the GIL released.
+
+NaT propagates: a NaT date gives NaT (``add_working_days``), NaN
+(``working_days_between``, then a float array) or ``None``
+(``is_working_day``, then an object array).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from motcua import _motcua
+from motcua._errors import InvalidTypeError
+
+_NAT = np.iinfo(np.int64).min
+
+
+_DAY = np.dtype("datetime64[D]")
+
+
+def _days(values, name: str) -> np.ndarray:
+    array = np.atleast_1d(np.asarray(values))
+    if array.dtype.kind != "M":
+        raise InvalidTypeError(f"{name} must hold datetime64 values, not {array.dtype}")
+    if array.dtype != _DAY:
+        array = array.astype(_DAY)
+    # The int64 view of datetime64[D] is the epoch day, NaT the minimum int64.
+    return np.ascontiguousarray(array).view(np.int64)
+
+
+def _counts(values, name: str) -> np.ndarray:
+    array = np.atleast_1d(np.asarray(values))
+    if array.dtype.kind not in "iu":
+        raise InvalidTypeError(f"{name} must hold integers, not {array.dtype}")
+    return np.ascontiguousarray(array.astype(np.int64))
+
+
+def _like(template, values: np.ndarray):
+    """A pandas Series with the template's index and name, or the array."""
+    index = getattr(template, "index", None)
+    if index is not None and hasattr(template, "to_numpy"):
+        return type(template)(values, index=index, name=getattr(template, "name", None))
+    return values
+
+
+def is_array(value) -> bool:
+    """Whether a calendar function received an array-like argument."""
+    return hasattr(value, "__array__") or isinstance(value, (list, tuple))
+
+
+def add_working_days(calendar, dates, n):
+    out = _motcua._add_working_days(calendar, _days(dates, "date"), _counts(n, "n"))
+    return _like(dates, out.view("datetime64[D]"))
+
+
+def working_days_between(calendar, a, b):
+    out, has_nat = _motcua._working_days_between(calendar, _days(a, "a"), _days(b, "b"))
+    if has_nat:
+        missing = out == _NAT
+        out = out.astype(np.float64)
+        out[missing] = np.nan
+    return _like(a, out)
+
+
+def is_working_day(calendar, dates):
+    out = _motcua._is_working_day(calendar, _days(dates, "date"))
+    if (out < 0).any():
+        result = np.array([None if v < 0 else bool(v) for v in out], dtype=object)
+    else:
+        result = out.astype(bool)
+    return _like(dates, result)

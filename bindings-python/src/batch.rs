@@ -1,0 +1,134 @@
+//! Batch calendar functions over numpy arrays of epoch days (the int64
+//! view of `datetime64[D]`), with the GIL released. `motcua/_batch.py`
+//! turns numpy arrays and pandas Series into these views and back; NaT
+//! (the minimum int64) goes through as NaT.
+
+use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::errors::{exception, IntoPy};
+
+/// numpy's NaT in an int64 view.
+const NAT: i64 = i64::MIN;
+
+fn epoch_day(day: i64, index: usize) -> Result<i32, motcua::Error> {
+    i32::try_from(day).map_err(|_| {
+        motcua::Error::new(
+            motcua::ErrorKind::OutOfRange,
+            format!("element {index}: day {day} is outside the calendar"),
+        )
+    })
+}
+
+fn at(index: usize, e: motcua::Error) -> motcua::Error {
+    motcua::Error::new(e.kind(), format!("element {index}: {}", e.message()))
+}
+
+fn lengths(py: Python<'_>, a: usize, b: usize) -> PyResult<()> {
+    if a == b || b == 1 {
+        Ok(())
+    } else {
+        Err(exception(
+            py,
+            "invalid_argument",
+            format!("arrays of different lengths: {a} and {b}"),
+        ))
+    }
+}
+
+/// `add_working_days` over arrays: `days` and `n` (same length, or `n` of
+/// length 1).
+#[pyfunction]
+pub fn _add_working_days<'py>(
+    py: Python<'py>,
+    cal: PyRef<'py, Calendar>,
+    days: PyReadonlyArray1<'py, i64>,
+    n: PyReadonlyArray1<'py, i64>,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (days, n) = (days.as_slice()?, n.as_slice()?);
+    lengths(py, days.len(), n.len())?;
+    let cal = &cal.0;
+    let out = py
+        .detach(|| {
+            days.iter()
+                .enumerate()
+                .map(|(i, &d)| {
+                    let k = n[if n.len() == 1 { 0 } else { i }];
+                    if d == NAT || k == NAT {
+                        return Ok(NAT);
+                    }
+                    let k = i32::try_from(k).map_err(|_| {
+                        motcua::Error::new(
+                            motcua::ErrorKind::OutOfRange,
+                            format!("element {i}: offset {k} is out of range"),
+                        )
+                    })?;
+                    cal.add_working_days_epoch(epoch_day(d, i)?, k)
+                        .map(i64::from)
+                        .map_err(|e| at(i, e))
+                })
+                .collect::<Result<Vec<i64>, motcua::Error>>()
+        })
+        .py(py)?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
+/// `working_days_between` over arrays, and whether any element was NaT
+/// (NaT gives the minimum int64, which `motcua/_batch.py` turns into NaN).
+#[pyfunction]
+pub fn _working_days_between<'py>(
+    py: Python<'py>,
+    cal: PyRef<'py, Calendar>,
+    a: PyReadonlyArray1<'py, i64>,
+    b: PyReadonlyArray1<'py, i64>,
+) -> PyResult<(Bound<'py, PyArray1<i64>>, bool)> {
+    let (a, b) = (a.as_slice()?, b.as_slice()?);
+    lengths(py, a.len(), b.len())?;
+    let cal = &cal.0;
+    let out = py
+        .detach(|| {
+            a.iter()
+                .enumerate()
+                .map(|(i, &x)| {
+                    let y = b[if b.len() == 1 { 0 } else { i }];
+                    if x == NAT || y == NAT {
+                        return Ok(NAT);
+                    }
+                    cal.working_days_between_epoch(epoch_day(x, i)?, epoch_day(y, i)?)
+                        .map(i64::from)
+                        .map_err(|e| at(i, e))
+                })
+                .collect::<Result<Vec<i64>, motcua::Error>>()
+        })
+        .py(py)?;
+    let has_nat = a.contains(&NAT) || b.contains(&NAT);
+    Ok((PyArray1::from_vec(py, out), has_nat))
+}
+
+/// `is_working_day` over an array: 1 working, 0 not, -1 NaT.
+#[pyfunction]
+pub fn _is_working_day<'py>(
+    py: Python<'py>,
+    cal: PyRef<'py, Calendar>,
+    days: PyReadonlyArray1<'py, i64>,
+) -> PyResult<Bound<'py, PyArray1<i8>>> {
+    let days = days.as_slice()?;
+    let cal = &cal.0;
+    let out = py
+        .detach(|| {
+            days.iter()
+                .enumerate()
+                .map(|(i, &d)| {
+                    if d == NAT {
+                        return Ok(-1);
+                    }
+                    cal.is_working_epoch_day(epoch_day(d, i)?)
+                        .map(i8::from)
+                        .map_err(|e| at(i, e))
+                })
+                .collect::<Result<Vec<i8>, motcua::Error>>()
+        })
+        .py(py)?;
+    Ok(PyArray1::from_vec(py, out))
+}

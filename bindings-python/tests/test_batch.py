@@ -1,0 +1,69 @@
+"""The calendar functions on numpy arrays and pandas Series."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+import motcua
+
+
+@pytest.fixture(scope="module")
+def dates():
+    rng = np.random.default_rng(12345)
+    start = np.datetime64("2010-01-01")
+    return start + rng.integers(0, 7000, size=2000).astype("timedelta64[D]"), rng.integers(1, 31, size=2000)
+
+
+def test_arrays_agree_with_the_scalar_functions(cal, dates):
+    days, n = dates
+    out = cal.add_working_days(days, n)
+    assert out.dtype == np.dtype("datetime64[D]") and out.shape == days.shape
+    for d, k, r in zip(days[:300], n[:300], out[:300]):
+        assert cal.add_working_days(d.astype(dt.date), int(k)) == r.astype(dt.date)
+    counts = cal.working_days_between(days, out)
+    assert (counts == n).all()
+    working = cal.is_working_day(out)
+    assert working.dtype == bool and working.all()
+
+
+def test_numpy_busday_offset_agrees_where_it_can(cal):
+    # numpy knows no make-up Saturdays; the projected years 2027-2030 have none.
+    holidays = [h.date for y in range(2027, 2031) for h in cal.holidays(y) if h.is_day_off]
+    calendar = np.busdaycalendar(weekmask="1111100", holidays=np.array(holidays, dtype="datetime64[D]"))
+    days = np.arange(np.datetime64("2027-01-01"), np.datetime64("2030-06-30"))
+    days = days[np.is_busday(days, busdaycal=calendar)]
+    expected = np.busday_offset(days, 7, roll="forward", busdaycal=calendar)
+    assert (cal.add_working_days(days, 7) == expected).all()
+
+
+def test_nat_propagates(cal):
+    days = np.array(["2026-02-13", "NaT"], dtype="datetime64[D]")
+    out = cal.add_working_days(days, 1)
+    assert out[0] == np.datetime64("2026-02-23") and np.isnat(out[1])
+    counts = cal.working_days_between(days, np.array(["2026-02-23", "2026-02-23"], dtype="datetime64[D]"))
+    assert counts[0] == 1 and np.isnan(counts[1])
+    assert list(cal.is_working_day(days)) == [True, None]
+
+
+def test_pandas_series_keep_their_index(cal):
+    pd = pytest.importorskip("pandas")
+    s = pd.Series(pd.to_datetime(["2026-02-13", "2026-01-09"]), index=["a", "b"], name="received")
+    out = cal.add_working_days(s, 1)
+    assert isinstance(out, pd.Series) and list(out.index) == ["a", "b"] and out.name == "received"
+    assert list(out.dt.date) == [dt.date(2026, 2, 23), dt.date(2026, 1, 10)]
+
+
+def test_bad_arrays_are_typed_errors(cal):
+    with pytest.raises(motcua.InvalidTypeError):
+        cal.add_working_days(np.array([1, 2, 3]), 1)
+    with pytest.raises(motcua.InvalidTypeError):
+        cal.add_working_days(np.array(["2026-01-05"], dtype="datetime64[D]"), 1.5)
+    with pytest.raises(motcua.InvalidArgumentError):
+        cal.add_working_days(np.array(["2026-01-05", "2026-01-06"], dtype="datetime64[D]"), np.array([1, 2, 3]))
+    with pytest.raises(motcua.OutOfRangeError) as err:
+        cal.add_working_days(np.array(["2026-01-05", "1990-01-01"], dtype="datetime64[D]"), 1)
+    assert "element 1" in str(err.value)
+    assert cal.add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)
