@@ -132,3 +132,131 @@ pub fn _is_working_day<'py>(
         .py(py)?;
     Ok(PyArray1::from_vec(py, out))
 }
+
+/// Seconds since 1970-01-01T00:00 (local time, as numpy's naive
+/// `datetime64[s]`) to a local date-time.
+fn local(seconds: i64, index: usize) -> Result<chrono::NaiveDateTime, motcua::Error> {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.naive_utc())
+        .ok_or_else(|| {
+            motcua::Error::new(
+                motcua::ErrorKind::OutOfRange,
+                format!("element {index}: instant out of range"),
+            )
+        })
+}
+
+/// `add_working_time` over an array of instants (`datetime64[s]` as int64)
+/// with `days`, `hours` and `minutes` arrays (each of the same length, or
+/// of length 1).
+#[pyfunction]
+pub fn _add_working_time<'py>(
+    py: Python<'py>,
+    cal: PyRef<'py, Calendar>,
+    instants: PyReadonlyArray1<'py, i64>,
+    days: PyReadonlyArray1<'py, f64>,
+    hours: PyReadonlyArray1<'py, f64>,
+    minutes: PyReadonlyArray1<'py, f64>,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (instants, days, hours, minutes) = (
+        instants.as_slice()?,
+        days.as_slice()?,
+        hours.as_slice()?,
+        minutes.as_slice()?,
+    );
+    for len in [days.len(), hours.len(), minutes.len()] {
+        lengths(py, instants.len(), len)?;
+    }
+    let pick = |v: &[f64], i: usize| v[if v.len() == 1 { 0 } else { i }];
+    let cal = &cal.0;
+    let out = py
+        .detach(|| {
+            instants
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| {
+                    if t == NAT {
+                        return Ok(NAT);
+                    }
+                    let duration = cal
+                        .working_duration(pick(days, i), pick(hours, i), pick(minutes, i))
+                        .map_err(|e| at(i, e))?;
+                    let due = cal
+                        .add_working_time(local(t, i)?, duration)
+                        .map_err(|e| at(i, e))?;
+                    Ok(due.and_utc().timestamp())
+                })
+                .collect::<Result<Vec<i64>, motcua::Error>>()
+        })
+        .py(py)?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
+/// `to_lunar` over an array of epoch days: year, month, day and leap
+/// arrays (year 0 for NaT).
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+pub fn _to_lunar<'py>(
+    py: Python<'py>,
+    days: PyReadonlyArray1<'py, i64>,
+) -> PyResult<(
+    Bound<'py, PyArray1<i32>>,
+    Bound<'py, PyArray1<u8>>,
+    Bound<'py, PyArray1<u8>>,
+    Bound<'py, PyArray1<bool>>,
+)> {
+    let days = days.as_slice()?;
+    let dates = py
+        .detach(|| {
+            days.iter()
+                .enumerate()
+                .map(|(i, &d)| {
+                    if d == NAT {
+                        return Ok(None);
+                    }
+                    let date = motcua::calendar::day::from_epoch_day(epoch_day(d, i)?).ok_or_else(
+                        || {
+                            motcua::Error::new(
+                                motcua::ErrorKind::OutOfRange,
+                                format!("element {i}: day out of range"),
+                            )
+                        },
+                    )?;
+                    motcua::calendar::lunar::to_lunar(date)
+                        .map(Some)
+                        .map_err(|e| at(i, e))
+                })
+                .collect::<Result<Vec<_>, motcua::Error>>()
+        })
+        .py(py)?;
+    let field = |f: &dyn Fn(&motcua::calendar::lunar::LunarDate) -> i64| -> Vec<i64> {
+        dates.iter().map(|d| d.as_ref().map_or(0, f)).collect()
+    };
+    Ok((
+        PyArray1::from_vec(
+            py,
+            field(&|l| i64::from(l.year))
+                .into_iter()
+                .map(|v| v as i32)
+                .collect(),
+        ),
+        PyArray1::from_vec(
+            py,
+            field(&|l| i64::from(l.month))
+                .into_iter()
+                .map(|v| v as u8)
+                .collect(),
+        ),
+        PyArray1::from_vec(
+            py,
+            field(&|l| i64::from(l.day))
+                .into_iter()
+                .map(|v| v as u8)
+                .collect(),
+        ),
+        PyArray1::from_vec(
+            py,
+            dates.iter().map(|d| d.is_some_and(|l| l.leap)).collect(),
+        ),
+    ))
+}

@@ -86,7 +86,7 @@ pub struct Calendar(pub(crate) core::Calendar);
 
 /// `motcua._batch` when `value` is an array (numpy, pandas, list), so that
 /// the calendar functions take arrays as well as single dates.
-fn batch<'py>(
+pub(crate) fn batch<'py>(
     py: Python<'py>,
     value: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyModule>>> {
@@ -339,25 +339,30 @@ impl Calendar {
     /// negative or non-finite part.
     #[pyo3(signature = (at, days = None, hours = None, minutes = None))]
     fn add_working_time(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         at: &Bound<'_, PyAny>,
         days: Option<&Bound<'_, PyAny>>,
         hours: Option<&Bound<'_, PyAny>>,
         minutes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        if let Some(batch) = batch(py, at)? {
+            return Ok(batch
+                .call_method1("add_working_time", (slf, at, days, hours, minutes))?
+                .unbind());
+        }
+        let cal = &slf.get().0;
         let (t, aware) = convert::instant(py, "at", at)?;
         let part =
             |name: &str, v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(0.0), |v| number(py, name, v));
-        let duration = self
-            .0
+        let duration = cal
             .working_duration(
                 part("days", days)?,
                 part("hours", hours)?,
                 part("minutes", minutes)?,
             )
             .py(py)?;
-        to_instant(py, self.0.add_working_time(t, duration).py(py)?, aware)
+        to_instant(py, cal.add_working_time(t, duration).py(py)?, aware)
     }
 
     /// Working time from ``a`` to ``b`` in hours (negative when ``b < a``).

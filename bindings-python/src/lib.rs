@@ -35,6 +35,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_add_working_days, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_is_working_day, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_add_working_time, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::from_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::year_name, m)?)?;

@@ -67,3 +67,28 @@ def test_bad_arrays_are_typed_errors(cal):
         cal.add_working_days(np.array(["2026-01-05", "1990-01-01"], dtype="datetime64[D]"), 1)
     assert "element 1" in str(err.value)
     assert cal.add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)
+
+
+def test_working_time_and_lunar_dates_on_arrays(cal):
+    at = np.array(["2023-10-27T09:32", "2026-02-12T10:00", "NaT"], dtype="datetime64[m]")
+    due = cal.add_working_time(at, days=np.array([5, 2, 1]))
+    assert list(due[:2]) == [np.datetime64("2023-11-03T09:32"), np.datetime64("2026-02-23T10:00")]
+    assert np.isnat(due[2])
+    # 09:32 + 4 working hours: 1 h 58 before lunch, 2 h 02 after.
+    assert cal.add_working_time(at[:1], hours=4)[0] == np.datetime64("2023-10-27T15:02")
+    with pytest.raises(motcua.InvalidDurationError):
+        cal.add_working_time(at, days=-1)
+    lunar = motcua.to_lunar(np.array(["1985-01-21", "2023-03-22", "NaT"], dtype="datetime64[D]"))
+    assert (int(lunar.year[0]), int(lunar.month[0]), int(lunar.day[0]), bool(lunar.leap[0])) == (1985, 1, 1, False)
+    assert (int(lunar.month[1]), bool(lunar.leap[1])) == (2, True)
+    assert lunar.year[2] == 0
+    assert motcua.to_lunar(dt.date(2026, 2, 17)) == motcua.LunarDate(2026, 1, 1)
+
+
+def test_lunar_dates_of_a_series(cal):
+    pd = pytest.importorskip("pandas")
+    s = pd.Series(pd.to_datetime(["2026-02-17", None]), index=[10, 11])
+    frame = motcua.to_lunar(s)
+    assert list(frame.index) == [10, 11]
+    assert frame.loc[10, "year"] == 2026 and frame.loc[10, "month"] == 1
+    assert pd.isna(frame.loc[11, "year"])

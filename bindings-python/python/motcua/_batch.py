@@ -71,3 +71,38 @@ def is_working_day(calendar, dates):
     else:
         result = out.astype(bool)
     return _like(dates, result)
+
+
+def _floats(values, name: str) -> np.ndarray:
+    array = np.atleast_1d(np.asarray(0.0 if values is None else values))
+    if array.dtype.kind not in "iuf":
+        raise InvalidTypeError(f"{name} must hold numbers, not {array.dtype}")
+    return np.ascontiguousarray(array.astype(np.float64))
+
+
+def add_working_time(calendar, instants, days=None, hours=None, minutes=None):
+    array = np.atleast_1d(np.asarray(instants))
+    if array.dtype.kind != "M":
+        raise InvalidTypeError(f"at must hold datetime64 values, not {array.dtype}")
+    seconds = np.ascontiguousarray(array.astype("datetime64[s]")).view(np.int64)
+    out = _motcua._add_working_time(
+        calendar, seconds, _floats(days, "days"), _floats(hours, "hours"), _floats(minutes, "minutes")
+    )
+    return _like(instants, out.view("datetime64[s]"))
+
+
+def to_lunar(dates):
+    """A record array (pandas: a DataFrame) of year, month, day, leap; a NaT
+    date gives year 0 (pandas: a row of <NA>)."""
+    year, month, day, leap = _motcua._to_lunar(_days(dates, "date"))
+    index = getattr(dates, "index", None)
+    if index is not None and hasattr(dates, "to_numpy"):
+        import pandas as pd
+
+        frame = pd.DataFrame({"year": year, "month": month, "day": day, "leap": leap}, index=index)
+        missing = year == 0
+        if missing.any():
+            frame = frame.astype({"year": "Int32", "month": "Int8", "day": "Int8", "leap": "boolean"})
+            frame.loc[missing] = pd.NA
+        return frame
+    return np.rec.fromarrays([year, month, day, leap], names="year,month,day,leap")
