@@ -5,7 +5,7 @@
 #   1. cargo fmt --check, clippy with warnings as errors;
 #   2. boundary check: the core depends on no binding crate;
 #   3. cargo tests (unit, integration, doc, proptest, regeneration checks);
-#   4. pytest against the installed wheel;
+#   4. pytest against the installed wheel, and mypy.stubtest on its stubs;
 #   5. Node tests against the built WASM package.
 # The conformance vectors in tests/vectors/ run in all three runtimes.
 set -euo pipefail
@@ -37,6 +37,8 @@ step "Python: build and install the wheel"
 scripts/build-python.sh
 step "pytest (installed wheel)"
 .venv/bin/python -m pytest -q bindings-python/tests
+step "mypy.stubtest: the type stubs match the installed package"
+.venv/bin/python -m mypy.stubtest motcua
 
 step "WASM: build the module"
 scripts/build-wasm.sh

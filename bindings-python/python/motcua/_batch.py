@@ -97,7 +97,7 @@ def to_lunar(dates):
     year, month, day, leap = _motcua._to_lunar(_days(dates, "date"))
     index = getattr(dates, "index", None)
     if index is not None and hasattr(dates, "to_numpy"):
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped]  # optional dependency
 
         frame = pd.DataFrame({"year": year, "month": month, "day": day, "leap": leap}, index=index)
         missing = year == 0
