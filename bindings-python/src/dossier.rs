@@ -118,6 +118,14 @@ impl Procedure {
     fn __repr__(&self) -> String {
         format!("Procedure(code={:?}, name={:?})", self.0.code, self.0.name)
     }
+
+    /// Pickles as its JSON.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            (slf.get().0.to_json(),),
+        ))
+    }
 }
 
 /// A catalog of procedures by national code.
@@ -196,6 +204,11 @@ impl DossierCode {
 
     fn __repr__(&self) -> String {
         format!("DossierCode({:?})", self.0.to_string())
+    }
+
+    /// Pickles as its text.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),)))
     }
 }
 

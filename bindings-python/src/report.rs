@@ -80,6 +80,14 @@ impl Period {
     fn __repr__(&self) -> String {
         format!("Period({}, {})", self.0.first, self.0.last)
     }
+
+    /// Pickles as its first and last days.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (chrono::NaiveDate, chrono::NaiveDate))> {
+        let p = slf.get().0;
+        Ok((slf.get_type().into_any(), (p.first, p.last)))
+    }
 }
 
 /// The II.06a period report, built by adding dossiers; it also gathers the

@@ -213,3 +213,13 @@ def test_warnings_and_the_step_in_progress(dossier):
     assert dossier.warning(T(2023, 11, 2, 14, 0), thresholds=[0.9]) is None
     review = [u for u in dossier.step_usage_at(T(2023, 11, 3, 8, 0)) if u["step"] == "review"][0]
     assert review["used_hours"] == pytest.approx(37) and review["overspent_hours"] == pytest.approx(5)
+
+
+def test_value_objects_pickle():
+    code = motcua.DossierCode.parse("000.00.06.H56-231027-0361")
+    assert pickle.loads(pickle.dumps(code)) == code
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    assert pickle.loads(pickle.dumps(p)).to_json() == p.to_json()
+    period = motcua.Period.quarter(2026, 3)
+    again = pickle.loads(pickle.dumps(period))
+    assert (again.first, again.last) == (period.first, period.last)
