@@ -229,34 +229,29 @@ pub fn _to_lunar<'py>(
                 .collect::<Result<Vec<_>, motcua::Error>>()
         })
         .py(py)?;
-    let field = |f: &dyn Fn(&motcua::calendar::lunar::LunarDate) -> i64| -> Vec<i64> {
-        dates.iter().map(|d| d.as_ref().map_or(0, f)).collect()
-    };
+    let n = dates.len();
+    let (mut year, mut month, mut day, mut leap) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for d in &dates {
+        let l = d.unwrap_or(motcua::calendar::lunar::LunarDate {
+            year: 0,
+            month: 0,
+            day: 0,
+            leap: false,
+        });
+        year.push(l.year);
+        month.push(l.month);
+        day.push(l.day);
+        leap.push(l.leap);
+    }
     Ok((
-        PyArray1::from_vec(
-            py,
-            field(&|l| i64::from(l.year))
-                .into_iter()
-                .map(|v| v as i32)
-                .collect(),
-        ),
-        PyArray1::from_vec(
-            py,
-            field(&|l| i64::from(l.month))
-                .into_iter()
-                .map(|v| v as u8)
-                .collect(),
-        ),
-        PyArray1::from_vec(
-            py,
-            field(&|l| i64::from(l.day))
-                .into_iter()
-                .map(|v| v as u8)
-                .collect(),
-        ),
-        PyArray1::from_vec(
-            py,
-            dates.iter().map(|d| d.is_some_and(|l| l.leap)).collect(),
-        ),
+        PyArray1::from_vec(py, year),
+        PyArray1::from_vec(py, month),
+        PyArray1::from_vec(py, day),
+        PyArray1::from_vec(py, leap),
     ))
 }

@@ -51,7 +51,7 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 }
 
 /// JSON text from a string, or from a plain object through `JSON.stringify`.
-fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> {
+pub(crate) fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> {
     if let Some(text) = value.as_string() {
         return Ok(text);
     }

@@ -6,7 +6,7 @@ use motcua::report::{self as core, Added, GroupBy};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, set};
-use crate::dossier::{to_js, Dossier};
+use crate::dossier::{json_text, to_js, Dossier};
 use crate::errors::{js_error, wrong_type, IntoJs};
 
 fn period(value: &JsValue) -> Result<core::Period, JsValue> {
@@ -79,20 +79,7 @@ impl PeriodReport {
         let typed = if typed.is_undefined() || typed.is_null() {
             None
         } else {
-            let text = match typed.as_string() {
-                Some(t) => t,
-                None if typed.is_object() => js_sys::JSON::stringify(&typed)?
-                    .as_string()
-                    .unwrap_or_default(),
-                None => {
-                    return Err(wrong_type(
-                        "typed",
-                        "an object of typed index inputs",
-                        &typed,
-                    ))
-                }
-            };
-            Some(index::TypedInputs::from_json(&text).js()?)
+            Some(index::TypedInputs::from_json(&json_text("typed", &typed)?).js()?)
         };
         let inputs = self
             .0
@@ -241,12 +228,5 @@ pub fn sample_center(seed: JsValue, dossiers: JsValue) -> Result<Vec<Dossier>, J
 /// `portal.invalid_payload` naming the field.
 #[wasm_bindgen(js_name = validatePortalSync)]
 pub fn validate_portal_sync(payload: JsValue) -> Result<(), JsValue> {
-    let text = match payload.as_string() {
-        Some(t) => t,
-        None if payload.is_object() => js_sys::JSON::stringify(&payload)?
-            .as_string()
-            .unwrap_or_default(),
-        None => return Err(wrong_type("payload", "a JSON string or object", &payload)),
-    };
-    motcua::portal::validate_dossier_sync(&text).js()
+    motcua::portal::validate_dossier_sync(&json_text("payload", &payload)?).js()
 }
