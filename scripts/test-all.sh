@@ -6,7 +6,9 @@
 #   2. boundary check: the core depends on no binding crate;
 #   3. cargo tests (unit, integration, doc, proptest, regeneration checks);
 #   4. pytest against the installed wheel, and mypy.stubtest on its stubs;
-#   5. Node tests against the built WASM package.
+#   5. mypy --strict on the Python examples;
+#   6. Node tests against the built WASM package, and the demo portal page
+#      in headless Chromium (scripts/test-portal.sh).
 # The conformance vectors in tests/vectors/ run in all three runtimes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,8 +41,12 @@ step "pytest (installed wheel)"
 .venv/bin/python -m pytest -q bindings-python/tests
 step "mypy.stubtest: the type stubs match the installed package"
 .venv/bin/python -m mypy.stubtest motcua
+step "mypy --strict on the Python examples"
+.venv/bin/python -m mypy --strict examples/analyst
 
 step "WASM: build the module"
 scripts/build-wasm.sh
 step "node --test (built WASM package)"
 node --test bindings-wasm/tests/
+step "demo portal page in headless Chromium"
+scripts/test-portal.sh

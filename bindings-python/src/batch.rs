@@ -46,32 +46,34 @@ pub fn _add_working_days<'py>(
     days: PyReadonlyArray1<'py, i64>,
     n: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
-    let (days, n) = (days.as_slice()?, n.as_slice()?);
-    lengths(py, days.len(), n.len())?;
-    let cal = &cal.0;
-    let out = py
-        .detach(|| {
-            days.iter()
-                .enumerate()
-                .map(|(i, &d)| {
-                    let k = n[if n.len() == 1 { 0 } else { i }];
-                    if d == NAT || k == NAT {
-                        return Ok(NAT);
-                    }
-                    let k = i32::try_from(k).map_err(|_| {
-                        motcua::Error::new(
-                            motcua::ErrorKind::OutOfRange,
-                            format!("element {i}: offset {k} is out of range"),
-                        )
-                    })?;
-                    cal.add_working_days_epoch(epoch_day(d, i)?, k)
-                        .map(i64::from)
-                        .map_err(|e| at(i, e))
-                })
-                .collect::<Result<Vec<i64>, motcua::Error>>()
-        })
-        .py(py)?;
-    Ok(PyArray1::from_vec(py, out))
+    crate::errors::guard(|| {
+        let (days, n) = (days.as_slice()?, n.as_slice()?);
+        lengths(py, days.len(), n.len())?;
+        let cal = &cal.0;
+        let out = py
+            .detach(|| {
+                days.iter()
+                    .enumerate()
+                    .map(|(i, &d)| {
+                        let k = n[if n.len() == 1 { 0 } else { i }];
+                        if d == NAT || k == NAT {
+                            return Ok(NAT);
+                        }
+                        let k = i32::try_from(k).map_err(|_| {
+                            motcua::Error::new(
+                                motcua::ErrorKind::OutOfRange,
+                                format!("element {i}: offset {k} is out of range"),
+                            )
+                        })?;
+                        cal.add_working_days_epoch(epoch_day(d, i)?, k)
+                            .map(i64::from)
+                            .map_err(|e| at(i, e))
+                    })
+                    .collect::<Result<Vec<i64>, motcua::Error>>()
+            })
+            .py(py)?;
+        Ok(PyArray1::from_vec(py, out))
+    })
 }
 
 /// `working_days_between` over arrays, and whether any element was NaT
@@ -83,27 +85,29 @@ pub fn _working_days_between<'py>(
     a: PyReadonlyArray1<'py, i64>,
     b: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<(Bound<'py, PyArray1<i64>>, bool)> {
-    let (a, b) = (a.as_slice()?, b.as_slice()?);
-    lengths(py, a.len(), b.len())?;
-    let cal = &cal.0;
-    let out = py
-        .detach(|| {
-            a.iter()
-                .enumerate()
-                .map(|(i, &x)| {
-                    let y = b[if b.len() == 1 { 0 } else { i }];
-                    if x == NAT || y == NAT {
-                        return Ok(NAT);
-                    }
-                    cal.working_days_between_epoch(epoch_day(x, i)?, epoch_day(y, i)?)
-                        .map(i64::from)
-                        .map_err(|e| at(i, e))
-                })
-                .collect::<Result<Vec<i64>, motcua::Error>>()
-        })
-        .py(py)?;
-    let has_nat = a.contains(&NAT) || b.contains(&NAT);
-    Ok((PyArray1::from_vec(py, out), has_nat))
+    crate::errors::guard(|| {
+        let (a, b) = (a.as_slice()?, b.as_slice()?);
+        lengths(py, a.len(), b.len())?;
+        let cal = &cal.0;
+        let out = py
+            .detach(|| {
+                a.iter()
+                    .enumerate()
+                    .map(|(i, &x)| {
+                        let y = b[if b.len() == 1 { 0 } else { i }];
+                        if x == NAT || y == NAT {
+                            return Ok(NAT);
+                        }
+                        cal.working_days_between_epoch(epoch_day(x, i)?, epoch_day(y, i)?)
+                            .map(i64::from)
+                            .map_err(|e| at(i, e))
+                    })
+                    .collect::<Result<Vec<i64>, motcua::Error>>()
+            })
+            .py(py)?;
+        let has_nat = a.contains(&NAT) || b.contains(&NAT);
+        Ok((PyArray1::from_vec(py, out), has_nat))
+    })
 }
 
 /// `is_working_day` over an array: 1 working, 0 not, -1 NaT.
@@ -113,24 +117,26 @@ pub fn _is_working_day<'py>(
     cal: PyRef<'py, Calendar>,
     days: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Bound<'py, PyArray1<i8>>> {
-    let days = days.as_slice()?;
-    let cal = &cal.0;
-    let out = py
-        .detach(|| {
-            days.iter()
-                .enumerate()
-                .map(|(i, &d)| {
-                    if d == NAT {
-                        return Ok(-1);
-                    }
-                    cal.is_working_epoch_day(epoch_day(d, i)?)
-                        .map(i8::from)
-                        .map_err(|e| at(i, e))
-                })
-                .collect::<Result<Vec<i8>, motcua::Error>>()
-        })
-        .py(py)?;
-    Ok(PyArray1::from_vec(py, out))
+    crate::errors::guard(|| {
+        let days = days.as_slice()?;
+        let cal = &cal.0;
+        let out = py
+            .detach(|| {
+                days.iter()
+                    .enumerate()
+                    .map(|(i, &d)| {
+                        if d == NAT {
+                            return Ok(-1);
+                        }
+                        cal.is_working_epoch_day(epoch_day(d, i)?)
+                            .map(i8::from)
+                            .map_err(|e| at(i, e))
+                    })
+                    .collect::<Result<Vec<i8>, motcua::Error>>()
+            })
+            .py(py)?;
+        Ok(PyArray1::from_vec(py, out))
+    })
 }
 
 /// Seconds since 1970-01-01T00:00 (local time, as numpy's naive
@@ -158,38 +164,40 @@ pub fn _add_working_time<'py>(
     hours: PyReadonlyArray1<'py, f64>,
     minutes: PyReadonlyArray1<'py, f64>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
-    let (instants, days, hours, minutes) = (
-        instants.as_slice()?,
-        days.as_slice()?,
-        hours.as_slice()?,
-        minutes.as_slice()?,
-    );
-    for len in [days.len(), hours.len(), minutes.len()] {
-        lengths(py, instants.len(), len)?;
-    }
-    let pick = |v: &[f64], i: usize| v[if v.len() == 1 { 0 } else { i }];
-    let cal = &cal.0;
-    let out = py
-        .detach(|| {
-            instants
-                .iter()
-                .enumerate()
-                .map(|(i, &t)| {
-                    if t == NAT {
-                        return Ok(NAT);
-                    }
-                    let duration = cal
-                        .working_duration(pick(days, i), pick(hours, i), pick(minutes, i))
-                        .map_err(|e| at(i, e))?;
-                    let due = cal
-                        .add_working_time(local(t, i)?, duration)
-                        .map_err(|e| at(i, e))?;
-                    Ok(due.and_utc().timestamp())
-                })
-                .collect::<Result<Vec<i64>, motcua::Error>>()
-        })
-        .py(py)?;
-    Ok(PyArray1::from_vec(py, out))
+    crate::errors::guard(|| {
+        let (instants, days, hours, minutes) = (
+            instants.as_slice()?,
+            days.as_slice()?,
+            hours.as_slice()?,
+            minutes.as_slice()?,
+        );
+        for len in [days.len(), hours.len(), minutes.len()] {
+            lengths(py, instants.len(), len)?;
+        }
+        let pick = |v: &[f64], i: usize| v[if v.len() == 1 { 0 } else { i }];
+        let cal = &cal.0;
+        let out = py
+            .detach(|| {
+                instants
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &t)| {
+                        if t == NAT {
+                            return Ok(NAT);
+                        }
+                        let duration = cal
+                            .working_duration(pick(days, i), pick(hours, i), pick(minutes, i))
+                            .map_err(|e| at(i, e))?;
+                        let due = cal
+                            .add_working_time(local(t, i)?, duration)
+                            .map_err(|e| at(i, e))?;
+                        Ok(due.and_utc().timestamp())
+                    })
+                    .collect::<Result<Vec<i64>, motcua::Error>>()
+            })
+            .py(py)?;
+        Ok(PyArray1::from_vec(py, out))
+    })
 }
 
 /// `to_lunar` over an array of epoch days: year, month, day and leap
@@ -205,53 +213,54 @@ pub fn _to_lunar<'py>(
     Bound<'py, PyArray1<u8>>,
     Bound<'py, PyArray1<bool>>,
 )> {
-    let days = days.as_slice()?;
-    let dates = py
-        .detach(|| {
-            days.iter()
-                .enumerate()
-                .map(|(i, &d)| {
-                    if d == NAT {
-                        return Ok(None);
-                    }
-                    let date = motcua::calendar::day::from_epoch_day(epoch_day(d, i)?).ok_or_else(
-                        || {
-                            motcua::Error::new(
-                                motcua::ErrorKind::OutOfRange,
-                                format!("element {i}: day out of range"),
-                            )
-                        },
-                    )?;
-                    motcua::calendar::lunar::to_lunar(date)
-                        .map(Some)
-                        .map_err(|e| at(i, e))
-                })
-                .collect::<Result<Vec<_>, motcua::Error>>()
-        })
-        .py(py)?;
-    let n = dates.len();
-    let (mut year, mut month, mut day, mut leap) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    for d in &dates {
-        let l = d.unwrap_or(motcua::calendar::lunar::LunarDate {
-            year: 0,
-            month: 0,
-            day: 0,
-            leap: false,
-        });
-        year.push(l.year);
-        month.push(l.month);
-        day.push(l.day);
-        leap.push(l.leap);
-    }
-    Ok((
-        PyArray1::from_vec(py, year),
-        PyArray1::from_vec(py, month),
-        PyArray1::from_vec(py, day),
-        PyArray1::from_vec(py, leap),
-    ))
+    crate::errors::guard(|| {
+        let days = days.as_slice()?;
+        let dates = py
+            .detach(|| {
+                days.iter()
+                    .enumerate()
+                    .map(|(i, &d)| {
+                        if d == NAT {
+                            return Ok(None);
+                        }
+                        let date = motcua::calendar::day::from_epoch_day(epoch_day(d, i)?)
+                            .ok_or_else(|| {
+                                motcua::Error::new(
+                                    motcua::ErrorKind::OutOfRange,
+                                    format!("element {i}: day out of range"),
+                                )
+                            })?;
+                        motcua::calendar::lunar::to_lunar(date)
+                            .map(Some)
+                            .map_err(|e| at(i, e))
+                    })
+                    .collect::<Result<Vec<_>, motcua::Error>>()
+            })
+            .py(py)?;
+        let n = dates.len();
+        let (mut year, mut month, mut day, mut leap) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for d in &dates {
+            let l = d.unwrap_or(motcua::calendar::lunar::LunarDate {
+                year: 0,
+                month: 0,
+                day: 0,
+                leap: false,
+            });
+            year.push(l.year);
+            month.push(l.month);
+            day.push(l.day);
+            leap.push(l.leap);
+        }
+        Ok((
+            PyArray1::from_vec(py, year),
+            PyArray1::from_vec(py, month),
+            PyArray1::from_vec(py, day),
+            PyArray1::from_vec(py, leap),
+        ))
+    })
 }

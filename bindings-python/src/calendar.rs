@@ -165,58 +165,64 @@ impl Calendar {
         holidays: Option<&Bound<'_, PyAny>>,
         data: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let mut builder = core::Calendar::builder();
-        if let Some(on) = holidays {
-            if !on.is_instance_of::<pyo3::types::PyBool>() {
-                return Err(wrong_type(py, "holidays", "a bool", on));
+        crate::errors::guard(|| {
+            let mut builder = core::Calendar::builder();
+            if let Some(on) = holidays {
+                if !on.is_instance_of::<pyo3::types::PyBool>() {
+                    return Err(wrong_type(py, "holidays", "a bool", on));
+                }
+                builder = builder.holidays(on.extract::<bool>()?);
             }
-            builder = builder.holidays(on.extract::<bool>()?);
-        }
-        if let Some(days) = working_weekdays {
-            let days = days
-                .try_iter()
-                .map_err(|_| wrong_type(py, "working_weekdays", "a sequence of ints", days))?
-                .map(|d| weekday(py, &d?))
-                .collect::<PyResult<Vec<_>>>()?;
-            builder = builder.working_weekdays(&days);
-        }
-        if let Some(spans) = sessions {
-            let spans = spans
-                .try_iter()
-                .map_err(|_| wrong_type(py, "sessions", "a sequence of (start, end) pairs", spans))?
-                .map(|pair| {
-                    let (a, b): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair?
-                        .extract()
-                        .map_err(|_| wrong_type(py, "sessions", "(start, end) pairs", spans))?;
-                    Ok((time_of_day(py, &a)?, time_of_day(py, &b)?))
-                })
-                .collect::<PyResult<Vec<_>>>()?;
-            builder = builder.sessions(core::WorkingSessions::new(&spans).py(py)?);
-        }
-        if let Some(first) = first {
-            builder = builder.first(convert::date(py, "first", first)?);
-        }
-        if let Some(last) = last {
-            builder = builder.last(convert::date(py, "last", last)?);
-        }
-        if let Some(json) = data {
-            let text: String = json
-                .extract()
-                .map_err(|_| wrong_type(py, "data", "a str", json))?;
-            builder = builder.data(holidays::CalendarData::from_json(&text).py(py)?);
-        }
-        builder.build().py(py).map(Self)
+            if let Some(days) = working_weekdays {
+                let days = days
+                    .try_iter()
+                    .map_err(|_| wrong_type(py, "working_weekdays", "a sequence of ints", days))?
+                    .map(|d| weekday(py, &d?))
+                    .collect::<PyResult<Vec<_>>>()?;
+                builder = builder.working_weekdays(&days);
+            }
+            if let Some(spans) = sessions {
+                let spans = spans
+                    .try_iter()
+                    .map_err(|_| {
+                        wrong_type(py, "sessions", "a sequence of (start, end) pairs", spans)
+                    })?
+                    .map(|pair| {
+                        let (a, b): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair?
+                            .extract()
+                            .map_err(|_| wrong_type(py, "sessions", "(start, end) pairs", spans))?;
+                        Ok((time_of_day(py, &a)?, time_of_day(py, &b)?))
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                builder = builder.sessions(core::WorkingSessions::new(&spans).py(py)?);
+            }
+            if let Some(first) = first {
+                builder = builder.first(convert::date(py, "first", first)?);
+            }
+            if let Some(last) = last {
+                builder = builder.last(convert::date(py, "last", last)?);
+            }
+            if let Some(json) = data {
+                let text: String = json
+                    .extract()
+                    .map_err(|_| wrong_type(py, "data", "a str", json))?;
+                builder = builder.data(holidays::CalendarData::from_json(&text).py(py)?);
+            }
+            builder.build().py(py).map(Self)
+        })
     }
 
     /// A new calendar with a calendar data document (JSON text) applied:
     /// official schedules of more years and date overrides. This calendar
     /// is unchanged. Raises ``InvalidCalendarDataError`` naming the field.
     fn with_data(&self, py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = json
-            .extract()
-            .map_err(|_| wrong_type(py, "json", "a str", json))?;
-        let data = holidays::CalendarData::from_json(&text).py(py)?;
-        self.0.with_data(data).py(py).map(Self)
+        crate::errors::guard(|| {
+            let text: String = json
+                .extract()
+                .map_err(|_| wrong_type(py, "json", "a str", json))?;
+            let data = holidays::CalendarData::from_json(&text).py(py)?;
+            self.0.with_data(data).py(py).map(Self)
+        })
     }
 
     /// First date of the supported range.
@@ -239,19 +245,21 @@ impl Calendar {
 
     /// Whether ``date`` is a working day.
     fn is_working_day(slf: &Bound<'_, Self>, date: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        let py = slf.py();
-        if let Some(batch) = batch(py, date)? {
-            return Ok(batch.call_method1("is_working_day", (slf, date))?.unbind());
-        }
-        let working = slf
-            .get()
-            .0
-            .is_working_day(convert::date(py, "date", date)?)
-            .py(py)?;
-        Ok(pyo3::types::PyBool::new(py, working)
-            .to_owned()
-            .into_any()
-            .unbind())
+        crate::errors::guard(|| {
+            let py = slf.py();
+            if let Some(batch) = batch(py, date)? {
+                return Ok(batch.call_method1("is_working_day", (slf, date))?.unbind());
+            }
+            let working = slf
+                .get()
+                .0
+                .is_working_day(convert::date(py, "date", date)?)
+                .py(py)?;
+            Ok(pyo3::types::PyBool::new(py, working)
+                .to_owned()
+                .into_any()
+                .unbind())
+        })
     }
 
     /// The ``n``-th working day strictly after ``date`` (``date`` need not
@@ -262,15 +270,17 @@ impl Calendar {
         date: &Bound<'_, PyAny>,
         n: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
-        let py = slf.py();
-        if let Some(batch) = batch(py, date)? {
-            return Ok(batch
-                .call_method1("add_working_days", (slf, date, n))?
-                .unbind());
-        }
-        let d = convert::date(py, "date", date)?;
-        let result = slf.get().0.add_working_days(d, int32(py, "n", n)?).py(py)?;
-        Ok(result.into_pyobject(py)?.into_any().unbind())
+        crate::errors::guard(|| {
+            let py = slf.py();
+            if let Some(batch) = batch(py, date)? {
+                return Ok(batch
+                    .call_method1("add_working_days", (slf, date, n))?
+                    .unbind());
+            }
+            let d = convert::date(py, "date", date)?;
+            let result = slf.get().0.add_working_days(d, int32(py, "n", n)?).py(py)?;
+            Ok(result.into_pyobject(py)?.into_any().unbind())
+        })
     }
 
     /// Working days in ``(a, b]``; negative when ``b < a``. Arrays give
@@ -280,33 +290,39 @@ impl Calendar {
         a: &Bound<'_, PyAny>,
         b: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
-        let py = slf.py();
-        if let Some(batch) = batch(py, a)? {
-            return Ok(batch
-                .call_method1("working_days_between", (slf, a, b))?
-                .unbind());
-        }
-        let (a, b) = (convert::date(py, "a", a)?, convert::date(py, "b", b)?);
-        let count = slf.get().0.working_days_between(a, b).py(py)?;
-        Ok(count.into_pyobject(py)?.into_any().unbind())
+        crate::errors::guard(|| {
+            let py = slf.py();
+            if let Some(batch) = batch(py, a)? {
+                return Ok(batch
+                    .call_method1("working_days_between", (slf, a, b))?
+                    .unbind());
+            }
+            let (a, b) = (convert::date(py, "a", a)?, convert::date(py, "b", b)?);
+            let count = slf.get().0.working_days_between(a, b).py(py)?;
+            Ok(count.into_pyobject(py)?.into_any().unbind())
+        })
     }
 
     /// The entries (holidays, substitute, swapped and make-up days) of a year.
     fn holidays(&self, py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<Vec<Holiday>> {
-        let year = int32(py, "year", year)?;
-        Ok(self
-            .0
-            .holidays(year)
-            .py(py)?
-            .into_iter()
-            .map(Holiday)
-            .collect())
+        crate::errors::guard(|| {
+            let year = int32(py, "year", year)?;
+            Ok(self
+                .0
+                .holidays(year)
+                .py(py)?
+                .into_iter()
+                .map(Holiday)
+                .collect())
+        })
     }
 
     /// The entry of a date, or ``None``.
     fn holiday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Option<Holiday>> {
-        let d = convert::date(py, "date", date)?;
-        Ok(self.0.holiday(d).py(py)?.cloned().map(Holiday))
+        crate::errors::guard(|| {
+            let d = convert::date(py, "date", date)?;
+            Ok(self.0.holiday(d).py(py)?.cloned().map(Holiday))
+        })
     }
 
     /// ``("official" | "loaded" | "projected" | "none", [sources…])`` for a
@@ -316,21 +332,25 @@ impl Calendar {
         py: Python<'_>,
         year: &Bound<'_, PyAny>,
     ) -> PyResult<(&'static str, Vec<String>)> {
-        let own = |s: Vec<std::borrow::Cow<'static, str>>| {
-            s.into_iter().map(|c| c.into_owned()).collect()
-        };
-        Ok(match self.0.schedule_source(int32(py, "year", year)?) {
-            core::ScheduleSource::Official(s) => ("official", own(s)),
-            core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
-            core::ScheduleSource::Projected => ("projected", Vec::new()),
-            core::ScheduleSource::None => ("none", Vec::new()),
+        crate::errors::guard(|| {
+            let own = |s: Vec<std::borrow::Cow<'static, str>>| {
+                s.into_iter().map(|c| c.into_owned()).collect()
+            };
+            Ok(match self.0.schedule_source(int32(py, "year", year)?) {
+                core::ScheduleSource::Official(s) => ("official", own(s)),
+                core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
+                core::ScheduleSource::Projected => ("projected", Vec::new()),
+                core::ScheduleSource::None => ("none", Vec::new()),
+            })
         })
     }
 
     /// ``at`` if it is inside a working session, else the next session start.
     fn next_working_instant(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        let (t, aware) = convert::instant(py, "at", at)?;
-        to_instant(py, self.0.next_working_instant(t).py(py)?, aware)
+        crate::errors::guard(|| {
+            let (t, aware) = convert::instant(py, "at", at)?;
+            to_instant(py, self.0.next_working_instant(t).py(py)?, aware)
+        })
     }
 
     /// The instant when ``days`` working days (of the calendar's day
@@ -345,24 +365,27 @@ impl Calendar {
         hours: Option<&Bound<'_, PyAny>>,
         minutes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let py = slf.py();
-        if let Some(batch) = batch(py, at)? {
-            return Ok(batch
-                .call_method1("add_working_time", (slf, at, days, hours, minutes))?
-                .unbind());
-        }
-        let cal = &slf.get().0;
-        let (t, aware) = convert::instant(py, "at", at)?;
-        let part =
-            |name: &str, v: Option<&Bound<'_, PyAny>>| v.map_or(Ok(0.0), |v| number(py, name, v));
-        let duration = cal
-            .working_duration(
-                part("days", days)?,
-                part("hours", hours)?,
-                part("minutes", minutes)?,
-            )
-            .py(py)?;
-        to_instant(py, cal.add_working_time(t, duration).py(py)?, aware)
+        crate::errors::guard(|| {
+            let py = slf.py();
+            if let Some(batch) = batch(py, at)? {
+                return Ok(batch
+                    .call_method1("add_working_time", (slf, at, days, hours, minutes))?
+                    .unbind());
+            }
+            let cal = &slf.get().0;
+            let (t, aware) = convert::instant(py, "at", at)?;
+            let part = |name: &str, v: Option<&Bound<'_, PyAny>>| {
+                v.map_or(Ok(0.0), |v| number(py, name, v))
+            };
+            let duration = cal
+                .working_duration(
+                    part("days", days)?,
+                    part("hours", hours)?,
+                    part("minutes", minutes)?,
+                )
+                .py(py)?;
+            to_instant(py, cal.add_working_time(t, duration).py(py)?, aware)
+        })
     }
 
     /// Working time from ``a`` to ``b`` in hours (negative when ``b < a``).
@@ -372,8 +395,10 @@ impl Calendar {
         a: &Bound<'_, PyAny>,
         b: &Bound<'_, PyAny>,
     ) -> PyResult<f64> {
-        let ((a, _), (b, _)) = (convert::instant(py, "a", a)?, convert::instant(py, "b", b)?);
-        Ok(self.0.working_time_between(a, b).py(py)?.hours())
+        crate::errors::guard(|| {
+            let ((a, _), (b, _)) = (convert::instant(py, "a", a)?, convert::instant(py, "b", b)?);
+            Ok(self.0.working_time_between(a, b).py(py)?.hours())
+        })
     }
 
     /// Civil Code deadline date of ``days`` calendar days after ``date``:
@@ -385,8 +410,10 @@ impl Calendar {
         date: &Bound<'_, PyAny>,
         days: &Bound<'_, PyAny>,
     ) -> PyResult<NaiveDate> {
-        let d = convert::date(py, "date", date)?;
-        self.0.add_calendar_days(d, int32(py, "days", days)?).py(py)
+        crate::errors::guard(|| {
+            let d = convert::date(py, "date", date)?;
+            self.0.add_calendar_days(d, int32(py, "days", days)?).py(py)
+        })
     }
 
     fn __repr__(&self) -> String {

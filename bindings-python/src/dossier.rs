@@ -76,26 +76,65 @@ impl Procedure {
     /// ``InvalidProcedureError`` naming the procedure and the field.
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = json_text(py, "data", data)?;
-        procedure::Procedure::from_json(&text)
-            .py(py)
-            .map(|p| Self(Arc::new(p)))
+        crate::errors::guard(|| {
+            let text = json_text(py, "data", data)?;
+            procedure::Procedure::from_json(&text)
+                .py(py)
+                .map(|p| Self(Arc::new(p)))
+        })
     }
 
     /// A procedure from JSON text.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = text
-            .extract()
-            .map_err(|_| wrong_type(py, "text", "a str", text))?;
-        procedure::Procedure::from_json(&text)
-            .py(py)
-            .map(|p| Self(Arc::new(p)))
+        crate::errors::guard(|| {
+            let text: String = text
+                .extract()
+                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            procedure::Procedure::from_json(&text)
+                .py(py)
+                .map(|p| Self(Arc::new(p)))
+        })
     }
 
     /// The procedure as a dict.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &*self.0)
+        crate::errors::guard(|| to_python(py, &*self.0))
+    }
+
+    /// "If I submit now": the due date of a dossier of this procedure
+    /// accepted at ``at`` through ``channel``, with its explanation; the
+    /// same clock and notes as a received ``Dossier``. The due date is
+    /// ``None`` for a procedure without deadline.
+    ///
+    /// >>> import datetime as dt, motcua
+    /// >>> p = motcua.Procedure.from_dict({"code": "1.000001", "name": "Cấp phép",
+    /// ...     "processing_time": {"kind": "working_days", "days": 5}})
+    /// >>> due, why = p.estimate(dt.datetime(2026, 2, 13, 9, 30))
+    /// >>> due                                  # Tết 16–20/02/2026 skipped
+    /// datetime.datetime(2026, 2, 27, 9, 30)
+    /// >>> why.entries[0]["rule"]
+    /// 'received'
+    #[pyo3(signature = (at, channel = None, calendar = None))]
+    fn estimate(
+        &self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        channel: Option<&Bound<'_, PyAny>>,
+        calendar: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<(Option<NaiveDateTime>, Explanation)> {
+        crate::errors::guard(|| {
+            let at = local(py, "at", at)?;
+            let channel = match channel {
+                None => Channel::Direct,
+                Some(c) => self::channel(py, c)?,
+            };
+            let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            let (due, notes) = core::Clock::new(&calendar, &self.0, channel)
+                .estimate(at)
+                .py(py)?;
+            Ok((due, Explanation::new(py, &notes)?))
+        })
     }
 
     /// The procedure as JSON text.
@@ -115,16 +154,30 @@ impl Procedure {
         &self.0.name
     }
 
+    /// The agency that decides (the report's ``"agency"`` group).
+    #[getter]
+    fn agency(&self) -> &str {
+        &self.0.agency
+    }
+
+    /// The field (lĩnh vực; the report's ``"field"`` group).
+    #[getter]
+    fn field(&self) -> &str {
+        &self.0.field
+    }
+
     fn __repr__(&self) -> String {
         format!("Procedure(code={:?}, name={:?})", self.0.code, self.0.name)
     }
 
     /// Pickles as its JSON.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        Ok((
-            slf.get_type().getattr("from_json")?,
-            (slf.get().0.to_json(),),
-        ))
+        crate::errors::guard(|| {
+            Ok((
+                slf.get_type().getattr("from_json")?,
+                (slf.get().0.to_json(),),
+            ))
+        })
     }
 }
 
@@ -138,20 +191,31 @@ impl Catalog {
     /// ``{"procedures": [...]}``.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = text
-            .extract()
-            .map_err(|_| wrong_type(py, "text", "a str", text))?;
-        procedure::Catalog::from_json(&text).py(py).map(Self)
+        crate::errors::guard(|| {
+            let text: String = text
+                .extract()
+                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            procedure::Catalog::from_json(&text).py(py).map(Self)
+        })
+    }
+
+    /// The sample center's catalog (the procedures ``sample_center`` draws
+    /// from), for trying the library out.
+    #[staticmethod]
+    fn sample(py: Python<'_>) -> PyResult<Self> {
+        crate::errors::guard(|| motcua::sample::catalog().py(py).map(Self))
     }
 
     /// The procedure with this code; raises ``UnknownProcedureError`` (a
     /// ``KeyError``).
     fn __getitem__(&self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Procedure> {
-        let code: String = code
-            .extract()
-            .map_err(|_| wrong_type(py, "code", "a str", code))?;
-        let p = self.0.get(&code).py(py)?;
-        Ok(Procedure(Arc::new(p.clone())))
+        crate::errors::guard(|| {
+            let code: String = code
+                .extract()
+                .map_err(|_| wrong_type(py, "code", "a str", code))?;
+            let p = self.0.get(&code).py(py)?;
+            Ok(Procedure(Arc::new(p.clone())))
+        })
     }
 
     fn __len__(&self) -> usize {
@@ -174,10 +238,12 @@ impl DossierCode {
     /// Parses and validates a code; raises ``InvalidDossierCodeError``.
     #[staticmethod]
     fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = text
-            .extract()
-            .map_err(|_| wrong_type(py, "text", "a str", text))?;
-        core::DossierCode::parse(&text).py(py).map(Self)
+        crate::errors::guard(|| {
+            let text: String = text
+                .extract()
+                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            core::DossierCode::parse(&text).py(py).map(Self)
+        })
     }
 
     /// The receiving agency's code.
@@ -208,7 +274,7 @@ impl DossierCode {
 
     /// Pickles as its text.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),)))
+        crate::errors::guard(|| Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),))))
     }
 }
 
@@ -232,18 +298,22 @@ impl DossierCodeGenerator {
         agency: &Bound<'_, PyAny>,
         date: &Bound<'_, PyAny>,
     ) -> PyResult<DossierCode> {
-        let agency: String = agency
-            .extract()
-            .map_err(|_| wrong_type(py, "agency", "a str", agency))?;
-        let date = convert::date(py, "date", date)?;
-        self.0.next(&agency, date).py(py).map(DossierCode)
+        crate::errors::guard(|| {
+            let agency: String = agency
+                .extract()
+                .map_err(|_| wrong_type(py, "agency", "a str", agency))?;
+            let date = convert::date(py, "date", date)?;
+            self.0.next(&agency, date).py(py).map(DossierCode)
+        })
     }
 
     /// Records a code issued elsewhere; raises ``DuplicateDossierCodeError``
     /// for a code already in use.
     fn register(&mut self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<()> {
-        let code = dossier_code(py, code)?;
-        self.0.register(code).py(py)
+        crate::errors::guard(|| {
+            let code = dossier_code(py, code)?;
+            self.0.register(code).py(py)
+        })
     }
 }
 
@@ -343,45 +413,50 @@ impl Dossier {
         submitted_at: Option<&Bound<'_, PyAny>>,
         applicant: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let procedure = procedure
-            .cast::<Procedure>()
-            .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", procedure))?
-            .get()
-            .0
-            .clone();
-        let code = dossier_code(py, code)?;
-        let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
-        let calendar = crate::calendar::calendar_arg(py, calendar)?;
-        let actor = text_arg(py, "actor", actor)?;
-        let applicant = match applicant {
-            None => None,
-            Some(a) => Some(core::Applicant::from_json(&json_text(py, "applicant", a)?).py(py)?),
-        };
-        let mut dossier = match (submitted_at, received_at) {
-            (Some(s), received) => {
-                let s = local(py, "submitted_at", s)?;
-                let mut d =
-                    core::Dossier::submit(procedure, &calendar, code, channel, s, &actor).py(py)?;
-                if let Some(r) = received {
-                    d.accept(local(py, "received_at", r)?, &actor).py(py)?;
+        crate::errors::guard(|| {
+            let procedure = procedure
+                .cast::<Procedure>()
+                .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", procedure))?
+                .get()
+                .0
+                .clone();
+            let code = dossier_code(py, code)?;
+            let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
+            let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            let actor = text_arg(py, "actor", actor)?;
+            let applicant = match applicant {
+                None => None,
+                Some(a) => {
+                    Some(core::Applicant::from_json(&json_text(py, "applicant", a)?).py(py)?)
                 }
-                d
-            }
-            (None, Some(r)) => {
-                let r = local(py, "received_at", r)?;
-                core::Dossier::receive(procedure, &calendar, code, channel, r, &actor).py(py)?
-            }
-            (None, None) => {
-                return Err(exception(
-                    py,
-                    "invalid_argument",
-                    "a dossier needs received_at (accepted) or submitted_at (not yet accepted)"
-                        .into(),
-                ))
-            }
-        };
-        dossier.set_applicant(applicant);
-        Ok(Self(dossier))
+            };
+            let mut dossier = match (submitted_at, received_at) {
+                (Some(s), received) => {
+                    let s = local(py, "submitted_at", s)?;
+                    let mut d =
+                        core::Dossier::submit(procedure, &calendar, code, channel, s, &actor)
+                            .py(py)?;
+                    if let Some(r) = received {
+                        d.accept(local(py, "received_at", r)?, &actor).py(py)?;
+                    }
+                    d
+                }
+                (None, Some(r)) => {
+                    let r = local(py, "received_at", r)?;
+                    core::Dossier::receive(procedure, &calendar, code, channel, r, &actor).py(py)?
+                }
+                (None, None) => {
+                    return Err(exception(
+                        py,
+                        "invalid_argument",
+                        "a dossier needs received_at (accepted) or submitted_at (not yet accepted)"
+                            .into(),
+                    ))
+                }
+            };
+            dossier.set_applicant(applicant);
+            Ok(Self(dossier))
+        })
     }
 
     /// A dossier from its JSON (``to_json``), replayed.
@@ -392,11 +467,13 @@ impl Dossier {
         text: &Bound<'_, PyAny>,
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let text: String = text
-            .extract()
-            .map_err(|_| wrong_type(py, "text", "a str", text))?;
-        let calendar = crate::calendar::calendar_arg(py, calendar)?;
-        core::Dossier::from_json(&text, &calendar).py(py).map(Self)
+        crate::errors::guard(|| {
+            let text: String = text
+                .extract()
+                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            core::Dossier::from_json(&text, &calendar).py(py).map(Self)
+        })
     }
 
     /// The dossier as JSON: code, procedure, channel and event log.
@@ -412,7 +489,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::Accepted)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Accepted))
     }
 
     /// The complete supplement arrived: restart or resume per the
@@ -424,7 +501,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::SupplementCompleted)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::SupplementCompleted))
     }
 
     /// Asks for a financial obligation: the clock pauses.
@@ -435,7 +512,9 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::FinancialObligationRequested)
+        crate::errors::guard(|| {
+            self.record(py, at, actor, core::EventKind::FinancialObligationRequested)
+        })
     }
 
     /// The financial obligation is met: the clock resumes.
@@ -446,7 +525,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::Paid)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Paid))
     }
 
     /// Resumes processing: the clock resumes.
@@ -457,7 +536,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::Resumed)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Resumed))
     }
 
     /// The result is ready: processing ends.
@@ -468,7 +547,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::Resolved)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Resolved))
     }
 
     /// The result is handed over.
@@ -479,7 +558,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::ResultReturned)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::ResultReturned))
     }
 
     /// The applicant withdraws the dossier.
@@ -490,7 +569,7 @@ impl Dossier {
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        self.record(py, at, actor, core::EventKind::Withdrawn)
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Withdrawn))
     }
 
     /// Refuses the dossier at reception (Mẫu 03).
@@ -502,8 +581,10 @@ impl Dossier {
         reason: Option<&Bound<'_, PyAny>>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let reason = text_arg(py, "reason", reason)?;
-        self.record(py, at, actor, core::EventKind::Refused { reason })
+        crate::errors::guard(|| {
+            let reason = text_arg(py, "reason", reason)?;
+            self.record(py, at, actor, core::EventKind::Refused { reason })
+        })
     }
 
     /// Asks the applicant for a supplement (Mẫu 02): the clock pauses.
@@ -515,13 +596,15 @@ impl Dossier {
         reason: Option<&Bound<'_, PyAny>>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let reason = text_arg(py, "reason", reason)?;
-        self.record(
-            py,
-            at,
-            actor,
-            core::EventKind::SupplementRequested { reason },
-        )
+        crate::errors::guard(|| {
+            let reason = text_arg(py, "reason", reason)?;
+            self.record(
+                py,
+                at,
+                actor,
+                core::EventKind::SupplementRequested { reason },
+            )
+        })
     }
 
     /// Suspends processing: the clock pauses.
@@ -533,8 +616,10 @@ impl Dossier {
         reason: Option<&Bound<'_, PyAny>>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let reason = text_arg(py, "reason", reason)?;
-        self.record(py, at, actor, core::EventKind::Suspended { reason })
+        crate::errors::guard(|| {
+            let reason = text_arg(py, "reason", reason)?;
+            self.record(py, at, actor, core::EventKind::Suspended { reason })
+        })
     }
 
     /// Hands the dossier to a workflow step.
@@ -546,10 +631,12 @@ impl Dossier {
         step: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let step: String = step
-            .extract()
-            .map_err(|_| wrong_type(py, "step", "a str", step))?;
-        self.record(py, at, actor, core::EventKind::Routed { step })
+        crate::errors::guard(|| {
+            let step: String = step
+                .extract()
+                .map_err(|_| wrong_type(py, "step", "a str", step))?;
+            self.record(py, at, actor, core::EventKind::Routed { step })
+        })
     }
 
     /// Apologises and sets a new appointment (Mẫu 04), at most once.
@@ -562,9 +649,11 @@ impl Dossier {
         reason: Option<&Bound<'_, PyAny>>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        let new_due = local(py, "new_due", new_due)?;
-        let reason = text_arg(py, "reason", reason)?;
-        self.record(py, at, actor, core::EventKind::Extended { new_due, reason })
+        crate::errors::guard(|| {
+            let new_due = local(py, "new_due", new_due)?;
+            let reason = text_arg(py, "reason", reason)?;
+            self.record(py, at, actor, core::EventKind::Extended { new_due, reason })
+        })
     }
 
     /// The code.
@@ -588,7 +677,7 @@ impl Dossier {
     /// The status, a ``motcua.Status`` (``IntEnum``, 1–10).
     #[getter]
     fn status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        status(py, Some(self.0.status()))
+        crate::errors::guard(|| status(py, Some(self.0.status())))
     }
 
     /// The reception instant.
@@ -613,20 +702,47 @@ impl Dossier {
     /// while running and for refused or withdrawn dossiers.
     #[pyo3(signature = (granularity = "date"))]
     fn timeliness(&self, py: Python<'_>, granularity: &str) -> PyResult<Option<&'static str>> {
-        let g = Granularity::from_code(granularity).ok_or_else(|| {
-            exception(
-                py,
-                "invalid_argument",
-                format!("granularity {granularity:?} is not \"date\" or \"instant\""),
-            )
-        })?;
-        Ok(self.0.timeliness(g).map(|t| t.code()))
+        crate::errors::guard(|| {
+            let g = Granularity::from_code(granularity).ok_or_else(|| {
+                exception(
+                    py,
+                    "invalid_argument",
+                    format!("granularity {granularity:?} is not \"date\" or \"instant\""),
+                )
+            })?;
+            Ok(self.0.timeliness(g).map(|t| t.code()))
+        })
     }
 
     /// Whether the new appointment after an apology was kept.
     #[getter]
     fn appointment_kept(&self) -> Option<bool> {
         self.0.appointment_kept()
+    }
+
+    /// The facts a period report reads, as they stood at ``as_of`` (the end
+    /// of a period): a dict of ``channel``, ``received_at``, ``due_at``,
+    /// ``ended_at``, ``ending`` (``"resolved"``, ``"withdrawn"``,
+    /// ``"refused"`` or ``None``), ``paused`` and ``supplement_requests``:
+    /// one row of the tables that :func:`motcua.report_table` reads.
+    fn report_record<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        crate::errors::guard(|| {
+            let as_of = local(py, "as_of", as_of)?;
+            let r = motcua::report::ReportRecord::from_dossier(&self.0, as_of).py(py)?;
+            let out = PyDict::new(py);
+            out.set_item("channel", r.channel.code())?;
+            out.set_item("received_at", r.received_at)?;
+            out.set_item("due_at", r.due_at)?;
+            out.set_item("ended_at", r.ended_at)?;
+            out.set_item("ending", r.ending.map(|e| e.code()))?;
+            out.set_item("paused", r.paused)?;
+            out.set_item("supplement_requests", r.supplement_requests)?;
+            Ok(out)
+        })
     }
 
     /// Codes of the rules broken along the way.
@@ -639,14 +755,16 @@ impl Dossier {
     /// (the step in progress counted to the last event).
     #[getter]
     fn step_usage(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
-        step_usage(py, &self.0.step_usage())
+        crate::errors::guard(|| step_usage(py, &self.0.step_usage()))
     }
 
     /// Time used by each workflow step up to ``as_of``, the step in
     /// progress included: where a running dossier's time goes.
     fn step_usage_at(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
-        let as_of = local(py, "as_of", as_of)?;
-        step_usage(py, &self.0.step_usage_at(as_of).py(py)?)
+        crate::errors::guard(|| {
+            let as_of = local(py, "as_of", as_of)?;
+            step_usage(py, &self.0.step_usage_at(as_of).py(py)?)
+        })
     }
 
     /// The highest of ``thresholds`` (shares of the allowed working time)
@@ -658,73 +776,76 @@ impl Dossier {
         as_of: &Bound<'_, PyAny>,
         thresholds: Vec<f64>,
     ) -> PyResult<Option<f64>> {
-        let as_of = local(py, "as_of", as_of)?;
-        Ok(self
-            .0
-            .progress(as_of)
-            .py(py)?
-            .and_then(|p| p.warning_level(&thresholds)))
+        crate::errors::guard(|| {
+            let as_of = local(py, "as_of", as_of)?;
+            Ok(self
+                .0
+                .progress(as_of)
+                .py(py)?
+                .and_then(|p| p.warning_level(&thresholds)))
+        })
     }
 
     /// The event log as dicts.
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.0.events())
+        crate::errors::guard(|| to_python(py, &self.0.events()))
     }
 
     /// The figures at ``as_of``, replayed from the events up to it: status,
     /// due date, appointment, timeliness and, while running, progress
     /// (``overdue``, ``elapsed_fraction``, ``due_soon``, ``effective_due``).
     fn state_at(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        let as_of = local(py, "as_of", as_of)?;
-        let s = self.0.state_at(as_of).py(py)?;
-        let out = to_python(py, &s)?;
-        out.bind(py).set_item("status", status(py, s.status)?)?;
-        Ok(out)
+        crate::errors::guard(|| {
+            let as_of = local(py, "as_of", as_of)?;
+            let s = self.0.state_at(as_of).py(py)?;
+            let out = to_python(py, &s)?;
+            out.bind(py).set_item("status", status(py, s.status)?)?;
+            Ok(out)
+        })
     }
 
     /// The timeline of events and rules that produced the due date.
     fn explain(&self, py: Python<'_>) -> PyResult<Explanation> {
-        let e = self.0.explain().py(py)?;
-        Ok(Explanation {
-            entries: to_python(py, &e)?,
-            vi: e.text_vi(),
-            en: e.text_en(),
-        })
+        crate::errors::guard(|| Explanation::new(py, &self.0.explain().py(py)?))
     }
 
     /// The ``DongBoHoSoMC`` payload of the national portal (PascalCase keys,
     /// ``yyyyMMddHHmmss`` timestamps).
     fn portal_sync(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let sync = motcua::portal::DossierSync::from_dossier(&self.0).py(py)?;
-        let text = serde_json::to_string(&sync)
-            .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-        Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+        crate::errors::guard(|| {
+            let sync = motcua::portal::DossierSync::from_dossier(&self.0).py(py)?;
+            let text = serde_json::to_string(&sync)
+                .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+            Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+        })
     }
 
     /// The ``CapNhatTienDoHoSoMC`` progress entries, one per event.
     fn portal_progress(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let entries = motcua::portal::progress_entries(&self.0).py(py)?;
-        let text = serde_json::to_string(&entries)
-            .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-        Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+        crate::errors::guard(|| {
+            let entries = motcua::portal::progress_entries(&self.0).py(py)?;
+            let text = serde_json::to_string(&entries)
+                .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+            Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+        })
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).
     fn receipt_slip(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        match self.0.receipt_slip() {
+        crate::errors::guard(|| match self.0.receipt_slip() {
             Some(slip) => to_python(py, &slip),
             None => Ok(py.None()),
-        }
+        })
     }
 
     /// The data of the apology and new appointment letter (Mẫu 04), or
     /// ``None`` without extension.
     fn apology_letter(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        match self.0.apology_letter() {
+        crate::errors::guard(|| match self.0.apology_letter() {
             Some(letter) => to_python(py, &letter),
             None => Ok(py.None()),
-        }
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -745,6 +866,16 @@ pub struct Explanation {
     en: String,
 }
 
+impl Explanation {
+    fn new(py: Python<'_>, notes: &core::Explanation) -> PyResult<Self> {
+        Ok(Self {
+            entries: to_python(py, notes)?,
+            vi: notes.text_vi(),
+            en: notes.text_en(),
+        })
+    }
+}
+
 #[pymethods]
 impl Explanation {
     /// The lines: dicts with ``at``, ``rule``, ``vi``, ``en``, ``due_at``.
@@ -756,7 +887,7 @@ impl Explanation {
     /// The text in Vietnamese (``"vi"``) or English (``"en"``).
     #[pyo3(signature = (language = "vi"))]
     fn text(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        match language {
+        crate::errors::guard(|| match language {
             "vi" => Ok(self.vi.clone()),
             "en" => Ok(self.en.clone()),
             other => Err(exception(
@@ -764,7 +895,7 @@ impl Explanation {
                 "invalid_argument",
                 format!("language {other:?} is not \"vi\" or \"en\""),
             )),
-        }
+        })
     }
 
     fn __str__(&self) -> String {
@@ -772,7 +903,7 @@ impl Explanation {
     }
 
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
-        self.entries.bind(py).len()
+        crate::errors::guard(|| self.entries.bind(py).len())
     }
 }
 

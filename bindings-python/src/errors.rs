@@ -47,3 +47,37 @@ pub fn wrong_type(py: Python<'_>, name: &str, expected: &str, got: &Bound<'_, Py
         format!("{name} must be {expected}, not {found}"),
     )
 }
+
+/// Code of an internal error: a panic caught at the boundary.
+pub const INTERNAL: &str = "internal";
+
+/// Runs the body of a Python entry point, turning a Rust panic into a
+/// `motcua.InternalError` (a `MotcuaError`). Without it pyo3 raises its
+/// `PanicException`, which derives from `BaseException` and so escapes
+/// `except Exception` and `except MotcuaError` in the caller. A panic is a
+/// bug of motcua; the default hook has already printed where it happened.
+/// The core computes every new state before storing it, so an object whose
+/// method panicked keeps what it had recorded.
+pub fn guard<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(Python::attach(|py| {
+            exception(
+                py,
+                INTERNAL,
+                format!("internal error in motcua (please report it): {what}"),
+            )
+        }))
+    })
+}
+
+/// Panics with `message`: lets the test suite check that a panic reaches
+/// Python as `motcua.InternalError`. Not part of the public API.
+#[pyfunction]
+pub fn _panic_for_tests(message: &str) -> PyResult<()> {
+    guard(|| panic!("{message}"))
+}

@@ -9,6 +9,7 @@ mod dossier;
 mod errors;
 mod lunar;
 mod report;
+mod table;
 
 use pyo3::prelude::*;
 
@@ -37,8 +38,10 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_is_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_add_working_time, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
+    m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::from_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::year_name, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     Ok(())
 }

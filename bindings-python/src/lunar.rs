@@ -29,8 +29,10 @@ impl LunarDate {
         day: &Bound<'_, PyAny>,
         leap: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let date = from_lunar(py, year, month, day, leap)?;
-        core::to_lunar(date).py(py).map(Self)
+        crate::errors::guard(|| {
+            let date = from_lunar(py, year, month, day, leap)?;
+            core::to_lunar(date).py(py).map(Self)
+        })
     }
 
     /// The lunar year (named after the Gregorian year it starts in).
@@ -65,7 +67,7 @@ impl LunarDate {
 
     /// The Gregorian date.
     fn to_date(&self, py: Python<'_>) -> PyResult<NaiveDate> {
-        self.0.to_gregorian().py(py)
+        crate::errors::guard(|| self.0.to_gregorian().py(py))
     }
 
     fn __repr__(&self) -> String {
@@ -85,19 +87,21 @@ impl LunarDate {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let d = slf.get().0;
-        let args = PyTuple::new(
-            slf.py(),
-            [
-                d.year.into_pyobject(slf.py())?.into_any(),
-                d.month.into_pyobject(slf.py())?.into_any(),
-                d.day.into_pyobject(slf.py())?.into_any(),
-                pyo3::types::PyBool::new(slf.py(), d.leap)
-                    .to_owned()
-                    .into_any(),
-            ],
-        )?;
-        Ok((slf.get_type().into_any(), args))
+        crate::errors::guard(|| {
+            let d = slf.get().0;
+            let args = PyTuple::new(
+                slf.py(),
+                [
+                    d.year.into_pyobject(slf.py())?.into_any(),
+                    d.month.into_pyobject(slf.py())?.into_any(),
+                    d.day.into_pyobject(slf.py())?.into_any(),
+                    pyo3::types::PyBool::new(slf.py(), d.leap)
+                        .to_owned()
+                        .into_any(),
+                ],
+            )?;
+            Ok((slf.get_type().into_any(), args))
+        })
     }
 }
 
@@ -110,12 +114,14 @@ impl LunarDate {
 /// LunarDate(year=1985, month=1, day=1, leap=False)
 #[pyfunction]
 pub fn to_lunar(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    if let Some(batch) = crate::calendar::batch(py, date)? {
-        return Ok(batch.call_method1("to_lunar", (date,))?.unbind());
-    }
-    let d = convert::date(py, "date", date)?;
-    let lunar = LunarDate(core::to_lunar(d).py(py)?);
-    Ok(Bound::new(py, lunar)?.into_any().unbind())
+    crate::errors::guard(|| {
+        if let Some(batch) = crate::calendar::batch(py, date)? {
+            return Ok(batch.call_method1("to_lunar", (date,))?.unbind());
+        }
+        let d = convert::date(py, "date", date)?;
+        let lunar = LunarDate(core::to_lunar(d).py(py)?);
+        Ok(Bound::new(py, lunar)?.into_any().unbind())
+    })
 }
 
 /// The Gregorian date of a lunar date; raises ``InvalidLunarDateError`` for
@@ -133,21 +139,23 @@ pub fn from_lunar(
     day: &Bound<'_, PyAny>,
     leap: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<NaiveDate> {
-    let (year, month, day) = (
-        int32(py, "year", year)?,
-        int32(py, "month", month)?,
-        int32(py, "day", day)?,
-    );
-    let leap = match leap {
-        None => false,
-        Some(v) if v.is_instance_of::<pyo3::types::PyBool>() => v.extract::<bool>()?,
-        Some(v) => return Err(crate::errors::wrong_type(py, "leap", "a bool", v)),
-    };
-    core::from_lunar(year, month, day, leap).py(py)
+    crate::errors::guard(|| {
+        let (year, month, day) = (
+            int32(py, "year", year)?,
+            int32(py, "month", month)?,
+            int32(py, "day", day)?,
+        );
+        let leap = match leap {
+            None => false,
+            Some(v) if v.is_instance_of::<pyo3::types::PyBool>() => v.extract::<bool>()?,
+            Some(v) => return Err(crate::errors::wrong_type(py, "leap", "a bool", v)),
+        };
+        core::from_lunar(year, month, day, leap).py(py)
+    })
 }
 
 /// The can-chi name of a lunar year: ``year_name(2026) == "Bính Ngọ"``.
 #[pyfunction]
 pub fn year_name(py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(core::year_name(int32(py, "year", year)?))
+    crate::errors::guard(|| Ok(core::year_name(int32(py, "year", year)?)))
 }

@@ -15,30 +15,34 @@ use crate::errors::{exception, wrong_type, IntoPy};
 /// A reporting period: whole days, first and last included.
 #[pyclass(frozen, module = "motcua")]
 #[derive(Clone, Copy)]
-pub struct Period(core::Period);
+pub struct Period(pub(crate) core::Period);
 
 #[pymethods]
 impl Period {
     /// A custom period from ``first`` to ``last`` (dates, both included).
     #[new]
     fn new(py: Python<'_>, first: &Bound<'_, PyAny>, last: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (first, last) = (
-            convert::date(py, "first", first)?,
-            convert::date(py, "last", last)?,
-        );
-        core::Period::new(first, last).py(py).map(Self)
+        crate::errors::guard(|| {
+            let (first, last) = (
+                convert::date(py, "first", first)?,
+                convert::date(py, "last", last)?,
+            );
+            core::Period::new(first, last).py(py).map(Self)
+        })
     }
 
     /// A calendar month.
     #[staticmethod]
     fn month(py: Python<'_>, year: &Bound<'_, PyAny>, month: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let (y, m) = (
-            convert::int32(py, "year", year)?,
-            convert::int32(py, "month", month)?,
-        );
-        core::Period::month(y, u32::try_from(m).unwrap_or(0))
-            .py(py)
-            .map(Self)
+        crate::errors::guard(|| {
+            let (y, m) = (
+                convert::int32(py, "year", year)?,
+                convert::int32(py, "month", month)?,
+            );
+            core::Period::month(y, u32::try_from(m).unwrap_or(0))
+                .py(py)
+                .map(Self)
+        })
     }
 
     /// A quarter, 1 to 4.
@@ -48,21 +52,25 @@ impl Period {
         year: &Bound<'_, PyAny>,
         quarter: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        let (y, q) = (
-            convert::int32(py, "year", year)?,
-            convert::int32(py, "quarter", quarter)?,
-        );
-        core::Period::quarter(y, u32::try_from(q).unwrap_or(0))
-            .py(py)
-            .map(Self)
+        crate::errors::guard(|| {
+            let (y, q) = (
+                convert::int32(py, "year", year)?,
+                convert::int32(py, "quarter", quarter)?,
+            );
+            core::Period::quarter(y, u32::try_from(q).unwrap_or(0))
+                .py(py)
+                .map(Self)
+        })
     }
 
     /// A calendar year.
     #[staticmethod]
     fn year(py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<Self> {
-        core::Period::year(convert::int32(py, "year", year)?)
-            .py(py)
-            .map(Self)
+        crate::errors::guard(|| {
+            core::Period::year(convert::int32(py, "year", year)?)
+                .py(py)
+                .map(Self)
+        })
     }
 
     /// First day.
@@ -85,15 +93,17 @@ impl Period {
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, (chrono::NaiveDate, chrono::NaiveDate))> {
-        let p = slf.get().0;
-        Ok((slf.get_type().into_any(), (p.first, p.last)))
+        crate::errors::guard(|| {
+            let p = slf.get().0;
+            Ok((slf.get_type().into_any(), (p.first, p.last)))
+        })
     }
 }
 
 /// The II.06a period report, built by adding dossiers; it also gathers the
 /// dossier-based inputs of the 766 index (:meth:`index_inputs`).
 #[pyclass(module = "motcua")]
-pub struct PeriodReport(index::PeriodSummary);
+pub struct PeriodReport(pub(crate) index::PeriodSummary);
 
 #[pymethods]
 impl PeriodReport {
@@ -102,15 +112,17 @@ impl PeriodReport {
     #[new]
     #[pyo3(signature = (period, group_by = "agency"))]
     fn new(py: Python<'_>, period: &Bound<'_, PyAny>, group_by: &str) -> PyResult<Self> {
-        let period = period
-            .cast::<Period>()
-            .map_err(|_| wrong_type(py, "period", "a motcua.Period", period))?
-            .get()
-            .0;
-        Ok(Self(index::PeriodSummary::new(
-            period,
-            GroupBy::from_code(group_by).py(py)?,
-        )))
+        crate::errors::guard(|| {
+            let period = period
+                .cast::<Period>()
+                .map_err(|_| wrong_type(py, "period", "a motcua.Period", period))?
+                .get()
+                .0;
+            Ok(Self(index::PeriodSummary::new(
+                period,
+                GroupBy::from_code(group_by).py(py)?,
+            )))
+        })
     }
 
     /// Adds one dossier; returns ``None`` when counted, else why it was
@@ -120,46 +132,49 @@ impl PeriodReport {
         py: Python<'_>,
         dossier: &Bound<'_, PyAny>,
     ) -> PyResult<Option<&'static str>> {
-        let d = dossier
-            .cast::<Dossier>()
-            .map_err(|_| wrong_type(py, "dossier", "a motcua.Dossier", dossier))?;
-        let added = self.0.add(&d.borrow().0).py(py)?;
-        Ok(match added {
-            Added::Counted(_) => None,
-            Added::Excluded(core::Exclusion::ReceivedAfter) => Some("received_after"),
-            Added::Excluded(core::Exclusion::EndedBefore) => Some("ended_before"),
-            Added::Excluded(core::Exclusion::NotAccepted) => Some("not_accepted"),
-            Added::Excluded(core::Exclusion::Inconsistent) => Some("inconsistent"),
+        crate::errors::guard(|| {
+            let d = dossier
+                .cast::<Dossier>()
+                .map_err(|_| wrong_type(py, "dossier", "a motcua.Dossier", dossier))?;
+            let added = self.0.add(&d.borrow().0).py(py)?;
+            Ok(match added {
+                Added::Counted(_) => None,
+                Added::Excluded(core::Exclusion::ReceivedAfter) => Some("received_after"),
+                Added::Excluded(core::Exclusion::EndedBefore) => Some("ended_before"),
+                Added::Excluded(core::Exclusion::NotAccepted) => Some("not_accepted"),
+                Added::Excluded(core::Exclusion::Inconsistent) => Some("inconsistent"),
+            })
         })
     }
 
     /// Adds every dossier of an iterable.
     fn add_all(&mut self, py: Python<'_>, dossiers: &Bound<'_, PyAny>) -> PyResult<()> {
-        for d in dossiers
-            .try_iter()
-            .map_err(|_| wrong_type(py, "dossiers", "an iterable of motcua.Dossier", dossiers))?
-        {
-            self.add(py, &d?)?;
-        }
-        Ok(())
+        crate::errors::guard(|| {
+            for d in dossiers.try_iter().map_err(|_| {
+                wrong_type(py, "dossiers", "an iterable of motcua.Dossier", dossiers)
+            })? {
+                self.add(py, &d?)?;
+            }
+            Ok(())
+        })
     }
 
     /// The rows, by group: dicts of the II.06a columns.
     #[getter]
     fn rows(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.0.report.rows)
+        crate::errors::guard(|| to_python(py, &self.0.report.rows))
     }
 
     /// The sum of all rows.
     #[getter]
     fn total(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.0.report.total())
+        crate::errors::guard(|| to_python(py, &self.0.report.total()))
     }
 
     /// Dossiers left out, by reason.
     #[getter]
     fn excluded(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.0.report.excluded)
+        crate::errors::guard(|| to_python(py, &self.0.report.excluded))
     }
 
     /// The inputs of the 766 index, for :meth:`Methodology.score`: the
@@ -173,33 +188,37 @@ impl PeriodReport {
         typed: Option<&Bound<'_, PyAny>>,
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<BTreeMap<String, (u64, u64)>> {
-        let typed = match typed {
-            Some(t) => Some(
-                index::TypedInputs::from_json(&crate::dossier::json_text(py, "typed", t)?)
-                    .py(py)?,
-            ),
-            None => None,
-        };
-        let calendar = crate::calendar::calendar_arg(py, calendar)?;
-        let inputs = self.0.index_inputs(typed.as_ref(), &calendar).py(py)?;
-        Ok(inputs
-            .ratios
-            .into_iter()
-            .map(|(k, r)| (k, (r.numerator, r.denominator)))
-            .collect())
+        crate::errors::guard(|| {
+            let typed = match typed {
+                Some(t) => Some(
+                    index::TypedInputs::from_json(&crate::dossier::json_text(py, "typed", t)?)
+                        .py(py)?,
+                ),
+                None => None,
+            };
+            let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            let inputs = self.0.index_inputs(typed.as_ref(), &calendar).py(py)?;
+            Ok(inputs
+                .ratios
+                .into_iter()
+                .map(|(k, r)| (k, (r.numerator, r.denominator)))
+                .collect())
+        })
     }
 
     /// The whole report as a dict.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let out = to_python(py, &self.0.report)?;
-        out.bind(py).set_item("total", self.total(py)?)?;
-        Ok(out)
+        crate::errors::guard(|| {
+            let out = to_python(py, &self.0.report)?;
+            out.bind(py).set_item("total", self.total(py)?)?;
+            Ok(out)
+        })
     }
 
     /// The rows as a pandas DataFrame indexed by group (pandas is an
     /// optional dependency).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        frame(py, self.rows(py)?, "index")
+        crate::errors::guard(|| frame(py, self.rows(py)?, "index"))
     }
 }
 
@@ -238,7 +257,7 @@ impl Score {
     /// The indicators as dicts.
     #[getter]
     fn indicators(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.0.indicators)
+        crate::errors::guard(|| to_python(py, &self.0.indicators))
     }
 
     /// Ids of the indicators not measured.
@@ -263,12 +282,12 @@ impl Score {
 
     /// The score as a dict.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        to_python(py, &self.0)
+        crate::errors::guard(|| to_python(py, &self.0))
     }
 
     /// One row per indicator, as a pandas DataFrame.
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        frame(py, self.indicators(py)?, "records")
+        crate::errors::guard(|| frame(py, self.indicators(py)?, "records"))
     }
 
     fn __repr__(&self) -> String {
@@ -323,10 +342,12 @@ impl Methodology {
     /// stated total.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = text
-            .extract()
-            .map_err(|_| wrong_type(py, "text", "a str", text))?;
-        index::Methodology::from_json(&text).py(py).map(Self)
+        crate::errors::guard(|| {
+            let text: String = text
+                .extract()
+                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            index::Methodology::from_json(&text).py(py).map(Self)
+        })
     }
 
     /// The methodology as JSON.
@@ -336,26 +357,28 @@ impl Methodology {
 
     /// The score of inputs ``{name: (numerator, denominator)}``.
     fn score(&self, py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<Score> {
-        Ok(Score(self.0.score(&ratios(py, inputs)?)))
+        crate::errors::guard(|| Ok(Score(self.0.score(&ratios(py, inputs)?))))
     }
 
     /// Units ``{name: inputs}`` ranked best first: ``[(name, score), …]``.
     fn rank(&self, py: Python<'_>, units: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Score)>> {
-        let dict = units
-            .cast::<PyDict>()
-            .map_err(|_| wrong_type(py, "units", "a dict of name: inputs", units))?;
-        let mut parsed = Vec::new();
-        for (k, v) in dict.iter() {
-            let name: String = k
-                .extract()
-                .map_err(|_| wrong_type(py, "units key", "a str", &k))?;
-            parsed.push((name, ratios(py, &v)?));
-        }
-        self.0
-            .rank(parsed.iter().map(|(n, i)| (n.as_str(), i)))
-            .into_iter()
-            .map(|(n, s)| Ok((n, Score(s))))
-            .collect()
+        crate::errors::guard(|| {
+            let dict = units
+                .cast::<PyDict>()
+                .map_err(|_| wrong_type(py, "units", "a dict of name: inputs", units))?;
+            let mut parsed = Vec::new();
+            for (k, v) in dict.iter() {
+                let name: String = k
+                    .extract()
+                    .map_err(|_| wrong_type(py, "units key", "a str", &k))?;
+                parsed.push((name, ratios(py, &v)?));
+            }
+            self.0
+                .rank(parsed.iter().map(|(n, i)| (n.as_str(), i)))
+                .into_iter()
+                .map(|(n, s)| Ok((n, Score(s))))
+                .collect()
+        })
     }
 
     /// The smallest number of extra ``"on_time_dossiers"``,
@@ -368,15 +391,17 @@ impl Methodology {
         lever: &str,
         target: f64,
     ) -> PyResult<Option<u64>> {
-        let lever = Lever::from_code(lever).py(py)?;
-        if !target.is_finite() {
-            return Err(exception(
-                py,
-                "invalid_argument",
-                format!("target {target} is not a finite number"),
-            ));
-        }
-        Ok(self.0.what_if(&ratios(py, inputs)?, lever, target))
+        crate::errors::guard(|| {
+            let lever = Lever::from_code(lever).py(py)?;
+            if !target.is_finite() {
+                return Err(exception(
+                    py,
+                    "invalid_argument",
+                    format!("target {target} is not a finite number"),
+                ));
+            }
+            Ok(self.0.what_if(&ratios(py, inputs)?, lever, target))
+        })
     }
 }
 
@@ -385,26 +410,30 @@ impl Methodology {
 #[pyfunction]
 #[pyo3(signature = (seed = 42, dossiers = 23_700))]
 pub fn sample_center(py: Python<'_>, seed: u64, dossiers: u32) -> PyResult<Vec<Dossier>> {
-    let config = motcua::sample::SampleConfig {
-        dossiers,
-        ..motcua::sample::SampleConfig::quarter(seed)
-    };
-    let cal = motcua::calendar::Calendar::vietnam();
-    let mut out = Vec::new();
-    motcua::sample::generate(&config, &cal, |d| {
-        out.push(Dossier(d));
-        Ok(())
+    crate::errors::guard(|| {
+        let config = motcua::sample::SampleConfig {
+            dossiers,
+            ..motcua::sample::SampleConfig::quarter(seed)
+        };
+        let cal = motcua::calendar::Calendar::vietnam();
+        let mut out = Vec::new();
+        motcua::sample::generate(&config, &cal, |d| {
+            out.push(Dossier(d));
+            Ok(())
+        })
+        .py(py)?;
+        Ok(out)
     })
-    .py(py)?;
-    Ok(out)
 }
 
 /// Validates a ``DongBoHoSoMC`` payload (JSON text); raises
 /// ``MotcuaError`` with code ``portal.invalid_payload`` naming the field.
 #[pyfunction]
 pub fn validate_portal_sync(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<()> {
-    let text: String = text
-        .extract()
-        .map_err(|_| wrong_type(py, "text", "a str", text))?;
-    motcua::portal::validate_dossier_sync(&text).py(py)
+    crate::errors::guard(|| {
+        let text: String = text
+            .extract()
+            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        motcua::portal::validate_dossier_sync(&text).py(py)
+    })
 }

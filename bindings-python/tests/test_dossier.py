@@ -223,3 +223,34 @@ def test_value_objects_pickle():
     period = motcua.Period.quarter(2026, 3)
     again = pickle.loads(pickle.dumps(period))
     assert (again.first, again.last) == (period.first, period.last)
+
+
+def test_estimate_is_what_a_received_dossier_says():
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    at = T(2026, 2, 13, 9, 30)
+    due, why = p.estimate(at, channel="online")
+    d = motcua.Dossier(procedure=p, code="000.00.06.H56-260213-0001", received_at=at, channel="online")
+    assert due == d.due_at
+    assert why.entries == d.explain().entries and why.text("en") == d.explain().text("en")
+    assert "16/02/2026" in why.text("vi")  # Tết 2026 is skipped and said so
+    with pytest.raises(motcua.InvalidArgumentError):
+        p.estimate(at, channel="fax")
+    with pytest.raises(motcua.InvalidTypeError):
+        p.estimate(None)
+
+
+def test_sample_catalog_names_agencies_and_fields():
+    catalog = motcua.Catalog.sample()
+    assert len(catalog) == len(catalog.codes()) > 0
+    p = catalog[catalog.codes()[0]]
+    assert p.agency and p.field
+
+
+def test_a_rust_panic_is_a_motcua_error_and_the_module_keeps_working():
+    # `_panic_for_tests` panics inside the same guard every entry point runs in.
+    with pytest.raises(motcua.InternalError) as err:
+        motcua._motcua._panic_for_tests("deliberate")
+    assert isinstance(err.value, motcua.MotcuaError) and isinstance(err.value, RuntimeError)
+    assert err.value.code == "internal" and "deliberate" in str(err.value)
+    assert pickle.loads(pickle.dumps(err.value)).code == "internal"
+    assert motcua.Calendar.vietnam().add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)

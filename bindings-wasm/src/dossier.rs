@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
-use js_sys::JSON;
+use js_sys::{Object, JSON};
 use motcua::calendar::{iso, Calendar as CoreCalendar};
 use motcua::dossier::{self as core, Granularity};
 use motcua::procedure::{self, Channel};
@@ -121,6 +121,12 @@ impl Catalog {
         procedure::Catalog::from_json(&text).js().map(Catalog)
     }
 
+    /// The sample center's catalog (the same procedures `sampleCenter`
+    /// draws from), for demos and for portals trying the library out.
+    pub fn sample() -> Result<Catalog, JsValue> {
+        motcua::sample::catalog().js().map(Catalog)
+    }
+
     /// The procedure with this code; throws `procedure.unknown`.
     pub fn get(&self, code: JsValue) -> Result<Procedure, JsValue> {
         let code = code
@@ -211,6 +217,23 @@ impl DossierCodeGenerator {
 #[wasm_bindgen]
 pub struct Dossier(core::Dossier);
 
+/// A channel code (`"direct"`, `"online"`, `"postal"`); `undefined` is a
+/// direct (counter) submission.
+fn channel(value: &JsValue) -> Result<Channel, JsValue> {
+    if value.is_undefined() {
+        return Ok(Channel::Direct);
+    }
+    let text = value
+        .as_string()
+        .ok_or_else(|| wrong_type("channel", "a string", value))?;
+    Channel::from_code(&text).ok_or_else(|| {
+        js_error(
+            "invalid_argument",
+            &format!("channel {text:?} is not \"direct\", \"online\" or \"postal\""),
+        )
+    })
+}
+
 /// Reads `{procedure, code, receivedAt, submittedAt, channel, actor,
 /// applicant}` and receives (or, with only `submittedAt`, registers) the
 /// dossier on `calendar`.
@@ -232,20 +255,7 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
     let code = core::DossierCode::parse(&code).js()?;
     let received_at = get("receivedAt")?;
     let submitted_at = get("submittedAt")?;
-    let channel = get("channel")?;
-    let channel = if channel.is_undefined() {
-        Channel::Direct
-    } else {
-        let text = channel
-            .as_string()
-            .ok_or_else(|| wrong_type("channel", "a string", &channel))?;
-        Channel::from_code(&text).ok_or_else(|| {
-            js_error(
-                "invalid_argument",
-                &format!("channel {text:?} is not \"direct\", \"online\" or \"postal\""),
-            )
-        })?
-    };
+    let channel = channel(&get("channel")?)?;
     let actor = text_or_empty("actor", &get("actor")?)?;
     let applicant = get("applicant")?;
     let applicant = if applicant.is_undefined() || applicant.is_null() {
@@ -616,6 +626,31 @@ impl Calendar {
     /// receivedAt, channel, actor}`.
     pub fn receive(&self, options: JsValue) -> Result<Dossier, JsValue> {
         receive(self.inner(), &options)
+    }
+
+    /// "If I submit now": `{dueAt, explanation}` for a dossier of
+    /// `procedure` (JSON text or object) accepted at `at` through `channel`
+    /// (default `"direct"`). `dueAt` is `null` for a procedure without
+    /// deadline. Same clock and notes as `receive(...).explain()`.
+    pub fn estimate(
+        &self,
+        procedure: JsValue,
+        at: JsValue,
+        channel: JsValue,
+    ) -> Result<Object, JsValue> {
+        let procedure =
+            procedure::Procedure::from_json(&json_text("procedure", &procedure)?).js()?;
+        let at = convert::instant("at", &at)?;
+        let clock = core::Clock::new(self.inner(), &procedure, self::channel(&channel)?);
+        let (due, notes) = clock.estimate(at).js()?;
+        let out = Object::new();
+        set(
+            &out,
+            "dueAt",
+            due.map_or(JsValue::NULL, |d| iso::format_instant(d).into()),
+        );
+        set(&out, "explanation", to_js(&notes)?);
+        Ok(out)
     }
 
     /// A dossier from its JSON, replayed on this calendar.

@@ -260,6 +260,24 @@ pub enum Ending {
     Refused,
 }
 
+impl Ending {
+    /// The code used in JSON and tables: `resolved`, `withdrawn`, `refused`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Resolved => "resolved",
+            Self::Withdrawn => "withdrawn",
+            Self::Refused => "refused",
+        }
+    }
+
+    /// The ending of a code; `None` for any other text.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Resolved, Self::Withdrawn, Self::Refused]
+            .into_iter()
+            .find(|e| e.code() == code)
+    }
+}
+
 /// The facts of one dossier that a period report reads: what the national
 /// portal's dossier sync carries (reception, due date, end of processing),
 /// so that tables exported by any system can be reported on without their

@@ -22,6 +22,7 @@ from motcua._errors import (
     DossierFinishedError,
     DuplicateDossierCodeError,
     EventOutOfOrderError,
+    InternalError,
     InvalidArgumentError,
     InvalidCalendarDataError,
     InvalidDossierCodeError,
@@ -29,10 +30,12 @@ from motcua._errors import (
     InvalidDurationError,
     InvalidExtensionError,
     InvalidLunarDateError,
+    InvalidPortalPayloadError,
     InvalidProcedureError,
     InvalidSessionsError,
     InvalidTransitionError,
     InvalidTypeError,
+    MissingColumnError,
     MotcuaError,
     OutOfRangeError,
     SequenceExhaustedError,
@@ -60,6 +63,7 @@ from motcua._motcua import (
     year_name,
 )
 from motcua._status import Status
+from motcua._table import records_frame, report_table
 
 __all__ = [
     "Calendar",
@@ -72,6 +76,7 @@ __all__ = [
     "EventOutOfOrderError",
     "Explanation",
     "Holiday",
+    "InternalError",
     "InvalidArgumentError",
     "InvalidCalendarDataError",
     "InvalidDossierCodeError",
@@ -79,10 +84,12 @@ __all__ = [
     "InvalidDurationError",
     "InvalidExtensionError",
     "InvalidLunarDateError",
+    "InvalidPortalPayloadError",
     "InvalidProcedureError",
     "InvalidSessionsError",
     "InvalidTransitionError",
     "InvalidTypeError",
+    "MissingColumnError",
     "LunarDate",
     "Methodology",
     "MotcuaError",
@@ -96,6 +103,8 @@ __all__ = [
     "UnknownProcedureError",
     "__version__",
     "from_lunar",
+    "records_frame",
+    "report_table",
     "sample_center",
     "to_lunar",
     "validate_portal_sync",

@@ -21,7 +21,7 @@ class MotcuaError(Exception):
         if code is not None:
             self.code = code
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[MotcuaError], tuple[str, str]]:
         return (type(self), (self.message, self.code))
 
 
@@ -130,6 +130,31 @@ class InvalidDossierError(MotcuaError, ValueError):
     code = "dossier.invalid"
 
 
+class InvalidPortalPayloadError(MotcuaError, ValueError):
+    """A national-portal payload that breaks the portal's schema; the message names the field."""
+
+    code = "portal.invalid_payload"
+
+
+class MissingColumnError(MotcuaError, KeyError):
+    """A table without a column the call reads; the message lists the expected columns."""
+
+    code = "table.missing_column"
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message
+
+
+class InternalError(MotcuaError, RuntimeError):
+    """A bug in motcua: a Rust panic caught at the boundary (please report it).
+
+    Without this, the panic would surface as pyo3's ``PanicException``, a
+    ``BaseException`` that ``except Exception`` does not catch.
+    """
+
+    code = "internal"
+
+
 #: The exception class of each error code raised by the core.
 BY_CODE = {
     cls.code: cls
@@ -151,5 +176,8 @@ BY_CODE = {
         DossierFinishedError,
         InvalidExtensionError,
         InvalidDossierError,
+        InvalidPortalPayloadError,
+        MissingColumnError,
+        InternalError,
     )
 }

@@ -237,6 +237,21 @@ impl<'a> Clock<'a> {
         self.due_from_explained(at, None).map(|(_, due)| due)
     }
 
+    /// "If I submit now": the due date of a dossier accepted at `at`, with
+    /// the explanation a received dossier would give. It replays the same
+    /// reception event as [`crate::dossier::Dossier::receive`], so a portal's
+    /// estimate and the center's receipt slip cannot disagree.
+    pub fn estimate(&self, at: NaiveDateTime) -> Result<(Option<NaiveDateTime>, Explanation)> {
+        let mut notes = Explanation::default();
+        let reception = Event::new(
+            crate::calendar::iso::whole_seconds(at),
+            "",
+            EventKind::Accepted,
+        );
+        let state = self.replay_explained(&[reception], Some(&mut notes))?;
+        Ok((state.due_at, notes))
+    }
+
     /// The clock's start (the next working instant) and the due date.
     fn due_from_explained(
         &self,

@@ -1,0 +1,234 @@
+"""Dossier tables into reports and the index in one call.
+
+A dossier table has one row per dossier and the columns of
+``Dossier.report_record``, what the national portal's dossier sync carries:
+
+- ``channel``: ``"direct"``, ``"online"`` or ``"postal"``;
+- ``received_at``, ``due_at``, ``ended_at``: datetimes (naive = Vietnam
+  local time, aware ones are converted to UTC+7); missing (NaT/null) means
+  not accepted, no deadline and not ended;
+- ``ending``: ``"resolved"``, ``"withdrawn"``, ``"refused"`` or missing;
+- ``paused`` (optional, default ``False``) and ``supplement_requests``
+  (optional, default 0);
+- the group column named by ``group_by`` (``agency``, ``field`` or
+  ``procedure``), and the ``split_by`` column when one is asked for.
+
+pandas DataFrames, pyarrow Tables, Polars DataFrames (through Arrow) and
+mappings of numpy arrays are read. Strings become integer codes into their
+distinct labels (``pandas.factorize``, Arrow dictionaries), so the Rust core
+compares a few labels, not millions of strings; it counts with the GIL
+released.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, overload
+
+import numpy as np
+
+from motcua import _motcua
+from motcua._errors import InvalidTypeError, MissingColumnError
+
+REQUIRED = ("channel", "received_at", "due_at", "ended_at", "ending")
+OPTIONAL = ("paused", "supplement_requests")
+GROUPS = ("agency", "field", "procedure")
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+_SECONDS = np.dtype("datetime64[s]")
+
+
+def _kind(table: Any) -> str:
+    module = type(table).__module__.split(".")[0]
+    if module in ("pandas", "pyarrow", "polars"):
+        return module
+    if isinstance(table, Mapping):
+        return "mapping"
+    raise InvalidTypeError(
+        "table must be a pandas DataFrame, a pyarrow Table, a Polars DataFrame "
+        f"or a mapping of column arrays, not {type(table).__name__}"
+    )
+
+
+class _Reader:
+    """Columns of one table as numpy arrays the native module reads."""
+
+    def __init__(self, table: Any) -> None:
+        kind = _kind(table)
+        if kind == "polars":
+            table, kind = table.to_arrow(), "pyarrow"
+        self.table, self.kind = table, kind
+        if kind == "pyarrow":
+            self.names = list(table.column_names)
+        else:
+            self.names = list(table.keys()) if kind == "mapping" else list(table.columns)
+
+    def require(self, needed: list[str]) -> None:
+        missing = [c for c in needed if c not in self.names]
+        if missing:
+            raise MissingColumnError(
+                f"the table lacks column(s) {', '.join(missing)}; a dossier table has "
+                f"{', '.join(needed)} (optional: {', '.join(OPTIONAL)}); found: "
+                f"{', '.join(map(str, self.names)) or 'no columns'}"
+            )
+
+    def _arrow(self, name: str) -> Any:
+        column = self.table.column(name)
+        return column.combine_chunks() if hasattr(column, "combine_chunks") else column
+
+    def labels(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """Integer codes (``-1`` where missing) and the distinct labels."""
+        if self.kind == "pyarrow":
+            import pyarrow as pa  # type: ignore[import-untyped]  # optional dependency
+
+            column = self._arrow(name)
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(column.type.value_type)
+            if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+                raise InvalidTypeError(f"column {name} must hold strings, not {column.type}")
+            encoded = column.dictionary_encode()
+            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+            return codes.astype(np.int32), [str(v) for v in encoded.dictionary.to_pylist()]
+        if self.kind == "pandas":
+            import pandas as pd  # type: ignore[import-untyped]  # optional dependency
+
+            codes, uniques = pd.factorize(self.table[name])
+            labels = list(uniques)
+        else:
+            values = np.asarray(self.table[name], dtype=object)
+            present = np.array([v is not None and v == v for v in values], dtype=bool)
+            distinct, inverse = np.unique(values[present].astype(str), return_inverse=True)
+            codes = np.full(len(values), -1, dtype=np.int64)
+            codes[present] = inverse
+            labels = list(distinct)
+        if any(not isinstance(v, str) for v in labels):
+            raise InvalidTypeError(f"column {name} must hold strings")
+        return codes.astype(np.int32), [str(v) for v in labels]
+
+    def seconds(self, name: str) -> np.ndarray:
+        """Vietnam local time as int64 seconds; NaT is the minimum int64."""
+        if self.kind == "pyarrow":
+            import pyarrow as pa  # optional dependency (ignored above)
+
+            column = self._arrow(name)
+            if pa.types.is_timestamp(column.type) and column.type.tz is not None:
+                column = column.cast(pa.timestamp(column.type.unit))  # UTC wall time
+                values = column.to_numpy(zero_copy_only=False) + np.timedelta64(7, "h")
+            elif pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
+                values = column.to_numpy(zero_copy_only=False)
+            elif pa.types.is_null(column.type):
+                values = np.full(len(column), np.datetime64("NaT"), dtype=_SECONDS)
+            else:
+                raise InvalidTypeError(f"column {name} must hold datetimes, not {column.type}")
+        elif self.kind == "pandas":
+            series = self.table[name]
+            if getattr(series.dtype, "tz", None) is not None:
+                series = series.dt.tz_convert(_VIETNAM).dt.tz_localize(None)
+            values = series.to_numpy()
+        else:
+            values = np.asarray(self.table[name])
+        if values.dtype.kind != "M":
+            raise InvalidTypeError(
+                f"column {name} must hold datetimes, not {values.dtype} "
+                "(parse text first, e.g. pandas.read_csv(..., parse_dates=[...]))"
+            )
+        return np.ascontiguousarray(values.astype(_SECONDS)).view(np.int64)
+
+    def numbers(self, name: str, rows: int, default: Any, dtype: Any) -> np.ndarray:
+        if name not in self.names:
+            return np.full(rows, default, dtype=dtype)
+        if self.kind == "pyarrow":
+            column = self._arrow(name)
+            if column.null_count:
+                raise InvalidTypeError(f"column {name} has missing values")
+            values = column.to_numpy(zero_copy_only=False)
+        else:
+            values = np.asarray(self.table[name])
+        kinds = "b" if dtype is bool else "iu"
+        if values.dtype.kind not in kinds:
+            raise InvalidTypeError(f"column {name} must hold {dtype.__name__} values, not {values.dtype}")
+        return np.ascontiguousarray(values.astype(dtype))
+
+
+@overload
+def report_table(
+    table: Any, period: _motcua.Period, *, group_by: str = ..., split_by: None = None
+) -> _motcua.PeriodReport: ...
+@overload
+def report_table(
+    table: Any, period: _motcua.Period, *, group_by: str = ..., split_by: str
+) -> dict[str, _motcua.PeriodReport]: ...
+def report_table(
+    table: Any, period: _motcua.Period, *, group_by: str = "agency", split_by: str | None = None
+) -> _motcua.PeriodReport | dict[str, _motcua.PeriodReport]:
+    """The II.06a report and the index inputs of a dossier table.
+
+    Returns a :class:`PeriodReport` with rows by ``group_by``; with
+    ``split_by`` (a column, e.g. ``"agency"``), a dict of one report per
+    distinct value, so that each agency gets its own index. Rows that are
+    inconsistent or outside the period are counted in ``excluded``; a
+    missing column raises ``MissingColumnError`` listing the expected ones,
+    a column of the wrong type ``InvalidTypeError``, a bad value
+    ``InvalidArgumentError`` naming the row.
+
+    >>> import datetime as dt, motcua
+    >>> table = {"agency": ["Sở Tư pháp", "Sở Tư pháp"], "channel": ["direct", "online"],
+    ...     "received_at": np.array(["2026-01-05T08:00", "2026-01-06T09:00"], "datetime64[s]"),
+    ...     "due_at": np.array(["2026-01-09T08:00", "2026-01-08T09:00"], "datetime64[s]"),
+    ...     "ended_at": np.array(["2026-01-08T10:00", "NaT"], "datetime64[s]"),
+    ...     "ending": ["resolved", None]}
+    >>> report = motcua.report_table(table, motcua.Period.month(2026, 1))
+    >>> row = report.rows["Sở Tư pháp"]
+    >>> row["early"], row["overdue"]
+    (1, 1)
+    """
+    reader = _Reader(table)
+    needed = list(REQUIRED)
+    if group_by in GROUPS:
+        needed.append(group_by)
+    if split_by is not None:
+        needed.append(split_by)
+    reader.require(needed)
+    channel, channel_labels = reader.labels("channel")
+    ending, ending_labels = reader.labels("ending")
+    rows = len(channel)
+    keys, key_labels = reader.labels(group_by) if group_by in GROUPS else (None, [])
+    splits, split_labels = reader.labels(split_by) if split_by is not None else (None, [])
+    reports = _motcua._report_table(
+        period,
+        group_by,
+        keys,
+        key_labels,
+        splits,
+        split_labels,
+        channel,
+        channel_labels,
+        reader.seconds("received_at"),
+        reader.seconds("due_at"),
+        reader.seconds("ended_at"),
+        ending,
+        ending_labels,
+        reader.numbers("paused", rows, False, bool),
+        reader.numbers("supplement_requests", rows, 0, np.int64),
+    )
+    if split_by is None:
+        return reports[0]
+    return dict(sorted(zip(split_labels, reports)))
+
+
+def records_frame(dossiers: Any, as_of: dt.datetime) -> Any:
+    """A pandas DataFrame of dossiers as :func:`report_table` reads them:
+    ``code``, ``procedure``, ``field``, ``agency`` and the columns of
+    ``Dossier.report_record(as_of)`` (for exports and for tests)."""
+    import pandas as pd
+
+    rows = []
+    for d in dossiers:
+        p = d.procedure
+        row = {"code": d.code, "procedure": p.code, "field": p.field, "agency": p.agency}
+        row.update(d.report_record(as_of))
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    for column in ("received_at", "due_at", "ended_at"):
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
+    return frame

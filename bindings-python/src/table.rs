@@ -1,0 +1,215 @@
+//! Dossier tables (pandas, pyarrow, Polars) into reports and the index, in
+//! one call with the GIL released. `motcua/_table.py` turns a table into
+//! columns: group keys and the `channel`/`ending` texts as integer codes
+//! into a list of labels (as `pandas.factorize` and Arrow dictionaries
+//! give them), instants as int64 seconds of Vietnam local time (NaT is the
+//! minimum int64). The labels are checked here, so the codes stay those of
+//! the core.
+
+use numpy::PyReadonlyArray1;
+use pyo3::prelude::*;
+
+use motcua::index::PeriodSummary;
+use motcua::procedure::Channel;
+use motcua::report::{Ending, GroupBy, ReportRecord};
+use motcua::{Error, ErrorKind};
+
+use crate::errors::{exception, IntoPy};
+use crate::report::{Period, PeriodReport};
+
+/// numpy's NaT in an int64 view.
+const NAT: i64 = i64::MIN;
+
+/// The columns of a dossier table, borrowed from numpy arrays.
+struct Columns<'a> {
+    keys: Option<&'a [i32]>,
+    key_labels: &'a [String],
+    splits: Option<&'a [i32]>,
+    channel: &'a [i32],
+    channels: &'a [Channel],
+    received_at: &'a [i64],
+    due_at: &'a [i64],
+    ended_at: &'a [i64],
+    ending: &'a [i32],
+    endings: &'a [Ending],
+    paused: &'a [bool],
+    supplement_requests: &'a [i64],
+}
+
+fn row_error(row: usize, message: String) -> Error {
+    Error::new(ErrorKind::InvalidArgument, format!("row {row}: {message}"))
+}
+
+fn instant(row: usize, column: &str, seconds: i64) -> Result<Option<chrono::NaiveDateTime>, Error> {
+    if seconds == NAT {
+        return Ok(None);
+    }
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| Some(t.naive_utc()))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::OutOfRange,
+                format!("row {row}: {column} is out of range"),
+            )
+        })
+}
+
+/// The label a code points to; `-1` (a missing value) and codes past the
+/// labels are errors naming the row and column.
+fn label<'a, T>(row: usize, column: &str, code: i32, labels: &'a [T]) -> Result<&'a T, Error> {
+    usize::try_from(code)
+        .ok()
+        .and_then(|c| labels.get(c))
+        .ok_or_else(|| row_error(row, format!("{column} is missing")))
+}
+
+impl Columns<'_> {
+    fn record(&self, row: usize) -> Result<ReportRecord, Error> {
+        let ending = match self.ending[row] {
+            -1 => None,
+            code => Some(*label(row, "ending", code, self.endings)?),
+        };
+        let supplement_requests = u32::try_from(self.supplement_requests[row]).map_err(|_| {
+            row_error(
+                row,
+                format!(
+                    "supplement_requests {} is not a count",
+                    self.supplement_requests[row]
+                ),
+            )
+        })?;
+        Ok(ReportRecord {
+            channel: *label(row, "channel", self.channel[row], self.channels)?,
+            received_at: instant(row, "received_at", self.received_at[row])?,
+            due_at: instant(row, "due_at", self.due_at[row])?,
+            ended_at: instant(row, "ended_at", self.ended_at[row])?,
+            ending,
+            paused: self.paused[row],
+            supplement_requests,
+        })
+    }
+
+    /// Counts every row into `summaries` (one per split label, or one).
+    fn count(&self, summaries: &mut [PeriodSummary]) -> Result<(), Error> {
+        for row in 0..self.channel.len() {
+            let record = self.record(row)?;
+            let key = match self.keys {
+                Some(keys) => label(row, "the group column", keys[row], self.key_labels)?,
+                None => "",
+            };
+            let summary = match self.splits {
+                Some(splits) => {
+                    let i = usize::try_from(splits[row])
+                        .ok()
+                        .filter(|&i| i < summaries.len())
+                        .ok_or_else(|| row_error(row, "the split column is missing".into()))?;
+                    &mut summaries[i]
+                }
+                None => &mut summaries[0],
+            };
+            summary.add_record(key, &record);
+        }
+        Ok(())
+    }
+}
+
+/// Parses each label with `parse`, or names the bad one and the accepted.
+fn parse_labels<T>(
+    column: &str,
+    labels: &[String],
+    parse: impl Fn(&str) -> Option<T>,
+    accepted: &str,
+) -> Result<Vec<T>, Error> {
+    labels
+        .iter()
+        .map(|l| {
+            parse(l).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!("{column} {l:?} is not one of {accepted}"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Reports (with their index counters) of a dossier table: one, or one per
+/// split label, in label order. Every column has the table's length.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _report_table<'py>(
+    py: Python<'py>,
+    period: PyRef<'py, Period>,
+    group_by: &str,
+    keys: Option<PyReadonlyArray1<'py, i32>>,
+    key_labels: Vec<String>,
+    splits: Option<PyReadonlyArray1<'py, i32>>,
+    split_labels: Vec<String>,
+    channel: PyReadonlyArray1<'py, i32>,
+    channel_labels: Vec<String>,
+    received_at: PyReadonlyArray1<'py, i64>,
+    due_at: PyReadonlyArray1<'py, i64>,
+    ended_at: PyReadonlyArray1<'py, i64>,
+    ending: PyReadonlyArray1<'py, i32>,
+    ending_labels: Vec<String>,
+    paused: PyReadonlyArray1<'py, bool>,
+    supplement_requests: PyReadonlyArray1<'py, i64>,
+) -> PyResult<Vec<PeriodReport>> {
+    crate::errors::guard(|| {
+        let group_by = GroupBy::from_code(group_by).py(py)?;
+        let channels = parse_labels(
+            "channel",
+            &channel_labels,
+            Channel::from_code,
+            "\"direct\", \"online\", \"postal\"",
+        )
+        .py(py)?;
+        let endings = parse_labels(
+            "ending",
+            &ending_labels,
+            Ending::from_code,
+            "\"resolved\", \"withdrawn\", \"refused\" or empty",
+        )
+        .py(py)?;
+        let columns = Columns {
+            keys: keys.as_ref().map(|k| k.as_slice()).transpose()?,
+            key_labels: &key_labels,
+            splits: splits.as_ref().map(|s| s.as_slice()).transpose()?,
+            channel: channel.as_slice()?,
+            channels: &channels,
+            received_at: received_at.as_slice()?,
+            due_at: due_at.as_slice()?,
+            ended_at: ended_at.as_slice()?,
+            ending: ending.as_slice()?,
+            endings: &endings,
+            paused: paused.as_slice()?,
+            supplement_requests: supplement_requests.as_slice()?,
+        };
+        let rows = columns.channel.len();
+        let lengths = [
+            columns.keys.map_or(rows, <[i32]>::len),
+            columns.splits.map_or(rows, <[i32]>::len),
+            columns.received_at.len(),
+            columns.due_at.len(),
+            columns.ended_at.len(),
+            columns.ending.len(),
+            columns.paused.len(),
+            columns.supplement_requests.len(),
+        ];
+        if lengths.iter().any(|&n| n != rows) {
+            return Err(exception(
+                py,
+                "invalid_argument",
+                format!("columns of different lengths: {rows} and {lengths:?}"),
+            ));
+        }
+        let parts = if columns.splits.is_some() {
+            split_labels.len()
+        } else {
+            1
+        };
+        let mut summaries = vec![PeriodSummary::new(period.0, group_by); parts];
+        py.detach(|| columns.count(&mut summaries)).py(py)?;
+        Ok(summaries.into_iter().map(PeriodReport).collect())
+    })
+}

@@ -1,0 +1,211 @@
+// UI strings of the demo portal, Vietnamese first (the portal's audience),
+// English second. Keys used by `data-i18n` in index.html are plain strings;
+// the others may be functions taking the values they format.
+//
+// Texts that come from the library (explanations, holiday names) carry both
+// languages already (`vi`/`en`, `nameVi`/`nameEn`); error messages and
+// schedule sources come in English only, and procedure names in Vietnamese
+// only, so those are shown as they are.
+
+export const STRINGS = {
+  vi: {
+    pageTitle: "Một cửa — cổng dịch vụ công (demo)",
+    title: "Cổng dịch vụ công — bản thử nghiệm",
+    subtitle:
+      "Thư viện motcua (WebAssembly) chạy ngay trong trình duyệt: ngày hẹn trả kết quả, lịch làm việc có âm lịch và ngày nghỉ Tết, kiểm tra mã hồ sơ.",
+    langToggle: "English",
+    langToggleLabel: "Switch to English",
+    loading: "Đang tải thư viện…",
+    loadFailed: "Không tải được thư viện motcua",
+    unexpected: "Lỗi ngoài dự kiến",
+
+    estimateTitle: "Dự tính ngày hẹn trả kết quả",
+    procedure: "Thủ tục hành chính",
+    channel: "Hình thức nộp",
+    channel_direct: "Trực tiếp tại Bộ phận Một cửa",
+    channel_online: "Trực tuyến",
+    channel_postal: "Qua dịch vụ bưu chính",
+    submittedAt: "Thời điểm nộp hồ sơ (giờ Việt Nam, UTC+7)",
+    now: "Bây giờ",
+    estimateButton: "Tính ngày hẹn trả",
+    dueLabel: "Ngày hẹn trả kết quả",
+    noDeadline: "Thủ tục không có thời hạn giải quyết",
+    processingTime: (pt) => {
+      switch (pt?.kind) {
+        case "same_day":
+          return pt.cutoff
+            ? `Thời hạn: trong ngày (nhận sau ${pt.cutoff} trả trong ngày làm việc tiếp theo)`
+            : "Thời hạn: trong ngày";
+        case "working_days":
+          return `Thời hạn: ${fmtNumber(pt.days, "vi")} ngày làm việc`;
+        case "working_hours":
+          return `Thời hạn: ${fmtNumber(pt.hours, "vi")} giờ làm việc`;
+        case "calendar_days":
+          return `Thời hạn: ${pt.days} ngày (ngày theo lịch)`;
+        case "no_deadline":
+          return "Không có thời hạn giải quyết";
+        default:
+          return "";
+      }
+    },
+    explanationTitle: "Cách tính",
+    estimateErrorLead: "Không tính được ngày hẹn trả",
+
+    calendarTitle: "Lịch làm việc",
+    monthTitle: (year, month) => `Tháng ${month} năm ${year}`,
+    lunarYear: (names) => `Năm âm lịch ${names}`,
+    prevMonth: "Tháng trước",
+    nextMonth: "Tháng sau",
+    thisMonth: "Tháng này",
+    pickMonth: "Chọn tháng",
+    weekdaysShort: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+    weekdays: ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"],
+    leapShort: "nhuận",
+    lunarTooltip: (l) =>
+      `Âm lịch: ngày ${l.day} tháng ${l.month}${l.leap ? " nhuận" : ""} năm ${l.yearName}`,
+    workingDay: "Ngày làm việc",
+    dayOff: "Ngày nghỉ",
+    legend_working: "Ngày làm việc",
+    legend_weekend: "Nghỉ cuối tuần",
+    legend_holiday: "Nghỉ lễ, Tết, nghỉ bù",
+    legend_makeup: "Ngày làm bù",
+    legend_provisional: "Dự kiến, chưa công bố",
+    legend_today: "Hôm nay",
+    scheduleStatus: (year, status) =>
+      ({
+        official: `Lịch nghỉ năm ${year}: chính thức (theo thông báo của Chính phủ).`,
+        projected: `Lịch nghỉ năm ${year}: dự kiến theo Bộ luật Lao động, chưa có thông báo chính thức — có thể thay đổi.`,
+        loaded: `Lịch nghỉ năm ${year}: theo dữ liệu lịch được nạp thêm.`,
+        none: `Lịch này không có ngày nghỉ lễ quốc gia.`,
+      })[status] ?? `Lịch nghỉ năm ${year}: ${status}.`,
+    monthHolidaysTitle: "Ngày nghỉ và ngày làm bù trong tháng",
+    noHolidaysThisMonth: "Không có ngày lễ, ngày nghỉ bù hay ngày làm bù trong tháng này.",
+    sourcesTitle: (year, n) => `Nguồn lịch nghỉ năm ${year} (${n}, tiếng Anh)`,
+    kind: {
+      statutory: "ngày lễ",
+      substitute: "nghỉ bù",
+      swapped: "nghỉ hoán đổi",
+      make_up: "làm bù",
+      compensatory: "nghỉ bù",
+    },
+    provisionalMark: "dự kiến",
+    calendarErrorLead: "Không hiển thị được lịch",
+
+    codeTitle: "Kiểm tra mã hồ sơ",
+    codeLabel: "Mã hồ sơ (MÃ-CƠ-QUAN-YYMMDD-NNNN)",
+    codeButton: "Kiểm tra",
+    codeValid: "Mã hợp lệ",
+    codeAgency: "Cơ quan tiếp nhận",
+    codeDate: "Ngày tiếp nhận",
+    codeSequence: "Số thứ tự trong ngày",
+    codeCanonical: "Dạng chuẩn",
+    codeInvalidLead: "Mã hồ sơ không hợp lệ",
+
+    footer:
+      "Thủ tục lấy từ danh mục mẫu của thư viện (Catalog.sample), chỉ để minh hoạ, không phải danh mục chính thức. Thông báo lỗi của thư viện bằng tiếng Anh.",
+  },
+
+  en: {
+    pageTitle: "Một cửa — public service portal (demo)",
+    title: "Public service portal — demo",
+    subtitle:
+      "The motcua library (WebAssembly) running in your browser: result due dates, the working calendar with lunar dates and Tết days off, dossier-code checks.",
+    langToggle: "Tiếng Việt",
+    langToggleLabel: "Chuyển sang tiếng Việt",
+    loading: "Loading the library…",
+    loadFailed: "Could not load the motcua library",
+    unexpected: "Unexpected error",
+
+    estimateTitle: "Due date estimate",
+    procedure: "Administrative procedure",
+    channel: "Submission channel",
+    channel_direct: "In person at the one-stop desk",
+    channel_online: "Online",
+    channel_postal: "By post",
+    submittedAt: "Submitted at (Vietnam time, UTC+7)",
+    now: "Now",
+    estimateButton: "Estimate due date",
+    dueLabel: "Result due",
+    noDeadline: "This procedure has no processing deadline",
+    processingTime: (pt) => {
+      switch (pt?.kind) {
+        case "same_day":
+          return pt.cutoff
+            ? `Processing time: same day (next working day if received after ${pt.cutoff})`
+            : "Processing time: same day";
+        case "working_days":
+          return `Processing time: ${fmtNumber(pt.days, "en")} working days`;
+        case "working_hours":
+          return `Processing time: ${fmtNumber(pt.hours, "en")} working hours`;
+        case "calendar_days":
+          return `Processing time: ${pt.days} calendar days`;
+        case "no_deadline":
+          return "No processing deadline";
+        default:
+          return "";
+      }
+    },
+    explanationTitle: "How it was computed",
+    estimateErrorLead: "Could not estimate the due date",
+
+    calendarTitle: "Working calendar",
+    monthTitle: (year, month) =>
+      `${["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"][month - 1]} ${year}`,
+    lunarYear: (names) => `Lunar year ${names}`,
+    prevMonth: "Previous month",
+    nextMonth: "Next month",
+    thisMonth: "This month",
+    pickMonth: "Pick a month",
+    weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    leapShort: "leap",
+    lunarTooltip: (l) =>
+      `Lunar: day ${l.day} of ${l.leap ? "leap " : ""}month ${l.month}, year ${l.yearName}`,
+    workingDay: "Working day",
+    dayOff: "Day off",
+    legend_working: "Working day",
+    legend_weekend: "Weekend",
+    legend_holiday: "Holiday, Tết, day off",
+    legend_makeup: "Make-up working day",
+    legend_provisional: "Projected, not yet announced",
+    legend_today: "Today",
+    scheduleStatus: (year, status) =>
+      ({
+        official: `${year} holiday schedule: official (as announced by the Government).`,
+        projected: `${year} holiday schedule: projected from the Labour Code, not yet officially announced — may change.`,
+        loaded: `${year} holiday schedule: from loaded calendar data.`,
+        none: `This calendar has no national holidays.`,
+      })[status] ?? `${year} holiday schedule: ${status}.`,
+    monthHolidaysTitle: "Days off and make-up days this month",
+    noHolidaysThisMonth: "No holidays, substitute days or make-up days this month.",
+    sourcesTitle: (year, n) => `Sources of the ${year} schedule (${n})`,
+    kind: {
+      statutory: "holiday",
+      substitute: "substitute day off",
+      swapped: "swapped day off",
+      make_up: "make-up day",
+      compensatory: "compensatory day off",
+    },
+    provisionalMark: "projected",
+    calendarErrorLead: "Could not show the calendar",
+
+    codeTitle: "Dossier code checker",
+    codeLabel: "Dossier code (AGENCY-YYMMDD-NNNN)",
+    codeButton: "Check",
+    codeValid: "Valid code",
+    codeAgency: "Receiving agency",
+    codeDate: "Reception date",
+    codeSequence: "Sequence number of the day",
+    codeCanonical: "Canonical form",
+    codeInvalidLead: "Invalid dossier code",
+
+    footer:
+      "Procedures come from the library's sample catalog (Catalog.sample): demo data, not the official catalog. Procedure names are in Vietnamese only.",
+  },
+};
+
+/** 1.5 -> "1,5" in Vietnamese, "1.5" in English. */
+function fmtNumber(n, lang) {
+  return Number(n).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB");
+}
