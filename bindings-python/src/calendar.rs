@@ -131,7 +131,7 @@ fn time_of_day(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<NaiveTime> 
     let text: String = value
         .extract()
         .map_err(|_| wrong_type(py, "sessions", "\"HH:MM\" strings", value))?;
-    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| {
+    motcua::calendar::iso::parse_time(&text).ok_or_else(|| {
         exception(
             py,
             motcua::ErrorKind::InvalidSessions.code(),

@@ -1,6 +1,6 @@
 //! JavaScript values to core values and back.
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use motcua::calendar::iso;
 use wasm_bindgen::JsValue;
 
@@ -18,7 +18,21 @@ fn string(name: &str, expected: &str, value: &JsValue) -> Result<String, JsValue
 /// A `YYYY-MM-DD` argument.
 pub fn date(name: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
     let text = string(name, "an ISO date string \"YYYY-MM-DD\"", value)?;
-    iso::parse_date(&text).ok_or_else(|| bad_format(name, &text, "\"YYYY-MM-DD\""))
+    iso::parse_date(&text).ok_or_else(|| {
+        let shaped = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| {
+                matches!(i, 4 | 7) == (b == b'-') && (b == b'-' || b.is_ascii_digit())
+            });
+        if shaped {
+            // Well formed but not on the calendar, like "2026-02-30".
+            js_error(
+                INVALID_FORMAT,
+                &format!("{name} = {text:?} is not a date that exists"),
+            )
+        } else {
+            bad_format(name, &text, "\"YYYY-MM-DD\"")
+        }
+    })
 }
 
 fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
@@ -39,13 +53,26 @@ pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
     }
     // With an offset (`Z`, `+07:00`; the milliseconds of
     // `Date.prototype.toISOString()` too): converted to UTC+7.
-    let vietnam =
-        FixedOffset::east_opt(7 * 3600).ok_or_else(|| bad_format(name, &text, EXPECTED))?;
-    ["%Y-%m-%dT%H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M%#z"]
-        .iter()
-        .find_map(|f| chrono::DateTime::parse_from_str(&text.replace('Z', "+00:00"), f).ok())
-        .map(|t| t.with_timezone(&vietnam).naive_local())
-        .ok_or_else(|| bad_format(name, &text, EXPECTED))
+    with_offset(&text).ok_or_else(|| bad_format(name, &text, EXPECTED))
+}
+
+/// An instant with a trailing `Z` or `±HH:MM`, as Vietnam local time.
+fn with_offset(text: &str) -> Option<NaiveDateTime> {
+    let (local, offset_minutes) = if let Some(local) = text.strip_suffix('Z') {
+        (local, 0)
+    } else {
+        let split = text.len().checked_sub(6)?;
+        let (local, offset) = (text.get(..split)?, text.get(split..)?);
+        let sign = match offset.as_bytes().first()? {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let t = iso::parse_layout(&format!("2000-01-01{}", &offset[1..]), "YYYY-MM-DDhh:mm")?;
+        (local, sign * i64::from(t.hour() * 60 + t.minute()))
+    };
+    let t = iso::parse_instant(local)?;
+    t.checked_add_signed(chrono::Duration::minutes(7 * 60 - offset_minutes))
 }
 
 /// A finite number argument.
@@ -76,7 +103,7 @@ pub fn int32(name: &str, value: &JsValue) -> Result<i32, JsValue> {
 /// A `"HH:MM"` time of day (session bounds).
 pub fn time_of_day(name: &str, value: &JsValue) -> Result<chrono::NaiveTime, JsValue> {
     let text = string(name, "a time of day \"HH:MM\"", value)?;
-    chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| {
+    iso::parse_time(&text).ok_or_else(|| {
         js_error(
             motcua::ErrorKind::InvalidSessions.code(),
             &format!("{name} = {text:?} is not a time of day \"HH:MM\""),

@@ -40,6 +40,7 @@ pub mod calendar;
 pub mod dossier;
 pub mod error;
 pub mod index;
+mod json;
 pub mod portal;
 pub mod procedure;
 pub mod report;

@@ -9,7 +9,7 @@
 //! `KenhThucHien` 1 direct / 2 online / 3 postal, `LoaiDoiTuong` 1 citizen /
 //! 2 enterprise / 3 state agency / 4 other.
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -19,15 +19,21 @@ use crate::procedure::FeeKind;
 
 /// `yyyyMMddHHmmss`.
 pub fn timestamp(t: NaiveDateTime) -> String {
-    t.format("%Y%m%d%H%M%S").to_string()
+    let d = t.date();
+    format!(
+        "{:04}{:02}{:02}{:02}{:02}{:02}",
+        d.year(),
+        d.month(),
+        d.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// Reads `yyyyMMddHHmmss`.
 pub fn parse_timestamp(text: &str) -> Option<NaiveDateTime> {
-    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    NaiveDateTime::parse_from_str(text, "%Y%m%d%H%M%S").ok()
+    crate::calendar::iso::parse_layout(text, "YYYYMMDDhhmmss")
 }
 
 fn ts(t: Option<NaiveDateTime>) -> String {

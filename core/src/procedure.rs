@@ -55,7 +55,7 @@ mod cutoff {
 
     pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
+            Some(t) => s.serialize_str(&crate::calendar::iso::format_time(*t)),
             None => s.serialize_none(),
         }
     }
@@ -63,9 +63,11 @@ mod cutoff {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),
-            Some(text) => NaiveTime::parse_from_str(&text, "%H:%M")
+            Some(text) => crate::calendar::iso::parse_time(&text)
                 .map(Some)
-                .map_err(|_| de::Error::custom(format!("{text:?} is not a time of day \"HH:MM\""))),
+                .ok_or_else(|| {
+                    de::Error::custom(format!("{text:?} is not a time of day \"HH:MM\""))
+                }),
         }
     }
 }
@@ -101,7 +103,7 @@ impl ProcessingTime {
             ProcessingTime::CalendarDays { days } => format!("{days} ngày"),
             ProcessingTime::SameDay { cutoff: Some(c) } => format!(
                 "trong ngày (tiếp nhận sau {} trả trong ngày làm việc tiếp theo)",
-                c.format("%H:%M")
+                crate::calendar::iso::format_time(*c)
             ),
             ProcessingTime::SameDay { cutoff: None } => "trong ngày".into(),
             ProcessingTime::NoDeadline => "không quy định thời hạn".into(),
@@ -116,7 +118,7 @@ impl ProcessingTime {
             ProcessingTime::CalendarDays { days } => format!("{days} calendar days"),
             ProcessingTime::SameDay { cutoff: Some(c) } => format!(
                 "same day (next working day if received after {})",
-                c.format("%H:%M")
+                crate::calendar::iso::format_time(*c)
             ),
             ProcessingTime::SameDay { cutoff: None } => "same day".into(),
             ProcessingTime::NoDeadline => "no deadline".into(),
@@ -347,11 +349,8 @@ impl Procedure {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let p: Procedure = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let code = code_hint(json);
-            invalid(&code, format!("{}: {}", e.path(), e.inner()))
-        })?;
+        let p: Procedure =
+            crate::json::from_str(json).map_err(|e| invalid(&code_hint(json), e.describe()))?;
         p.validate()?;
         Ok(p)
     }

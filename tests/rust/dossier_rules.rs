@@ -180,3 +180,25 @@ fn errors_never_echo_an_applicants_data() {
     };
     assert!(!format!("{a:?}").contains("113"));
 }
+
+#[test]
+fn calendar_days_explain_only_the_move_of_a_last_day_off() {
+    // 30 calendar days from Friday 13/02/2026 end on Sunday 15/03/2026: the
+    // Tết days inside count (they are calendar days), the Sunday moves the
+    // deadline to Monday 16/03 (Civil Code art. 148), and the estimate says
+    // exactly that.
+    let p = procedure(
+        r#"{"code": "1.000009", "name": "Cấp phép",
+            "processing_time": {"kind": "calendar_days", "days": 30}}"#,
+    );
+    let cal = Calendar::vietnam();
+    let clock = motcua::dossier::Clock::new(&cal, &p, Channel::Direct);
+    let (due, notes) = clock.estimate(t("2026-02-13T09:30")).unwrap();
+    assert_eq!(due.unwrap().date().to_string(), "2026-03-16");
+    let rules: Vec<&str> = notes.entries.iter().map(|e| e.rule).collect();
+    assert_eq!(rules, ["received", "duration", "last_day_moved"]);
+    assert!(notes.text_en().contains("15/03/2026 is a day off"));
+    // The estimate and a received dossier agree, line by line.
+    let d = Dossier::receive(p, &cal, code(), Channel::Direct, t("2026-02-13T09:30"), "").unwrap();
+    assert_eq!(d.explain().unwrap(), notes);
+}

@@ -2,15 +2,56 @@
 //! the JavaScript binding use: `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM[:SS]`
 //! (Vietnam local time; seconds written only when they are not zero).
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+// The fixed layouts are read and written by hand rather than with chrono's
+// strftime engine: that engine is the largest part of chrono in the WASM
+// module, and these few layouts need none of its generality.
+
+/// Reads `text` laid out as `layout`, where `Y`, `M`, `D`, `h`, `m`, `s`
+/// stand for one digit of the year, month, day, hour, minute and second
+/// and every other character must appear as is. Missing fields are 0 (the
+/// time) and the result must exist on the calendar and the clock.
+pub fn parse_layout(text: &str, layout: &str) -> Option<NaiveDateTime> {
+    if text.len() != layout.len() {
+        return None;
+    }
+    // year, month, day, hour, minute, second
+    let mut fields = [0u32; 6];
+    for (c, l) in text.bytes().zip(layout.bytes()) {
+        let slot = match l {
+            b'Y' => 0,
+            b'M' => 1,
+            b'D' => 2,
+            b'h' => 3,
+            b'm' => 4,
+            b's' => 5,
+            _ if c == l => continue,
+            _ => return None,
+        };
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        fields[slot] = fields[slot] * 10 + u32::from(c - b'0');
+    }
+    let [y, mo, d, h, mi, sec] = fields;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, mo, d)?;
+    Some(date.and_time(NaiveTime::from_hms_opt(h, mi, sec)?))
+}
 
 /// Parses `YYYY-MM-DDTHH:MM`, `YYYY-MM-DDTHH:MM:SS` or with a fraction of
-/// a second.
+/// a second (dropped: motcua counts whole seconds).
 pub fn parse_instant(text: &str) -> Option<NaiveDateTime> {
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .map(whole_seconds)
+    let whole = match text.get(19..) {
+        Some(fraction) if fraction.len() > 1 && fraction.starts_with('.') => {
+            if !fraction[1..].bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            &text[..19]
+        }
+        _ => text,
+    };
+    parse_layout(whole, "YYYY-MM-DDThh:mm:ss").or_else(|| parse_layout(whole, "YYYY-MM-DDThh:mm"))
 }
 
 /// `t` without its fraction of a second: motcua counts whole seconds.
@@ -20,19 +61,38 @@ pub fn whole_seconds(t: NaiveDateTime) -> NaiveDateTime {
 
 /// Parses a strict `YYYY-MM-DD` date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    if text.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    parse_layout(text, "YYYY-MM-DD").map(|t| t.date())
+}
+
+/// Parses `HH:MM`.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    parse_layout(&format!("2000-01-01 {text}"), "YYYY-MM-DD hh:mm").map(|t| t.time())
 }
 
 /// `YYYY-MM-DDTHH:MM`, with `:SS` when the seconds are not zero.
 pub fn format_instant(t: NaiveDateTime) -> String {
-    if t.second() == 0 {
-        t.format("%Y-%m-%dT%H:%M").to_string()
-    } else {
-        t.format("%Y-%m-%dT%H:%M:%S").to_string()
+    let (d, s) = (t.date(), t.second());
+    let mut out = format!(
+        "{:04}-{:02}-{:02}T{}",
+        d.year(),
+        d.month(),
+        d.day(),
+        format_time(t.time())
+    );
+    if s != 0 {
+        out.push_str(&format!(":{s:02}"));
     }
+    out
+}
+
+/// `HH:MM`.
+pub fn format_time(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// `DD/MM/YYYY`, the Vietnamese way of writing a date.
+pub fn format_vn_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
 /// Serde adapter for instants in this format (`#[serde(with = ...)]`).
@@ -74,5 +134,84 @@ pub mod instant_opt {
         #[derive(Deserialize)]
         struct Wrap(#[serde(with = "super::instant")] NaiveDateTime);
         Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    }
+}
+
+/// Serde adapter for `YYYY-MM-DD` dates (chrono's own reads them through
+/// its strftime engine).
+pub mod date {
+    use chrono::NaiveDate;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    /// Reads [`super::parse_date`].
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_date(&text)
+            .ok_or_else(|| de::Error::custom(format!("{text:?} is not a date \"YYYY-MM-DD\"")))
+    }
+}
+
+/// Serde adapter for optional dates.
+pub mod date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `null` or `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads `null` or [`super::parse_date`].
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "super::date")] NaiveDate);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn layouts_read_exact_digits_and_real_dates() {
+        assert_eq!(parse_date("2026-02-17").unwrap().to_string(), "2026-02-17");
+        for bad in [
+            "2026-02-30",
+            "2026-2-17",
+            "2026/02/17",
+            "+2026-02-1",
+            "2026-02-17 ",
+        ] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
+        let t = parse_instant("2026-02-17T08:05:09.250").unwrap();
+        assert_eq!(format_instant(t), "2026-02-17T08:05:09");
+        assert_eq!(
+            format_instant(parse_instant("2026-02-17T08:05").unwrap()),
+            "2026-02-17T08:05"
+        );
+        for bad in [
+            "2026-02-17T24:00",
+            "2026-02-17T08:05:",
+            "2026-02-17T08:05:09.",
+            "2026-02-17T08:05:09.x",
+        ] {
+            assert!(parse_instant(bad).is_none(), "{bad}");
+        }
+        assert_eq!(format_time(parse_time("07:30").unwrap()), "07:30");
+        assert!(parse_time("7:30").is_none());
+        assert_eq!(
+            format_vn_date(parse_date("2026-02-03").unwrap()),
+            "03/02/2026"
+        );
     }
 }

@@ -55,13 +55,12 @@ impl Applicant {
     /// `address`, all optional strings). Errors name the field, never the
     /// value.
     pub fn from_json(json: &str) -> crate::Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        crate::json::from_str(json).map_err(|e| {
             crate::Error::new(
                 crate::ErrorKind::InvalidDossier,
                 format!(
                     "applicant: {}: invalid value (not shown: personal data)",
-                    e.path()
+                    e.location()
                 ),
             )
         })

@@ -296,8 +296,25 @@ impl<'a> Clock<'a> {
         };
         if let Some(n) = notes {
             n.push(start, Note::Duration { time }, due);
-            if let Some(due) = due {
-                n.note_days_between(cal, at.date(), due.date(), start);
+            match (time, due) {
+                // Calendar days count days off; only a day off at the end matters.
+                (ProcessingTime::CalendarDays { days }, Some(due)) => {
+                    let last = at
+                        .date()
+                        .checked_add_days(chrono::Days::new(u64::from(days)));
+                    if let Some(last) = last.filter(|&l| l != due.date()) {
+                        n.push(
+                            start,
+                            Note::LastDayMoved {
+                                last,
+                                to: due.date(),
+                            },
+                            None,
+                        );
+                    }
+                }
+                (_, Some(due)) => n.note_days_between(cal, at.date(), due.date(), start),
+                (_, None) => {}
             }
         }
         Ok((start, due))

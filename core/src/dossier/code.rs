@@ -8,6 +8,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::iso;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -97,8 +99,9 @@ impl DossierCode {
         if date.len() != 6 || !date.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid(text, "the date must be 6 digits YYMMDD"));
         }
-        let date = NaiveDate::parse_from_str(&format!("20{date}"), "%Y%m%d")
-            .map_err(|_| invalid(text, "the date YYMMDD does not exist"))?;
+        let date = iso::parse_layout(&format!("20{date}"), "YYYYMMDD")
+            .map(|t| t.date())
+            .ok_or_else(|| invalid(text, "the date YYMMDD does not exist"))?;
         if seq.len() != 4 || !seq.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid(text, "the sequence must be 4 digits"));
         }
@@ -131,11 +134,14 @@ impl DossierCode {
 
 impl fmt::Display for DossierCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.date;
         write!(
             f,
-            "{}-{}-{:04}",
+            "{}-{:02}{:02}{:02}-{:04}",
             self.agency,
-            self.date.format("%y%m%d"),
+            d.year() % 100,
+            d.month(),
+            d.day(),
             self.sequence
         )
     }

@@ -35,6 +35,14 @@ pub enum Note {
         /// Its English name.
         name_en: String,
     },
+    /// Calendar days: the last day is a day off, so the deadline is the
+    /// end of the next working day (Civil Code 2015, art. 148).
+    LastDayMoved {
+        /// The last day of the span.
+        last: NaiveDate,
+        /// The working day the deadline moves to.
+        to: NaiveDate,
+    },
     /// A make-up Saturday inside the counted span, counted.
     MakeUpCounted {
         /// Its date.
@@ -98,7 +106,11 @@ pub struct Explanation {
 }
 
 fn vn(t: NaiveDateTime) -> String {
-    t.format("%H:%M %d/%m/%Y").to_string()
+    format!(
+        "{} {}",
+        iso::format_time(t.time()),
+        iso::format_vn_date(t.date())
+    )
 }
 
 fn hours(w: WorkingTime) -> String {
@@ -144,13 +156,26 @@ impl Explanation {
             ),
             Note::DayOffSkipped { date, name_vi, name_en } => (
                 "day_off_skipped",
-                format!("Không tính ngày nghỉ {} ({name_vi})", date.format("%d/%m/%Y")),
-                format!("Day off {} not counted ({name_en})", date.format("%d/%m/%Y")),
+                format!("Không tính ngày nghỉ {} ({name_vi})", iso::format_vn_date(*date)),
+                format!("Day off {} not counted ({name_en})", iso::format_vn_date(*date)),
+            ),
+            Note::LastDayMoved { last, to } => (
+                "last_day_moved",
+                format!(
+                    "Ngày cuối của thời hạn {} là ngày nghỉ: thời hạn kết thúc vào ngày làm việc tiếp theo {} (Điều 148 Bộ luật Dân sự 2015)",
+                    iso::format_vn_date(*last),
+                    iso::format_vn_date(*to)
+                ),
+                format!(
+                    "The last day {} is a day off: the deadline ends on the next working day {} (Civil Code 2015, art. 148)",
+                    iso::format_vn_date(*last),
+                    iso::format_vn_date(*to)
+                ),
             ),
             Note::MakeUpCounted { date } => (
                 "make_up_counted",
-                format!("Tính thứ Bảy làm bù {}", date.format("%d/%m/%Y")),
-                format!("Make-up Saturday {} counted as a working day", date.format("%d/%m/%Y")),
+                format!("Tính thứ Bảy làm bù {}", iso::format_vn_date(*date)),
+                format!("Make-up Saturday {} counted as a working day", iso::format_vn_date(*date)),
             ),
             Note::SupplementRequested { late } => (
                 "supplement_requested",

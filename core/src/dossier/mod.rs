@@ -519,8 +519,7 @@ impl Dossier {
         catalog: &crate::procedure::Catalog,
         calendar: &Calendar,
     ) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(line);
-        let doc: DossierLine = serde_path_to_error::deserialize(&mut de).map_err(document_error)?;
+        let doc: DossierLine = crate::json::from_str(line).map_err(document_error)?;
         let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
         Self::from_log(
             procedure,
@@ -536,9 +535,7 @@ impl Dossier {
     /// Malformed JSON is `dossier.invalid` naming the field; a log that does
     /// not replay keeps the error of the offending event, with its index.
     pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let doc: DossierDocument =
-            serde_path_to_error::deserialize(&mut de).map_err(document_error)?;
+        let doc: DossierDocument = crate::json::from_str(json).map_err(document_error)?;
         Self::from_log(
             Arc::new(doc.procedure),
             calendar,
@@ -553,12 +550,22 @@ impl Dossier {
 /// A JSON error of a dossier document, naming the field; serde quotes the
 /// offending value, which for an applicant is personal data, so it is not
 /// shown there.
-fn document_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
-    let why = if path.starts_with("applicant") {
-        "invalid value (not shown: personal data)".to_owned()
-    } else {
-        e.inner().to_string()
+fn document_error(e: crate::json::JsonError) -> Error {
+    let text = match &e.path {
+        Some(path) if path.starts_with("applicant") => {
+            format!("{path}: invalid value (not shown: personal data)")
+        }
+        Some(_) => e.describe(),
+        // Without a path an applicant's value cannot be told apart from
+        // the others: keep serde's message only where it quotes no value.
+        None => {
+            let why = e.inner.to_string();
+            if why.starts_with("missing field") || why.starts_with("unknown field") {
+                why
+            } else {
+                format!("{}: invalid document", e.location())
+            }
+        }
     };
-    Error::new(ErrorKind::InvalidDossier, format!("dossier: {path}: {why}"))
+    Error::new(ErrorKind::InvalidDossier, format!("dossier: {text}"))
 }

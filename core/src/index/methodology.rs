@@ -55,9 +55,7 @@ fn invalid(message: String) -> Error {
 impl Methodology {
     /// Parses and validates a methodology.
     pub fn from_json(json: &str) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let m: Methodology = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| invalid(format!("{}: {}", e.path(), e.inner())))?;
+        let m: Methodology = crate::json::from_str(json).map_err(|e| invalid(e.describe()))?;
         m.validate()?;
         Ok(m)
     }

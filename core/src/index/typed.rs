@@ -5,6 +5,8 @@
 //! `domain-rules.md` §5.3.
 
 use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::calendar::iso;
 use serde::{Deserialize, Serialize};
 
 use super::{IndexCounter, IndexInputs, Ratio};
@@ -26,10 +28,13 @@ pub enum Publisher {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Publication {
     /// Date the legal basis takes effect.
+    #[serde(with = "iso::date")]
     pub legal_basis_effective: NaiveDate,
     /// Date of the publication decision.
+    #[serde(with = "iso::date")]
     pub decision_date: NaiveDate,
     /// Date it was made public on the national database, if it was.
+    #[serde(default, with = "iso::date_opt")]
     pub made_public: Option<NaiveDate>,
     /// Whether all components of ND 63/2010 Art. 8(2) are published.
     pub full_content: bool,
@@ -39,8 +44,10 @@ pub struct Publication {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feedback {
     /// Received.
+    #[serde(with = "iso::instant")]
     pub received_at: NaiveDateTime,
     /// Handled, if it was.
+    #[serde(default, with = "iso::instant_opt")]
     pub handled_at: Option<NaiveDateTime>,
     /// Rated unsatisfied by the citizen.
     pub unsatisfied: bool,
@@ -208,11 +215,10 @@ pub struct TypedInputs {
 impl TypedInputs {
     /// Parses the document; errors name the field.
     pub fn from_json(json: &str) -> Result<Self> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        crate::json::from_str(json).map_err(|e| {
             crate::Error::new(
                 crate::ErrorKind::InvalidArgument,
-                format!("index inputs: {}: {}", e.path(), e.inner()),
+                format!("index inputs: {}", e.describe()),
             )
         })
     }

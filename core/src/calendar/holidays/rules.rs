@@ -232,7 +232,7 @@ mod tests {
             .unwrap()
             .into_iter()
             .filter(|h| !is_weekend(h.date))
-            .map(|h| h.date.format("%m-%d").to_string())
+            .map(|h| format!("{:02}-{:02}", h.date.month(), h.date.day()))
             .collect()
     }
 

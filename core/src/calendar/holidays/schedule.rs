@@ -138,7 +138,7 @@ fn entry(value: &Value, path: &str) -> Result<DataEntry> {
     let date_value = field(map, path, "date")?;
     let date = date_value
         .as_str()
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .and_then(crate::calendar::iso::parse_date)
         .ok_or_else(|| {
             invalid(
                 &date_path,
