@@ -31,6 +31,60 @@ fn holiday_object(h: &holidays::Holiday) -> Object {
     o
 }
 
+/// The offsets of a batch call: one number for all, or one per element.
+enum Offsets {
+    One(i32),
+    Each(Vec<i32>),
+}
+
+impl Offsets {
+    fn read(n: &JsValue, len: u32) -> Result<Offsets, JsValue> {
+        if n.as_f64().is_some() {
+            return Ok(Offsets::One(int32("n", n)?));
+        }
+        let each: Vec<i32> = if let Some(typed) = n.dyn_ref::<js_sys::Int32Array>() {
+            typed.to_vec()
+        } else {
+            list("n", n)?
+                .iter()
+                .enumerate()
+                .map(|(i, k)| int32("n", &k).map_err(|e| element_error(i, e)))
+                .collect::<Result<_, _>>()?
+        };
+        if each.len() != len as usize {
+            return Err(js_error(
+                "invalid_argument",
+                &format!("n has {} offsets for {len} dates", each.len()),
+            ));
+        }
+        Ok(Offsets::Each(each))
+    }
+
+    /// The offset of element `i` (`None` past the offsets given).
+    fn get(&self, i: usize) -> Option<i32> {
+        match self {
+            Offsets::One(k) => Some(*k),
+            Offsets::Each(each) => each.get(i).copied(),
+        }
+    }
+}
+
+/// The error of element `i` of a batch: the same code, the index in front.
+fn element_error(i: usize, e: JsValue) -> JsValue {
+    if let Some(message) = Reflect::get(&e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+    {
+        let _ = Reflect::set(
+            &e,
+            &"message".into(),
+            &format!("element {i}: {message}").into(),
+        );
+        let _ = Reflect::set(&e, &"index".into(), &(i as f64).into());
+    }
+    e
+}
+
 /// A working calendar: working weekdays, sessions, holidays and overrides.
 #[wasm_bindgen]
 pub struct Calendar(core::Calendar);
@@ -157,6 +211,60 @@ impl Calendar {
             .add_working_days(d, int32("n", &n)?)
             .js()?
             .to_string())
+    }
+
+    /// `addWorkingDays` over an array of ISO dates, with one `n` for all or
+    /// an array of offsets of the same length: an array of ISO dates. An
+    /// error names the index of the first bad element (`error.index`).
+    #[wasm_bindgen(js_name = addWorkingDaysMany)]
+    pub fn add_working_days_many(&self, dates: JsValue, n: JsValue) -> Result<Array, JsValue> {
+        let dates = list("dates", &dates)?;
+        let offsets = Offsets::read(&n, dates.length())?;
+        if dates.length() == 0 {
+            return Ok(Array::new());
+        }
+        // One string crosses into the module and one comes back: a call
+        // per element would cost more than the arithmetic.
+        let joined = String::from(dates.join(","));
+        let mut out = String::with_capacity(joined.len());
+        let mut count = 0usize;
+        for (i, text) in joined.split(',').enumerate() {
+            let at = |e: JsValue| element_error(i, e);
+            let date = convert::date_text("date", text).map_err(at)?;
+            let due = self
+                .0
+                .add_working_days(date, offsets.get(i).unwrap_or(0))
+                .js()
+                .map_err(at)?;
+            if i > 0 {
+                out.push(',');
+            }
+            motcua::calendar::iso::push_date(&mut out, due);
+            count = i + 1;
+        }
+        if count != dates.length() as usize {
+            // An element held a comma.
+            return Err(wrong_type("dates", "an array of ISO date strings", &dates));
+        }
+        Ok(js_sys::JsString::from(out).split(","))
+    }
+
+    /// `addWorkingDays` on epoch days (days since 1970-01-01, as
+    /// `Date.UTC(y, m - 1, d) / 86400000` gives them) in an `Int32Array`,
+    /// with one `n` or an `Int32Array` of offsets: the fast path for large
+    /// batches, with no string per date.
+    #[wasm_bindgen(js_name = addWorkingDaysEpoch)]
+    pub fn add_working_days_epoch(&self, days: &[i32], n: JsValue) -> Result<Vec<i32>, JsValue> {
+        let offsets = Offsets::read(&n, days.len() as u32)?;
+        days.iter()
+            .enumerate()
+            .map(|(i, &d)| {
+                self.0
+                    .add_working_days_epoch(d, offsets.get(i).unwrap_or(0))
+                    .js()
+                    .map_err(|e| element_error(i, e))
+            })
+            .collect()
     }
 
     /// Working days in `(a, b]`; negative when `b < a`.

@@ -17,8 +17,15 @@ fn string(name: &str, expected: &str, value: &JsValue) -> Result<String, JsValue
 
 /// A `YYYY-MM-DD` argument.
 pub fn date(name: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
-    let text = string(name, "an ISO date string \"YYYY-MM-DD\"", value)?;
-    iso::parse_date(&text).ok_or_else(|| {
+    date_text(
+        name,
+        &string(name, "an ISO date string \"YYYY-MM-DD\"", value)?,
+    )
+}
+
+/// A `YYYY-MM-DD` text.
+pub fn date_text(name: &str, text: &str) -> Result<NaiveDate, JsValue> {
+    iso::parse_date(text).ok_or_else(|| {
         let shaped = text.len() == 10
             && text.bytes().enumerate().all(|(i, b)| {
                 matches!(i, 4 | 7) == (b == b'-') && (b == b'-' || b.is_ascii_digit())
@@ -30,7 +37,7 @@ pub fn date(name: &str, value: &JsValue) -> Result<NaiveDate, JsValue> {
                 &format!("{name} = {text:?} is not a date that exists"),
             )
         } else {
-            bad_format(name, &text, "\"YYYY-MM-DD\"")
+            bad_format(name, text, "\"YYYY-MM-DD\"")
         }
     })
 }

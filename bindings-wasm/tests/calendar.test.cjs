@@ -115,9 +115,50 @@ test("single entries, schedule sources and Date.toISOString input", () => {
   throwsCode(() => cal.addCalendarDays("2026-01-05", -1), "calendar.invalid_duration");
 });
 
-test("1,000 bad calls, then a good one", () => {
+test("1,000 bad calls of every kind, then good ones", () => {
+  const bad = [
+    [() => cal.addWorkingDays("2100-12-31", 5), "calendar.out_of_range"],
+    [() => cal.addWorkingDays(undefined, 1), "invalid_type"],
+    [() => cal.addWorkingDays(null, 1), "invalid_type"],
+    [() => cal.addWorkingDays(20260213, 1), "invalid_type"],
+    [() => cal.addWorkingDays("13/02/2026", 1), "invalid_format"],
+    [() => cal.addWorkingDays("2026-02-13", "1"), "invalid_type"],
+    [() => cal.isWorkingDay("2026-02-30"), "invalid_format"],
+    [() => cal.holidays(1850), "calendar.out_of_range"],
+    [() => motcua.toLunar("1899-12-31"), "calendar.out_of_range"],
+    [() => motcua.fromLunar(2026, 13, 1, false), "lunar.invalid_date"],
+    [() => motcua.Catalog.fromJson("{not json"), "procedure.invalid"],
+    [() => motcua.Catalog.fromJson(42), "invalid_type"],
+    [() => motcua.Dossier.fromJson('{"events": 3}'), "dossier.invalid"],
+    [() => motcua.DossierCode.parse("abc"), "dossier.invalid_code"],
+    [() => cal.estimate("{}", "2026-02-13T09:30", "direct"), "procedure.invalid"],
+    [() => cal.addWorkingDaysMany(["2026-02-13", "x"], 1), "invalid_format"],
+    [() => cal.addWorkingDaysMany("2026-02-13", 1), "invalid_type"],
+    [() => cal.addWorkingDaysEpoch(new Int32Array([0]), [1, 2]), "invalid_argument"],
+    [() => cal.withData('{"overrides": 1}'), "calendar.invalid_data"],
+  ];
   for (let i = 0; i < 1000; i++) {
-    throwsCode(() => cal.addWorkingDays("2100-12-31", 5), "calendar.out_of_range");
+    const [call, code] = bad[i % bad.length];
+    throwsCode(call, code);
   }
   assert.equal(cal.addWorkingDays("2026-02-13", 1), "2026-02-23");
+  assert.deepStrictEqual(cal.addWorkingDaysMany(["2026-02-13", "2026-01-09"], [1, 1]), ["2026-02-23", "2026-01-10"]);
+  assert.equal(motcua.DossierCode.parse("000.00.06.H56-231027-0361").sequence, 361);
+  assert.equal(motcua.toLunar("2026-02-17").day, 1);
+});
+
+test("batch calls agree with scalar calls and name the bad element", () => {
+  const dates = ["2026-02-13", "2026-01-09", "2025-12-31", "2026-04-24"];
+  const expected = dates.map((d) => cal.addWorkingDays(d, 3));
+  assert.deepStrictEqual(cal.addWorkingDaysMany(dates, 3), expected);
+  const day = (iso) => Date.parse(iso) / 86400000;
+  const epoch = cal.addWorkingDaysEpoch(new Int32Array(dates.map(day)), new Int32Array([3, 3, 3, 3]));
+  assert.deepStrictEqual(Array.from(epoch), expected.map(day));
+  assert.deepStrictEqual(cal.addWorkingDaysMany([], 1), []);
+  assert.throws(() => cal.addWorkingDaysMany(["2026-02-13", "2026-02-30", "x"], 1),
+    (e) => e.code === "invalid_format" && e.index === 1 && /^element 1: /.test(e.message));
+  assert.throws(() => cal.addWorkingDaysMany(["2026-02-13", "2100-12-31"], 5),
+    (e) => e.code === "calendar.out_of_range" && e.index === 1);
+  assert.throws(() => cal.addWorkingDaysMany(["2026-02-13,2026-02-14"], 1), (e) => e.code === "invalid_type");
+  assert.throws(() => cal.addWorkingDaysMany(dates, [1, 2]), (e) => e.code === "invalid_argument");
 });

@@ -148,3 +148,18 @@ test("online submission, applicant, warnings and the step in progress", () => {
     (e) => e.code === "dossier.invalid" && !e.message.includes("1203004567"),
   );
 });
+
+test("estimate: what a dossier received now would say", () => {
+  const cal = motcua.Calendar.vietnam();
+  const at = "2026-02-13T09:30";
+  const est = cal.estimate(JSON.stringify(PROCEDURE), at, "online");
+  const d = cal.receive({ procedure: PROCEDURE, code: "000.00.06.H56-260213-0001", receivedAt: at, channel: "online" });
+  assert.equal(est.dueAt, d.dueAt);
+  assert.deepStrictEqual(est.explanation, d.explain());
+  assert.ok(est.explanation.some((e) => e.rule === "day_off_skipped" && e.vi.includes("16/02/2026")));
+  const catalog = motcua.Catalog.sample();
+  const p = catalog.get(catalog.codes()[0]);
+  assert.ok(cal.estimate(p.toJson(), at).dueAt);
+  throwsCode(() => cal.estimate(PROCEDURE, at, "fax"), "invalid_argument");
+  throwsCode(() => cal.estimate(PROCEDURE, "tomorrow"), "invalid_format");
+});

@@ -85,6 +85,25 @@ pub fn format_instant(t: NaiveDateTime) -> String {
     out
 }
 
+/// Appends `YYYY-MM-DD` (years 0 to 9999) without the formatting
+/// machinery: batch calls write millions of dates.
+pub fn push_date(out: &mut String, d: NaiveDate) {
+    let digits = |n: u32, width: usize, out: &mut String| {
+        let mut buf = [b'0'; 4];
+        let mut n = n;
+        for slot in buf[..width].iter_mut().rev() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        out.extend(buf[..width].iter().map(|&b| char::from(b)));
+    };
+    digits(d.year().unsigned_abs(), 4, out);
+    out.push('-');
+    digits(d.month(), 2, out);
+    out.push('-');
+    digits(d.day(), 2, out);
+}
+
 /// `HH:MM`.
 pub fn format_time(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
