@@ -50,5 +50,10 @@ step "WASM: build the module"
 scripts/build-wasm.sh
 step "node --test (built WASM package)"
 node --test bindings-wasm/tests/
+step "tsc --noEmit: consumer files against the .d.ts of both builds"
+(cd bindings-wasm/types-test && npm ci --no-audit --no-fund --loglevel=error)
+(cd bindings-wasm/types-test && npx --no-install tsc -p tsconfig.json)
+step "WASM module size"
+scripts/wasm-size.sh
 step "demo portal page in headless Chromium"
 scripts/test-portal.sh

@@ -109,7 +109,9 @@ impl Calendar {
     /// holidays, data}`, each optional: weekdays 0 (Monday) to 6 (Sunday),
     /// sessions as `[["07:30", "11:30"], ...]`, ISO dates, a boolean, and a
     /// calendar data document (JSON text) as for `withData`.
-    pub fn custom(options: JsValue) -> Result<Calendar, JsValue> {
+    pub fn custom(
+        #[wasm_bindgen(unchecked_param_type = "CalendarOptions")] options: JsValue,
+    ) -> Result<Calendar, JsValue> {
         if !options.is_object() {
             return Err(wrong_type("options", "an object", &options));
         }
@@ -176,7 +178,10 @@ impl Calendar {
     /// A new calendar with a calendar data document (JSON text) applied;
     /// this one is unchanged. Throws `calendar.invalid_data` naming the field.
     #[wasm_bindgen(js_name = withData)]
-    pub fn with_data(&self, json: JsValue) -> Result<Calendar, JsValue> {
+    pub fn with_data(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+    ) -> Result<Calendar, JsValue> {
         let text = json
             .as_string()
             .ok_or_else(|| wrong_type("json", "a JSON string", &json))?;
@@ -198,13 +203,20 @@ impl Calendar {
 
     /// Whether a date is a working day.
     #[wasm_bindgen(js_name = isWorkingDay)]
-    pub fn is_working_day(&self, date: JsValue) -> Result<bool, JsValue> {
+    pub fn is_working_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<bool, JsValue> {
         self.0.is_working_day(convert::date("date", &date)?).js()
     }
 
     /// The `n`-th working day strictly after `date`; before it for negative `n`.
     #[wasm_bindgen(js_name = addWorkingDays)]
-    pub fn add_working_days(&self, date: JsValue, n: JsValue) -> Result<String, JsValue> {
+    pub fn add_working_days(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<String, JsValue> {
         let d = convert::date("date", &date)?;
         Ok(self
             .0
@@ -216,8 +228,12 @@ impl Calendar {
     /// `addWorkingDays` over an array of ISO dates, with one `n` for all or
     /// an array of offsets of the same length: an array of ISO dates. An
     /// error names the index of the first bad element (`error.index`).
-    #[wasm_bindgen(js_name = addWorkingDaysMany)]
-    pub fn add_working_days_many(&self, dates: JsValue, n: JsValue) -> Result<Array, JsValue> {
+    #[wasm_bindgen(js_name = addWorkingDaysMany, unchecked_return_type = "string[]")]
+    pub fn add_working_days_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] dates: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | number[] | Int32Array")] n: JsValue,
+    ) -> Result<Array, JsValue> {
         let dates = list("dates", &dates)?;
         let offsets = Offsets::read(&n, dates.length())?;
         if dates.length() == 0 {
@@ -254,7 +270,11 @@ impl Calendar {
     /// with one `n` or an `Int32Array` of offsets: the fast path for large
     /// batches, with no string per date.
     #[wasm_bindgen(js_name = addWorkingDaysEpoch)]
-    pub fn add_working_days_epoch(&self, days: &[i32], n: JsValue) -> Result<Vec<i32>, JsValue> {
+    pub fn add_working_days_epoch(
+        &self,
+        days: &[i32],
+        #[wasm_bindgen(unchecked_param_type = "number | number[] | Int32Array")] n: JsValue,
+    ) -> Result<Vec<i32>, JsValue> {
         let offsets = Offsets::read(&n, days.len() as u32)?;
         days.iter()
             .enumerate()
@@ -269,14 +289,22 @@ impl Calendar {
 
     /// Working days in `(a, b]`; negative when `b < a`.
     #[wasm_bindgen(js_name = workingDaysBetween)]
-    pub fn working_days_between(&self, a: JsValue, b: JsValue) -> Result<i32, JsValue> {
+    pub fn working_days_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    ) -> Result<i32, JsValue> {
         let (a, b) = (convert::date("a", &a)?, convert::date("b", &b)?);
         self.0.working_days_between(a, b).js()
     }
 
     /// The entries of a year: `[{date, kind, nameVi, nameEn, provisional,
     /// provenance, dayOff}]`.
-    pub fn holidays(&self, year: JsValue) -> Result<Array, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Holiday[]")]
+    pub fn holidays(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<Array, JsValue> {
         let entries = self.0.holidays(int32("year", &year)?).js()?;
         Ok(entries
             .iter()
@@ -285,7 +313,11 @@ impl Calendar {
     }
 
     /// The entry of a date, or `null`.
-    pub fn holiday(&self, date: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Holiday | null")]
+    pub fn holiday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let d = convert::date("date", &date)?;
         Ok(self
             .0
@@ -296,8 +328,11 @@ impl Calendar {
 
     /// `{status, sources}` for a year: status `"official"`, `"loaded"`,
     /// `"projected"` or `"none"` (a calendar built without national holidays).
-    #[wasm_bindgen(js_name = scheduleSource)]
-    pub fn schedule_source(&self, year: JsValue) -> Result<Object, JsValue> {
+    #[wasm_bindgen(js_name = scheduleSource, unchecked_return_type = "ScheduleSource")]
+    pub fn schedule_source(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    ) -> Result<Object, JsValue> {
         let (status, sources) = match self.0.schedule_source(int32("year", &year)?) {
             core::ScheduleSource::Official(s) => ("official", s),
             core::ScheduleSource::Loaded(s) => ("loaded", s),
@@ -319,7 +354,10 @@ impl Calendar {
 
     /// `at` if it is inside a working session, else the next session start.
     #[wasm_bindgen(js_name = nextWorkingInstant)]
-    pub fn next_working_instant(&self, at: JsValue) -> Result<String, JsValue> {
+    pub fn next_working_instant(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+    ) -> Result<String, JsValue> {
         let t = convert::instant("at", &at)?;
         Ok(iso_instant(self.0.next_working_instant(t).js()?))
     }
@@ -327,7 +365,11 @@ impl Calendar {
     /// The instant when `{days, hours, minutes}` of working time (each
     /// optional, fractions allowed) have elapsed from `at`.
     #[wasm_bindgen(js_name = addWorkingTime)]
-    pub fn add_working_time(&self, at: JsValue, duration: JsValue) -> Result<String, JsValue> {
+    pub fn add_working_time(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WorkingDuration")] duration: JsValue,
+    ) -> Result<String, JsValue> {
         let t = convert::instant("at", &at)?;
         if !duration.is_object() {
             return Err(wrong_type(
@@ -353,14 +395,22 @@ impl Calendar {
 
     /// Working time from `a` to `b`, in hours (negative when `b < a`).
     #[wasm_bindgen(js_name = workingHoursBetween)]
-    pub fn working_hours_between(&self, a: JsValue, b: JsValue) -> Result<f64, JsValue> {
+    pub fn working_hours_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    ) -> Result<f64, JsValue> {
         let (a, b) = (convert::instant("a", &a)?, convert::instant("b", &b)?);
         Ok(self.0.working_time_between(a, b).js()?.hours())
     }
 
     /// Civil Code deadline of `days` calendar days after `date`.
     #[wasm_bindgen(js_name = addCalendarDays)]
-    pub fn add_calendar_days(&self, date: JsValue, days: JsValue) -> Result<String, JsValue> {
+    pub fn add_calendar_days(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
+    ) -> Result<String, JsValue> {
         let d = convert::date("date", &date)?;
         Ok(self
             .0

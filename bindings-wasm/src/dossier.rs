@@ -82,7 +82,9 @@ impl Procedure {
     /// A procedure from JSON text or a plain object (the catalog format);
     /// throws `procedure.invalid` naming the procedure and the field.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: JsValue) -> Result<Procedure, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] json: JsValue,
+    ) -> Result<Procedure, JsValue> {
         let text = json_text("json", &json)?;
         procedure::Procedure::from_json(&text)
             .js()
@@ -116,7 +118,12 @@ pub struct Catalog(procedure::Catalog);
 impl Catalog {
     /// A catalog from JSON text: an array of procedures or `{procedures: [...]}`.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: JsValue) -> Result<Catalog, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(
+            unchecked_param_type = "string | ProcedureJson[] | { procedures: ProcedureJson[] }"
+        )]
+        json: JsValue,
+    ) -> Result<Catalog, JsValue> {
         let text = json_text("json", &json)?;
         procedure::Catalog::from_json(&text).js().map(Catalog)
     }
@@ -128,7 +135,10 @@ impl Catalog {
     }
 
     /// The procedure with this code; throws `procedure.unknown`.
-    pub fn get(&self, code: JsValue) -> Result<Procedure, JsValue> {
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    ) -> Result<Procedure, JsValue> {
         let code = code
             .as_string()
             .ok_or_else(|| wrong_type("code", "a string", &code))?;
@@ -148,7 +158,9 @@ pub struct DossierCode(core::DossierCode);
 #[wasm_bindgen]
 impl DossierCode {
     /// Parses and validates a code; throws `dossier.invalid_code`.
-    pub fn parse(text: JsValue) -> Result<DossierCode, JsValue> {
+    pub fn parse(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<DossierCode, JsValue> {
         let text = text
             .as_string()
             .ok_or_else(|| wrong_type("text", "a string", &text))?;
@@ -195,7 +207,11 @@ impl DossierCodeGenerator {
 
     /// The next code of `agency` for an ISO `date`; throws
     /// `dossier.sequence_exhausted` after 9999.
-    pub fn next(&mut self, agency: JsValue, date: JsValue) -> Result<DossierCode, JsValue> {
+    pub fn next(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] agency: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<DossierCode, JsValue> {
         let agency = agency
             .as_string()
             .ok_or_else(|| wrong_type("agency", "a string", &agency))?;
@@ -204,7 +220,10 @@ impl DossierCodeGenerator {
     }
 
     /// Records a code issued elsewhere; throws `dossier.duplicate_code`.
-    pub fn register(&mut self, code: JsValue) -> Result<(), JsValue> {
+    pub fn register(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    ) -> Result<(), JsValue> {
         let text = code
             .as_string()
             .ok_or_else(|| wrong_type("code", "a string", &code))?;
@@ -339,13 +358,17 @@ impl Dossier {
     /// text or a plain object). Use `calendar.receive(options)` for another
     /// calendar.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Dossier, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ReceiveOptions")] options: JsValue,
+    ) -> Result<Dossier, JsValue> {
         receive(&CoreCalendar::vietnam(), &options)
     }
 
     /// A dossier from its JSON (`toJson`), replayed on the default calendar.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: JsValue) -> Result<Dossier, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+    ) -> Result<Dossier, JsValue> {
         from_json(&CoreCalendar::vietnam(), &json)
     }
 
@@ -356,18 +379,32 @@ impl Dossier {
     }
 
     /// Accepts a dossier submitted online.
-    pub fn accept(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn accept(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::Accepted)
     }
 
     /// Refuses at reception.
-    pub fn refuse(&mut self, at: JsValue, reason: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn refuse(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         let reason = text_or_empty("reason", &reason)?;
         self.record(&at, &actor, core::EventKind::Refused { reason })
     }
 
     /// Hands the dossier to a workflow step.
-    pub fn route(&mut self, at: JsValue, step: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn route(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] step: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         let step = step
             .as_string()
             .ok_or_else(|| wrong_type("step", "a string", &step))?;
@@ -378,9 +415,9 @@ impl Dossier {
     #[wasm_bindgen(js_name = requestSupplement)]
     pub fn request_supplement(
         &mut self,
-        at: JsValue,
-        reason: JsValue,
-        actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
     ) -> Result<(), JsValue> {
         let reason = text_or_empty("reason", &reason)?;
         self.record(&at, &actor, core::EventKind::SupplementRequested { reason })
@@ -388,39 +425,60 @@ impl Dossier {
 
     /// The complete supplement arrived.
     #[wasm_bindgen(js_name = completeSupplement)]
-    pub fn complete_supplement(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn complete_supplement(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::SupplementCompleted)
     }
 
     /// Asks for a financial obligation: the clock pauses.
     #[wasm_bindgen(js_name = requestPayment)]
-    pub fn request_payment(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn request_payment(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::FinancialObligationRequested)
     }
 
     /// The obligation is met: the clock resumes.
-    pub fn pay(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn pay(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::Paid)
     }
 
     /// Suspends processing: the clock pauses.
-    pub fn suspend(&mut self, at: JsValue, reason: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn suspend(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         let reason = text_or_empty("reason", &reason)?;
         self.record(&at, &actor, core::EventKind::Suspended { reason })
     }
 
     /// Resumes processing.
-    pub fn resume(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn resume(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::Resumed)
     }
 
     /// Apology and new appointment (Mẫu 04), at most once.
     pub fn extend(
         &mut self,
-        at: JsValue,
-        new_due: JsValue,
-        reason: JsValue,
-        actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(js_name = newDue, unchecked_param_type = "string")] new_due: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
     ) -> Result<(), JsValue> {
         let new_due = convert::instant("newDue", &new_due)?;
         let reason = text_or_empty("reason", &reason)?;
@@ -428,18 +486,30 @@ impl Dossier {
     }
 
     /// The result is ready.
-    pub fn resolve(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn resolve(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::Resolved)
     }
 
     /// The result is handed over.
     #[wasm_bindgen(js_name = returnResult)]
-    pub fn return_result(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn return_result(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::ResultReturned)
     }
 
     /// The applicant withdraws.
-    pub fn withdraw(&mut self, at: JsValue, actor: JsValue) -> Result<(), JsValue> {
+    pub fn withdraw(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
         self.record(&at, &actor, core::EventKind::Withdrawn)
     }
 
@@ -487,7 +557,11 @@ impl Dossier {
 
     /// `"early"`, `"on_time"`, `"late"`, or `null` while running;
     /// granularity `"date"` (default) or `"instant"`.
-    pub fn timeliness(&self, granularity: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Timeliness | null")]
+    pub fn timeliness(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let g = if granularity.is_undefined() || granularity.is_null() {
             Granularity::Date
         } else {
@@ -521,15 +595,23 @@ impl Dossier {
     }
 
     /// `stepUsage` up to `asOf`, the step in progress included.
-    #[wasm_bindgen(js_name = stepUsageAt)]
-    pub fn step_usage_at(&self, as_of: JsValue) -> Result<js_sys::Array, JsValue> {
+    #[wasm_bindgen(js_name = stepUsageAt, unchecked_return_type = "StepUsage[]")]
+    pub fn step_usage_at(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<js_sys::Array, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
         Ok(step_usage(&self.0.step_usage_at(as_of).js()?))
     }
 
     /// The highest of `thresholds` (shares of the allowed working time,
     /// default `[0.5, 0.75]`) reached at `asOf`, or `null`.
-    pub fn warning(&self, as_of: JsValue, thresholds: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "number | null")]
+    pub fn warning(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number[]")] thresholds: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
         let thresholds: Vec<f64> = if thresholds.is_undefined() || thresholds.is_null() {
             vec![0.5, 0.75]
@@ -558,20 +640,23 @@ impl Dossier {
     }
 
     /// `[{step, budgetHours, usedHours, overspentHours}]`.
-    #[wasm_bindgen(getter, js_name = stepUsage)]
+    #[wasm_bindgen(getter, js_name = stepUsage, unchecked_return_type = "StepUsage[]")]
     pub fn step_usage(&self) -> js_sys::Array {
         step_usage(&self.0.step_usage())
     }
 
     /// The event log.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "DossierEvent[]")]
     pub fn events(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.events())
     }
 
     /// The figures at `asOf`, replayed from the events up to it.
-    #[wasm_bindgen(js_name = stateAt)]
-    pub fn state_at(&self, as_of: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = stateAt, unchecked_return_type = "DossierState")]
+    pub fn state_at(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
         let state = self.0.state_at(as_of).js()?;
         let out = to_js(&state)?;
@@ -586,19 +671,20 @@ impl Dossier {
 
     /// The timeline of events and rules that produced the due date:
     /// `[{at, rule, vi, en, dueAt}]`.
+    #[wasm_bindgen(unchecked_return_type = "ExplanationEntry[]")]
     pub fn explain(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.explain().js()?)
     }
 
     /// The `DongBoHoSoMC` payload (PascalCase keys, `yyyyMMddHHmmss`).
-    #[wasm_bindgen(js_name = portalSync)]
+    #[wasm_bindgen(js_name = portalSync, unchecked_return_type = "Record<string, unknown>")]
     pub fn portal_sync(&self) -> Result<JsValue, JsValue> {
         let sync = motcua::portal::DossierSync::from_dossier(&self.0).js()?;
         JSON::parse(&sync.to_json())
     }
 
     /// The `CapNhatTienDoHoSoMC` progress entries, one per event.
-    #[wasm_bindgen(js_name = portalProgress)]
+    #[wasm_bindgen(js_name = portalProgress, unchecked_return_type = "Record<string, unknown>[]")]
     pub fn portal_progress(&self) -> Result<JsValue, JsValue> {
         let entries = motcua::portal::progress_entries(&self.0).js()?;
         JSON::parse(
@@ -608,13 +694,13 @@ impl Dossier {
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).
-    #[wasm_bindgen(js_name = receiptSlip)]
+    #[wasm_bindgen(js_name = receiptSlip, unchecked_return_type = "ReceiptSlip")]
     pub fn receipt_slip(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.receipt_slip())
     }
 
     /// The data of the apology letter (Mẫu 04), or `null`.
-    #[wasm_bindgen(js_name = apologyLetter)]
+    #[wasm_bindgen(js_name = apologyLetter, unchecked_return_type = "Record<string, unknown> | null")]
     pub fn apology_letter(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.apology_letter())
     }
@@ -624,7 +710,10 @@ impl Dossier {
 impl Calendar {
     /// A dossier accepted on this calendar, from `{procedure, code,
     /// receivedAt, channel, actor}`.
-    pub fn receive(&self, options: JsValue) -> Result<Dossier, JsValue> {
+    pub fn receive(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReceiveOptions")] options: JsValue,
+    ) -> Result<Dossier, JsValue> {
         receive(self.inner(), &options)
     }
 
@@ -632,11 +721,12 @@ impl Calendar {
     /// `procedure` (JSON text or object) accepted at `at` through `channel`
     /// (default `"direct"`). `dueAt` is `null` for a procedure without
     /// deadline. Same clock and notes as `receive(...).explain()`.
+    #[wasm_bindgen(unchecked_return_type = "Estimate")]
     pub fn estimate(
         &self,
-        procedure: JsValue,
-        at: JsValue,
-        channel: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] procedure: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Channel")] channel: JsValue,
     ) -> Result<Object, JsValue> {
         let procedure =
             procedure::Procedure::from_json(&json_text("procedure", &procedure)?).js()?;
@@ -655,7 +745,10 @@ impl Calendar {
 
     /// A dossier from its JSON, replayed on this calendar.
     #[wasm_bindgen(js_name = dossierFromJson)]
-    pub fn dossier_from_json(&self, json: JsValue) -> Result<Dossier, JsValue> {
+    pub fn dossier_from_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+    ) -> Result<Dossier, JsValue> {
         from_json(self.inner(), &json)
     }
 }

@@ -14,6 +14,7 @@ mod dossier;
 mod errors;
 mod lunar;
 mod report;
+mod types;
 
 pub use calendar::Calendar;
 pub use dossier::{Catalog, Dossier, DossierCode, DossierCodeGenerator, Procedure};

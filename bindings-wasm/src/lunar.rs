@@ -9,8 +9,10 @@ use crate::errors::{wrong_type, IntoJs};
 
 /// `{year, month, day, leap, yearName}` of a Gregorian date
 /// (`"1900-01-01"` to `"2100-12-31"`).
-#[wasm_bindgen(js_name = toLunar)]
-pub fn to_lunar(date: JsValue) -> Result<Object, JsValue> {
+#[wasm_bindgen(js_name = toLunar, unchecked_return_type = "LunarDate")]
+pub fn to_lunar(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+) -> Result<Object, JsValue> {
     let l = core::to_lunar(convert::date("date", &date)?).js()?;
     let out = Object::new();
     set(&out, "year", l.year.into());
@@ -25,10 +27,10 @@ pub fn to_lunar(date: JsValue) -> Result<Object, JsValue> {
 /// that does not exist.
 #[wasm_bindgen(js_name = fromLunar)]
 pub fn from_lunar(
-    year: JsValue,
-    month: JsValue,
-    day: JsValue,
-    leap: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] month: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] day: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "boolean")] leap: JsValue,
 ) -> Result<String, JsValue> {
     let leap = match leap.as_bool() {
         Some(b) => b,
@@ -47,6 +49,8 @@ pub fn from_lunar(
 
 /// The can-chi name of a lunar year: `yearName(2026) === "Bính Ngọ"`.
 #[wasm_bindgen(js_name = yearName)]
-pub fn year_name(year: JsValue) -> Result<String, JsValue> {
+pub fn year_name(
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+) -> Result<String, JsValue> {
     Ok(core::year_name(int32("year", &year)?))
 }

@@ -31,7 +31,11 @@ impl PeriodReport {
     /// `"2026-07-01/2026-09-30"`), grouped by `"agency"` (default),
     /// `"field"`, `"procedure"` or `"total"`.
     #[wasm_bindgen(constructor)]
-    pub fn new(period: JsValue, group_by: JsValue) -> Result<PeriodReport, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
+        #[wasm_bindgen(js_name = groupBy, unchecked_optional_param_type = "GroupBy")]
+        group_by: JsValue,
+    ) -> Result<PeriodReport, JsValue> {
         let period = self::period(&period)?;
         let group_by = if group_by.is_undefined() {
             GroupBy::Agency
@@ -45,6 +49,7 @@ impl PeriodReport {
     }
 
     /// Adds a dossier; returns `null` when counted, else why it was left out.
+    #[wasm_bindgen(unchecked_return_type = "Exclusion | null")]
     pub fn add(&mut self, dossier: &Dossier) -> Result<JsValue, JsValue> {
         let added = self.0.add(dossier.inner()).js()?;
         Ok(match added {
@@ -54,7 +59,7 @@ impl PeriodReport {
     }
 
     /// `{period, groupBy, rows: {group: counts}, excluded, total}`.
-    #[wasm_bindgen(js_name = toJson)]
+    #[wasm_bindgen(js_name = toJson, unchecked_return_type = "PeriodReportJson")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         let out = js_sys::Object::new();
         set(&out, "period", to_js(&self.0.report.period)?);
@@ -74,8 +79,11 @@ impl PeriodReport {
     /// dossier-based ones, plus `typed` (`{publisher, publications,
     /// feedback, feedback_as_of, dossier_flags, complaints}`, snake_case as
     /// in the Rust `TypedInputs`).
-    #[wasm_bindgen(js_name = indexInputs)]
-    pub fn index_inputs(&self, typed: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = indexInputs, unchecked_return_type = "IndexInputs")]
+    pub fn index_inputs(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | TypedIndexInputs")] typed: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let typed = if typed.is_undefined() || typed.is_null() {
             None
         } else {
@@ -147,7 +155,9 @@ impl Methodology {
     /// A methodology from JSON text; throws when the points do not sum to
     /// the stated total.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(json: JsValue) -> Result<Methodology, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+    ) -> Result<Methodology, JsValue> {
         let text = json
             .as_string()
             .ok_or_else(|| wrong_type("json", "a JSON string", &json))?;
@@ -163,19 +173,23 @@ impl Methodology {
     /// `{total, maxTotal, maxMeasured, indicators: [{id, group, nameVi,
     /// nameEn, ratio, maxPoints, points, pointsLost}]}`; `points` is `null`
     /// for an indicator that was not measured.
-    pub fn score(&self, inputs: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "IndexScore")]
+    pub fn score(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "IndexInputs")] inputs: JsValue,
+    ) -> Result<JsValue, JsValue> {
         to_js(&self.0.score(&self::inputs(&inputs)?))
     }
 
     /// The smallest number of extra `"on_time_dossiers"`,
     /// `"online_dossiers"` or `"online_payments"` that brings the total to
     /// `target`; `null` when none can.
-    #[wasm_bindgen(js_name = whatIf)]
+    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "Record<string, unknown>")]
     pub fn what_if(
         &self,
-        inputs: JsValue,
-        lever: JsValue,
-        target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IndexInputs")] inputs: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Lever")] lever: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] target: JsValue,
     ) -> Result<JsValue, JsValue> {
         let lever = lever
             .as_string()
@@ -197,7 +211,10 @@ impl Methodology {
 
 /// The sample center's dossiers (seeded), the quarter plus a lead-in month.
 #[wasm_bindgen(js_name = sampleCenter)]
-pub fn sample_center(seed: JsValue, dossiers: JsValue) -> Result<Vec<Dossier>, JsValue> {
+pub fn sample_center(
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] seed: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] dossiers: JsValue,
+) -> Result<Vec<Dossier>, JsValue> {
     let seed = if seed.is_undefined() {
         42
     } else {
@@ -227,6 +244,8 @@ pub fn sample_center(seed: JsValue, dossiers: JsValue) -> Result<Vec<Dossier>, J
 /// Validates a `DongBoHoSoMC` payload (JSON text or object); throws
 /// `portal.invalid_payload` naming the field.
 #[wasm_bindgen(js_name = validatePortalSync)]
-pub fn validate_portal_sync(payload: JsValue) -> Result<(), JsValue> {
+pub fn validate_portal_sync(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] payload: JsValue,
+) -> Result<(), JsValue> {
     motcua::portal::validate_dossier_sync(&json_text("payload", &payload)?).js()
 }

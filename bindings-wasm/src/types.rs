@@ -1,0 +1,187 @@
+//! The TypeScript shapes of the plain objects the module takes and
+//! returns, added to the generated `.d.ts` (the functions name them in
+//! `unchecked_param_type` / `unchecked_return_type`). `tsc --noEmit` checks
+//! a consumer file against them in the test command.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** ISO date `YYYY-MM-DD`. Instants are `YYYY-MM-DDTHH:MM[:SS]` in Vietnam local time. */
+export type Channel = "direct" | "online" | "postal";
+export type Granularity = "date" | "instant";
+export type GroupBy = "agency" | "field" | "procedure" | "total";
+export type Timeliness = "early" | "on_time" | "late";
+export type Exclusion = "received_after" | "ended_before" | "not_accepted" | "inconsistent";
+export type Lever = "on_time_dossiers" | "online_dossiers" | "online_payments";
+
+/** A holiday, a substitute or swapped day off, a make-up working day or a local override. */
+export interface Holiday {
+  date: string;
+  kind: "statutory" | "substitute" | "swapped" | "make_up" | "closure" | "extra_working_day";
+  nameVi: string;
+  nameEn: string;
+  /** Projected from the rules, not from an official schedule. */
+  provisional: boolean;
+  provenance: "official" | "projected" | "loaded";
+  /** False for make-up working days. */
+  dayOff: boolean;
+}
+
+export interface ScheduleSource {
+  status: "official" | "projected" | "loaded";
+  sources?: string[];
+}
+
+export interface LunarDate {
+  year: number;
+  month: number;
+  day: number;
+  leap: boolean;
+  /** Can-chi name of the lunar year, e.g. "Bính Ngọ". */
+  yearName: string;
+}
+
+export interface WorkingDuration {
+  days?: number;
+  hours?: number;
+  minutes?: number;
+}
+
+export interface CalendarOptions {
+  /** 0 (Monday) to 6 (Sunday). */
+  workingWeekdays?: number[];
+  /** e.g. [["07:30", "11:30"], ["13:00", "17:00"]]. */
+  sessions?: [string, string][];
+  first?: string;
+  last?: string;
+  /** Whether the Vietnamese holidays apply (default true). */
+  holidays?: boolean;
+  /** A calendar data document, as for `Calendar.withData`. */
+  data?: string | object;
+}
+
+/** A procedure (TTHC) as JSON: `code`, `name`, `processing_time`, ... (snake_case, as the catalog files). */
+export interface ProcedureJson {
+  code: string;
+  name: string;
+  [field: string]: unknown;
+}
+
+export interface ReceiveOptions {
+  procedure: string | ProcedureJson;
+  code: string;
+  receivedAt?: string;
+  submittedAt?: string;
+  channel?: Channel;
+  actor?: string;
+  applicant?: Record<string, string>;
+}
+
+/** One line of an explanation, in Vietnamese and English. */
+export interface ExplanationEntry {
+  at: string;
+  rule: string;
+  vi: string;
+  en: string;
+  dueAt: string | null;
+}
+
+export interface Estimate {
+  dueAt: string | null;
+  explanation: ExplanationEntry[];
+}
+
+export interface StepUsage {
+  step: string;
+  budgetHours: number;
+  usedHours: number;
+  overspentHours: number;
+}
+
+export interface DossierEvent {
+  at: string;
+  actor: string;
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface DossierState {
+  asOf: string;
+  /** Status code 1 to 10, or null before any event. */
+  status: number | null;
+  dueAt: string | null;
+  appointmentAt: string | null;
+  timelinessDate: Timeliness | null;
+  timelinessInstant: Timeliness | null;
+  progress: { overdue: boolean; effectiveDue: string; [field: string]: unknown } | null;
+}
+
+/** The data of the receipt and appointment slip (Mẫu 01). */
+export interface ReceiptSlip {
+  code: string;
+  agencyCode: string;
+  channel: Channel;
+  procedureCode: string;
+  procedureName: string;
+  procedureAgency: string;
+  processingTimeVi: string;
+  processingTimeEn: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  fees: { kind: string; name: string; amountVnd: number }[];
+  documents: unknown[];
+  applicant: Record<string, string> | null;
+}
+
+/** The counts of one row of form II.06a. */
+export interface ReportCounts {
+  received: number;
+  receivedOnline: number;
+  receivedDirectPostal: number;
+  carriedOver: number;
+  resolved: number;
+  early: number;
+  onTime: number;
+  late: number;
+  inProgress: number;
+  withinTime: number;
+  overdue: number;
+  withdrawn: number;
+  refused: number;
+}
+
+export interface PeriodReportJson {
+  period: { first: string; last: string };
+  groupBy: GroupBy;
+  rows: Record<string, ReportCounts>;
+  excluded: Partial<Record<Exclusion, number>>;
+  total: ReportCounts;
+}
+
+/** Index inputs by name: [numerator, denominator]. */
+export type IndexInputs = Record<string, [number, number]>;
+
+/** The typed inputs of the index (snake_case, as the Rust `TypedInputs`). */
+export interface TypedIndexInputs {
+  [part: string]: unknown;
+}
+
+export interface IndicatorScore {
+  id: string;
+  group: string;
+  nameVi: string;
+  nameEn: string;
+  maxPoints: number;
+  ratio: number | null;
+  points: number | null;
+  pointsLost: number | null;
+}
+
+export interface IndexScore {
+  indicators: IndicatorScore[];
+  total: number;
+  maxMeasured: number;
+  [field: string]: unknown;
+}
+"#;

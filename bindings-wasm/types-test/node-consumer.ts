@@ -1,0 +1,21 @@
+// A Node service's use of the CommonJS build, type-checked against
+// bindings-wasm/pkg-node/motcua.d.ts by `tsc --noEmit` (never run).
+import motcua = require("../pkg-node/motcua.js");
+
+const cal = motcua.Calendar.vietnam();
+const due: string = cal.addWorkingDays("2026-02-13", 1);
+const between: number = cal.workingDaysBetween("2026-02-13", "2026-02-23");
+const at: string = cal.addWorkingTime("2026-02-13T09:30", { days: 5, hours: 2 });
+const holiday = cal.holiday("2026-02-17");
+const name: string | undefined = holiday?.nameVi;
+// @ts-expect-error a year is a number
+cal.holidays("2026");
+const dossiers: motcua.Dossier[] = motcua.sampleCenter(42, 100);
+const kinds = dossiers.map((d) => d.timeliness("date"));
+try {
+  motcua.DossierCode.parse("abc");
+} catch (e) {
+  const code: unknown = (e as { code?: unknown }).code;
+  void code;
+}
+export const summary = [due, between, at, name, kinds.length];
