@@ -26,6 +26,8 @@ __all__ = [
     "_add_working_days",
     "_add_working_time",
     "_is_working_day",
+    "_panic_for_tests",
+    "_report_table",
     "_status_names",
     "_to_lunar",
     "_working_days_between",

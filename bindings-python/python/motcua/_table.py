@@ -23,8 +23,8 @@ released.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any, overload
+import typing
+from collections import abc
 
 import numpy as np
 
@@ -38,11 +38,11 @@ _VIETNAM = dt.timezone(dt.timedelta(hours=7))
 _SECONDS = np.dtype("datetime64[s]")
 
 
-def _kind(table: Any) -> str:
+def _kind(table: typing.Any) -> str:
     module = type(table).__module__.split(".")[0]
     if module in ("pandas", "pyarrow", "polars"):
         return module
-    if isinstance(table, Mapping):
+    if isinstance(table, abc.Mapping):
         return "mapping"
     raise InvalidTypeError(
         "table must be a pandas DataFrame, a pyarrow Table, a Polars DataFrame "
@@ -53,7 +53,7 @@ def _kind(table: Any) -> str:
 class _Reader:
     """Columns of one table as numpy arrays the native module reads."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: typing.Any) -> None:
         kind = _kind(table)
         if kind == "polars":
             table, kind = table.to_arrow(), "pyarrow"
@@ -72,7 +72,7 @@ class _Reader:
                 f"{', '.join(map(str, self.names)) or 'no columns'}"
             )
 
-    def _arrow(self, name: str) -> Any:
+    def _arrow(self, name: str) -> typing.Any:
         column = self.table.column(name)
         return column.combine_chunks() if hasattr(column, "combine_chunks") else column
 
@@ -134,7 +134,7 @@ class _Reader:
             )
         return np.ascontiguousarray(values.astype(_SECONDS)).view(np.int64)
 
-    def numbers(self, name: str, rows: int, default: Any, dtype: Any) -> np.ndarray:
+    def numbers(self, name: str, rows: int, default: typing.Any, dtype: typing.Any) -> np.ndarray:
         if name not in self.names:
             return np.full(rows, default, dtype=dtype)
         if self.kind == "pyarrow":
@@ -150,16 +150,16 @@ class _Reader:
         return np.ascontiguousarray(values.astype(dtype))
 
 
-@overload
+@typing.overload
 def report_table(
-    table: Any, period: _motcua.Period, *, group_by: str = ..., split_by: None = None
+    table: typing.Any, period: _motcua.Period, *, group_by: str = ..., split_by: None = None
 ) -> _motcua.PeriodReport: ...
-@overload
+@typing.overload
 def report_table(
-    table: Any, period: _motcua.Period, *, group_by: str = ..., split_by: str
+    table: typing.Any, period: _motcua.Period, *, group_by: str = ..., split_by: str
 ) -> dict[str, _motcua.PeriodReport]: ...
 def report_table(
-    table: Any, period: _motcua.Period, *, group_by: str = "agency", split_by: str | None = None
+    table: typing.Any, period: _motcua.Period, *, group_by: str = "agency", split_by: str | None = None
 ) -> _motcua.PeriodReport | dict[str, _motcua.PeriodReport]:
     """The II.06a report and the index inputs of a dossier table.
 
@@ -216,7 +216,7 @@ def report_table(
     return dict(sorted(zip(split_labels, reports)))
 
 
-def records_frame(dossiers: Any, as_of: dt.datetime) -> Any:
+def records_frame(dossiers: typing.Any, as_of: dt.datetime) -> typing.Any:
     """A pandas DataFrame of dossiers as :func:`report_table` reads them:
     ``code``, ``procedure``, ``field``, ``agency`` and the columns of
     ``Dossier.report_record(as_of)`` (for exports and for tests)."""
