@@ -4,11 +4,15 @@
 # check in all three runtimes:
 #   1. cargo fmt --check, clippy with warnings as errors;
 #   2. boundary check: the core depends on no binding crate;
-#   3. cargo tests (unit, integration, doc, proptest, regeneration checks);
-#   4. pytest against the installed wheel, and mypy.stubtest on its stubs;
-#   5. mypy --strict on the Python examples;
-#   6. Node tests against the built WASM package, and the demo portal page
-#      in headless Chromium (scripts/test-portal.sh).
+#   3. cargo tests (unit, integration, doc, proptest, regeneration checks),
+#      and the core without default features as the WASM module builds it;
+#   4. the main job's smoke run;
+#   5. pytest against the installed wheel, mypy.stubtest on its stubs,
+#      `pip install ./bindings-python` on a fresh venv, mypy --strict on
+#      the Python examples;
+#   6. Node tests against the built WASM package, tsc --noEmit on consumer
+#      files of both builds, the module's size, and the demo portal page in
+#      headless Chromium (scripts/test-portal.sh).
 # The conformance vectors in tests/vectors/ run in all three runtimes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,6 +47,8 @@ step "pytest (installed wheel)"
 .venv/bin/python -m pytest -q bindings-python/tests
 step "mypy.stubtest: the type stubs match the installed package"
 .venv/bin/python -m mypy.stubtest motcua
+step "pip install ./bindings-python on a fresh venv"
+scripts/test-pip-install.sh
 step "mypy --strict on the Python examples"
 .venv/bin/python -m mypy --strict examples/analyst
 
