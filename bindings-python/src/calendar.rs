@@ -336,12 +336,14 @@ impl Calendar {
             let own = |s: Vec<std::borrow::Cow<'static, str>>| {
                 s.into_iter().map(|c| c.into_owned()).collect()
             };
-            Ok(match self.0.schedule_source(int32(py, "year", year)?) {
-                core::ScheduleSource::Official(s) => ("official", own(s)),
-                core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
-                core::ScheduleSource::Projected => ("projected", Vec::new()),
-                core::ScheduleSource::None => ("none", Vec::new()),
-            })
+            Ok(
+                match self.0.schedule_source(int32(py, "year", year)?).py(py)? {
+                    core::ScheduleSource::Official(s) => ("official", own(s)),
+                    core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
+                    core::ScheduleSource::Projected => ("projected", Vec::new()),
+                    core::ScheduleSource::None => ("none", Vec::new()),
+                },
+            )
         })
     }
 

@@ -333,7 +333,7 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
     ) -> Result<Object, JsValue> {
-        let (status, sources) = match self.0.schedule_source(int32("year", &year)?) {
+        let (status, sources) = match self.0.schedule_source(int32("year", &year)?).js()? {
             core::ScheduleSource::Official(s) => ("official", s),
             core::ScheduleSource::Loaded(s) => ("loaded", s),
             core::ScheduleSource::Projected => ("projected", Vec::new()),

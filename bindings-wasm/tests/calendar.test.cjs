@@ -125,6 +125,7 @@ test("1,000 bad calls of every kind, then good ones", () => {
     [() => cal.addWorkingDays("2026-02-13", "1"), "invalid_type"],
     [() => cal.isWorkingDay("2026-02-30"), "invalid_format"],
     [() => cal.holidays(1850), "calendar.out_of_range"],
+    [() => cal.scheduleSource(1999), "calendar.out_of_range"],
     [() => motcua.toLunar("1899-12-31"), "calendar.out_of_range"],
     [() => motcua.fromLunar(2026, 13, 1, false), "lunar.invalid_date"],
     [() => motcua.Catalog.fromJson("{not json"), "procedure.invalid"],

@@ -61,7 +61,7 @@ fn print_year(cal: &Calendar, year: i32) -> Result<(), motcua::Error> {
         weekday_vi(tet),
         tet.format("%d/%m/%Y")
     );
-    match cal.schedule_source(year) {
+    match cal.schedule_source(year)? {
         ScheduleSource::Official(sources) | ScheduleSource::Loaded(sources) => {
             println!("Lịch chính thức (official schedule), sources:");
             for s in sources {

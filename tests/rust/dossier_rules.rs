@@ -202,3 +202,19 @@ fn calendar_days_explain_only_the_move_of_a_last_day_off() {
     let d = Dossier::receive(p, &cal, code(), Channel::Direct, t("2026-02-13T09:30"), "").unwrap();
     assert_eq!(d.explain().unwrap(), notes);
 }
+
+#[test]
+fn a_procedure_without_deadline_says_so_plainly() {
+    let p = procedure(
+        r#"{"code": "1.000011", "name": "Thử", "processing_time": {"kind": "no_deadline"}}"#,
+    );
+    let cal = Calendar::vietnam();
+    let (due, notes) = motcua::dossier::Clock::new(&cal, &p, Channel::Direct)
+        .estimate(t("2026-02-13T09:30"))
+        .unwrap();
+    assert_eq!(due, None);
+    assert!(notes.text_en().contains("sets no processing time"));
+    assert!(notes
+        .text_vi()
+        .contains("không quy định thời hạn giải quyết"));
+}

@@ -293,17 +293,8 @@ impl Calendar {
     /// The entries of the calendar (holidays, substitute, swapped and make-up
     /// days, overrides) dated in `year`, in date order.
     pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>> {
+        self.check_year(year)?;
         let (first, last) = (self.first_date(), self.last_date());
-        if year < first.year() || year > last.year() {
-            return Err(Error::new(
-                ErrorKind::OutOfRange,
-                format!(
-                    "year {year} is outside the calendar's supported range {}..={}",
-                    first.year(),
-                    last.year()
-                ),
-            ));
-        }
         let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first);
         let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(last);
         Ok(self
@@ -322,12 +313,25 @@ impl Calendar {
     /// Where the entries of `year` come from: an official schedule (with its
     /// sources), the rules (provisional), or nowhere for a calendar built
     /// without national holidays.
-    pub fn schedule_source(&self, year: i32) -> ScheduleSource {
-        match self.sources.get(&year) {
+    pub fn schedule_source(&self, year: i32) -> Result<ScheduleSource> {
+        self.check_year(year)?;
+        Ok(match self.sources.get(&year) {
             Some(source) => source.clone(),
             None if self.builder.has_holidays() => ScheduleSource::Projected,
             None => ScheduleSource::None,
+        })
+    }
+
+    /// A year of the calendar's range, or `calendar.out_of_range`.
+    fn check_year(&self, year: i32) -> Result<()> {
+        let (first, last) = (self.first_date().year(), self.last_date().year());
+        if year < first || year > last {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                format!("year {year} is outside the calendar's supported range {first}..={last}"),
+            ));
         }
+        Ok(())
     }
 
     /// Years whose schedule is official (embedded or loaded).

@@ -141,6 +141,13 @@ impl Explanation {
                 "Tiếp nhận sau giờ giới hạn trong ngày: trả kết quả trong ngày làm việc tiếp theo".into(),
                 "Received after the same-day cut-off: due the next working day".into(),
             ),
+            Note::Duration {
+                time: ProcessingTime::NoDeadline,
+            } => (
+                "duration",
+                "Thủ tục không quy định thời hạn giải quyết: không có ngày hẹn trả".into(),
+                "The procedure sets no processing time: there is no due date".into(),
+            ),
             Note::Duration { time } => (
                 "duration",
                 format!(
