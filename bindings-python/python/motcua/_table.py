@@ -73,22 +73,27 @@ class _Reader:
             )
 
     def _arrow(self, name: str) -> typing.Any:
-        column = self.table.column(name)
-        return column.combine_chunks() if hasattr(column, "combine_chunks") else column
+        """A column of the Arrow table, as its chunks (never concatenated:
+        the kernels below read chunked arrays, and a copy of millions of
+        strings costs more than the report)."""
+        return self.table.column(name)
 
     def labels(self, name: str) -> tuple[np.ndarray, list[str]]:
         """Integer codes (``-1`` where missing) and the distinct labels."""
         if self.kind == "pyarrow":
             import pyarrow as pa  # type: ignore[import-untyped]  # optional dependency
+            import pyarrow.compute as pc  # type: ignore[import-untyped]  # optional dependency
 
             column = self._arrow(name)
             if pa.types.is_dictionary(column.type):
                 column = column.cast(column.type.value_type)
             if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
                 raise InvalidTypeError(f"column {name} must hold strings, not {column.type}")
-            encoded = column.dictionary_encode()
-            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-            return codes.astype(np.int32), [str(v) for v in encoded.dictionary.to_pylist()]
+            # The distinct labels, then each row's index among them: correct
+            # whatever the chunks (a dictionary per chunk would not be).
+            distinct = pc.drop_null(pc.unique(column))
+            codes = pc.index_in(column, value_set=distinct).fill_null(-1).to_numpy()
+            return codes.astype(np.int32), [str(v) for v in distinct.to_pylist()]
         if self.kind == "pandas":
             import pandas as pd  # type: ignore[import-untyped]  # optional dependency
 
