@@ -92,3 +92,16 @@ def test_lunar_dates_of_a_series(cal):
     assert list(frame.index) == [10, 11]
     assert frame.loc[10, "year"] == 2026 and frame.loc[10, "month"] == 1
     assert pd.isna(frame.loc[11, "year"])
+
+
+def test_aware_series_are_converted_to_vietnam_time_and_stay_aware(cal):
+    pd = pytest.importorskip("pandas")
+    # 02:32 UTC is 09:32 in Vietnam; 5 working days later, 09:32 on 3 November.
+    at = pd.Series(pd.to_datetime(["2023-10-27T02:32", None]).tz_localize("UTC"), index=[10, 11])
+    due = cal.add_working_time(at, days=5)
+    assert list(due.index) == [10, 11]
+    assert due.iloc[0] == pd.Timestamp("2023-11-03T09:32", tz=dt.timezone(dt.timedelta(hours=7)))
+    assert due.iloc[0] == pd.Timestamp("2023-11-03T02:32", tz="UTC")
+    assert pd.isna(due.iloc[1])
+    naive = cal.add_working_time(at.dt.tz_convert("Asia/Ho_Chi_Minh").dt.tz_localize(None), days=5)
+    assert naive.dt.tz is None and naive.iloc[0] == pd.Timestamp("2023-11-03T09:32")

@@ -9,6 +9,8 @@ NaT propagates: a NaT date gives NaT (``add_working_days``), NaN
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from motcua import _motcua
@@ -80,15 +82,23 @@ def _floats(values, name: str) -> np.ndarray:
     return np.ascontiguousarray(array.astype(np.float64))
 
 
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
 def add_working_time(calendar, instants, days=None, hours=None, minutes=None):
-    array = np.atleast_1d(np.asarray(instants))
+    # A tz-aware pandas Series is converted to Vietnam time, and the result
+    # is aware (UTC+7), as for scalar datetimes.
+    aware = getattr(getattr(instants, "dtype", None), "tz", None) is not None
+    local = instants.dt.tz_convert(_VIETNAM).dt.tz_localize(None) if aware else instants
+    array = np.atleast_1d(np.asarray(local))
     if array.dtype.kind != "M":
         raise InvalidTypeError(f"at must hold datetime64 values, not {array.dtype}")
     seconds = np.ascontiguousarray(array.astype("datetime64[s]")).view(np.int64)
     out = _motcua._add_working_time(
         calendar, seconds, _floats(days, "days"), _floats(hours, "hours"), _floats(minutes, "minutes")
     )
-    return _like(instants, out.view("datetime64[s]"))
+    result = _like(instants, out.view("datetime64[s]"))
+    return result.dt.tz_localize(_VIETNAM) if aware else result
 
 
 def to_lunar(dates):
