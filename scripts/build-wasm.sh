@@ -48,9 +48,9 @@ package_json() {
   local crate_version
   crate_version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
   if [ "$kind" = node ]; then
-    printf '{\n  "name": "motcua",\n  "version": "%s",\n  "description": "Vietnam one-stop public service rules: working calendar, lunar calendar, due dates (Node.js build)",\n  "main": "motcua.js",\n  "types": "motcua.d.ts",\n  "files": ["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts"],\n  "license": "MIT OR Apache-2.0"\n}\n' "$crate_version"
+    printf '{\n  "name": "motcua",\n  "version": "%s",\n  "description": "Vietnam one-stop public service rules: working calendar, lunar calendar, due dates (Node.js build)",\n  "main": "motcua.js",\n  "types": "motcua.d.ts",\n  "files": ["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts", "snippets/"],\n  "license": "MIT OR Apache-2.0"\n}\n' "$crate_version"
   else
-    printf '{\n  "name": "motcua",\n  "version": "%s",\n  "description": "Vietnam one-stop public service rules: working calendar, lunar calendar, due dates (browser ES module)",\n  "type": "module",\n  "module": "motcua.js",\n  "types": "motcua.d.ts",\n  "files": ["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts"],\n  "sideEffects": ["./snippets/*"],\n  "license": "MIT OR Apache-2.0"\n}\n' "$crate_version"
+    printf '{\n  "name": "motcua",\n  "version": "%s",\n  "description": "Vietnam one-stop public service rules: working calendar, lunar calendar, due dates (browser ES module)",\n  "type": "module",\n  "module": "motcua.js",\n  "types": "motcua.d.ts",\n  "files": ["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts", "snippets/"],\n  "sideEffects": ["./snippets/*"],\n  "license": "MIT OR Apache-2.0"\n}\n' "$crate_version"
   fi
 }
 

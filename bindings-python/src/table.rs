@@ -113,20 +113,25 @@ impl Columns<'_> {
     }
 }
 
-/// Parses each label with `parse`, or names the bad one and the accepted.
+/// Parses each label with `parse`, or names the bad one, the first row
+/// that holds it and the accepted values.
 fn parse_labels<T>(
     column: &str,
     labels: &[String],
+    codes: &[i32],
     parse: impl Fn(&str) -> Option<T>,
     accepted: &str,
 ) -> Result<Vec<T>, Error> {
     labels
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(k, l)| {
             parse(l).ok_or_else(|| {
+                let row = codes.iter().position(|&c| usize::try_from(c) == Ok(k));
+                let at = row.map_or(String::new(), |r| format!("row {r}: "));
                 Error::new(
                     ErrorKind::InvalidArgument,
-                    format!("{column} {l:?} is not one of {accepted}"),
+                    format!("{at}{column} {l:?} is not one of {accepted}"),
                 )
             })
         })
@@ -160,6 +165,7 @@ pub fn _report_table<'py>(
         let channels = parse_labels(
             "channel",
             &channel_labels,
+            channel.as_slice()?,
             Channel::from_code,
             "\"direct\", \"online\", \"postal\"",
         )
@@ -167,8 +173,9 @@ pub fn _report_table<'py>(
         let endings = parse_labels(
             "ending",
             &ending_labels,
+            ending.as_slice()?,
             Ending::from_code,
-            "\"resolved\", \"withdrawn\", \"refused\" or empty",
+            "\"resolved\", \"withdrawn\", \"refused\" or missing",
         )
         .py(py)?;
         let columns = Columns {
@@ -187,20 +194,23 @@ pub fn _report_table<'py>(
         };
         let rows = columns.channel.len();
         let lengths = [
-            columns.keys.map_or(rows, <[i32]>::len),
-            columns.splits.map_or(rows, <[i32]>::len),
-            columns.received_at.len(),
-            columns.due_at.len(),
-            columns.ended_at.len(),
-            columns.ending.len(),
-            columns.paused.len(),
-            columns.supplement_requests.len(),
+            ("the group column", columns.keys.map_or(rows, <[i32]>::len)),
+            (
+                "the split column",
+                columns.splits.map_or(rows, <[i32]>::len),
+            ),
+            ("received_at", columns.received_at.len()),
+            ("due_at", columns.due_at.len()),
+            ("ended_at", columns.ended_at.len()),
+            ("ending", columns.ending.len()),
+            ("paused", columns.paused.len()),
+            ("supplement_requests", columns.supplement_requests.len()),
         ];
-        if lengths.iter().any(|&n| n != rows) {
+        if let Some((name, n)) = lengths.iter().find(|(_, n)| *n != rows) {
             return Err(exception(
                 py,
                 "invalid_argument",
-                format!("columns of different lengths: {rows} and {lengths:?}"),
+                format!("columns of different lengths: channel has {rows} rows, {name} {n}"),
             ));
         }
         let parts = if columns.splits.is_some() {

@@ -40,7 +40,7 @@ def test_there_are_docstring_examples():
 @pytest.mark.parametrize("name,doc", EXAMPLES, ids=[n for n, _ in EXAMPLES])
 def test_docstring_example(name, doc):
     parser = doctest.DocTestParser()
-    test = parser.get_doctest(doc, {"motcua": motcua, "np": __import__("numpy")}, name, None, 0)
+    test = parser.get_doctest(doc, {}, name, None, 0)  # each example imports what it uses
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     output = []
     runner.run(test, out=output.append)

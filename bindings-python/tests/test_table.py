@@ -154,3 +154,58 @@ def test_report_record_of_a_dossier(dossiers):
     assert record["channel"] in ("direct", "online", "postal")
     assert isinstance(record["received_at"], dt.datetime)
     assert np.dtype("datetime64[s]") == motcua.records_frame(dossiers[:3], END)["due_at"].dtype
+
+
+def test_an_export_read_back_from_csv_gives_the_same_report(frame, replayed, tmp_path):
+    # CSV readers give empty cells as "" (pyarrow) or NaN (pandas): both are missing.
+    path = tmp_path / "dossiers.csv"
+    frame.to_csv(path, index=False)
+    text = {c: str for c in ("code", "procedure", "field", "agency", "channel", "ending")}
+    from_pandas = pd.read_csv(path, parse_dates=["received_at", "due_at", "ended_at"], dtype=text)
+    same(motcua.report_table(from_pandas, PERIOD, group_by="procedure"), replayed[0])
+    pa_csv = pytest.importorskip("pyarrow.csv")
+    pa = pytest.importorskip("pyarrow")
+    options = pa_csv.ConvertOptions(column_types={c: pa.string() for c in text},
+                                    timestamp_parsers=[pa_csv.ISO8601], strings_can_be_null=False)
+    table = pa_csv.read_csv(path, convert_options=options)
+    same(motcua.report_table(table, PERIOD, group_by="procedure"), replayed[0])
+
+
+def test_bad_tables_are_typed_errors_naming_what_is_wrong(frame):
+    mapping = {c: frame[c].to_numpy() for c in frame.columns}
+    with_na = dict(mapping, ending=pd.Series(frame["ending"], dtype="string").to_numpy())
+    assert motcua.report_table(with_na, PERIOD).total == motcua.report_table(frame, PERIOD).total
+    bad = [
+        (dict(mapping, agency=np.arange(len(frame))), motcua.InvalidTypeError, "agency must hold strings"),
+        (dict(mapping, channel="direct"), motcua.InvalidTypeError, "one-dimensional"),
+        (dict(mapping, due_at=np.stack([mapping["due_at"]] * 2)), motcua.InvalidTypeError, "one-dimensional"),
+        (frame["agency"], motcua.InvalidTypeError, "not pandas.Series"),
+    ]
+    for table, error, message in bad:
+        with pytest.raises(error, match=message):
+            motcua.report_table(table, PERIOD)
+    with pytest.raises(motcua.InvalidTypeError, match="period must be a motcua.Period"):
+        motcua.report_table(frame, "2026-Q3")
+    with pytest.raises(motcua.InvalidTypeError, match="group_by must be a str"):
+        motcua.report_table(frame, PERIOD, group_by=None)
+    with pytest.raises(motcua.InvalidTypeError, match="split_by must be a column name"):
+        motcua.report_table(frame, PERIOD, split_by=["agency"])
+    fax = frame.copy()
+    fax.loc[11, "channel"] = "fax"
+    with pytest.raises(motcua.InvalidArgumentError, match='row 11: channel "fax"'):
+        motcua.report_table(fax, PERIOD)
+    short = dict(mapping, due_at=mapping["due_at"][:-1])
+    with pytest.raises(motcua.InvalidArgumentError, match=f"channel has {len(frame)} rows, due_at {len(frame) - 1}"):
+        motcua.report_table(short, PERIOD)
+    assert list(motcua.records_frame([], END).columns)[:4] == ["code", "procedure", "field", "agency"]
+
+
+def test_polars_edge_cases(frame):
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    with pytest.raises(motcua.InvalidTypeError, match="collect"):
+        motcua.report_table(pl.from_pandas(frame).lazy(), PERIOD)
+    # An extract where nothing has ended yet: the ending column is all null.
+    running = frame[frame["ended_at"].isna()].head(20)
+    table = pl.from_pandas(running).with_columns(pl.lit(None).alias("ending"))
+    assert motcua.report_table(table, PERIOD).total["in_progress"] == motcua.report_table(running, PERIOD).total["in_progress"]

@@ -31,42 +31,48 @@ fn holiday_object(h: &holidays::Holiday) -> Object {
     o
 }
 
-/// The offsets of a batch call: one number for all, or one per element.
-enum Offsets {
-    One(i32),
-    Each(Vec<i32>),
+#[wasm_bindgen(inline_js = "
+export function join_dates(dates) {
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    if (typeof d !== 'string' || d.includes(',')) return i;
+  }
+  return dates.join(',');
+}")]
+extern "C" {
+    /// The dates joined by commas, or the index of the first element that
+    /// is not a string without a comma (checked in JS: one crossing for
+    /// the whole array, and no `toString` of foreign objects is ever run).
+    fn join_dates(dates: &Array) -> JsValue;
 }
 
-impl Offsets {
-    fn read(n: &JsValue, len: u32) -> Result<Offsets, JsValue> {
-        if n.as_f64().is_some() {
-            return Ok(Offsets::One(int32("n", n)?));
-        }
-        let each: Vec<i32> = if let Some(typed) = n.dyn_ref::<js_sys::Int32Array>() {
-            typed.to_vec()
-        } else {
-            list("n", n)?
-                .iter()
-                .enumerate()
-                .map(|(i, k)| int32("n", &k).map_err(|e| element_error(i, e)))
-                .collect::<Result<_, _>>()?
-        };
-        if each.len() != len as usize {
-            return Err(js_error(
-                "invalid_argument",
-                &format!("n has {} offsets for {len} dates", each.len()),
-            ));
-        }
-        Ok(Offsets::Each(each))
+/// Integers from an `Int32Array` or an array of numbers, each checked as
+/// `int32` does (an error names the element).
+fn int32_list(name: &str, value: &JsValue) -> Result<Vec<i32>, JsValue> {
+    if let Some(typed) = value.dyn_ref::<js_sys::Int32Array>() {
+        return Ok(typed.to_vec());
     }
+    list(name, value)?
+        .iter()
+        .enumerate()
+        .map(|(i, k)| int32(name, &k).map_err(|e| element_error(i, e)))
+        .collect()
+}
 
-    /// The offset of element `i` (`None` past the offsets given).
-    fn get(&self, i: usize) -> Option<i32> {
-        match self {
-            Offsets::One(k) => Some(*k),
-            Offsets::Each(each) => each.get(i).copied(),
-        }
+/// The offsets of a batch call of `len` elements: one number for all, or
+/// one per element.
+fn offsets(n: &JsValue, len: usize) -> Result<Vec<i32>, JsValue> {
+    if n.as_f64().is_some() {
+        return Ok(vec![int32("n", n)?; len]);
     }
+    let each = int32_list("n", n)?;
+    if each.len() != len {
+        return Err(js_error(
+            "invalid_argument",
+            &format!("n has {} offsets for {len} dates", each.len()),
+        ));
+    }
+    Ok(each)
 }
 
 /// The error of element `i` of a batch: the same code, the index in front.
@@ -235,32 +241,34 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "number | number[] | Int32Array")] n: JsValue,
     ) -> Result<Array, JsValue> {
         let dates = list("dates", &dates)?;
-        let offsets = Offsets::read(&n, dates.length())?;
+        let offsets = offsets(&n, dates.length() as usize)?;
         if dates.length() == 0 {
             return Ok(Array::new());
         }
         // One string crosses into the module and one comes back: a call
         // per element would cost more than the arithmetic.
-        let joined = String::from(dates.join(","));
+        let joined = join_dates(&dates);
+        let Some(joined) = joined.as_string() else {
+            // A string here holds a comma; anything else is the wrong type.
+            let i = joined.as_f64().unwrap_or(0.0) as usize;
+            let element = dates.get(i as u32);
+            let error = match element.as_string() {
+                Some(text) => convert::date_text("date", &text)
+                    .err()
+                    .unwrap_or_else(|| wrong_type("date", "a date", &element)),
+                None => wrong_type("date", "an ISO date string \"YYYY-MM-DD\"", &element),
+            };
+            return Err(element_error(i, error));
+        };
         let mut out = String::with_capacity(joined.len());
-        let mut count = 0usize;
         for (i, text) in joined.split(',').enumerate() {
             let at = |e: JsValue| element_error(i, e);
             let date = convert::date_text("date", text).map_err(at)?;
-            let due = self
-                .0
-                .add_working_days(date, offsets.get(i).unwrap_or(0))
-                .js()
-                .map_err(at)?;
+            let due = self.0.add_working_days(date, offsets[i]).js().map_err(at)?;
             if i > 0 {
                 out.push(',');
             }
             motcua::calendar::iso::push_date(&mut out, due);
-            count = i + 1;
-        }
-        if count != dates.length() as usize {
-            // An element held a comma.
-            return Err(wrong_type("dates", "an array of ISO date strings", &dates));
         }
         Ok(js_sys::JsString::from(out).split(","))
     }
@@ -272,15 +280,17 @@ impl Calendar {
     #[wasm_bindgen(js_name = addWorkingDaysEpoch)]
     pub fn add_working_days_epoch(
         &self,
-        days: &[i32],
+        #[wasm_bindgen(unchecked_param_type = "Int32Array | number[]")] days: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | number[] | Int32Array")] n: JsValue,
     ) -> Result<Vec<i32>, JsValue> {
-        let offsets = Offsets::read(&n, days.len() as u32)?;
+        let days = int32_list("days", &days)?;
+        let offsets = offsets(&n, days.len())?;
         days.iter()
+            .zip(offsets)
             .enumerate()
-            .map(|(i, &d)| {
+            .map(|(i, (&d, k))| {
                 self.0
-                    .add_working_days_epoch(d, offsets.get(i).unwrap_or(0))
+                    .add_working_days_epoch(d, k)
                     .js()
                     .map_err(|e| element_error(i, e))
             })

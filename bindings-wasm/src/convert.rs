@@ -63,20 +63,30 @@ pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
     with_offset(&text).ok_or_else(|| bad_format(name, &text, EXPECTED))
 }
 
-/// An instant with a trailing `Z` or `±HH:MM`, as Vietnam local time.
+/// An instant with a trailing `Z` or an ISO 8601 offset (`±HH:MM`,
+/// `±HHMM` or `±HH`), as Vietnam local time.
 fn with_offset(text: &str) -> Option<NaiveDateTime> {
-    let (local, offset_minutes) = if let Some(local) = text.strip_suffix('Z') {
-        (local, 0)
-    } else {
-        let split = text.len().checked_sub(6)?;
-        let (local, offset) = (text.get(..split)?, text.get(split..)?);
-        let sign = match offset.as_bytes().first()? {
-            b'+' => 1,
-            b'-' => -1,
-            _ => return None,
-        };
-        let t = iso::parse_layout(&format!("2000-01-01{}", &offset[1..]), "YYYY-MM-DDhh:mm")?;
-        (local, sign * i64::from(t.hour() * 60 + t.minute()))
+    let (local, offset_minutes) = match text.strip_suffix('Z') {
+        Some(local) => (local, 0),
+        None => [("hh:mm", 6), ("hhmm", 5), ("hh", 3)]
+            .iter()
+            .find_map(|&(layout, len)| {
+                let split = text.len().checked_sub(len)?;
+                let (local, offset) = (text.get(..split)?, text.get(split..)?);
+                let sign = match offset.as_bytes().first()? {
+                    b'+' => 1,
+                    b'-' => -1,
+                    _ => return None,
+                };
+                let padded = format!(
+                    "2000-01-01{}{}",
+                    &offset[1..],
+                    if len == 3 { "00" } else { "" }
+                );
+                let layout = format!("YYYY-MM-DD{layout}{}", if len == 3 { "mm" } else { "" });
+                let t = iso::parse_layout(&padded, &layout)?;
+                Some((local, sign * i64::from(t.hour() * 60 + t.minute())))
+            })?,
     };
     let t = iso::parse_instant(local)?;
     t.checked_add_signed(chrono::Duration::minutes(7 * 60 - offset_minutes))

@@ -80,7 +80,8 @@ pub struct Procedure(Arc<procedure::Procedure>);
 #[wasm_bindgen]
 impl Procedure {
     /// A procedure from JSON text or a plain object (the catalog format);
-    /// throws `procedure.invalid` naming the procedure and the field.
+    /// throws `procedure.invalid` naming the procedure and serde's reason
+    /// (the WASM build has no field paths: see `core/src/json.rs`).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] json: JsValue,
@@ -560,7 +561,7 @@ impl Dossier {
     #[wasm_bindgen(unchecked_return_type = "Timeliness | null")]
     pub fn timeliness(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Granularity")] granularity: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Granularity")] granularity: JsValue,
     ) -> Result<JsValue, JsValue> {
         let g = if granularity.is_undefined() || granularity.is_null() {
             Granularity::Date

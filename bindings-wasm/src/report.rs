@@ -184,7 +184,7 @@ impl Methodology {
     /// The smallest number of extra `"on_time_dossiers"`,
     /// `"online_dossiers"` or `"online_payments"` that brings the total to
     /// `target`; `null` when none can.
-    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "Record<string, unknown>")]
+    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "number | null")]
     pub fn what_if(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IndexInputs")] inputs: JsValue,

@@ -29,7 +29,7 @@ export interface Holiday {
 }
 
 export interface ScheduleSource {
-  status: "official" | "projected" | "loaded";
+  status: "official" | "projected" | "loaded" | "none";
   sources?: string[];
 }
 

@@ -160,6 +160,24 @@ test("batch calls agree with scalar calls and name the bad element", () => {
     (e) => e.code === "invalid_format" && e.index === 1 && /^element 1: /.test(e.message));
   assert.throws(() => cal.addWorkingDaysMany(["2026-02-13", "2100-12-31"], 5),
     (e) => e.code === "calendar.out_of_range" && e.index === 1);
-  assert.throws(() => cal.addWorkingDaysMany(["2026-02-13,2026-02-14"], 1), (e) => e.code === "invalid_type");
+  assert.throws(() => cal.addWorkingDaysMany(["2026-02-13,2026-02-14"], 1),
+    (e) => e.code === "invalid_format" && e.index === 0);
+  // Elements are checked before anything converts them: no toString runs.
+  let called = false;
+  const sneaky = { toString() { called = true; return "2026-02-13"; } };
+  for (const bad of [Symbol("d"), null, undefined, ["2026-02-13"], sneaky, 20260213]) {
+    assert.throws(() => cal.addWorkingDaysMany(["2026-02-13", bad], 1),
+      (e) => e instanceof Error && e.code === "invalid_type" && e.index === 1);
+  }
+  assert.equal(called, false);
+  for (const [days, code] of [[20458, "invalid_type"], [null, "invalid_type"], [[20458.5], "invalid_argument"],
+    [["20458"], "invalid_type"], [[2 ** 31], "calendar.out_of_range"]]) {
+    assert.throws(() => cal.addWorkingDaysEpoch(days, 1), (e) => e.code === code, String(days));
+  }
+  assert.deepStrictEqual(Array.from(cal.addWorkingDaysEpoch([day("2026-02-13")], [1])), [day("2026-02-23")]);
+  // The calendar was never left borrowed by an error: it can still be freed.
+  const spare = motcua.Calendar.vietnam();
+  assert.throws(() => spare.addWorkingDaysMany([Symbol("x")], 1));
+  spare.free();
   assert.throws(() => cal.addWorkingDaysMany(dates, [1, 2]), (e) => e.code === "invalid_argument");
 });

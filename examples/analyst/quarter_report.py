@@ -119,7 +119,9 @@ def main() -> None:
         write_sample(source, year, q)
         print(f"wrote the sample center's export: {source}")
 
-    dossiers = pd.read_csv(source, parse_dates=INSTANTS)
+    # Codes such as 2.000001 must stay text, not become floats.
+    text = {c: str for c in ("code", "procedure", "field", "agency", "channel", "ending")}
+    dossiers = pd.read_csv(source, parse_dates=INSTANTS, dtype=text)
     results = quarter_results(dossiers, year, q)
     rates = monthly_on_time(dossiers, year, q)
     table = results.join(rates.add_prefix("on_time_rate_"))

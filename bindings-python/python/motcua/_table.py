@@ -7,7 +7,8 @@ A dossier table has one row per dossier and the columns of
 - ``received_at``, ``due_at``, ``ended_at``: datetimes (naive = Vietnam
   local time, aware ones are converted to UTC+7); missing (NaT/null) means
   not accepted, no deadline and not ended;
-- ``ending``: ``"resolved"``, ``"withdrawn"``, ``"refused"`` or missing;
+- ``ending``: ``"resolved"``, ``"withdrawn"``, ``"refused"`` or missing
+  (in text columns an empty string is missing too, as CSV readers give it);
 - ``paused`` (optional, default ``False``) and ``supplement_requests``
   (optional, default 0);
 - the group column named by ``group_by`` (``agency``, ``field`` or
@@ -40,14 +41,38 @@ _SECONDS = np.dtype("datetime64[s]")
 
 def _kind(table: typing.Any) -> str:
     module = type(table).__module__.split(".")[0]
-    if module in ("pandas", "pyarrow", "polars"):
-        return module
+    name = type(table).__name__
+    if module == "pandas" and name == "DataFrame":
+        return "pandas"
+    if module == "pyarrow" and name in ("Table", "RecordBatch"):
+        return "pyarrow"
+    if module == "polars" and name == "DataFrame":
+        return "polars"
     if isinstance(table, abc.Mapping):
         return "mapping"
+    hint = " (collect() it first)" if module == "polars" and name == "LazyFrame" else ""
     raise InvalidTypeError(
         "table must be a pandas DataFrame, a pyarrow Table, a Polars DataFrame "
-        f"or a mapping of column arrays, not {type(table).__name__}"
+        f"or a mapping of column arrays, not {module}.{name}{hint}"
     )
+
+
+def _is_missing(value: typing.Any) -> bool:
+    """None, NaN, NaT, pandas.NA and the empty string are missing values."""
+    if value is None or (isinstance(value, str) and value == ""):
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _without_empty(codes: np.ndarray, labels: list[str]) -> tuple[np.ndarray, list[str]]:
+    """The empty string (how CSV readers give an empty cell) as missing."""
+    if "" not in labels:
+        return codes, labels
+    empty = labels.index("")
+    codes = np.where(codes == empty, -1, np.where(codes > empty, codes - 1, codes))
+    return codes, labels[:empty] + labels[empty + 1 :]
 
 
 class _Reader:
@@ -72,6 +97,13 @@ class _Reader:
                 f"{', '.join(map(str, self.names)) or 'no columns'}"
             )
 
+    def _column(self, name: str) -> np.ndarray:
+        """A column of a mapping as a one-dimensional array."""
+        values = np.asarray(self.table[name])
+        if values.ndim != 1:
+            raise InvalidTypeError(f"column {name} must be one-dimensional, not of shape {values.shape}")
+        return values
+
     def _arrow(self, name: str) -> typing.Any:
         """A column of the Arrow table, as its chunks (never concatenated:
         the kernels below read chunked arrays, and a copy of millions of
@@ -85,6 +117,8 @@ class _Reader:
             import pyarrow.compute as pc  # type: ignore[import-untyped]  # optional dependency
 
             column = self._arrow(name)
+            if pa.types.is_null(column.type):  # every value missing
+                return np.full(len(column), -1, dtype=np.int32), []
             if pa.types.is_dictionary(column.type):
                 column = column.cast(column.type.value_type)
             if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
@@ -93,22 +127,25 @@ class _Reader:
             # whatever the chunks (a dictionary per chunk would not be).
             distinct = pc.drop_null(pc.unique(column))
             codes = pc.index_in(column, value_set=distinct).fill_null(-1).to_numpy()
-            return codes.astype(np.int32), [str(v) for v in distinct.to_pylist()]
+            return _without_empty(codes.astype(np.int32), [str(v) for v in distinct.to_pylist()])
         if self.kind == "pandas":
             import pandas as pd  # type: ignore[import-untyped]  # optional dependency
 
             codes, uniques = pd.factorize(self.table[name])
             labels = list(uniques)
         else:
-            values = np.asarray(self.table[name], dtype=object)
-            present = np.array([v is not None and v == v for v in values], dtype=bool)
-            distinct, inverse = np.unique(values[present].astype(str), return_inverse=True)
+            values = self._column(name).astype(object)
+            present = np.array([not _is_missing(v) for v in values], dtype=bool)
+            labels = list(values[present])
+            if any(not isinstance(v, str) for v in labels):
+                raise InvalidTypeError(f"column {name} must hold strings")
+            distinct, inverse = np.unique(np.array(labels, dtype=str), return_inverse=True)
             codes = np.full(len(values), -1, dtype=np.int64)
             codes[present] = inverse
             labels = list(distinct)
         if any(not isinstance(v, str) for v in labels):
             raise InvalidTypeError(f"column {name} must hold strings")
-        return codes.astype(np.int32), [str(v) for v in labels]
+        return _without_empty(codes.astype(np.int32), [str(v) for v in labels])
 
     def seconds(self, name: str) -> np.ndarray:
         """Vietnam local time as int64 seconds; NaT is the minimum int64."""
@@ -131,7 +168,7 @@ class _Reader:
                 series = series.dt.tz_convert(_VIETNAM).dt.tz_localize(None)
             values = series.to_numpy()
         else:
-            values = np.asarray(self.table[name])
+            values = self._column(name)
         if values.dtype.kind != "M":
             raise InvalidTypeError(
                 f"column {name} must hold datetimes, not {values.dtype} "
@@ -148,7 +185,7 @@ class _Reader:
                 raise InvalidTypeError(f"column {name} has missing values")
             values = column.to_numpy(zero_copy_only=False)
         else:
-            values = np.asarray(self.table[name])
+            values = self._column(name) if self.kind == "mapping" else np.asarray(self.table[name])
         kinds = "b" if dtype is bool else "iu"
         if values.dtype.kind not in kinds:
             raise InvalidTypeError(f"column {name} must hold {dtype.__name__} values, not {values.dtype}")
@@ -176,7 +213,7 @@ def report_table(
     a column of the wrong type ``InvalidTypeError``, a bad value
     ``InvalidArgumentError`` naming the row.
 
-    >>> import datetime as dt, motcua
+    >>> import motcua, numpy as np
     >>> table = {"agency": ["Sở Tư pháp", "Sở Tư pháp"], "channel": ["direct", "online"],
     ...     "received_at": np.array(["2026-01-05T08:00", "2026-01-06T09:00"], "datetime64[s]"),
     ...     "due_at": np.array(["2026-01-09T08:00", "2026-01-08T09:00"], "datetime64[s]"),
@@ -187,6 +224,12 @@ def report_table(
     >>> row["early"], row["overdue"]
     (1, 1)
     """
+    if not isinstance(period, _motcua.Period):
+        raise InvalidTypeError(f"period must be a motcua.Period, not {type(period).__name__}")
+    if not isinstance(group_by, str):
+        raise InvalidTypeError(f"group_by must be a str, not {type(group_by).__name__}")
+    if split_by is not None and not isinstance(split_by, str):
+        raise InvalidTypeError(f"split_by must be a column name (str), not {type(split_by).__name__}")
     reader = _Reader(table)
     needed = list(REQUIRED)
     if group_by in GROUPS:
@@ -227,13 +270,14 @@ def records_frame(dossiers: typing.Any, as_of: dt.datetime) -> typing.Any:
     ``Dossier.report_record(as_of)`` (for exports and for tests)."""
     import pandas as pd
 
+    columns = ["code", "procedure", "field", "agency", *REQUIRED, *OPTIONAL]
     rows = []
     for d in dossiers:
         p = d.procedure
         row = {"code": d.code, "procedure": p.code, "field": p.field, "agency": p.agency}
         row.update(d.report_record(as_of))
         rows.append(row)
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=columns)
     for column in ("received_at", "due_at", "ended_at"):
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
     return frame

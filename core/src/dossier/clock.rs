@@ -248,7 +248,9 @@ impl<'a> Clock<'a> {
             "",
             EventKind::Accepted,
         );
-        let state = self.replay_explained(&[reception], Some(&mut notes))?;
+        // Applied directly, not replayed: an error has no log to point into.
+        let mut state = ClockState::new();
+        self.apply_in_place(&mut state, &reception, Some(&mut notes))?;
         Ok((state.due_at, notes))
     }
 
