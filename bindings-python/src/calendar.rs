@@ -9,8 +9,8 @@ use crate::errors::{exception, wrong_type, IntoPy};
 
 /// A calendar entry: a holiday, a substitute or swapped day off, a make-up
 /// working day or a local override.
-#[pyclass(frozen, eq, module = "motcua")]
-#[derive(Clone, PartialEq)]
+#[pyclass(frozen, eq, hash, module = "motcua")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Holiday(holidays::Holiday);
 
 #[pymethods]

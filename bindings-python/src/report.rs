@@ -13,8 +13,8 @@ use crate::dossier::{to_python, Dossier};
 use crate::errors::{exception, wrong_type, IntoPy};
 
 /// A reporting period: whole days, first and last included.
-#[pyclass(frozen, module = "motcua")]
-#[derive(Clone, Copy)]
+#[pyclass(frozen, eq, hash, module = "motcua")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period(pub(crate) core::Period);
 
 #[pymethods]

@@ -254,3 +254,13 @@ def test_a_rust_panic_is_a_motcua_error_and_the_module_keeps_working():
     assert err.value.code == "internal" and "deliberate" in str(err.value)
     assert pickle.loads(pickle.dumps(err.value)).code == "internal"
     assert motcua.Calendar.vietnam().add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)
+
+
+def test_value_objects_compare_and_hash_by_value():
+    assert motcua.Period.quarter(2026, 3) == motcua.Period(dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert motcua.Period.quarter(2026, 3) != motcua.Period.month(2026, 7)
+    assert len({motcua.Period.quarter(2026, 3), motcua.Period.quarter(2026, 3), motcua.Period.year(2026)}) == 2
+    cal = motcua.Calendar.vietnam()
+    first, again = cal.holidays(2026)[0], cal.holidays(2026)[0]
+    assert first == again and hash(first) == hash(again)
+    assert len(set(cal.holidays(2026)) | set(cal.holidays(2026))) == len(cal.holidays(2026))

@@ -37,7 +37,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
 
 /// A reporting period: whole days, first and last included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Period {
     /// First day.
     pub first: NaiveDate,
