@@ -40,3 +40,31 @@ pub fn wrong_type(name: &str, expected: &str, got: &JsValue) -> JsValue {
         &format!("{name} must be {expected}, not {found}"),
     )
 }
+
+/// Code of an internal error: a Rust panic, a bug of motcua.
+pub const INTERNAL: &str = "internal";
+
+/// Makes a Rust panic reach JavaScript as an `Error` with code `internal`
+/// and the panic's message, instead of the bare `RuntimeError: unreachable`
+/// of `panic = "abort"` (the WASM target cannot unwind). The hook throws
+/// before the abort: the engine unwinds the JS exception through the module's
+/// frames, so the call fails like any other and the module keeps working
+/// (whatever the panicking call held is leaked, not freed).
+///
+/// Limit: std never learns that the hook ended, so it takes a second panic
+/// in the same instance for a panic inside the hook and aborts: that one
+/// reaches JS as `RuntimeError: unreachable`. Unwinding would need the
+/// WASM exception-handling proposal and a nightly std (not available here).
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("internal error in motcua (please report it): {info}");
+        wasm_bindgen::throw_val(js_error(INTERNAL, &message));
+    }));
+}
+
+/// Panics with `message`: lets the test suite check the panic hook. Not
+/// part of the API (absent from the TypeScript types).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = _panicForTests, skip_typescript)]
+pub fn panic_for_tests(message: String) {
+    panic!("{message}");
+}

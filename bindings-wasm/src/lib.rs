@@ -19,4 +19,10 @@ mod types;
 pub use calendar::Calendar;
 pub use dossier::{Catalog, Dossier, DossierCode, DossierCodeGenerator, Procedure};
 pub use lunar::{from_lunar, to_lunar, year_name};
+/// Runs once when the module is instantiated.
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    errors::install_panic_hook();
+}
+
 pub use report::{sample_center, validate_portal_sync, Methodology, PeriodReport};
