@@ -133,18 +133,17 @@ class _Reader:
 
             codes, uniques = pd.factorize(self.table[name])
             labels = list(uniques)
+            if any(not isinstance(v, str) for v in labels):
+                raise InvalidTypeError(f"column {name} must hold strings")
         else:
             values = self._column(name).astype(object)
             present = np.array([not _is_missing(v) for v in values], dtype=bool)
-            labels = list(values[present])
-            if any(not isinstance(v, str) for v in labels):
+            if any(not isinstance(v, str) for v in values[present]):
                 raise InvalidTypeError(f"column {name} must hold strings")
-            distinct, inverse = np.unique(np.array(labels, dtype=str), return_inverse=True)
+            distinct, inverse = np.unique(values[present].astype(str), return_inverse=True)
             codes = np.full(len(values), -1, dtype=np.int64)
             codes[present] = inverse
             labels = list(distinct)
-        if any(not isinstance(v, str) for v in labels):
-            raise InvalidTypeError(f"column {name} must hold strings")
         return _without_empty(codes.astype(np.int32), [str(v) for v in labels])
 
     def seconds(self, name: str) -> np.ndarray:
