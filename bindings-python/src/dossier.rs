@@ -331,13 +331,7 @@ fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
     let text: String = value
         .extract()
         .map_err(|_| wrong_type(py, "channel", "\"direct\", \"online\" or \"postal\"", value))?;
-    Channel::from_code(&text).ok_or_else(|| {
-        exception(
-            py,
-            "invalid_argument",
-            format!("channel {text:?} is not \"direct\", \"online\" or \"postal\""),
-        )
-    })
+    Channel::parse(&text).py(py)
 }
 
 fn text_arg(py: Python<'_>, name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<String> {

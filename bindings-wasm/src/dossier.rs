@@ -246,12 +246,7 @@ fn channel(value: &JsValue) -> Result<Channel, JsValue> {
     let text = value
         .as_string()
         .ok_or_else(|| wrong_type("channel", "a string", value))?;
-    Channel::from_code(&text).ok_or_else(|| {
-        js_error(
-            "invalid_argument",
-            &format!("channel {text:?} is not \"direct\", \"online\" or \"postal\""),
-        )
-    })
+    Channel::parse(&text).js()
 }
 
 /// Reads `{procedure, code, receivedAt, submittedAt, channel, actor,

@@ -209,6 +209,17 @@ impl Channel {
             .into_iter()
             .find(|c| c.code() == code)
     }
+
+    /// [`Channel::from_code`], or `invalid_argument` quoting the text: the
+    /// one message the bindings give for a bad channel argument.
+    pub fn parse(code: &str) -> Result<Self> {
+        Self::from_code(code).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!("channel {code:?} is not \"direct\", \"online\" or \"postal\""),
+            )
+        })
+    }
 }
 
 /// The level of online service a procedure offers.
