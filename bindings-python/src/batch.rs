@@ -7,10 +7,8 @@ use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
 use crate::calendar::Calendar;
+use crate::convert::{local_seconds, NAT};
 use crate::errors::{exception, IntoPy};
-
-/// numpy's NaT in an int64 view.
-const NAT: i64 = i64::MIN;
 
 fn epoch_day(day: i64, index: usize) -> Result<i32, motcua::Error> {
     i32::try_from(day).map_err(|_| {
@@ -139,17 +137,14 @@ pub fn _is_working_day<'py>(
     })
 }
 
-/// Seconds since 1970-01-01T00:00 (local time, as numpy's naive
-/// `datetime64[s]`) to a local date-time.
+/// Element `index`, in seconds of `datetime64[s]`, as a local date-time.
 fn local(seconds: i64, index: usize) -> Result<chrono::NaiveDateTime, motcua::Error> {
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|t| t.naive_utc())
-        .ok_or_else(|| {
-            motcua::Error::new(
-                motcua::ErrorKind::OutOfRange,
-                format!("element {index}: instant out of range"),
-            )
-        })
+    local_seconds(seconds).ok_or_else(|| {
+        motcua::Error::new(
+            motcua::ErrorKind::OutOfRange,
+            format!("element {index}: instant out of range"),
+        )
+    })
 }
 
 /// `add_working_time` over an array of instants (`datetime64[s]` as int64)

@@ -120,3 +120,13 @@ pub fn int32(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<i
         )
     })
 }
+
+/// numpy's NaT in an int64 view of `datetime64`.
+pub const NAT: i64 = i64::MIN;
+
+/// Seconds since 1970-01-01T00:00 (local time, as numpy's naive
+/// `datetime64[s]` counts them) to a local date-time; `None` past chrono's
+/// range. Callers handle NaT first and name the element in their error.
+pub fn local_seconds(seconds: i64) -> Option<NaiveDateTime> {
+    chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.naive_utc())
+}

@@ -14,11 +14,9 @@ use motcua::procedure::Channel;
 use motcua::report::{Ending, GroupBy, ReportRecord};
 use motcua::{Error, ErrorKind};
 
+use crate::convert::{local_seconds, NAT};
 use crate::errors::{exception, IntoPy};
 use crate::report::{Period, PeriodReport};
-
-/// numpy's NaT in an int64 view.
-const NAT: i64 = i64::MIN;
 
 /// The columns of a dossier table, borrowed from numpy arrays.
 struct Columns<'a> {
@@ -44,14 +42,12 @@ fn instant(row: usize, column: &str, seconds: i64) -> Result<Option<chrono::Naiv
     if seconds == NAT {
         return Ok(None);
     }
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|t| Some(t.naive_utc()))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::OutOfRange,
-                format!("row {row}: {column} is out of range"),
-            )
-        })
+    local_seconds(seconds).map(Some).ok_or_else(|| {
+        Error::new(
+            ErrorKind::OutOfRange,
+            format!("row {row}: {column} is out of range"),
+        )
+    })
 }
 
 /// The label a code points to; `-1` (a missing value) and codes past the

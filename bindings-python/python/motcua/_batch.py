@@ -10,6 +10,7 @@ NaT propagates: a NaT date gives NaT (``add_working_days``), NaN
 from __future__ import annotations
 
 import datetime as dt
+import typing
 
 import numpy as np
 
@@ -85,11 +86,18 @@ def _floats(values, name: str) -> np.ndarray:
 _VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
+def _vietnam_local(values: typing.Any) -> tuple[typing.Any, bool]:
+    """A tz-aware pandas Series as naive Vietnam local time, and whether it
+    was aware; any other value as it is."""
+    if getattr(getattr(values, "dtype", None), "tz", None) is None:
+        return values, False
+    return values.dt.tz_convert(_VIETNAM).dt.tz_localize(None), True
+
+
 def add_working_time(calendar, instants, days=None, hours=None, minutes=None):
     # A tz-aware pandas Series is converted to Vietnam time, and the result
     # is aware (UTC+7), as for scalar datetimes.
-    aware = getattr(getattr(instants, "dtype", None), "tz", None) is not None
-    local = instants.dt.tz_convert(_VIETNAM).dt.tz_localize(None) if aware else instants
+    local, aware = _vietnam_local(instants)
     array = np.atleast_1d(np.asarray(local))
     if array.dtype.kind != "M":
         raise InvalidTypeError(f"at must hold datetime64 values, not {array.dtype}")

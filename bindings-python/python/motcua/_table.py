@@ -30,12 +30,12 @@ from collections import abc
 import numpy as np
 
 from motcua import _motcua
+from motcua._batch import _vietnam_local
 from motcua._errors import InvalidTypeError, MissingColumnError
 
 REQUIRED = ("channel", "received_at", "due_at", "ended_at", "ending")
 OPTIONAL = ("paused", "supplement_requests")
 GROUPS = ("agency", "field", "procedure")
-_VIETNAM = dt.timezone(dt.timedelta(hours=7))
 _SECONDS = np.dtype("datetime64[s]")
 
 
@@ -162,10 +162,7 @@ class _Reader:
             else:
                 raise InvalidTypeError(f"column {name} must hold datetimes, not {column.type}")
         elif self.kind == "pandas":
-            series = self.table[name]
-            if getattr(series.dtype, "tz", None) is not None:
-                series = series.dt.tz_convert(_VIETNAM).dt.tz_localize(None)
-            values = series.to_numpy()
+            values = _vietnam_local(self.table[name])[0].to_numpy()
         else:
             values = self._column(name)
         if values.dtype.kind != "M":
