@@ -3,7 +3,8 @@
 #   bindings-wasm/pkg-node/  CommonJS package for Node.js
 #   bindings-wasm/pkg-web/   ES module for browsers and bundlers
 # Toolchain (see shared/guides/wasm-toolchain.md): the rustup wasm32 target
-# if it can be added, else Debian's rustc-web with std built from source;
+# and its library source if they can be added, else Debian's rustc-web;
+# std is built from source on both routes (see build_std below);
 # wasm-bindgen-cli at exactly the version of the wasm-bindgen crate.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,25 +13,38 @@ target=wasm32-unknown-unknown
 profile=wasm-release
 wasm="target/$target/$profile/motcua_wasm.wasm"
 
+# std is rebuilt for the module, not taken prebuilt: with the
+# `optimize_for_size` feature it picks its small algorithms (sorting,
+# formatting), and without panic locations (`-Zlocation-detail=none`) the
+# file names of every panic site leave the data section. Together about
+# 40 KB (7 %) of the module. Both are unstable options of cargo and rustc,
+# opened on the stable toolchain with RUSTC_BOOTSTRAP=1, as route 2 of the
+# toolchain guide already does.
+build_std=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none"
+
 rustup_has_target() {
-  rustup target list --installed 2>/dev/null | grep -qx "$target" \
-    || rustup target add "$target" >/dev/null 2>&1
+  { rustup target list --installed 2>/dev/null | grep -qx "$target" \
+    || rustup target add "$target" >/dev/null 2>&1; } \
+    && { rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    || rustup component add rust-src >/dev/null 2>&1; }
 }
 
 build_with_debian_rustc() {
-  echo "build-wasm: rustup target unavailable; using Debian rustc-web with build-std" >&2
+  echo "build-wasm: rustup target or library source unavailable; using Debian rustc-web with build-std" >&2
   if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/src/rust ]; then
     apt-get update -qq && apt-get install -y -qq rustc-web cargo-web rust-web-src >/dev/null
   fi
   local lld
   lld="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
-    /usr/bin/cargo build --quiet --profile "$profile" -Zbuild-std=std,panic_abort \
+    /usr/bin/cargo build --quiet --profile "$profile" "${build_std[@]}" \
     --target "$target" -p motcua-wasm
 }
 
 if rustup_has_target; then
-  cargo build --quiet --profile "$profile" --target "$target" -p motcua-wasm
+  RUSTC_BOOTSTRAP=1 cargo build --quiet --profile "$profile" "${build_std[@]}" \
+    --target "$target" -p motcua-wasm
 else
   build_with_debian_rustc
 fi
