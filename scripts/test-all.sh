@@ -33,8 +33,6 @@ fi
 
 step "cargo test (unit, integration, doc, proptest, generated tables)"
 cargo test --quiet --workspace --exclude motcua-python --exclude motcua-wasm
-step "cargo test of the core without default features (as the WASM module builds it)"
-cargo test --quiet -p motcua --no-default-features
 
 step "main job: the sample center's quarter"
 cargo run --quiet -p motcua-examples --bin center-report -- --out target/center-report.json > target/center-report.txt

@@ -1,53 +1,433 @@
-//! JSON documents into typed values, with the field path of an error
-//! (`procedures[2].processing_time.days`) when the `field-paths` feature is
-//! on (the default). The WASM module turns it off: path tracking wraps
-//! every visitor of every type and more than doubles the deserialisation
-//! code, so there an error names serde's own position (line and column)
-//! instead; the error code is the same.
+//! Reading the JSON documents that callers hand to motcua: procedures and
+//! catalogs, dossier logs, applicants, index methodologies and typed index
+//! inputs.
+//!
+//! These documents are read by the small readers of this module over a
+//! parsed [`serde_json::Value`], not by serde's derive. The derive writes a
+//! visitor per type and per deserializer: in the WASM module that was
+//! 140 KB of code, about a quarter of it, for what these plain functions do
+//! in a few KB. The readers also name the field of every error in every
+//! runtime (`workflow[1].budget: expected a number, found a string`).
+//!
+//! serde's `Deserialize` of the same types goes through the same readers
+//! (`deserialize_by_reader!`), so a Rust
+//! caller reading them from any serde format gets exactly what the
+//! `from_json` functions accept; their `Serialize` stays derived, and
+//! round-trip tests keep the two in step.
 
-use serde::de::DeserializeOwned;
+use std::fmt;
 
-/// A JSON document that does not fit the expected type.
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde_json::{Map, Value};
+
+use crate::calendar::iso;
+
+/// A document that does not fit the expected type: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct JsonError {
-    /// Where, as a field path (with `field-paths`), else `None`.
-    pub path: Option<String>,
-    /// What serde_json says (it quotes the offending value).
-    pub inner: serde_json::Error,
+    /// The field path (`procedures[2].processing_time.days`); empty for
+    /// the document itself or text that is not JSON.
+    pub path: String,
+    /// What is wrong. It quotes a value only where the value is a label,
+    /// code, date or instant, never free text such as an applicant's
+    /// fields (personal data).
+    pub message: String,
 }
 
 impl JsonError {
-    /// `"path: message"`, or just the message without a path.
-    pub fn describe(&self) -> String {
-        match &self.path {
-            Some(path) => format!("{path}: {}", self.inner),
-            None => self.inner.to_string(),
+    /// An error at `path`.
+    pub fn at(path: &Path<'_>, message: String) -> Self {
+        Self {
+            path: path.to_string(),
+            message,
         }
     }
 
-    /// The path, or serde's position when paths are off; for messages that
-    /// must not quote the value (personal data).
-    pub fn location(&self) -> String {
-        match &self.path {
-            Some(path) => path.clone(),
-            None => format!("line {} column {}", self.inner.line(), self.inner.column()),
+    /// `"path: message"`, or just the message for the whole document.
+    pub fn describe(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.path, self.message)
         }
     }
 }
 
-/// Parses `text` as a `T`.
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
-    #[cfg(feature = "field-paths")]
-    {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| JsonError {
-            path: Some(e.path().to_string()),
-            inner: e.into_inner(),
-        })?;
-        de.end().map_err(|inner| JsonError { path: None, inner })?;
-        Ok(value)
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
     }
-    #[cfg(not(feature = "field-paths"))]
-    {
-        serde_json::from_str(text).map_err(|inner| JsonError { path: None, inner })
+}
+
+/// Where a reader is in the document. Built on the stack as the readers
+/// descend and rendered only for an error, so a successful read allocates
+/// nothing for paths.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The document.
+    Root,
+    /// A key of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An element of an array.
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A type read from a JSON value.
+pub(crate) trait FromJson: Sized {
+    /// Reads `value`, found at `at`.
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError>;
+}
+
+/// Parses `text`; a syntax error names its line and column.
+pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
+    serde_json::from_str(text).map_err(|e| JsonError {
+        path: String::new(),
+        message: format!("not valid JSON (line {} column {})", e.line(), e.column()),
+    })
+}
+
+/// Parses `text` and reads it as a `T`.
+pub(crate) fn from_str<T: FromJson>(text: &str) -> Result<T, JsonError> {
+    T::read(&parse(text)?, &Path::Root)
+}
+
+/// What a value is, for "expected …, found …" messages; never the value
+/// itself.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The error for a value of the wrong JSON type.
+pub(crate) fn expected(what: &str, value: &Value, at: &Path<'_>) -> JsonError {
+    JsonError::at(at, format!("expected {what}, found {}", kind(value)))
+}
+
+/// The text of a string value.
+pub(crate) fn text<'v>(value: &'v Value, at: &Path<'_>) -> Result<&'v str, JsonError> {
+    value
+        .as_str()
+        .ok_or_else(|| expected("a string", value, at))
+}
+
+/// The one of `choices` labelled by a string value: the unit variants of
+/// an enum by their `snake_case` labels.
+pub(crate) fn label<T: Copy>(
+    value: &Value,
+    at: &Path<'_>,
+    choices: &[(&str, T)],
+) -> Result<T, JsonError> {
+    let text = text(value, at)?;
+    choices
+        .iter()
+        .find(|(name, _)| *name == text)
+        .map(|&(_, v)| v)
+        .ok_or_else(|| JsonError::at(at, format!("{text:?} is not {}", one_of(choices))))
+}
+
+/// `one of "a", "b" or "c"`.
+fn one_of<T>(choices: &[(&str, T)]) -> String {
+    let names: Vec<String> = choices.iter().map(|(n, _)| format!("{n:?}")).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("one of {} or {last}", rest.join(", ")),
+        None => "expected".into(),
+    }
+}
+
+/// The fields of a JSON object, read one by one.
+pub(crate) struct Object<'v, 'p> {
+    map: &'v Map<String, Value>,
+    at: &'p Path<'p>,
+}
+
+impl<'v, 'p> Object<'v, 'p> {
+    /// An object whose keys must all be among `fields`: a misspelt key is
+    /// an error, not a silently ignored field.
+    pub fn strict(value: &'v Value, at: &'p Path<'p>, fields: &[&str]) -> Result<Self, JsonError> {
+        let object = Self::lenient(value, at)?;
+        object.only(fields)?;
+        Ok(object)
+    }
+
+    /// An object whose other keys are ignored.
+    pub fn lenient(value: &'v Value, at: &'p Path<'p>) -> Result<Self, JsonError> {
+        match value {
+            Value::Object(map) => Ok(Self { map, at }),
+            other => Err(expected("an object", other, at)),
+        }
+    }
+
+    /// Rejects keys outside `fields`.
+    pub fn only(&self, fields: &[&str]) -> Result<(), JsonError> {
+        match self.map.keys().find(|k| !fields.contains(&k.as_str())) {
+            None => Ok(()),
+            Some(key) => {
+                let names: Vec<String> = fields.iter().map(|f| format!("{f:?}")).collect();
+                Err(JsonError::at(
+                    self.at,
+                    format!("unknown field {key:?}; expected {}", names.join(", ")),
+                ))
+            }
+        }
+    }
+
+    /// A field that must be present.
+    pub fn required<T: FromJson>(&self, key: &str) -> Result<T, JsonError> {
+        match self.map.get(key) {
+            Some(value) => T::read(value, &Path::Key(self.at, key)),
+            None => Err(JsonError::at(self.at, format!("missing field {key:?}"))),
+        }
+    }
+
+    /// A field that may be absent or `null`.
+    pub fn optional<T: FromJson>(&self, key: &str) -> Result<Option<T>, JsonError> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::read(value, &Path::Key(self.at, key)).map(Some),
+        }
+    }
+
+    /// A field that takes `default` when absent (but not when `null`).
+    pub fn or<T: FromJson>(&self, key: &str, default: T) -> Result<T, JsonError> {
+        match self.map.get(key) {
+            None => Ok(default),
+            Some(value) => T::read(value, &Path::Key(self.at, key)),
+        }
+    }
+
+    /// [`Object::or`] with the type's default.
+    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, JsonError> {
+        self.or(key, T::default())
+    }
+
+    /// The tag of an internally tagged enum (`{"kind": "same_day", …}`).
+    pub fn tag(&self, key: &str) -> Result<&'v str, JsonError> {
+        match self.map.get(key) {
+            Some(value) => text(value, &Path::Key(self.at, key)),
+            None => Err(JsonError::at(self.at, format!("missing field {key:?}"))),
+        }
+    }
+
+    /// An error about this object as a whole.
+    pub fn error(&self, message: String) -> JsonError {
+        JsonError::at(self.at, message)
+    }
+}
+
+impl FromJson for String {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        text(value, at).map(str::to_owned)
+    }
+}
+
+impl FromJson for bool {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        value
+            .as_bool()
+            .ok_or_else(|| expected("true or false", value, at))
+    }
+}
+
+impl FromJson for f64 {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        value
+            .as_f64()
+            .ok_or_else(|| expected("a number", value, at))
+    }
+}
+
+impl FromJson for u64 {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        value
+            .as_u64()
+            .ok_or_else(|| expected("a whole number >= 0", value, at))
+    }
+}
+
+impl FromJson for u32 {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let n = u64::read(value, at)?;
+        u32::try_from(n).map_err(|_| JsonError::at(at, format!("{n} is too large")))
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let items = value
+            .as_array()
+            .ok_or_else(|| expected("an array", value, at))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::read(item, &Path::Index(at, i)))
+            .collect()
+    }
+}
+
+/// Instants as [`iso::parse_instant`] reads them, Vietnam local time.
+impl FromJson for NaiveDateTime {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let text = text(value, at)?;
+        iso::parse_instant(text).ok_or_else(|| {
+            JsonError::at(
+                at,
+                format!("{text:?} is not an instant \"YYYY-MM-DDTHH:MM[:SS]\""),
+            )
+        })
+    }
+}
+
+/// Dates as `YYYY-MM-DD`.
+impl FromJson for NaiveDate {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let text = text(value, at)?;
+        iso::parse_date(text)
+            .ok_or_else(|| JsonError::at(at, format!("{text:?} is not a date \"YYYY-MM-DD\"")))
+    }
+}
+
+/// Times of day as `HH:MM`.
+impl FromJson for NaiveTime {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let text = text(value, at)?;
+        iso::parse_time(text)
+            .ok_or_else(|| JsonError::at(at, format!("{text:?} is not a time of day \"HH:MM\"")))
+    }
+}
+
+/// Implements serde's `Deserialize` of types that have a [`FromJson`]
+/// reader through that reader, so that serde and `from_json` accept the
+/// same documents. Costs nothing where serde is not called (the WASM
+/// module reads through `from_json` only).
+macro_rules! deserialize_by_reader {
+    ($($t:ty),+ $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                <$t as $crate::json::FromJson>::read(&value, &$crate::json::Path::Root)
+                    .map_err(|e| <D::Error as serde::de::Error>::custom(e.describe()))
+            }
+        }
+    )+};
+}
+pub(crate) use deserialize_by_reader;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Step {
+        name: String,
+        budget: f64,
+    }
+
+    impl FromJson for Step {
+        fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+            let o = Object::strict(value, at, &["name", "budget"])?;
+            Ok(Step {
+                name: o.or_default("name")?,
+                budget: o.required("budget")?,
+            })
+        }
+    }
+
+    fn read_steps(text: &str) -> Result<Vec<Step>, JsonError> {
+        let value = parse(text)?;
+        let o = Object::strict(&value, &Path::Root, &["workflow"])?;
+        o.required("workflow")
+    }
+
+    #[test]
+    fn errors_name_the_path_and_never_a_string_value() {
+        let e = read_steps(r#"{"workflow": [{"budget": 1}, {"budget": "secret"}]}"#)
+            .err()
+            .unwrap();
+        assert_eq!(e.path, "workflow[1].budget");
+        assert_eq!(
+            e.describe(),
+            "workflow[1].budget: expected a number, found a string"
+        );
+        assert!(!e.describe().contains("secret"));
+    }
+
+    #[test]
+    fn missing_and_unknown_fields_are_errors_of_the_object() {
+        let e = read_steps(r#"{"workflow": [{"name": "a"}]}"#)
+            .err()
+            .unwrap();
+        assert_eq!(e.describe(), "workflow[0]: missing field \"budget\"");
+        let e = read_steps(r#"{"workflow": [], "extra": 1}"#).err().unwrap();
+        assert_eq!(
+            e.describe(),
+            "unknown field \"extra\"; expected \"workflow\""
+        );
+    }
+
+    #[test]
+    fn defaults_apply_to_absent_fields_only() {
+        let steps = read_steps(r#"{"workflow": [{"budget": 2.5}]}"#).unwrap();
+        assert_eq!((steps[0].name.as_str(), steps[0].budget), ("", 2.5));
+        let e = read_steps(r#"{"workflow": [{"name": null, "budget": 1}]}"#)
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.describe(),
+            "workflow[0].name: expected a string, found null"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let e = read_steps("{\n  \"workflow\": [,]}").err().unwrap();
+        assert_eq!(e.path, "");
+        assert!(
+            e.message.starts_with("not valid JSON (line 2 column"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn labels_list_the_choices() {
+        let choices = [("direct", 1), ("online", 2), ("postal", 3)];
+        let v = Value::from("onlin");
+        let e = label(&v, &Path::Key(&Path::Root, "channel"), &choices)
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.describe(),
+            "channel: \"onlin\" is not one of \"direct\", \"online\" or \"postal\""
+        );
+        assert_eq!(
+            label(&Value::from("postal"), &Path::Root, &choices).unwrap(),
+            3
+        );
+    }
+
+    #[test]
+    fn numbers_are_checked_for_their_type() {
+        let at = Path::Root;
+        assert!(u32::read(&Value::from(5_000_000_000_u64), &at).is_err());
+        assert!(u64::read(&Value::from(-1), &at).is_err());
+        assert!(u64::read(&Value::from(1.5), &at).is_err());
+        assert_eq!(f64::read(&Value::from(3), &at).unwrap(), 3.0);
     }
 }

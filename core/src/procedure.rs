@@ -9,13 +9,15 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveTime;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{self, label, FromJson, JsonError, Object, Path};
 
 /// A processing time as procedures publish it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProcessingTime {
     /// Working days (ngày làm việc) of the calendar's day length; fractions
     /// allowed (0.5 day is half a working day).
@@ -42,33 +44,44 @@ pub enum ProcessingTime {
     SameDay {
         /// The cut-off time of day, `"HH:MM"`; none means any reception
         /// during working hours is done the same day.
-        #[serde(default, with = "cutoff", skip_serializing_if = "Option::is_none")]
+        #[serde(
+            serialize_with = "write_cutoff",
+            skip_serializing_if = "Option::is_none"
+        )]
         cutoff: Option<NaiveTime>,
     },
     /// No deadline (không có ngày hẹn trả).
     NoDeadline,
 }
 
-mod cutoff {
-    use chrono::NaiveTime;
-    use serde::{de, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_str(&crate::calendar::iso::format_time(*t)),
-            None => s.serialize_none(),
-        }
+/// Writes a same-day cut-off as `HH:MM`.
+fn write_cutoff<S: serde::Serializer>(
+    t: &Option<NaiveTime>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&crate::calendar::iso::format_time(*t)),
+        None => s.serialize_none(),
     }
+}
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(text) => crate::calendar::iso::parse_time(&text)
-                .map(Some)
-                .ok_or_else(|| {
-                    de::Error::custom(format!("{text:?} is not a time of day \"HH:MM\""))
-                }),
-        }
+impl FromJson for ProcessingTime {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::lenient(value, at)?;
+        let (time, fields): (_, &[&str]) = match o.tag("kind")? {
+            "working_days" => (ProcessingTime::WorkingDays { days: o.required("days")? }, &["kind", "days"]),
+            "working_hours" => (ProcessingTime::WorkingHours { hours: o.required("hours")? }, &["kind", "hours"]),
+            "calendar_days" => (ProcessingTime::CalendarDays { days: o.required("days")? }, &["kind", "days"]),
+            "same_day" => (ProcessingTime::SameDay { cutoff: o.optional("cutoff")? }, &["kind", "cutoff"]),
+            "no_deadline" => (ProcessingTime::NoDeadline, &["kind"]),
+            other => {
+                return Err(o.error(format!(
+                    "kind {other:?} is not one of \"working_days\", \"working_hours\", \"calendar_days\", \"same_day\" or \"no_deadline\""
+                )))
+            }
+        };
+        o.only(fields)?;
+        Ok(time)
     }
 }
 
@@ -145,7 +158,7 @@ impl ProcessingTime {
 }
 
 /// Where the due date of a working-time duration falls.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DuePolicy {
     /// Add the working time to the reception instant: received Friday 09:32
@@ -159,7 +172,7 @@ pub enum DuePolicy {
 }
 
 /// What a completed supplement does to the clock.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SupplementPolicy {
     /// The full processing time counts again from the completed supplement
@@ -173,7 +186,7 @@ pub enum SupplementPolicy {
 }
 
 /// A channel through which a dossier is received.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// At the desk (code 1).
@@ -205,9 +218,7 @@ impl Channel {
 
     /// The channel of a text code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Channel::Direct, Channel::Online, Channel::Postal]
-            .into_iter()
-            .find(|c| c.code() == code)
+        CHANNELS.into_iter().find(|c| c.code() == code)
     }
 
     /// [`Channel::from_code`], or `invalid_argument` quoting the text: the
@@ -223,7 +234,7 @@ impl Channel {
 }
 
 /// The level of online service a procedure offers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OnlineLevel {
     /// Not offered online.
@@ -236,7 +247,7 @@ pub enum OnlineLevel {
 }
 
 /// The level of government that resolves the procedure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Ministries and central bodies.
@@ -251,8 +262,7 @@ pub enum Level {
 }
 
 /// A fee (phí) or charge (lệ phí).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fee {
     /// `fee` (phí) or `charge` (lệ phí).
     pub kind: FeeKind,
@@ -263,7 +273,7 @@ pub struct Fee {
 }
 
 /// Phí or lệ phí.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FeeKind {
     /// Phí: pays for a service.
@@ -273,8 +283,7 @@ pub enum FeeKind {
 }
 
 /// One step of the internal workflow (quy trình nội bộ).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkflowStep {
     /// Stable identifier used by `routed` events.
     pub id: String,
@@ -288,60 +297,193 @@ pub struct WorkflowStep {
 }
 
 /// An administrative procedure (TTHC).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Procedure {
     /// National code (mã TTHC), e.g. `1.001234`.
     pub code: String,
     /// Name.
     pub name: String,
     /// Field (lĩnh vực).
-    #[serde(default)]
     pub field: String,
     /// Level of government.
-    #[serde(default)]
     pub level: Level,
     /// Implementing agency.
-    #[serde(default)]
     pub agency: String,
     /// Processing time.
     pub processing_time: ProcessingTime,
     /// A different processing time for the online channel, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub online_processing_time: Option<ProcessingTime>,
     /// Where working-time due dates fall.
-    #[serde(default)]
     pub due_policy: DuePolicy,
     /// What a completed supplement does to the clock.
-    #[serde(default)]
     pub supplement_policy: SupplementPolicy,
     /// Fees and charges.
-    #[serde(default)]
     pub fees: Vec<Fee>,
     /// Required documents (thành phần hồ sơ).
-    #[serde(default)]
     pub documents: Vec<String>,
     /// Channels offered.
-    #[serde(default = "all_channels")]
     pub channels: Vec<Channel>,
     /// Online service level.
-    #[serde(default)]
     pub online_level: OnlineLevel,
     /// Whether the result is a written document.
-    #[serde(default = "yes")]
     pub written_result: bool,
     /// Internal workflow; budgets sum to the processing time.
-    #[serde(default)]
     pub workflow: Vec<WorkflowStep>,
 }
 
-fn all_channels() -> Vec<Channel> {
-    vec![Channel::Direct, Channel::Online, Channel::Postal]
+impl FromJson for DuePolicy {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &[
+                ("exact", DuePolicy::Exact),
+                ("end_of_day", DuePolicy::EndOfDay),
+            ],
+        )
+    }
 }
 
-fn yes() -> bool {
-    true
+impl FromJson for SupplementPolicy {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &[
+                ("restart", SupplementPolicy::Restart),
+                ("pause", SupplementPolicy::Pause),
+            ],
+        )
+    }
 }
+
+/// All channels, in code order.
+const CHANNELS: [Channel; 3] = [Channel::Direct, Channel::Online, Channel::Postal];
+
+impl FromJson for Channel {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(value, at, &CHANNELS.map(|c| (c.code(), c)))
+    }
+}
+
+impl FromJson for OnlineLevel {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &[
+                ("none", OnlineLevel::None),
+                ("partial", OnlineLevel::Partial),
+                ("full_process", OnlineLevel::FullProcess),
+            ],
+        )
+    }
+}
+
+impl FromJson for Level {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &[
+                ("central", Level::Central),
+                ("province", Level::Province),
+                ("district", Level::District),
+                ("commune", Level::Commune),
+            ],
+        )
+    }
+}
+
+impl FromJson for FeeKind {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &[("fee", FeeKind::Fee), ("charge", FeeKind::Charge)],
+        )
+    }
+}
+
+impl FromJson for Fee {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["kind", "name", "amount_vnd"])?;
+        Ok(Fee {
+            kind: o.required("kind")?,
+            name: o.required("name")?,
+            amount_vnd: o.required("amount_vnd")?,
+        })
+    }
+}
+
+impl FromJson for WorkflowStep {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["id", "name", "agency", "budget"])?;
+        Ok(WorkflowStep {
+            id: o.required("id")?,
+            name: o.required("name")?,
+            agency: o.required("agency")?,
+            budget: o.required("budget")?,
+        })
+    }
+}
+
+/// The fields of a procedure document; all but `code`, `name` and
+/// `processing_time` may be left out.
+const PROCEDURE_FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "field",
+    "level",
+    "agency",
+    "processing_time",
+    "online_processing_time",
+    "due_policy",
+    "supplement_policy",
+    "fees",
+    "documents",
+    "channels",
+    "online_level",
+    "written_result",
+    "workflow",
+];
+
+impl FromJson for Procedure {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, PROCEDURE_FIELDS)?;
+        Ok(Procedure {
+            code: o.required("code")?,
+            name: o.required("name")?,
+            field: o.or_default("field")?,
+            level: o.or_default("level")?,
+            agency: o.or_default("agency")?,
+            processing_time: o.required("processing_time")?,
+            online_processing_time: o.optional("online_processing_time")?,
+            due_policy: o.or_default("due_policy")?,
+            supplement_policy: o.or_default("supplement_policy")?,
+            fees: o.or_default("fees")?,
+            documents: o.or_default("documents")?,
+            channels: o.or("channels", CHANNELS.to_vec())?,
+            online_level: o.or_default("online_level")?,
+            written_result: o.or("written_result", true)?,
+            workflow: o.or_default("workflow")?,
+        })
+    }
+}
+
+json::deserialize_by_reader!(
+    ProcessingTime,
+    DuePolicy,
+    SupplementPolicy,
+    Channel,
+    OnlineLevel,
+    Level,
+    FeeKind,
+    Fee,
+    WorkflowStep,
+    Procedure,
+);
 
 fn invalid(code: &str, message: impl std::fmt::Display) -> Error {
     Error::new(
@@ -360,8 +502,14 @@ impl Procedure {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let p: Procedure =
-            crate::json::from_str(json).map_err(|e| invalid(&code_hint(json), e.describe()))?;
+        let value = json::parse(json).map_err(|e| invalid(&code_hint(None), e.describe()))?;
+        Self::from_value(&value)
+    }
+
+    /// Reads and validates a parsed procedure document.
+    fn from_value(value: &Value) -> Result<Self> {
+        let p = Procedure::read(value, &Path::Root)
+            .map_err(|e| invalid(&code_hint(Some(value)), e.describe()))?;
         p.validate()?;
         Ok(p)
     }
@@ -463,11 +611,12 @@ impl Procedure {
 }
 
 /// The `"code"` of a JSON procedure, for error messages about it.
-fn code_hint(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .ok()
-        .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_owned))
-        .unwrap_or_else(|| "(no code)".into())
+fn code_hint(document: Option<&Value>) -> String {
+    document
+        .and_then(|v| v.get("code"))
+        .and_then(Value::as_str)
+        .unwrap_or("(no code)")
+        .to_owned()
 }
 
 /// A catalog of procedures by national code.
@@ -480,16 +629,16 @@ impl Catalog {
     /// Parses a catalog: a JSON array of procedures, or `{"procedures":
     /// [...]}`. Errors name the procedure (index and code) and the field.
     pub fn from_json(json: &str) -> Result<Self> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        let value = json::parse(json).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidProcedure,
-                format!("catalog is not valid JSON: {e}"),
+                format!("catalog: {}", e.describe()),
             )
         })?;
         let list = match &value {
-            serde_json::Value::Array(list) => list,
-            serde_json::Value::Object(map) => match map.get("procedures") {
-                Some(serde_json::Value::Array(list)) => list,
+            Value::Array(list) => list,
+            Value::Object(map) => match map.get("procedures") {
+                Some(Value::Array(list)) => list,
                 _ => {
                     return Err(Error::new(
                         ErrorKind::InvalidProcedure,
@@ -506,7 +655,7 @@ impl Catalog {
         };
         let mut catalog = Catalog::default();
         for (i, item) in list.iter().enumerate() {
-            let p = Procedure::from_json(&item.to_string()).map_err(|e| {
+            let p = Procedure::from_value(item).map_err(|e| {
                 Error::new(
                     ErrorKind::InvalidProcedure,
                     format!("procedures[{i}]: {}", e.message()),

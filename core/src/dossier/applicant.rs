@@ -3,27 +3,24 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::json::{self, FromJson, JsonError, Object, Path};
 
 /// Who filed the dossier. `Debug` and [`Applicant::redacted`] mask every
 /// field; exports that need the data read the fields explicitly.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Applicant {
     /// Full name.
-    #[serde(default)]
     pub name: String,
     /// Identity number (CCCD, 12 digits).
-    #[serde(default)]
     pub id_number: String,
     /// Phone number.
-    #[serde(default)]
     pub phone: String,
     /// E-mail address.
-    #[serde(default)]
     pub email: String,
     /// Address.
-    #[serde(default)]
     pub address: String,
 }
 
@@ -55,13 +52,10 @@ impl Applicant {
     /// `address`, all optional strings). Errors name the field, never the
     /// value.
     pub fn from_json(json: &str) -> crate::Result<Self> {
-        crate::json::from_str(json).map_err(|e| {
+        json::from_str(json).map_err(|e| {
             crate::Error::new(
                 crate::ErrorKind::InvalidDossier,
-                format!(
-                    "applicant: {}: invalid value (not shown: personal data)",
-                    e.location()
-                ),
+                format!("applicant: {}", e.describe()),
             )
         })
     }
@@ -108,3 +102,24 @@ impl fmt::Debug for Applicant {
             .finish()
     }
 }
+
+/// Every field is an optional string. Messages name the field and never
+/// quote a value (the readers quote no strings).
+impl FromJson for Applicant {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &["name", "id_number", "phone", "email", "address"],
+        )?;
+        Ok(Applicant {
+            name: o.or_default("name")?,
+            id_number: o.or_default("id_number")?,
+            phone: o.or_default("phone")?,
+            email: o.or_default("email")?,
+            address: o.or_default("address")?,
+        })
+    }
+}
+
+json::deserialize_by_reader!(Applicant);

@@ -10,9 +10,11 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::iso;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{self, FromJson, JsonError, Path};
 
 /// A dossier code.
 ///
@@ -161,12 +163,14 @@ impl Serialize for DossierCode {
     }
 }
 
-impl<'de> Deserialize<'de> for DossierCode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Self::parse(&text).map_err(|e| serde::de::Error::custom(e.message()))
+impl FromJson for DossierCode {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let text = json::text(value, at)?;
+        Self::parse(text).map_err(|e| json::JsonError::at(at, e.message().to_owned()))
     }
 }
+
+json::deserialize_by_reader!(DossierCode);
 
 /// Issues dossier codes: a sequence per agency per day, from 0001. The
 /// 10,000th code of a day is an error, not a wrap. Codes issued elsewhere

@@ -25,13 +25,15 @@
 //! changes the dossier.
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::status::Status;
 use crate::calendar::iso;
+use crate::json::{self, FromJson, JsonError, Object, Path};
 
 /// What happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// Submitted online or by post, not yet checked.
@@ -41,7 +43,6 @@ pub enum EventKind {
     /// Refused at reception.
     Refused {
         /// Why (printed on Mẫu 03).
-        #[serde(default)]
         reason: String,
     },
     /// Handed to a workflow step.
@@ -52,7 +53,6 @@ pub enum EventKind {
     /// Supplement requested from the applicant.
     SupplementRequested {
         /// What is missing (Mẫu 02).
-        #[serde(default)]
         reason: String,
     },
     /// The complete supplement arrived.
@@ -64,7 +64,6 @@ pub enum EventKind {
     /// Processing suspended.
     Suspended {
         /// Why.
-        #[serde(default)]
         reason: String,
     },
     /// Processing resumed.
@@ -72,10 +71,9 @@ pub enum EventKind {
     /// Apology and new appointment (Mẫu 04).
     Extended {
         /// The new appointment.
-        #[serde(with = "iso::instant")]
+        #[serde(serialize_with = "iso::instant::serialize")]
         new_due: NaiveDateTime,
         /// The reason given to the applicant.
-        #[serde(default)]
         reason: String,
     },
     /// Result ready.
@@ -143,18 +141,72 @@ impl EventKind {
 }
 
 /// One entry of the log: when, who and what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     /// Vietnam local time of the event.
-    #[serde(with = "iso::instant")]
+    #[serde(serialize_with = "iso::instant::serialize")]
     pub at: NaiveDateTime,
     /// Who recorded it (officer account, system).
-    #[serde(default)]
     pub actor: String,
     /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,
 }
+
+/// The labels of the event types (`"type"`), in table order.
+const EVENT_TYPES: &str = "\"submitted\", \"accepted\", \"refused\", \"routed\", \"supplement_requested\", \"supplement_completed\", \"financial_obligation_requested\", \"paid\", \"suspended\", \"resumed\", \"extended\", \"resolved\", \"result_returned\" or \"withdrawn\"";
+
+impl EventKind {
+    /// Reads the kind from the fields of an event object: `type` and the
+    /// fields of that type. The object's other fields are the event's.
+    fn read_fields(o: &Object<'_, '_>) -> Result<Self, JsonError> {
+        let reason = || o.or_default::<String>("reason");
+        Ok(match o.tag("type")? {
+            "submitted" => EventKind::Submitted,
+            "accepted" => EventKind::Accepted,
+            "refused" => EventKind::Refused { reason: reason()? },
+            "routed" => EventKind::Routed {
+                step: o.required("step")?,
+            },
+            "supplement_requested" => EventKind::SupplementRequested { reason: reason()? },
+            "supplement_completed" => EventKind::SupplementCompleted,
+            "financial_obligation_requested" => EventKind::FinancialObligationRequested,
+            "paid" => EventKind::Paid,
+            "suspended" => EventKind::Suspended { reason: reason()? },
+            "resumed" => EventKind::Resumed,
+            "extended" => EventKind::Extended {
+                new_due: o.required("new_due")?,
+                reason: reason()?,
+            },
+            "resolved" => EventKind::Resolved,
+            "result_returned" => EventKind::ResultReturned,
+            "withdrawn" => EventKind::Withdrawn,
+            other => return Err(o.error(format!("type {other:?} is not one of {EVENT_TYPES}"))),
+        })
+    }
+}
+
+/// `{"type": …}` with the fields of that type; other fields are ignored,
+/// as in an event.
+impl FromJson for EventKind {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        Self::read_fields(&Object::lenient(value, at)?)
+    }
+}
+
+/// `at`, optional `actor`, and the kind's `type` and fields side by side.
+impl FromJson for Event {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let o = Object::lenient(value, at)?;
+        Ok(Event {
+            at: o.required("at")?,
+            actor: o.or_default("actor")?,
+            kind: EventKind::read_fields(&o)?,
+        })
+    }
+}
+
+json::deserialize_by_reader!(EventKind, Event);
 
 impl Event {
     /// An event at `at` by `actor`.

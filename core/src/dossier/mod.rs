@@ -17,7 +17,8 @@ mod status;
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 pub use applicant::Applicant;
 pub use clock::{
@@ -32,6 +33,7 @@ pub use status::Status;
 
 use crate::calendar::{iso, Calendar};
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{FromJson, JsonError, Object, Path};
 use crate::procedure::{Channel, Procedure};
 
 /// A dossier: its identity, procedure, channel, applicant and event log,
@@ -48,28 +50,60 @@ pub struct Dossier {
 }
 
 /// The JSON form of a dossier: everything needed to replay it.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct DossierDocument {
     code: DossierCode,
     procedure: Procedure,
     channel: Channel,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
     events: Vec<Event>,
 }
 
 /// The JSON line of a dossier whose procedure is in a catalog: the
 /// procedure by its code.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct DossierLine {
     code: DossierCode,
     procedure_code: String,
     channel: Channel,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
     events: Vec<Event>,
+}
+
+impl FromJson for DossierDocument {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &["code", "procedure", "channel", "applicant", "events"],
+        )?;
+        Ok(DossierDocument {
+            code: o.required("code")?,
+            procedure: o.required("procedure")?,
+            channel: o.required("channel")?,
+            applicant: o.optional("applicant")?,
+            events: o.required("events")?,
+        })
+    }
+}
+
+impl FromJson for DossierLine {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &["code", "procedure_code", "channel", "applicant", "events"],
+        )?;
+        Ok(DossierLine {
+            code: o.required("code")?,
+            procedure_code: o.required("procedure_code")?,
+            channel: o.required("channel")?,
+            applicant: o.optional("applicant")?,
+            events: o.required("events")?,
+        })
+    }
 }
 
 /// A dossier's figures at an instant, replayed from the events up to it.
@@ -547,25 +581,11 @@ impl Dossier {
     }
 }
 
-/// A JSON error of a dossier document, naming the field; serde quotes the
-/// offending value, which for an applicant is personal data, so it is not
-/// shown there.
-fn document_error(e: crate::json::JsonError) -> Error {
-    let text = match &e.path {
-        Some(path) if path.starts_with("applicant") => {
-            format!("{path}: invalid value (not shown: personal data)")
-        }
-        Some(_) => e.describe(),
-        // Without a path an applicant's value cannot be told apart from
-        // the others: keep serde's message only where it quotes no value.
-        None => {
-            let why = e.inner.to_string();
-            if why.starts_with("missing field") || why.starts_with("unknown field") {
-                why
-            } else {
-                format!("{}: invalid document", e.location())
-            }
-        }
-    };
-    Error::new(ErrorKind::InvalidDossier, format!("dossier: {text}"))
+/// A JSON error of a dossier document, naming the field (the readers
+/// quote no applicant value).
+fn document_error(e: JsonError) -> Error {
+    Error::new(
+        ErrorKind::InvalidDossier,
+        format!("dossier: {}", e.describe()),
+    )
 }

@@ -1,12 +1,13 @@
 //! The index methodology as data.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{self, FromJson, JsonError, Object, Path};
 
 /// One indicator of the index.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorSpec {
     /// Id, e.g. `2.1`.
     pub id: String,
@@ -22,22 +23,60 @@ pub struct IndicatorSpec {
     pub max_points: f64,
     /// Percentage at or above which the indicator gets full points
     /// (proportional below); 100 for a plain ratio.
-    #[serde(default = "hundred")]
     pub threshold: f64,
 }
 
-fn hundred() -> f64 {
-    100.0
+impl FromJson for IndicatorSpec {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "id",
+                "group",
+                "name_vi",
+                "name_en",
+                "input",
+                "max_points",
+                "threshold",
+            ],
+        )?;
+        Ok(IndicatorSpec {
+            id: o.required("id")?,
+            group: o.required("group")?,
+            name_vi: o.required("name_vi")?,
+            name_en: o.required("name_en")?,
+            input: o.required("input")?,
+            max_points: o.required("max_points")?,
+            threshold: o.or("threshold", 100.0)?,
+        })
+    }
 }
 
+impl FromJson for Methodology {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &["version", "description", "total", "indicators"],
+        )?;
+        Ok(Methodology {
+            version: o.required("version")?,
+            description: o.or_default("description")?,
+            total: o.required("total")?,
+            indicators: o.required("indicators")?,
+        })
+    }
+}
+
+json::deserialize_by_reader!(IndicatorSpec, Methodology);
+
 /// A versioned index methodology.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Methodology {
     /// Version label.
     pub version: String,
     /// Where the numbers come from, and what is assumed.
-    #[serde(default)]
     pub description: String,
     /// The stated total (100).
     pub total: f64,

@@ -7,14 +7,16 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::calendar::iso;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::{IndexCounter, IndexInputs, Ratio};
 use crate::calendar::Calendar;
 use crate::error::Result;
+use crate::json::{self, label, FromJson, JsonError, Object, Path};
 
 /// Who publishes the procedures (the deadlines differ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Publisher {
     /// A ministry: decision ≥ 20 working days before the legal basis takes
@@ -25,29 +27,29 @@ pub enum Publisher {
 }
 
 /// The publication of one procedure in the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Publication {
     /// Date the legal basis takes effect.
-    #[serde(with = "iso::date")]
+    #[serde(serialize_with = "iso::date::serialize")]
     pub legal_basis_effective: NaiveDate,
     /// Date of the publication decision.
-    #[serde(with = "iso::date")]
+    #[serde(serialize_with = "iso::date::serialize")]
     pub decision_date: NaiveDate,
     /// Date it was made public on the national database, if it was.
-    #[serde(default, with = "iso::date_opt")]
+    #[serde(serialize_with = "iso::date_opt::serialize")]
     pub made_public: Option<NaiveDate>,
     /// Whether all components of ND 63/2010 Art. 8(2) are published.
     pub full_content: bool,
 }
 
 /// One citizen feedback (phản ánh, kiến nghị) within competence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Feedback {
     /// Received.
-    #[serde(with = "iso::instant")]
+    #[serde(serialize_with = "iso::instant::serialize")]
     pub received_at: NaiveDateTime,
     /// Handled, if it was.
-    #[serde(default, with = "iso::instant_opt")]
+    #[serde(serialize_with = "iso::instant_opt::serialize")]
     pub handled_at: Option<NaiveDateTime>,
     /// Rated unsatisfied by the citizen.
     pub unsatisfied: bool,
@@ -56,8 +58,7 @@ pub struct Feedback {
 }
 
 /// The flags of one dossier for the digitisation and payment indicators.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct DossierFlags {
     /// Its procedure requires a written result.
     pub written_result_required: bool,
@@ -188,29 +189,114 @@ impl IndexInputs {
 /// in other runtimes: `{"publisher": "province", "publications": [...],
 /// "feedback": [...], "feedback_as_of": "2026-09-30T23:59",
 /// "dossier_flags": [...], "complaints": 3}`; every part is optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct TypedInputs {
     /// Who publishes the procedures.
-    #[serde(default)]
     pub publisher: Option<Publisher>,
     /// Procedure publications.
-    #[serde(default)]
     pub publications: Option<Vec<Publication>>,
     /// Citizen feedback.
-    #[serde(default)]
     pub feedback: Option<Vec<Feedback>>,
     /// When open feedback is judged.
-    #[serde(default, with = "crate::calendar::iso::instant_opt")]
+    #[serde(serialize_with = "iso::instant_opt::serialize")]
     pub feedback_as_of: Option<NaiveDateTime>,
     /// Digitisation and payment flags of the dossiers.
-    #[serde(default)]
     pub dossier_flags: Option<Vec<DossierFlags>>,
     /// Dossiers with complaints or "dislike" ratings (with the dossier
     /// counter, gives 5.3).
-    #[serde(default)]
     pub complaints: Option<u64>,
 }
+
+impl FromJson for Publisher {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &[
+                ("ministry", Publisher::Ministry),
+                ("province", Publisher::Province),
+            ],
+        )
+    }
+}
+
+impl FromJson for Publication {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::lenient(value, at)?;
+        Ok(Publication {
+            legal_basis_effective: o.required("legal_basis_effective")?,
+            decision_date: o.required("decision_date")?,
+            made_public: o.optional("made_public")?,
+            full_content: o.required("full_content")?,
+        })
+    }
+}
+
+impl FromJson for Feedback {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::lenient(value, at)?;
+        Ok(Feedback {
+            received_at: o.required("received_at")?,
+            handled_at: o.optional("handled_at")?,
+            unsatisfied: o.required("unsatisfied")?,
+            complained_again: o.required("complained_again")?,
+        })
+    }
+}
+
+/// Every flag is optional (false when left out).
+impl FromJson for DossierFlags {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        const FLAGS: &[&str] = &[
+            "written_result_required",
+            "electronic_result",
+            "digitised",
+            "reused",
+            "shared",
+            "population_data",
+            "has_fees",
+            "paid_online",
+        ];
+        let o = Object::strict(value, at, FLAGS)?;
+        Ok(DossierFlags {
+            written_result_required: o.or_default("written_result_required")?,
+            electronic_result: o.or_default("electronic_result")?,
+            digitised: o.or_default("digitised")?,
+            reused: o.or_default("reused")?,
+            shared: o.or_default("shared")?,
+            population_data: o.or_default("population_data")?,
+            has_fees: o.or_default("has_fees")?,
+            paid_online: o.or_default("paid_online")?,
+        })
+    }
+}
+
+impl FromJson for TypedInputs {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "publisher",
+                "publications",
+                "feedback",
+                "feedback_as_of",
+                "dossier_flags",
+                "complaints",
+            ],
+        )?;
+        Ok(TypedInputs {
+            publisher: o.optional("publisher")?,
+            publications: o.optional("publications")?,
+            feedback: o.optional("feedback")?,
+            feedback_as_of: o.optional("feedback_as_of")?,
+            dossier_flags: o.optional("dossier_flags")?,
+            complaints: o.optional("complaints")?,
+        })
+    }
+}
+
+json::deserialize_by_reader!(Publisher, Publication, Feedback, DossierFlags, TypedInputs);
 
 impl TypedInputs {
     /// Parses the document; errors name the field.
