@@ -15,6 +15,8 @@ use crate::convert::{self, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
 
 /// `snake_case` to `camelCase`, for the keys of objects handed to JS.
+/// The keys are Rust field and variant names, ASCII: the ASCII case
+/// change keeps std's Unicode case tables (14 KB) out of the module.
 fn camel(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut upper = false;
@@ -22,7 +24,7 @@ fn camel(key: &str) -> String {
         if c == '_' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);

@@ -94,18 +94,14 @@ impl PeriodReport {
             .index_inputs(typed.as_ref(), &motcua::calendar::Calendar::vietnam())
             .js()?;
         // Input names are identifiers for `score`: kept as they are.
-        let text = serde_json::to_string(&pairs(&inputs))
-            .map_err(|e| js_error("invalid_argument", &e.to_string()))?;
-        js_sys::JSON::parse(&text)
+        let out = js_sys::Object::new();
+        for (name, r) in &inputs.ratios {
+            let pair =
+                js_sys::Array::of2(&(r.numerator as f64).into(), &(r.denominator as f64).into());
+            set(&out, name, pair.into());
+        }
+        Ok(out.into())
     }
-}
-
-fn pairs(inputs: &IndexInputs) -> std::collections::BTreeMap<String, (u64, u64)> {
-    inputs
-        .ratios
-        .iter()
-        .map(|(k, r)| (k.clone(), (r.numerator, r.denominator)))
-        .collect()
 }
 
 /// `{name: [numerator, denominator]}` from JS.
