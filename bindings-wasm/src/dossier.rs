@@ -7,49 +7,35 @@ use js_sys::{Object, JSON};
 use motcua::calendar::{iso, Calendar as CoreCalendar};
 use motcua::dossier::{self as core, Granularity};
 use motcua::procedure::{self, Channel};
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::convert::{self, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
 
-/// `snake_case` to `camelCase`, for the keys of objects handed to JS.
-/// The keys are Rust field and variant names, ASCII: the ASCII case
-/// change keeps std's Unicode case tables (14 KB) out of the module.
-fn camel(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut upper = false;
-    for c in key.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn camel_keys(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (camel(&k), camel_keys(v)))
-                .collect(),
-        ),
-        Value::Array(list) => Value::Array(list.into_iter().map(camel_keys).collect()),
-        other => other,
-    }
+#[wasm_bindgen(inline_js = "
+const camel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+export function parse_camel(text) {
+  return JSON.parse(text, function (_key, value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const out = {};
+    for (const key of Object.keys(value)) out[camel(key)] = value[key];
+    return out;
+  });
+}")]
+extern "C" {
+    /// Parses JSON whose object keys are `snake_case` into plain objects
+    /// with `camelCase` keys. In JS because there it costs nothing in the
+    /// module: doing it in Rust took a second serde serializer (to
+    /// `serde_json::Value`) of every result type.
+    fn parse_camel(text: &str) -> JsValue;
 }
 
 /// A plain JS value (camelCase keys, ISO strings) from a serde value.
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let json =
-        serde_json::to_value(value).map_err(|e| js_error("invalid_argument", &e.to_string()))?;
-    JSON::parse(&camel_keys(json).to_string())
+    let text =
+        serde_json::to_string(value).map_err(|e| js_error("invalid_argument", &e.to_string()))?;
+    Ok(parse_camel(&text))
 }
 
 /// JSON text from a string, or from a plain object through `JSON.stringify`.
