@@ -1,9 +1,6 @@
 //! [`CalendarBuilder`]: how a [`Calendar`] is assembled from weekdays,
 //! sessions, the holiday rules, the official schedules and run-time data.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::day::epoch_day;
@@ -148,8 +145,13 @@ impl CalendarBuilder {
         let mut select = Vec::new();
         before.push(0u32);
         let mut date = self.first;
+        // Entries are in date order: walk them beside the days.
+        let mut pending = entries
+            .iter()
+            .skip_while(|h| h.date < self.first)
+            .peekable();
         for off in 0..days {
-            let working = match entries.get(&date) {
+            let working = match pending.next_if(|h| h.date == date) {
                 Some(h) => !h.kind.is_day_off(),
                 None => self.weekdays[date.weekday().num_days_from_monday() as usize],
             };
@@ -175,72 +177,83 @@ impl CalendarBuilder {
             year_starts: year_starts.into(),
             first_year: self.first.year(),
             bounds: (self.first, self.last),
-            entries: Arc::new(entries),
-            sources: Arc::new(sources),
+            entries: entries.into(),
+            sources: sources.into(),
             sessions: self.sessions.clone(),
             builder: self,
         })
     }
 
-    /// Every entry of the range (plus the spill of neighbouring years), and
-    /// the source of each year with a schedule.
+    /// Every entry of the range (plus the spill of neighbouring years) in
+    /// date order, and the source of each year with a schedule in year
+    /// order.
     #[allow(clippy::type_complexity)]
-    fn entries(&self) -> Result<(BTreeMap<NaiveDate, Holiday>, BTreeMap<i32, ScheduleSource>)> {
-        let mut years: BTreeMap<i32, (&YearSchedule, Provenance)> = BTreeMap::new();
+    fn entries(&self) -> Result<(Vec<Holiday>, Vec<(i32, ScheduleSource)>)> {
         let embedded = holidays::official_schedules();
+        let mut years: Vec<(&YearSchedule, Provenance)> = Vec::new();
         if self.holidays {
-            for y in &embedded {
-                years.insert(y.year, (y, Provenance::Official));
-            }
+            years.extend(embedded.iter().map(|y| (y, Provenance::Official)));
         }
         for doc in &self.data {
-            for y in &doc.years {
-                years.insert(y.year, (y, Provenance::Loaded));
-            }
+            years.extend(doc.years.iter().map(|y| (y, Provenance::Loaded)));
         }
-        let mut entries = BTreeMap::new();
+        let years = latest_by_key(years, |(y, _)| y.year);
+        let scheduled = |year: i32| years.binary_search_by_key(&year, |(y, _)| y.year).is_ok();
+        let mut entries = Vec::new();
         // Lowest precedence first: projections, then schedules, then overrides.
         if self.holidays {
             let from = (self.first.year() - 1).max(lunar::MIN_DATE.year());
             let to = (self.last.year() + 1).min(lunar::MAX_DATE.year());
-            for year in (from..=to).filter(|y| !years.contains_key(y)) {
-                for h in rules::project_year(year)? {
-                    entries.insert(h.date, h);
-                }
+            for year in (from..=to).filter(|&y| !scheduled(y)) {
+                entries.extend(rules::project_year(year)?);
             }
         }
-        let mut sources = BTreeMap::new();
         // Entries a schedule has in neighbouring years first, so that each
         // year's own entries win.
-        for &(schedule, provenance) in years.values() {
-            for e in schedule
+        for &(schedule, provenance) in &years {
+            let spill = schedule
                 .entries
                 .iter()
-                .filter(|e| e.date.year() != schedule.year)
-            {
-                entries.insert(e.date, e.to_holiday(provenance));
-            }
+                .filter(|e| e.date.year() != schedule.year);
+            entries.extend(spill.map(|e| e.to_holiday(provenance)));
         }
-        for (&year, &(schedule, provenance)) in &years {
-            for e in schedule.entries.iter().filter(|e| e.date.year() == year) {
-                entries.insert(e.date, e.to_holiday(provenance));
-            }
+        let mut sources = Vec::with_capacity(years.len());
+        for &(schedule, provenance) in &years {
+            let own = schedule
+                .entries
+                .iter()
+                .filter(|e| e.date.year() == schedule.year);
+            entries.extend(own.map(|e| e.to_holiday(provenance)));
             let cited = schedule.sources.clone();
-            sources.insert(
-                year,
+            sources.push((
+                schedule.year,
                 match provenance {
                     Provenance::Official => ScheduleSource::Official(cited),
                     _ => ScheduleSource::Loaded(cited),
                 },
-            );
+            ));
         }
         for doc in &self.data {
-            for e in &doc.overrides {
-                entries.insert(e.date, e.to_holiday(Provenance::Loaded));
-            }
+            entries.extend(
+                doc.overrides
+                    .iter()
+                    .map(|e| e.to_holiday(Provenance::Loaded)),
+            );
         }
-        Ok((entries, sources))
+        Ok((latest_by_key(entries, |h| h.date), sources))
     }
+}
+
+/// One item per key, in key order: of items with the same key, the last
+/// in `items` (the builder adds by rising precedence). A sorted `Vec`
+/// rather than a `BTreeMap`: the tables are built once and then only
+/// searched, and each map type costs the WASM module about 6 KB.
+fn latest_by_key<T, K: Ord>(mut items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    items.reverse();
+    // Stable: within a key, the last added now comes first and is kept.
+    items.sort_by_key(&key);
+    items.dedup_by_key(|item| key(item));
+    items
 }
 
 impl Default for CalendarBuilder {

@@ -8,7 +8,7 @@
 //! from the `dates` table, so no calendar arithmetic runs per call.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -61,8 +61,10 @@ pub struct Calendar {
     pub(super) bounds: (NaiveDate, NaiveDate),
     /// The year of the first date.
     pub(super) first_year: i32,
-    pub(super) entries: Arc<BTreeMap<NaiveDate, Holiday>>,
-    pub(super) sources: Arc<BTreeMap<i32, ScheduleSource>>,
+    /// The entries, in date order.
+    pub(super) entries: Arc<[Holiday]>,
+    /// The years with a schedule and its source, in year order.
+    pub(super) sources: Arc<[(i32, ScheduleSource)]>,
     pub(super) sessions: WorkingSessions,
 }
 
@@ -297,17 +299,19 @@ impl Calendar {
         let (first, last) = (self.first_date(), self.last_date());
         let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first);
         let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(last);
-        Ok(self
-            .entries
-            .range(from..=to)
-            .map(|(_, h)| h.clone())
-            .collect())
+        let start = self.entries.partition_point(|h| h.date < from);
+        let end = self.entries.partition_point(|h| h.date <= to);
+        Ok(self.entries[start..end].to_vec())
     }
 
     /// The entry of a date, if it has one.
     pub fn holiday(&self, date: NaiveDate) -> Result<Option<&Holiday>> {
         self.offset_of(date)?;
-        Ok(self.entries.get(&date))
+        Ok(self
+            .entries
+            .binary_search_by_key(&date, |h| h.date)
+            .ok()
+            .map(|i| &self.entries[i]))
     }
 
     /// Where the entries of `year` come from: an official schedule (with its
@@ -315,7 +319,8 @@ impl Calendar {
     /// without national holidays.
     pub fn schedule_source(&self, year: i32) -> Result<ScheduleSource> {
         self.check_year(year)?;
-        Ok(match self.sources.get(&year) {
+        let found = self.sources.binary_search_by_key(&year, |(y, _)| *y);
+        Ok(match found.ok().map(|i| &self.sources[i].1) {
             Some(source) => source.clone(),
             None if self.builder.has_holidays() => ScheduleSource::Projected,
             None => ScheduleSource::None,
@@ -339,7 +344,7 @@ impl Calendar {
         self.sources
             .iter()
             .filter(|(_, s)| matches!(s, ScheduleSource::Official(_) | ScheduleSource::Loaded(_)))
-            .map(|(&y, _)| y)
+            .map(|&(y, _)| y)
             .collect()
     }
 

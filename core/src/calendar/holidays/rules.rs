@@ -26,7 +26,6 @@
 //! calendar starts in 2000.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -184,7 +183,8 @@ fn statutory_days(year: i32) -> Result<Vec<Statutory>> {
 /// Errors only when the year is outside the lunar calendar's range.
 pub fn project_year(year: i32) -> Result<Vec<Holiday>> {
     let statutory = statutory_days(year)?;
-    let mut taken: BTreeSet<NaiveDate> = statutory.iter().map(|d| d.date).collect();
+    // A handful of dates: a list, not a set (no set type in the module).
+    let mut taken: Vec<NaiveDate> = statutory.iter().map(|d| d.date).collect();
     let mut out: Vec<Holiday> = Vec::with_capacity(statutory.len() + 4);
     for day in &statutory {
         out.push(Holiday {
@@ -210,7 +210,7 @@ pub fn project_year(year: i32) -> Result<Vec<Holiday>> {
                 break;
             }
         }
-        taken.insert(sub);
+        taken.push(sub);
         out.push(Holiday {
             date: sub,
             kind: HolidayKind::Substitute,
