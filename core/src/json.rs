@@ -191,17 +191,35 @@ impl<'v, 'p> Object<'v, 'p> {
 
     /// A field that must be present.
     pub fn required<T: FromJson>(&self, key: &str) -> Result<T, JsonError> {
+        self.required_with(key, T::read)
+    }
+
+    /// A field that must be present, read by `read`.
+    pub fn required_with<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &Path<'_>) -> Result<T, JsonError>,
+    ) -> Result<T, JsonError> {
         match self.map.get(key) {
-            Some(value) => T::read(value, &Path::Key(self.at, key)),
-            None => Err(JsonError::at(self.at, format!("missing field {key:?}"))),
+            Some(value) => read(value, &Path::Key(self.at, key)),
+            None => Err(JsonError::at(&Path::Key(self.at, key), "missing".into())),
         }
     }
 
     /// A field that may be absent or `null`.
     pub fn optional<T: FromJson>(&self, key: &str) -> Result<Option<T>, JsonError> {
+        self.optional_with(key, T::read)
+    }
+
+    /// A field that may be absent or `null`, read by `read`.
+    pub fn optional_with<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &Path<'_>) -> Result<T, JsonError>,
+    ) -> Result<Option<T>, JsonError> {
         match self.map.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => T::read(value, &Path::Key(self.at, key)).map(Some),
+            Some(value) => read(value, &Path::Key(self.at, key)).map(Some),
         }
     }
 
@@ -222,7 +240,7 @@ impl<'v, 'p> Object<'v, 'p> {
     pub fn tag(&self, key: &str) -> Result<&'v str, JsonError> {
         match self.map.get(key) {
             Some(value) => text(value, &Path::Key(self.at, key)),
-            None => Err(JsonError::at(self.at, format!("missing field {key:?}"))),
+            None => Err(JsonError::at(&Path::Key(self.at, key), "missing".into())),
         }
     }
 
@@ -271,15 +289,24 @@ impl FromJson for u32 {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
-        let items = value
-            .as_array()
-            .ok_or_else(|| expected("an array", value, at))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::read(item, &Path::Index(at, i)))
-            .collect()
+        list(value, at, T::read)
     }
+}
+
+/// An array, each element read by `read`.
+pub(crate) fn list<T>(
+    value: &Value,
+    at: &Path<'_>,
+    read: impl Fn(&Value, &Path<'_>) -> Result<T, JsonError>,
+) -> Result<Vec<T>, JsonError> {
+    let items = value
+        .as_array()
+        .ok_or_else(|| expected("an array", value, at))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(item, &Path::Index(at, i)))
+        .collect()
 }
 
 /// Instants as [`iso::parse_instant`] reads them, Vietnam local time.
@@ -373,7 +400,7 @@ mod tests {
         let e = read_steps(r#"{"workflow": [{"name": "a"}]}"#)
             .err()
             .unwrap();
-        assert_eq!(e.describe(), "workflow[0]: missing field \"budget\"");
+        assert_eq!(e.describe(), "workflow[0].budget: missing");
         let e = read_steps(r#"{"workflow": [], "extra": 1}"#).err().unwrap();
         assert_eq!(
             e.describe(),

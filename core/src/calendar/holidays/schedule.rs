@@ -20,16 +20,17 @@
 //!
 //! A year listed under `years` replaces the rule projection of that year
 //! entirely; `overrides` are applied last, date by date. Every error names
-//! the offending field by its path (`years[0].entries[3].date`) and value.
+//! the offending field by its path (`years[0].entries[3].date`), and the
+//! value where it is a date or a kind. Read by the readers of `json.rs`.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{Holiday, HolidayKind, Provenance};
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{self, label, FromJson, JsonError, Object, Path};
 
 /// One dated entry of a calendar data document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,118 +82,106 @@ pub struct CalendarData {
     pub overrides: Vec<DataEntry>,
 }
 
-fn invalid(path: &str, message: impl std::fmt::Display) -> Error {
-    Error::new(ErrorKind::InvalidCalendarData, format!("{path}: {message}"))
+/// Names and sources are shown to people: a string with some text.
+fn words(value: &Value, at: &Path<'_>) -> std::result::Result<String, JsonError> {
+    let text = json::text(value, at)?;
+    if text.trim().is_empty() {
+        return Err(JsonError::at(at, "must not be empty".into()));
+    }
+    Ok(text.to_owned())
 }
 
-fn shown(value: &Value) -> String {
-    let s = value.to_string();
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    } else {
-        s
+impl FromJson for HolidayKind {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(value, at, &HolidayKind::ALL.map(|k| (k.code(), k)))
     }
 }
 
-fn object<'a>(value: &'a Value, path: &str, allowed: &[&str]) -> Result<&'a Map<String, Value>> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| invalid(path, format!("expected an object, found {}", shown(value))))?;
-    if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(invalid(
-            path,
-            format!(
-                "unknown field {key:?}; expected one of {}",
-                allowed.join(", ")
-            ),
-        ));
-    }
-    Ok(map)
-}
-
-fn field<'a>(map: &'a Map<String, Value>, path: &str, name: &str) -> Result<&'a Value> {
-    map.get(name)
-        .ok_or_else(|| invalid(&format!("{path}.{name}"), "missing"))
-}
-
-fn string(value: &Value, path: &str) -> Result<String> {
-    match value.as_str() {
-        Some(s) if !s.trim().is_empty() => Ok(s.to_owned()),
-        Some(_) => Err(invalid(path, "must not be empty")),
-        None => Err(invalid(
-            path,
-            format!("expected a string, found {}", shown(value)),
-        )),
+impl FromJson for DataEntry {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["date", "kind", "name_vi", "name_en"])?;
+        Ok(DataEntry {
+            date: o.required("date")?,
+            kind: o.required("kind")?,
+            name_vi: Cow::Owned(o.required_with("name_vi", words)?),
+            name_en: Cow::Owned(o.required_with("name_en", words)?),
+        })
     }
 }
 
-fn array<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>> {
-    value
-        .as_array()
-        .ok_or_else(|| invalid(path, format!("expected an array, found {}", shown(value))))
-}
-
-fn entry(value: &Value, path: &str) -> Result<DataEntry> {
-    let map = object(value, path, &["date", "kind", "name_vi", "name_en"])?;
-    let date_path = format!("{path}.date");
-    let date_value = field(map, path, "date")?;
-    let date = date_value
-        .as_str()
-        .and_then(crate::calendar::iso::parse_date)
-        .ok_or_else(|| {
-            invalid(
-                &date_path,
-                format!(
-                    "{} is not a date (expected \"YYYY-MM-DD\")",
-                    shown(date_value)
-                ),
-            )
-        })?;
-    let kind_value = field(map, path, "kind")?;
-    let kind = kind_value
-        .as_str()
-        .and_then(HolidayKind::from_code)
-        .ok_or_else(|| {
-            let codes: Vec<&str> = HolidayKind::ALL.iter().map(|k| k.code()).collect();
-            invalid(
-                &format!("{path}.kind"),
-                format!(
-                    "{} is not a kind; expected one of {}",
-                    shown(kind_value),
-                    codes.join(", ")
-                ),
-            )
-        })?;
-    Ok(DataEntry {
-        date,
-        kind,
-        name_vi: Cow::Owned(string(
-            field(map, path, "name_vi")?,
-            &format!("{path}.name_vi"),
-        )?),
-        name_en: Cow::Owned(string(
-            field(map, path, "name_en")?,
-            &format!("{path}.name_en"),
-        )?),
-    })
-}
-
-fn entries(value: &Value, path: &str) -> Result<Vec<DataEntry>> {
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for (i, v) in array(value, path)?.iter().enumerate() {
-        let p = format!("{path}[{i}]");
-        let e = entry(v, &p)?;
-        if !seen.insert(e.date) {
-            return Err(invalid(
-                &format!("{p}.date"),
+/// Entries in date order; a date listed twice is an error at its second
+/// listing.
+fn entries(value: &Value, at: &Path<'_>) -> std::result::Result<Vec<DataEntry>, JsonError> {
+    let mut list: Vec<DataEntry> = FromJson::read(value, at)?;
+    for (i, e) in list.iter().enumerate() {
+        if list[..i].iter().any(|f| f.date == e.date) {
+            let entry = Path::Index(at, i);
+            return Err(JsonError::at(
+                &Path::Key(&entry, "date"),
                 format!("{} appears twice", e.date),
             ));
         }
-        out.push(e);
     }
-    out.sort_by_key(|e| e.date);
-    Ok(out)
+    list.sort_by_key(|e| e.date);
+    Ok(list)
+}
+
+impl FromJson for YearSchedule {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["year", "sources", "entries"])?;
+        let year = o.required_with("year", |v, at| match v.as_i64() {
+            Some(y) if (1900..=2100).contains(&y) => Ok(y as i32),
+            Some(y) => Err(JsonError::at(
+                at,
+                format!("{y} is not a year from 1900 to 2100"),
+            )),
+            None => Err(json::expected("a year from 1900 to 2100", v, at)),
+        })?;
+        let sources = o.optional_with("sources", |v, at| json::list(v, at, words))?;
+        let entries = o.required_with("entries", |v, at| {
+            let list = entries(v, at)?;
+            match list.iter().find(|e| (e.date.year() - year).abs() > 1) {
+                Some(e) => Err(JsonError::at(
+                    at,
+                    format!("{} is too far from the schedule's year {year}", e.date),
+                )),
+                None => Ok(list),
+            }
+        })?;
+        Ok(YearSchedule {
+            year,
+            sources: sources
+                .unwrap_or_default()
+                .into_iter()
+                .map(Cow::Owned)
+                .collect(),
+            entries,
+        })
+    }
+}
+
+impl FromJson for CalendarData {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["version", "description", "years", "overrides"])?;
+        let years = o.optional_with("years", |v, at| {
+            let years: Vec<YearSchedule> = FromJson::read(v, at)?;
+            for (i, y) in years.iter().enumerate() {
+                if years[..i].iter().any(|z| z.year == y.year) {
+                    let schedule = Path::Index(at, i);
+                    return Err(JsonError::at(
+                        &Path::Key(&schedule, "year"),
+                        format!("{} is listed twice", y.year),
+                    ));
+                }
+            }
+            Ok(years)
+        })?;
+        Ok(CalendarData {
+            version: o.optional_with("version", words)?,
+            years: years.unwrap_or_default(),
+            overrides: o.optional_with("overrides", entries)?.unwrap_or_default(),
+        })
+    }
 }
 
 impl CalendarData {
@@ -209,73 +198,11 @@ impl CalendarData {
     /// assert!(err.message().contains("2026-02-30"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let root: Value = serde_json::from_str(json).map_err(|e| {
+        json::from_str(json).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidCalendarData,
-                format!("calendar data is not valid JSON: {e}"),
+                format!("calendar data: {}", e.describe()),
             )
-        })?;
-        let map = object(
-            &root,
-            "$",
-            &["version", "description", "years", "overrides"],
-        )?;
-        let version = map
-            .get("version")
-            .map(|v| string(v, "version"))
-            .transpose()?;
-        let mut years: Vec<YearSchedule> = Vec::new();
-        if let Some(list) = map.get("years") {
-            for (i, v) in array(list, "years")?.iter().enumerate() {
-                let path = format!("years[{i}]");
-                let m = object(v, &path, &["year", "sources", "entries"])?;
-                let year_value = field(m, &path, "year")?;
-                let year = year_value
-                    .as_i64()
-                    .filter(|y| (1900..=2100).contains(y))
-                    .ok_or_else(|| {
-                        invalid(
-                            &format!("{path}.year"),
-                            format!("{} is not a year from 1900 to 2100", shown(year_value)),
-                        )
-                    })? as i32;
-                if years.iter().any(|y| y.year == year) {
-                    return Err(invalid(
-                        &format!("{path}.year"),
-                        format!("{year} is listed twice"),
-                    ));
-                }
-                let sources = match m.get("sources") {
-                    Some(s) => array(s, &format!("{path}.sources"))?
-                        .iter()
-                        .enumerate()
-                        .map(|(j, s)| string(s, &format!("{path}.sources[{j}]")).map(Cow::Owned))
-                        .collect::<Result<Vec<_>>>()?,
-                    None => Vec::new(),
-                };
-                let entries_path = format!("{path}.entries");
-                let list = entries(field(m, &path, "entries")?, &entries_path)?;
-                if let Some(e) = list.iter().find(|e| (e.date.year() - year).abs() > 1) {
-                    return Err(invalid(
-                        &entries_path,
-                        format!("{} is too far from the schedule's year {year}", e.date),
-                    ));
-                }
-                years.push(YearSchedule {
-                    year,
-                    sources,
-                    entries: list,
-                });
-            }
-        }
-        let overrides = match map.get("overrides") {
-            Some(v) => entries(v, "overrides")?,
-            None => Vec::new(),
-        };
-        Ok(CalendarData {
-            version,
-            years,
-            overrides,
         })
     }
 }
