@@ -6,8 +6,6 @@
 //! shows (name, field, agency, fees, documents). Catalogs load from JSON;
 //! every error names the procedure and the field.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveTime;
 use serde::Serialize;
 use serde_json::Value;
@@ -622,7 +620,14 @@ fn code_hint(document: Option<&Value>) -> String {
 /// A catalog of procedures by national code.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
-    procedures: BTreeMap<String, Procedure>,
+    /// Sorted by code: built once and then searched, so a sorted list
+    /// does what a map would, without a map type in the WASM module.
+    procedures: Vec<Procedure>,
+}
+
+/// The error for a code that is already in the catalog.
+fn listed_twice(code: &str) -> Error {
+    invalid(code, "code: listed twice in the catalog")
 }
 
 impl Catalog {
@@ -653,36 +658,54 @@ impl Catalog {
                 ))
             }
         };
-        let mut catalog = Catalog::default();
+        let at = |i: usize, e: Error| {
+            Error::new(
+                ErrorKind::InvalidProcedure,
+                format!("procedures[{i}]: {}", e.message()),
+            )
+        };
+        let mut procedures = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
-            let p = Procedure::from_value(item).map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidProcedure,
-                    format!("procedures[{i}]: {}", e.message()),
-                )
-            })?;
-            catalog.insert(p)?;
+            procedures.push(Procedure::from_value(item).map_err(|e| at(i, e))?);
         }
-        Ok(catalog)
+        procedures.sort_by(|a, b| a.code.cmp(&b.code));
+        if let Some(pair) = procedures.windows(2).find(|w| w[0].code == w[1].code) {
+            let code = pair[1].code.as_str();
+            // The second listing in the document, for the message.
+            let second = list
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.get("code").and_then(Value::as_str) == Some(code))
+                .nth(1)
+                .map_or(0, |(i, _)| i);
+            return Err(at(second, listed_twice(code)));
+        }
+        Ok(Catalog { procedures })
+    }
+
+    /// Where `code` is, or would be inserted.
+    fn position(&self, code: &str) -> std::result::Result<usize, usize> {
+        self.procedures
+            .binary_search_by(|p| p.code.as_str().cmp(code))
     }
 
     /// Adds a validated procedure; a second procedure with the same code is
     /// an error.
     pub fn insert(&mut self, procedure: Procedure) -> Result<()> {
         procedure.validate()?;
-        if self.procedures.contains_key(&procedure.code) {
-            return Err(invalid(
-                &procedure.code,
-                "code: listed twice in the catalog",
-            ));
+        match self.position(&procedure.code) {
+            Ok(_) => Err(listed_twice(&procedure.code)),
+            Err(at) => {
+                self.procedures.insert(at, procedure);
+                Ok(())
+            }
         }
-        self.procedures.insert(procedure.code.clone(), procedure);
-        Ok(())
     }
 
     /// The procedure with this national code.
     pub fn get(&self, code: &str) -> Result<&Procedure> {
-        self.procedures.get(code).ok_or_else(|| {
+        let found = self.position(code).ok().map(|i| &self.procedures[i]);
+        found.ok_or_else(|| {
             let shown: String = code.chars().take(40).collect();
             Error::new(
                 ErrorKind::UnknownProcedure,
@@ -693,7 +716,7 @@ impl Catalog {
 
     /// All procedures, by code.
     pub fn iter(&self) -> impl Iterator<Item = &Procedure> {
-        self.procedures.values()
+        self.procedures.iter()
     }
 
     /// Number of procedures.

@@ -218,3 +218,57 @@ fn a_procedure_without_deadline_says_so_plainly() {
         .text_vi()
         .contains("không quy định thời hạn giải quyết"));
 }
+
+#[test]
+fn the_code_generator_continues_registered_sequences_and_refuses_duplicates() {
+    use motcua::dossier::DossierCodeGenerator;
+    let day = chrono::NaiveDate::from_ymd_opt(2023, 10, 27).unwrap();
+    let mut codes = DossierCodeGenerator::new();
+    let registered: DossierCode = "000.00.06.H56-231027-0361".parse().unwrap();
+    codes.register(registered.clone()).unwrap();
+    codes
+        .register("000.00.06.H56-231027-0007".parse().unwrap())
+        .unwrap();
+    let err = codes.register(registered).unwrap_err();
+    assert_eq!(err.code(), "dossier.duplicate_code");
+    // The rejected call changed nothing: the day continues after 0361.
+    assert_eq!(codes.next("000.00.06.H56", day).unwrap().sequence(), 362);
+    // Another agency and another day have their own sequences.
+    assert_eq!(codes.next("000.00.07.H56", day).unwrap().sequence(), 1);
+    let next_day = day.succ_opt().unwrap();
+    assert_eq!(codes.next("000.00.06.H56", next_day).unwrap().sequence(), 1);
+}
+
+#[test]
+fn a_catalog_is_searched_by_code_and_names_a_code_listed_twice() {
+    use motcua::procedure::Catalog;
+    let p = |code: &str| {
+        format!(
+            r#"{{"code": "{code}", "name": "x", "processing_time": {{"kind": "working_days", "days": 1}}}}"#
+        )
+    };
+    let json = format!("[{}, {}, {}]", p("2.000002"), p("1.000001"), p("3.000003"));
+    let catalog = Catalog::from_json(&json).unwrap();
+    let codes: Vec<&str> = catalog.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(codes, ["1.000001", "2.000002", "3.000003"]);
+    assert_eq!(catalog.get("2.000002").unwrap().code, "2.000002");
+    assert_eq!(catalog.get("9.9").unwrap_err().code(), "procedure.unknown");
+
+    let json = format!("[{}, {}, {}]", p("2.000002"), p("1.000001"), p("2.000002"));
+    let err = Catalog::from_json(&json).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "procedures[2]: procedure 2.000002: code: listed twice in the catalog"
+    );
+
+    let mut catalog = Catalog::from_json(&format!("[{}]", p("2.000002"))).unwrap();
+    catalog
+        .insert(Procedure::from_json(&p("1.000001")).unwrap())
+        .unwrap();
+    let before = catalog.clone();
+    assert!(catalog
+        .insert(Procedure::from_json(&p("1.000001")).unwrap())
+        .is_err());
+    assert_eq!(catalog, before);
+    assert_eq!(catalog.iter().next().unwrap().code, "1.000001");
+}

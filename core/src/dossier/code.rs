@@ -3,7 +3,7 @@
 //! (`V1V2V3.Z1Z2.Y1Y2.MX1X2`, e.g. `000.00.06.H56`), the reception date and
 //! a 4-digit sequence per agency per day.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -177,8 +177,11 @@ json::deserialize_by_reader!(DossierCode);
 /// can be registered so that sequences continue and duplicates are caught.
 #[derive(Debug, Clone, Default)]
 pub struct DossierCodeGenerator {
-    last: BTreeMap<(String, NaiveDate), u16>,
-    issued: BTreeSet<DossierCode>,
+    /// The sequences issued, in rising order, per agency and day. One map
+    /// of small lists rather than a set of every code: a code is its
+    /// agency, day and sequence, and the last sequence of a day is the
+    /// list's last element.
+    issued: BTreeMap<(String, NaiveDate), Vec<u16>>,
 }
 
 impl DossierCodeGenerator {
@@ -201,9 +204,9 @@ impl DossierCodeGenerator {
     /// ```
     pub fn next(&mut self, agency: &str, date: NaiveDate) -> Result<DossierCode> {
         let last = self
-            .last
+            .issued
             .get(&(agency.to_owned(), date))
-            .copied()
+            .and_then(|day| day.last().copied())
             .unwrap_or(0);
         let code = DossierCode::new(agency, date, u32::from(last) + 1)?;
         self.register(code.clone())?;
@@ -213,16 +216,19 @@ impl DossierCodeGenerator {
     /// Records a code issued elsewhere; a code already issued is a
     /// `dossier.duplicate_code` error and changes nothing.
     pub fn register(&mut self, code: DossierCode) -> Result<()> {
-        if self.issued.contains(&code) {
-            return Err(Error::new(
+        let day = self
+            .issued
+            .entry((code.agency.clone(), code.date))
+            .or_default();
+        match day.binary_search(&code.sequence) {
+            Ok(_) => Err(Error::new(
                 ErrorKind::DuplicateDossierCode,
                 format!("dossier code {code} is already in use"),
-            ));
+            )),
+            Err(at) => {
+                day.insert(at, code.sequence);
+                Ok(())
+            }
         }
-        let key = (code.agency.clone(), code.date);
-        let last = self.last.entry(key).or_insert(0);
-        *last = (*last).max(code.sequence);
-        self.issued.insert(code);
-        Ok(())
     }
 }
