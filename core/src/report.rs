@@ -27,7 +27,7 @@
 //! The report streams: it keeps one row of counts per group, whatever the
 //! number of dossiers, and says how many dossiers it left out and why.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -366,10 +366,10 @@ pub struct PeriodReport {
     pub period: Period,
     /// How rows are grouped.
     pub group_by: GroupBy,
-    /// The rows, by group key.
-    pub rows: BTreeMap<String, Counts>,
-    /// Dossiers left out, by reason.
-    pub excluded: BTreeMap<Exclusion, u64>,
+    /// The rows, by group key (a map sorted by key).
+    pub rows: LiteMap<String, Counts>,
+    /// Dossiers left out, by reason (a map sorted by reason).
+    pub excluded: LiteMap<Exclusion, u64>,
 }
 
 impl PeriodReport {
@@ -378,8 +378,8 @@ impl PeriodReport {
         Self {
             period,
             group_by,
-            rows: BTreeMap::new(),
-            excluded: BTreeMap::new(),
+            rows: LiteMap::new(),
+            excluded: LiteMap::new(),
         }
     }
 

@@ -8,6 +8,11 @@ use motcua::index::{inputs, IndexCounter, IndexInputs, Lever, Methodology, Ratio
 use motcua::procedure::Channel;
 use motcua::report::{Added, Ending, GroupBy, Period, PeriodReport, ReportRecord};
 
+/// The input `name` of `i`, which must be set.
+fn ratio(i: &IndexInputs, name: &str) -> Ratio {
+    *i.ratios.get(name).unwrap()
+}
+
 fn unit(on_time: (u64, u64), online: (u64, u64)) -> IndexInputs {
     let mut i = IndexInputs::new();
     i.set(inputs::ON_TIME, Ratio::new(on_time.0, on_time.1).unwrap())
@@ -125,7 +130,7 @@ fn dossier_inputs_stream_with_the_report() {
     let mut i = IndexInputs::new();
     i.add_dossiers(&counter);
     assert_eq!(
-        i.ratios[inputs::ON_TIME],
+        ratio(&i, inputs::ON_TIME),
         Ratio {
             numerator: 1,
             denominator: 3
@@ -163,21 +168,21 @@ fn typed_inputs_become_the_indicators_ratios() {
     )
     .unwrap();
     assert_eq!(
-        i.ratios["procedures_published_on_time"],
+        ratio(&i, "procedures_published_on_time"),
         Ratio {
             numerator: 1,
             denominator: 2
         }
     );
     assert_eq!(
-        i.ratios["procedures_public_on_time"],
+        ratio(&i, "procedures_public_on_time"),
         Ratio {
             numerator: 1,
             denominator: 2
         }
     );
     assert_eq!(
-        i.ratios["procedures_published_in_full"],
+        ratio(&i, "procedures_published_in_full"),
         Ratio {
             numerator: 1,
             denominator: 2
@@ -217,14 +222,14 @@ fn typed_inputs_become_the_indicators_ratios() {
     )
     .unwrap();
     assert_eq!(
-        i.ratios["feedback_on_time"],
+        ratio(&i, "feedback_on_time"),
         Ratio {
             numerator: 3,
             denominator: 4
         }
     );
     assert_eq!(
-        i.ratios["feedback_satisfaction"],
+        ratio(&i, "feedback_satisfaction"),
         Ratio {
             numerator: 2,
             denominator: 4
@@ -246,21 +251,21 @@ fn typed_inputs_become_the_indicators_ratios() {
     i.add_dossier_flags(&[paid, unpaid, DossierFlags::default()])
         .unwrap();
     assert_eq!(
-        i.ratios["online_payments"],
+        ratio(&i, "online_payments"),
         Ratio {
             numerator: 1,
             denominator: 2
         }
     );
     assert_eq!(
-        i.ratios["electronic_results"],
+        ratio(&i, "electronic_results"),
         Ratio {
             numerator: 1,
             denominator: 2
         }
     );
     assert_eq!(
-        i.ratios["dossiers_digitised"],
+        ratio(&i, "dossiers_digitised"),
         Ratio {
             numerator: 1,
             denominator: 3
@@ -274,7 +279,7 @@ fn typed_inputs_become_the_indicators_ratios() {
     };
     i.add_procedure_satisfaction(&counter, 2).unwrap();
     assert_eq!(
-        i.ratios["procedure_satisfaction"],
+        ratio(&i, "procedure_satisfaction"),
         Ratio {
             numerator: 95,
             denominator: 100

@@ -17,7 +17,7 @@
 mod methodology;
 mod typed;
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,8 +74,8 @@ impl Ratio {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct IndexInputs {
-    /// The ratios by input name.
-    pub ratios: BTreeMap<String, Ratio>,
+    /// The ratios by input name (a map sorted by name).
+    pub ratios: LiteMap<String, Ratio>,
 }
 
 /// Input names computed from dossiers.
