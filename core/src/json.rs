@@ -127,25 +127,32 @@ pub(crate) fn text<'v>(value: &'v Value, at: &Path<'_>) -> Result<&'v str, JsonE
         .ok_or_else(|| expected("a string", value, at))
 }
 
-/// The one of `choices` labelled by a string value: the unit variants of
-/// an enum by their `snake_case` labels.
+/// The one of `variants` whose label in `names` (same order) a string
+/// value is: the unit variants of an enum by their `snake_case` labels.
 pub(crate) fn label<T: Copy>(
     value: &Value,
     at: &Path<'_>,
-    choices: &[(&str, T)],
+    names: &[&str],
+    variants: &[T],
 ) -> Result<T, JsonError> {
+    debug_assert_eq!(names.len(), variants.len());
+    position(value, at, names).map(|i| variants[i])
+}
+
+/// Where a string value is in `names`; the work of [`label`], kept out of
+/// its per-type copies.
+fn position(value: &Value, at: &Path<'_>, names: &[&str]) -> Result<usize, JsonError> {
     let text = text(value, at)?;
-    choices
+    names
         .iter()
-        .find(|(name, _)| *name == text)
-        .map(|&(_, v)| v)
-        .ok_or_else(|| JsonError::at(at, format!("{text:?} is not {}", one_of(choices))))
+        .position(|name| *name == text)
+        .ok_or_else(|| JsonError::at(at, format!("{text:?} is not {}", one_of(names))))
 }
 
 /// `one of "a", "b" or "c"`.
-fn one_of<T>(choices: &[(&str, T)]) -> String {
-    let names: Vec<String> = choices.iter().map(|(n, _)| format!("{n:?}")).collect();
-    match names.split_last() {
+fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    match quoted.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("one of {} or {last}", rest.join(", ")),
         None => "expected".into(),
@@ -434,9 +441,9 @@ mod tests {
 
     #[test]
     fn labels_list_the_choices() {
-        let choices = [("direct", 1), ("online", 2), ("postal", 3)];
+        let (names, codes) = (["direct", "online", "postal"], [1, 2, 3]);
         let v = Value::from("onlin");
-        let e = label(&v, &Path::Key(&Path::Root, "channel"), &choices)
+        let e = label(&v, &Path::Key(&Path::Root, "channel"), &names, &codes)
             .err()
             .unwrap();
         assert_eq!(
@@ -444,7 +451,7 @@ mod tests {
             "channel: \"onlin\" is not one of \"direct\", \"online\" or \"postal\""
         );
         assert_eq!(
-            label(&Value::from("postal"), &Path::Root, &choices).unwrap(),
+            label(&Value::from("postal"), &Path::Root, &names, &codes).unwrap(),
             3
         );
     }

@@ -335,10 +335,8 @@ impl FromJson for DuePolicy {
         label(
             value,
             at,
-            &[
-                ("exact", DuePolicy::Exact),
-                ("end_of_day", DuePolicy::EndOfDay),
-            ],
+            &["exact", "end_of_day"],
+            &[DuePolicy::Exact, DuePolicy::EndOfDay],
         )
     }
 }
@@ -348,10 +346,8 @@ impl FromJson for SupplementPolicy {
         label(
             value,
             at,
-            &[
-                ("restart", SupplementPolicy::Restart),
-                ("pause", SupplementPolicy::Pause),
-            ],
+            &["restart", "pause"],
+            &[SupplementPolicy::Restart, SupplementPolicy::Pause],
         )
     }
 }
@@ -361,7 +357,7 @@ const CHANNELS: [Channel; 3] = [Channel::Direct, Channel::Online, Channel::Posta
 
 impl FromJson for Channel {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(value, at, &CHANNELS.map(|c| (c.code(), c)))
+        label(value, at, &CHANNELS.map(Channel::code), &CHANNELS)
     }
 }
 
@@ -370,10 +366,11 @@ impl FromJson for OnlineLevel {
         label(
             value,
             at,
+            &["none", "partial", "full_process"],
             &[
-                ("none", OnlineLevel::None),
-                ("partial", OnlineLevel::Partial),
-                ("full_process", OnlineLevel::FullProcess),
+                OnlineLevel::None,
+                OnlineLevel::Partial,
+                OnlineLevel::FullProcess,
             ],
         )
     }
@@ -384,11 +381,12 @@ impl FromJson for Level {
         label(
             value,
             at,
+            &["central", "province", "district", "commune"],
             &[
-                ("central", Level::Central),
-                ("province", Level::Province),
-                ("district", Level::District),
-                ("commune", Level::Commune),
+                Level::Central,
+                Level::Province,
+                Level::District,
+                Level::Commune,
             ],
         )
     }
@@ -399,7 +397,8 @@ impl FromJson for FeeKind {
         label(
             value,
             at,
-            &[("fee", FeeKind::Fee), ("charge", FeeKind::Charge)],
+            &["fee", "charge"],
+            &[FeeKind::Fee, FeeKind::Charge],
         )
     }
 }

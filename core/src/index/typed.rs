@@ -212,10 +212,8 @@ impl FromJson for Publisher {
         label(
             value,
             at,
-            &[
-                ("ministry", Publisher::Ministry),
-                ("province", Publisher::Province),
-            ],
+            &["ministry", "province"],
+            &[Publisher::Ministry, Publisher::Province],
         )
     }
 }

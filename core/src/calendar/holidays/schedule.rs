@@ -93,7 +93,12 @@ fn words(value: &Value, at: &Path<'_>) -> std::result::Result<String, JsonError>
 
 impl FromJson for HolidayKind {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(value, at, &HolidayKind::ALL.map(|k| (k.code(), k)))
+        label(
+            value,
+            at,
+            &HolidayKind::ALL.map(HolidayKind::code),
+            &HolidayKind::ALL,
+        )
     }
 }
 
