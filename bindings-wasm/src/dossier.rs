@@ -68,8 +68,8 @@ pub struct Procedure(Arc<procedure::Procedure>);
 #[wasm_bindgen]
 impl Procedure {
     /// A procedure from JSON text or a plain object (the catalog format);
-    /// throws `procedure.invalid` naming the procedure and serde's reason
-    /// (the WASM build has no field paths: see `core/src/json.rs`).
+    /// throws `procedure.invalid` naming the procedure, the field
+    /// (`workflow[1].budget`) and what is wrong with it.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] json: JsValue,

@@ -163,3 +163,30 @@ test("estimate: what a dossier received now would say", () => {
   throwsCode(() => cal.estimate(PROCEDURE, at, "fax"), "invalid_argument");
   throwsCode(() => cal.estimate(PROCEDURE, "tomorrow"), "invalid_format");
 });
+
+test("JSON errors name the field path and never quote an applicant", () => {
+  const bad = { ...PROCEDURE, workflow: [{ ...PROCEDURE.workflow[0], budget: "half" }] };
+  assert.throws(
+    () => motcua.Procedure.fromJson(bad),
+    (e) =>
+      e.code === "procedure.invalid" &&
+      e.message === "procedure 1.004227: workflow[0].budget: expected a number, found a string",
+  );
+  assert.throws(
+    () => motcua.Catalog.fromJson([PROCEDURE, { ...PROCEDURE, channels: ["onlin"] }]),
+    (e) => e.code === "procedure.invalid" && e.message.startsWith("procedures[1]: ") &&
+      e.message.includes('channels[0]: "onlin" is not one of "direct", "online" or "postal"'),
+  );
+  const dossier = {
+    code: "000.00.06.H56-231027-0361",
+    procedure: PROCEDURE,
+    channel: "direct",
+    applicant: { name: "Nguyễn Văn An", id_number: 1203004567 },
+    events: [],
+  };
+  assert.throws(
+    () => motcua.Dossier.fromJson(JSON.stringify(dossier)),
+    (e) => e.code === "dossier.invalid" && e.message.includes("applicant.id_number") &&
+      !e.message.includes("1203004567"),
+  );
+});
