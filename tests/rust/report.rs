@@ -147,7 +147,7 @@ fn a_quarter_counted_by_hand() {
         }
     );
     assert!(total.identities_hold());
-    assert_eq!(report.rows.get("Sở B").unwrap().received, 3);
+    assert_eq!(report.rows["Sở B"].received, 3);
     assert_eq!(report.excluded[&Exclusion::EndedBefore], 1);
     assert_eq!(report.excluded[&Exclusion::ReceivedAfter], 1);
     assert_eq!(report.excluded[&Exclusion::NotAccepted], 1);
