@@ -104,7 +104,7 @@ pub(crate) fn from_str<T: FromJson>(text: &str) -> Result<T, JsonError> {
 
 /// What a value is, for "expected …, found …" messages; never the value
 /// itself.
-fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -403,19 +403,8 @@ fn text<'a>(v: &'a Value, field: &str, required: bool) -> Result<&'a str> {
         None => Ok(""),
         Some(other) => Err(invalid(
             field,
-            format!("expected a string, found {}", kind(other)),
+            format!("expected a string, found {}", crate::json::kind(other)),
         )),
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
