@@ -12,8 +12,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
 budget_raw=307200     # 300 KB, issue 6
 budget_gzip=122880    # 120 KB, issue 6
-ceiling_raw=360000
-ceiling_gzip=135000
+ceiling_raw=364000
+ceiling_gzip=136000
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

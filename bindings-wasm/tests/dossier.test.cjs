@@ -177,6 +177,10 @@ test("JSON errors name the field path and never quote an applicant", () => {
     (e) => e.code === "procedure.invalid" && e.message.startsWith("procedures[1]: ") &&
       e.message.includes('channels[0]: "onlin" is not one of "direct", "online" or "postal"'),
   );
+  assert.throws(
+    () => motcua.Procedure.fromJson('{"code": "1.1", "name": "a", "name": "b"}'),
+    (e) => e.code === "procedure.invalid" && e.message.includes('the key "name" is given twice'),
+  );
   const dossier = {
     code: "000.00.06.H56-231027-0361",
     procedure: PROCEDURE,

@@ -10,11 +10,12 @@
 //! runtime (`workflow[1].budget: expected a number, found a string`).
 //!
 //! serde's `Deserialize` of the same types goes through the same readers
-//! (`deserialize_by_reader!`), so a Rust
-//! caller reading them from any serde format gets exactly what the
+//! (`deserialize_by_reader!`), so a Rust caller reading them from a
+//! self-describing serde format (JSON, YAML, …) gets exactly what the
 //! `from_json` functions accept; their `Serialize` stays derived, and
 //! round-trip tests keep the two in step.
 
+use std::cell::Cell;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -29,8 +30,9 @@ pub(crate) struct JsonError {
     /// the document itself or text that is not JSON.
     pub path: String,
     /// What is wrong. It quotes a value only where the value is a label,
-    /// code, date or instant, never free text such as an applicant's
-    /// fields (personal data).
+    /// code, date or instant, or an unknown key, never free text such as
+    /// an applicant's fields (personal data), and cuts quotes at 60
+    /// characters.
     pub message: String,
 }
 
@@ -89,12 +91,109 @@ pub(crate) trait FromJson: Sized {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError>;
 }
 
-/// Parses `text`; a syntax error names its line and column.
+/// Parses `text`; a syntax error names its line and column. A key given
+/// twice in one object is an error too: JSON leaves its meaning open (the
+/// first or the last?), and a document two readers read differently is
+/// not one to act on.
 pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
-    serde_json::from_str(text).map_err(|e| JsonError {
+    let twice = Cell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde::de::DeserializeSeed::deserialize(Parser { twice: &twice }, &mut de)
+        .and_then(|value| de.end().map(|()| value));
+    let value = parsed.map_err(|e| JsonError {
         path: String::new(),
         message: format!("not valid JSON (line {} column {})", e.line(), e.column()),
-    })
+    })?;
+    match twice.take() {
+        Some(key) => Err(JsonError {
+            path: String::new(),
+            message: format!("the key {} is given twice in one object", quoted(&key)),
+        }),
+        None => Ok(value),
+    }
+}
+
+/// Builds a [`Value`] as serde_json does, noting the first key given twice
+/// in one object. Noted rather than raised: a serde error would bring
+/// serde_json's message parsing into the WASM module.
+#[derive(Clone, Copy)]
+pub(crate) struct Parser<'a> {
+    /// The first key seen twice.
+    pub twice: &'a Cell<Option<String>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Parser<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Parser<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(self)?;
+            if object.contains_key(&key) {
+                let first = self.twice.take();
+                self.twice.set(first.or_else(|| Some(key.clone())));
+            }
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// A text quoted for a message, cut at 60 characters: enough to recognise
+/// a label or a date, not a way to echo whole documents back.
+pub(crate) fn quoted(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((end, _)) => format!("{:?}…", &text[..end]),
+        None => format!("{text:?}"),
+    }
 }
 
 /// Parses `text` and reads it as a `T`.
@@ -146,7 +245,7 @@ fn position(value: &Value, at: &Path<'_>, names: &[&str]) -> Result<usize, JsonE
     names
         .iter()
         .position(|name| *name == text)
-        .ok_or_else(|| JsonError::at(at, format!("{text:?} is not {}", one_of(names))))
+        .ok_or_else(|| JsonError::at(at, format!("{} is not {}", quoted(text), one_of(names))))
 }
 
 /// `one of "a", "b" or "c"`.
@@ -190,7 +289,11 @@ impl<'v, 'p> Object<'v, 'p> {
                 let names: Vec<String> = fields.iter().map(|f| format!("{f:?}")).collect();
                 Err(JsonError::at(
                     self.at,
-                    format!("unknown field {key:?}; expected {}", names.join(", ")),
+                    format!(
+                        "unknown field {}; expected {}",
+                        quoted(key),
+                        names.join(", ")
+                    ),
                 ))
             }
         }
@@ -226,6 +329,18 @@ impl<'v, 'p> Object<'v, 'p> {
     ) -> Result<Option<T>, JsonError> {
         match self.map.get(key) {
             None | Some(Value::Null) => Ok(None),
+            Some(value) => read(value, &Path::Key(self.at, key)).map(Some),
+        }
+    }
+
+    /// A field that may be absent (but not `null`), read by `read`.
+    pub fn present_with<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &Path<'_>) -> Result<T, JsonError>,
+    ) -> Result<Option<T>, JsonError> {
+        match self.map.get(key) {
+            None => Ok(None),
             Some(value) => read(value, &Path::Key(self.at, key)).map(Some),
         }
     }
@@ -323,7 +438,10 @@ impl FromJson for NaiveDateTime {
         iso::parse_instant(text).ok_or_else(|| {
             JsonError::at(
                 at,
-                format!("{text:?} is not an instant \"YYYY-MM-DDTHH:MM[:SS]\""),
+                format!(
+                    "{} is not an instant \"YYYY-MM-DDTHH:MM[:SS]\"",
+                    quoted(text)
+                ),
             )
         })
     }
@@ -333,8 +451,9 @@ impl FromJson for NaiveDateTime {
 impl FromJson for NaiveDate {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
         let text = text(value, at)?;
-        iso::parse_date(text)
-            .ok_or_else(|| JsonError::at(at, format!("{text:?} is not a date \"YYYY-MM-DD\"")))
+        iso::parse_date(text).ok_or_else(|| {
+            JsonError::at(at, format!("{} is not a date \"YYYY-MM-DD\"", quoted(text)))
+        })
     }
 }
 
@@ -342,9 +461,28 @@ impl FromJson for NaiveDate {
 impl FromJson for NaiveTime {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
         let text = text(value, at)?;
-        iso::parse_time(text)
-            .ok_or_else(|| JsonError::at(at, format!("{text:?} is not a time of day \"HH:MM\"")))
+        iso::parse_time(text).ok_or_else(|| {
+            JsonError::at(
+                at,
+                format!("{} is not a time of day \"HH:MM\"", quoted(text)),
+            )
+        })
     }
+}
+
+/// Where the first item whose key repeats an earlier item's is: the
+/// smallest such index, so that a list reports its first duplicate in
+/// document order. Sorts indices, O(n log n): a long list of distinct
+/// keys must not cost n².
+pub(crate) fn first_repeat<K: Ord>(keys: &[K]) -> Option<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    // Stable: equal keys keep their list order.
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order
+        .windows(2)
+        .filter(|pair| keys[pair[0]] == keys[pair[1]])
+        .map(|pair| pair[1])
+        .min()
 }
 
 /// Implements serde's `Deserialize` of types that have a [`FromJson`]
@@ -355,7 +493,15 @@ macro_rules! deserialize_by_reader {
     ($($t:ty),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                let twice = std::cell::Cell::new(None);
+                let parser = $crate::json::Parser { twice: &twice };
+                let value = serde::de::DeserializeSeed::deserialize(parser, d)?;
+                if let Some(key) = twice.take() {
+                    return Err(<D::Error as serde::de::Error>::custom(format_args!(
+                        "the key {} is given twice in one object",
+                        $crate::json::quoted(&key)
+                    )));
+                }
                 <$t as $crate::json::FromJson>::read(&value, &$crate::json::Path::Root)
                     .map_err(|e| <D::Error as serde::de::Error>::custom(e.describe()))
             }
@@ -454,6 +600,32 @@ mod tests {
             label(&Value::from("postal"), &Path::Root, &names, &codes).unwrap(),
             3
         );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error() {
+        let e = parse(r#"{"days": -5, "days": 5}"#).err().unwrap();
+        assert!(
+            e.message.starts_with("the key \"days\" is given twice"),
+            "{}",
+            e.message
+        );
+        assert!(parse(r#"[{"a": 1}, {"a": 2}]"#).is_ok());
+    }
+
+    #[test]
+    fn quotes_are_cut_at_60_characters() {
+        assert_eq!(quoted("đ"), "\"đ\"");
+        let long = "x".repeat(100);
+        assert_eq!(quoted(&long), format!("{:?}…", "x".repeat(60)));
+    }
+
+    #[test]
+    fn the_first_repeat_is_the_earliest_second_listing() {
+        assert_eq!(first_repeat(&[3, 1, 2]), None);
+        assert_eq!(first_repeat(&[2, 1, 2, 1]), Some(2));
+        assert_eq!(first_repeat(&[1, 2, 2, 1, 1]), Some(2));
+        assert_eq!(first_repeat::<i32>(&[]), None);
     }
 
     #[test]

@@ -74,7 +74,8 @@ impl FromJson for ProcessingTime {
             "no_deadline" => (ProcessingTime::NoDeadline, &["kind"]),
             other => {
                 return Err(o.error(format!(
-                    "kind {other:?} is not one of \"working_days\", \"working_hours\", \"calendar_days\", \"same_day\" or \"no_deadline\""
+                    "kind {} is not one of \"working_days\", \"working_hours\", \"calendar_days\", \"same_day\" or \"no_deadline\"",
+                    json::quoted(other)
                 )))
             }
         };
@@ -619,8 +620,9 @@ fn code_hint(document: Option<&Value>) -> String {
 /// A catalog of procedures by national code.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
-    /// Sorted by code: built once and then searched, so a sorted list
-    /// does what a map would, without a map type in the WASM module.
+    /// Sorted by code: read in bulk (sorted once) and then searched, so a
+    /// sorted list does what a map would, without a map type in the WASM
+    /// module; [`Catalog::insert`] of one procedure shifts the ones after it.
     procedures: Vec<Procedure>,
 }
 
@@ -663,22 +665,23 @@ impl Catalog {
                 format!("procedures[{i}]: {}", e.message()),
             )
         };
+        // The first problem in document order wins: a code listed twice
+        // before an invalid procedure is reported as the duplicate.
         let mut procedures = Vec::with_capacity(list.len());
+        let duplicate = |procedures: &[Procedure]| {
+            let codes: Vec<&str> = procedures.iter().map(|p| p.code.as_str()).collect();
+            json::first_repeat(&codes).map(|i| at(i, listed_twice(codes[i])))
+        };
         for (i, item) in list.iter().enumerate() {
-            procedures.push(Procedure::from_value(item).map_err(|e| at(i, e))?);
+            match Procedure::from_value(item) {
+                Ok(p) => procedures.push(p),
+                Err(e) => return Err(duplicate(&procedures).unwrap_or_else(|| at(i, e))),
+            }
+        }
+        if let Some(e) = duplicate(&procedures) {
+            return Err(e);
         }
         procedures.sort_by(|a, b| a.code.cmp(&b.code));
-        if let Some(pair) = procedures.windows(2).find(|w| w[0].code == w[1].code) {
-            let code = pair[1].code.as_str();
-            // The second listing in the document, for the message.
-            let second = list
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| v.get("code").and_then(Value::as_str) == Some(code))
-                .nth(1)
-                .map_or(0, |(i, _)| i);
-            return Err(at(second, listed_twice(code)));
-        }
         Ok(Catalog { procedures })
     }
 

@@ -141,6 +141,11 @@ fn malformed_data_names_the_field_and_the_value() {
             r#"{"years": [{"year": 3000, "entries": []}]}"#,
             "years[0].year: 3000",
         ),
+        (r#"{"years": null}"#, "years: expected an array, found null"),
+        (
+            r#"{"version": "1", "version": "2"}"#,
+            "the key \"version\" is given twice",
+        ),
         (
             r#"{"years": [{"year": 2027, "entries": [{"date": "2029-01-01", "kind": "statutory", "name_vi": "a", "name_en": "b"}]}]}"#,
             "too far",

@@ -261,6 +261,31 @@ fn a_catalog_is_searched_by_code_and_names_a_code_listed_twice() {
         "procedures[2]: procedure 2.000002: code: listed twice in the catalog"
     );
 
+    // The first problem in document order: the second listing of 2.000002
+    // comes before the second of 1.000001 and before an invalid procedure.
+    let bad = r#"{"code": "4.4", "name": "", "processing_time": {"kind": "no_deadline"}}"#;
+    let json = format!(
+        "[{}, {}, {}, {}, {bad}]",
+        p("2.000002"),
+        p("1.000001"),
+        p("2.000002"),
+        p("1.000001")
+    );
+    let err = Catalog::from_json(&json).unwrap_err();
+    assert!(
+        err.message()
+            .starts_with("procedures[2]: procedure 2.000002"),
+        "{}",
+        err.message()
+    );
+    let json = format!("[{}, {bad}, {}]", p("1.000001"), p("1.000001"));
+    let err = Catalog::from_json(&json).unwrap_err();
+    assert!(
+        err.message().starts_with("procedures[1]: procedure 4.4"),
+        "{}",
+        err.message()
+    );
+
     let mut catalog = Catalog::from_json(&format!("[{}]", p("2.000002"))).unwrap();
     catalog
         .insert(Procedure::from_json(&p("1.000001")).unwrap())

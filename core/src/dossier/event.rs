@@ -181,7 +181,12 @@ impl EventKind {
             "resolved" => EventKind::Resolved,
             "result_returned" => EventKind::ResultReturned,
             "withdrawn" => EventKind::Withdrawn,
-            other => return Err(o.error(format!("type {other:?} is not one of {EVENT_TYPES}"))),
+            other => {
+                return Err(o.error(format!(
+                    "type {} is not one of {EVENT_TYPES}",
+                    json::quoted(other)
+                )))
+            }
         })
     }
 }

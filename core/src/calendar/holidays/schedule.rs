@@ -118,14 +118,13 @@ impl FromJson for DataEntry {
 /// listing.
 fn entries(value: &Value, at: &Path<'_>) -> std::result::Result<Vec<DataEntry>, JsonError> {
     let mut list: Vec<DataEntry> = FromJson::read(value, at)?;
-    for (i, e) in list.iter().enumerate() {
-        if list[..i].iter().any(|f| f.date == e.date) {
-            let entry = Path::Index(at, i);
-            return Err(JsonError::at(
-                &Path::Key(&entry, "date"),
-                format!("{} appears twice", e.date),
-            ));
-        }
+    let dates: Vec<NaiveDate> = list.iter().map(|e| e.date).collect();
+    if let Some(i) = json::first_repeat(&dates) {
+        let entry = Path::Index(at, i);
+        return Err(JsonError::at(
+            &Path::Key(&entry, "date"),
+            format!("{} appears twice", dates[i]),
+        ));
     }
     list.sort_by_key(|e| e.date);
     Ok(list)
@@ -142,7 +141,7 @@ impl FromJson for YearSchedule {
             )),
             None => Err(json::expected("a year from 1900 to 2100", v, at)),
         })?;
-        let sources = o.optional_with("sources", |v, at| json::list(v, at, words))?;
+        let sources = o.present_with("sources", |v, at| json::list(v, at, words))?;
         let entries = o.required_with("entries", |v, at| {
             let list = entries(v, at)?;
             match list.iter().find(|e| (e.date.year() - year).abs() > 1) {
@@ -168,23 +167,24 @@ impl FromJson for YearSchedule {
 impl FromJson for CalendarData {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::strict(value, at, &["version", "description", "years", "overrides"])?;
-        let years = o.optional_with("years", |v, at| {
+        let years = o.present_with("years", |v, at| {
             let years: Vec<YearSchedule> = FromJson::read(v, at)?;
-            for (i, y) in years.iter().enumerate() {
-                if years[..i].iter().any(|z| z.year == y.year) {
+            let numbers: Vec<i32> = years.iter().map(|y| y.year).collect();
+            match json::first_repeat(&numbers) {
+                Some(i) => {
                     let schedule = Path::Index(at, i);
-                    return Err(JsonError::at(
+                    Err(JsonError::at(
                         &Path::Key(&schedule, "year"),
-                        format!("{} is listed twice", y.year),
-                    ));
+                        format!("{} is listed twice", numbers[i]),
+                    ))
                 }
+                None => Ok(years),
             }
-            Ok(years)
         })?;
         Ok(CalendarData {
-            version: o.optional_with("version", words)?,
+            version: o.present_with("version", words)?,
             years: years.unwrap_or_default(),
-            overrides: o.optional_with("overrides", entries)?.unwrap_or_default(),
+            overrides: o.present_with("overrides", entries)?.unwrap_or_default(),
         })
     }
 }
