@@ -69,7 +69,7 @@ impl Ratio {
 
 /// The inputs of the index for one unit and period, by input name (the
 /// `input` of each [`IndicatorSpec`]). Dossier-based inputs come from
-/// [`IndexInputs::add_records`]; the others (publication, satisfaction,
+/// [`IndexInputs::add_dossiers`]; the others (publication, satisfaction,
 /// feedback, digitisation, online payments) are set by the caller.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
