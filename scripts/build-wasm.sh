@@ -23,7 +23,7 @@ wasm="target/$target/$profile/motcua_wasm.wasm"
 build_std=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none"
 
-rustup_has_target() {
+rustup_has_target_and_source() {
   { rustup target list --installed 2>/dev/null | grep -qx "$target" \
     || rustup target add "$target" >/dev/null 2>&1; } \
     && { rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
@@ -42,7 +42,7 @@ build_with_debian_rustc() {
     --target "$target" -p motcua-wasm
 }
 
-if rustup_has_target; then
+if rustup_has_target_and_source; then
   RUSTC_BOOTSTRAP=1 cargo build --quiet --profile "$profile" "${build_std[@]}" \
     --target "$target" -p motcua-wasm
 else

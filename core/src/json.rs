@@ -96,30 +96,47 @@ pub(crate) trait FromJson: Sized {
 /// first or the last?), and a document two readers read differently is
 /// not one to act on.
 pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
-    let twice = Cell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = serde::de::DeserializeSeed::deserialize(Parser { twice: &twice }, &mut de)
-        .and_then(|value| de.end().map(|()| value));
-    let value = parsed.map_err(|e| JsonError {
+    let parsed = value_from(&mut de).and_then(|value| de.end().map(|()| value));
+    parsed.map_err(|e| JsonError {
         path: String::new(),
         message: format!("not valid JSON (line {} column {})", e.line(), e.column()),
-    })?;
-    match twice.take() {
+    })?
+}
+
+/// A [`Value`] from any self-describing deserializer: the outer error is
+/// the deserializer's own (syntax), the inner one a key given twice.
+fn value_from<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Result<Value, JsonError>, D::Error> {
+    let twice = Cell::new(None);
+    let value = serde::de::DeserializeSeed::deserialize(Parser { twice: &twice }, d)?;
+    Ok(match twice.take() {
         Some(key) => Err(JsonError {
             path: String::new(),
             message: format!("the key {} is given twice in one object", quoted(&key)),
         }),
         None => Ok(value),
-    }
+    })
+}
+
+/// serde's `Deserialize` of a type that has a [`FromJson`] reader: the
+/// body of the impls that `deserialize_by_reader!` writes.
+pub(crate) fn deserialize_with_reader<'de, T: FromJson, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<T, D::Error> {
+    let custom = |e: JsonError| <D::Error as serde::de::Error>::custom(e.describe());
+    let value = value_from(d)?.map_err(custom)?;
+    T::read(&value, &Path::Root).map_err(custom)
 }
 
 /// Builds a [`Value`] as serde_json does, noting the first key given twice
 /// in one object. Noted rather than raised: a serde error would bring
 /// serde_json's message parsing into the WASM module.
 #[derive(Clone, Copy)]
-pub(crate) struct Parser<'a> {
+struct Parser<'a> {
     /// The first key seen twice.
-    pub twice: &'a Cell<Option<String>>,
+    twice: &'a Cell<Option<String>>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Parser<'_> {
@@ -485,6 +502,26 @@ pub(crate) fn first_repeat<K: Ord>(keys: &[K]) -> Option<usize> {
         .min()
 }
 
+/// The error for the first item of the list at `at` whose key repeats an
+/// earlier one's, placed at the item's `field`: `"{key} {what}"`.
+pub(crate) fn no_repeats<K: Ord + fmt::Display>(
+    keys: &[K],
+    at: &Path<'_>,
+    field: &str,
+    what: &str,
+) -> Result<(), JsonError> {
+    match first_repeat(keys) {
+        None => Ok(()),
+        Some(i) => {
+            let item = Path::Index(at, i);
+            Err(JsonError::at(
+                &Path::Key(&item, field),
+                format!("{} {what}", keys[i]),
+            ))
+        }
+    }
+}
+
 /// Implements serde's `Deserialize` of types that have a [`FromJson`]
 /// reader through that reader, so that serde and `from_json` accept the
 /// same documents. Costs nothing where serde is not called (the WASM
@@ -493,17 +530,7 @@ macro_rules! deserialize_by_reader {
     ($($t:ty),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let twice = std::cell::Cell::new(None);
-                let parser = $crate::json::Parser { twice: &twice };
-                let value = serde::de::DeserializeSeed::deserialize(parser, d)?;
-                if let Some(key) = twice.take() {
-                    return Err(<D::Error as serde::de::Error>::custom(format_args!(
-                        "the key {} is given twice in one object",
-                        $crate::json::quoted(&key)
-                    )));
-                }
-                <$t as $crate::json::FromJson>::read(&value, &$crate::json::Path::Root)
-                    .map_err(|e| <D::Error as serde::de::Error>::custom(e.describe()))
+                $crate::json::deserialize_with_reader(d)
             }
         }
     )+};

@@ -200,3 +200,21 @@ proptest! {
         prop_assert!(allowed(kind).contains(&code.as_str()), "{kind}: {code}");
     }
 }
+
+#[test]
+fn serde_reads_through_the_same_readers() {
+    let text = procedure().to_string();
+    let by_serde: Procedure = serde_json::from_str(&text).unwrap();
+    assert_eq!(by_serde, Procedure::from_json(&text).unwrap());
+    let e = serde_json::from_str::<Procedure>(r#"{"code": "1", "code": "2"}"#).unwrap_err();
+    assert!(
+        e.to_string().contains(r#"the key "code" is given twice"#),
+        "{e}"
+    );
+    let e = serde_json::from_str::<Applicant>(r#"{"phone": 900}"#).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("phone: expected a string, found a number"),
+        "{e}"
+    );
+}

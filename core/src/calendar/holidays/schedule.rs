@@ -119,13 +119,7 @@ impl FromJson for DataEntry {
 fn entries(value: &Value, at: &Path<'_>) -> std::result::Result<Vec<DataEntry>, JsonError> {
     let mut list: Vec<DataEntry> = FromJson::read(value, at)?;
     let dates: Vec<NaiveDate> = list.iter().map(|e| e.date).collect();
-    if let Some(i) = json::first_repeat(&dates) {
-        let entry = Path::Index(at, i);
-        return Err(JsonError::at(
-            &Path::Key(&entry, "date"),
-            format!("{} appears twice", dates[i]),
-        ));
-    }
+    json::no_repeats(&dates, at, "date", "appears twice")?;
     list.sort_by_key(|e| e.date);
     Ok(list)
 }
@@ -170,16 +164,8 @@ impl FromJson for CalendarData {
         let years = o.present_with("years", |v, at| {
             let years: Vec<YearSchedule> = FromJson::read(v, at)?;
             let numbers: Vec<i32> = years.iter().map(|y| y.year).collect();
-            match json::first_repeat(&numbers) {
-                Some(i) => {
-                    let schedule = Path::Index(at, i);
-                    Err(JsonError::at(
-                        &Path::Key(&schedule, "year"),
-                        format!("{} is listed twice", numbers[i]),
-                    ))
-                }
-                None => Ok(years),
-            }
+            json::no_repeats(&numbers, at, "year", "is listed twice")?;
+            Ok(years)
         })?;
         Ok(CalendarData {
             version: o.present_with("version", words)?,
