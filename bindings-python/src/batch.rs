@@ -35,6 +35,13 @@ fn lengths(py: Python<'_>, a: usize, b: usize) -> PyResult<()> {
     }
 }
 
+/// Element `i` of an array that [`lengths`] accepted: its own, or the only
+/// element of a length-1 array (broadcast, as numpy does).
+#[inline]
+fn element<T: Copy>(values: &[T], i: usize) -> T {
+    values[if values.len() == 1 { 0 } else { i }]
+}
+
 /// `add_working_days` over arrays: `days` and `n` (same length, or `n` of
 /// length 1).
 #[pyfunction]
@@ -53,7 +60,7 @@ pub fn _add_working_days<'py>(
                 days.iter()
                     .enumerate()
                     .map(|(i, &d)| {
-                        let k = n[if n.len() == 1 { 0 } else { i }];
+                        let k = element(n, i);
                         if d == NAT || k == NAT {
                             return Ok(NAT);
                         }
@@ -92,7 +99,7 @@ pub fn _working_days_between<'py>(
                 a.iter()
                     .enumerate()
                     .map(|(i, &x)| {
-                        let y = b[if b.len() == 1 { 0 } else { i }];
+                        let y = element(b, i);
                         if x == NAT || y == NAT {
                             return Ok(NAT);
                         }
@@ -169,7 +176,6 @@ pub fn _add_working_time<'py>(
         for len in [days.len(), hours.len(), minutes.len()] {
             lengths(py, instants.len(), len)?;
         }
-        let pick = |v: &[f64], i: usize| v[if v.len() == 1 { 0 } else { i }];
         let cal = &cal.0;
         let out = py
             .detach(|| {
@@ -181,7 +187,11 @@ pub fn _add_working_time<'py>(
                             return Ok(NAT);
                         }
                         let duration = cal
-                            .working_duration(pick(days, i), pick(hours, i), pick(minutes, i))
+                            .working_duration(
+                                element(days, i),
+                                element(hours, i),
+                                element(minutes, i),
+                            )
                             .map_err(|e| at(i, e))?;
                         let due = cal
                             .add_working_time(local(t, i)?, duration)

@@ -203,9 +203,7 @@ impl Calendar {
                 builder = builder.last(convert::date(py, "last", last)?);
             }
             if let Some(json) = data {
-                let text: String = json
-                    .extract()
-                    .map_err(|_| wrong_type(py, "data", "a str", json))?;
+                let text = convert::text(py, "data", json)?;
                 builder = builder.data(holidays::CalendarData::from_json(&text).py(py)?);
             }
             builder.build().py(py).map(Self)
@@ -217,9 +215,7 @@ impl Calendar {
     /// is unchanged. Raises ``InvalidCalendarDataError`` naming the field.
     fn with_data(&self, py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text: String = json
-                .extract()
-                .map_err(|_| wrong_type(py, "json", "a str", json))?;
+            let text = convert::text(py, "json", json)?;
             let data = holidays::CalendarData::from_json(&text).py(py)?;
             self.0.with_data(data).py(py).map(Self)
         })

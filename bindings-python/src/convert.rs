@@ -77,6 +77,13 @@ pub fn to_instant(py: Python<'_>, t: NaiveDateTime, aware: bool) -> PyResult<Py<
     }
 }
 
+/// A `str` argument; any other type is an `InvalidTypeError`.
+pub fn text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    value
+        .extract()
+        .map_err(|_| wrong_type(py, name, "a str", value))
+}
+
 /// A duration part (int or float); an int too large for a float is an
 /// invalid duration, like an infinite float.
 pub fn number(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {

@@ -88,9 +88,7 @@ impl Procedure {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text: String = text
-                .extract()
-                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            let text = convert::text(py, "text", text)?;
             procedure::Procedure::from_json(&text)
                 .py(py)
                 .map(|p| Self(Arc::new(p)))
@@ -192,9 +190,7 @@ impl Catalog {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text: String = text
-                .extract()
-                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            let text = convert::text(py, "text", text)?;
             procedure::Catalog::from_json(&text).py(py).map(Self)
         })
     }
@@ -210,9 +206,7 @@ impl Catalog {
     /// ``KeyError``).
     fn __getitem__(&self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Procedure> {
         crate::errors::guard(|| {
-            let code: String = code
-                .extract()
-                .map_err(|_| wrong_type(py, "code", "a str", code))?;
+            let code = convert::text(py, "code", code)?;
             let p = self.0.get(&code).py(py)?;
             Ok(Procedure(Arc::new(p.clone())))
         })
@@ -239,9 +233,7 @@ impl DossierCode {
     #[staticmethod]
     fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text: String = text
-                .extract()
-                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            let text = convert::text(py, "text", text)?;
             core::DossierCode::parse(&text).py(py).map(Self)
         })
     }
@@ -299,9 +291,7 @@ impl DossierCodeGenerator {
         date: &Bound<'_, PyAny>,
     ) -> PyResult<DossierCode> {
         crate::errors::guard(|| {
-            let agency: String = agency
-                .extract()
-                .map_err(|_| wrong_type(py, "agency", "a str", agency))?;
+            let agency = convert::text(py, "agency", agency)?;
             let date = convert::date(py, "date", date)?;
             self.0.next(&agency, date).py(py).map(DossierCode)
         })
@@ -337,7 +327,7 @@ fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
 fn text_arg(py: Python<'_>, name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
     match value {
         None => Ok(String::new()),
-        Some(v) => v.extract().map_err(|_| wrong_type(py, name, "a str", v)),
+        Some(v) => convert::text(py, name, v),
     }
 }
 
@@ -462,9 +452,7 @@ impl Dossier {
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text: String = text
-                .extract()
-                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            let text = convert::text(py, "text", text)?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             core::Dossier::from_json(&text, &calendar).py(py).map(Self)
         })
@@ -626,9 +614,7 @@ impl Dossier {
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         crate::errors::guard(|| {
-            let step: String = step
-                .extract()
-                .map_err(|_| wrong_type(py, "step", "a str", step))?;
+            let step = convert::text(py, "step", step)?;
             self.record(py, at, actor, core::EventKind::Routed { step })
         })
     }

@@ -309,9 +309,7 @@ fn ratios(py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<IndexInputs> {
     })?;
     let mut out = IndexInputs::new();
     for (k, v) in dict.iter() {
-        let name: String = k
-            .extract()
-            .map_err(|_| wrong_type(py, "inputs key", "a str", &k))?;
+        let name = convert::text(py, "inputs key", &k)?;
         let (n, d): (u64, u64) = v.extract().map_err(|_| {
             wrong_type(
                 py,
@@ -343,9 +341,7 @@ impl Methodology {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text: String = text
-                .extract()
-                .map_err(|_| wrong_type(py, "text", "a str", text))?;
+            let text = convert::text(py, "text", text)?;
             index::Methodology::from_json(&text).py(py).map(Self)
         })
     }
@@ -368,9 +364,7 @@ impl Methodology {
                 .map_err(|_| wrong_type(py, "units", "a dict of name: inputs", units))?;
             let mut parsed = Vec::new();
             for (k, v) in dict.iter() {
-                let name: String = k
-                    .extract()
-                    .map_err(|_| wrong_type(py, "units key", "a str", &k))?;
+                let name = convert::text(py, "units key", &k)?;
                 parsed.push((name, ratios(py, &v)?));
             }
             self.0
@@ -431,9 +425,7 @@ pub fn sample_center(py: Python<'_>, seed: u64, dossiers: u32) -> PyResult<Vec<D
 #[pyfunction]
 pub fn validate_portal_sync(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<()> {
     crate::errors::guard(|| {
-        let text: String = text
-            .extract()
-            .map_err(|_| wrong_type(py, "text", "a str", text))?;
+        let text = convert::text(py, "text", text)?;
         motcua::portal::validate_dossier_sync(&text).py(py)
     })
 }
