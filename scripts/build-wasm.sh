@@ -17,11 +17,14 @@ wasm="target/$target/$profile/motcua_wasm.wasm"
 # `optimize_for_size` feature it picks its small algorithms (sorting,
 # formatting), and without panic locations (`-Zlocation-detail=none`) the
 # file names of every panic site leave the data section. Together about
-# 40 KB (7 %) of the module. Both are unstable options of cargo and rustc,
-# opened on the stable toolchain with RUSTC_BOOTSTRAP=1, as route 2 of the
-# toolchain guide already does.
+# 40 KB (7 %) of the module. Derived `Debug` impls print only the type's
+# name (`-Zfmt-debug=shallow`, 2.5 KB): no message of motcua shows a
+# derived `Debug`; only a panic's message could, and it keeps its text.
+# All are unstable options of cargo and rustc, opened on the stable
+# toolchain with RUSTC_BOOTSTRAP=1, as route 2 of the toolchain guide
+# already does.
 build_std=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=shallow"
 
 rustup_has_target_and_source() {
   { rustup target list --installed 2>/dev/null | grep -qx "$target" \
@@ -77,18 +80,22 @@ for kind in node web; do
   package_json "$kind" > "$out/package.json"
 done
 
-# binaryen's wasm-opt, pinned in bindings-wasm/build-tools (npm). -Oz but
-# without inlining functions into their one caller: LLVM already chose
-# what to inline, and binaryen's extra inlining saves bytes raw but
-# costs more than it saves once gzipped. Measured on this module
-# (422,545 bytes, 144,973 gzipped): -Oz alone 13 % smaller raw but 7 %
-# larger gzipped; with the flag 9 % smaller raw and 2 % smaller gzipped.
+# binaryen's wasm-opt, pinned in bindings-wasm/build-tools (npm), at -Oz.
+# Inlining a function into its only caller trades gzipped bytes for raw
+# ones, and the module has a budget of both (300 KB, 120 KB gzipped): the
+# limit of 100 instructions is the balance point. Measured on this module
+# (wasm-bindgen's output, 362 KB): limit 0 gives 314,147 bytes and 116,246
+# gzipped, 100 gives 301,957 and 118,864, no limit 300,041 and 126,882.
+# --low-memory-unused: no address of Rust's wraps around to the first
+# 1 KiB (the stack ends there, 1 MiB deep; data start above 1 MiB), so
+# `base + constant` can fold into a load's offset (0.5 KB).
 # The features are those rustc's wasm32 target enables (not GC: binaryen
 # saves more with it, but engines without GC, Node 20 among them, would
 # reject the module). The two builds' modules are the same file:
 # optimised once, copied.
 (cd bindings-wasm/build-tools && npm ci --no-audit --no-fund --loglevel=error)
-bindings-wasm/build-tools/node_modules/.bin/wasm-opt -Oz --one-caller-inline-max-function-size=0 \
+bindings-wasm/build-tools/node_modules/.bin/wasm-opt -Oz \
+  --one-caller-inline-max-function-size=100 --low-memory-unused \
   --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
   bindings-wasm/pkg-web/motcua_bg.wasm -o bindings-wasm/pkg-web/motcua_bg.wasm

@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use motcua::calendar::iso;
+use motcua::decimal::Decimal;
 use wasm_bindgen::JsValue;
 
 use crate::errors::{js_error, wrong_type};
@@ -105,13 +106,13 @@ pub fn int32(name: &str, value: &JsValue) -> Result<i32, JsValue> {
     if n.fract() != 0.0 || !n.is_finite() {
         return Err(js_error(
             motcua::ErrorKind::InvalidArgument.code(),
-            &format!("{name} = {n} is not an integer"),
+            &format!("{name} = {} is not an integer", Decimal(n)),
         ));
     }
     if n < f64::from(i32::MIN) || n > f64::from(i32::MAX) {
         return Err(js_error(
             motcua::ErrorKind::OutOfRange.code(),
-            &format!("{name} = {n} is out of range"),
+            &format!("{name} = {} is out of range", Decimal(n)),
         ));
     }
     Ok(n as i32)

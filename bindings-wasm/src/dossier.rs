@@ -295,11 +295,6 @@ impl Dossier {
         &self.0
     }
 
-    /// Wraps a core dossier.
-    pub(crate) fn from_core(d: core::Dossier) -> Self {
-        Dossier(d)
-    }
-
     fn record(
         &mut self,
         at: &JsValue,
@@ -658,23 +653,6 @@ impl Dossier {
     #[wasm_bindgen(unchecked_return_type = "ExplanationEntry[]")]
     pub fn explain(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.explain().js()?)
-    }
-
-    /// The `DongBoHoSoMC` payload (PascalCase keys, `yyyyMMddHHmmss`).
-    #[wasm_bindgen(js_name = portalSync, unchecked_return_type = "Record<string, unknown>")]
-    pub fn portal_sync(&self) -> Result<JsValue, JsValue> {
-        let sync = motcua::portal::DossierSync::from_dossier(&self.0).js()?;
-        JSON::parse(&sync.to_json())
-    }
-
-    /// The `CapNhatTienDoHoSoMC` progress entries, one per event.
-    #[wasm_bindgen(js_name = portalProgress, unchecked_return_type = "Record<string, unknown>[]")]
-    pub fn portal_progress(&self) -> Result<JsValue, JsValue> {
-        let entries = motcua::portal::progress_entries(&self.0).js()?;
-        JSON::parse(
-            &serde_json::to_string(&entries)
-                .map_err(|e| js_error("invalid_argument", &e.to_string()))?,
-        )
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).

@@ -1,5 +1,11 @@
-//! Reports, the 766 index, portal payloads and the sample center for
-//! JavaScript: JSON-shaped plain objects that dashboards can chart.
+//! Reports and the 766 index for JavaScript: JSON-shaped plain objects
+//! that dashboards can chart.
+//!
+//! Not in the module, on purpose: the sample center's dossier generator
+//! and the national-portal payloads (`DongBoHoSoMC`, progress). Both are
+//! back-office jobs that the Rust crate and the Python package do; a
+//! browser has no use for them, and together they were 30 KB (8 %) of the
+//! module, which has a budget of 300 KB (issue 6).
 
 use motcua::index::{self, IndexInputs, Lever, Ratio};
 use motcua::report::{self as core, Added, GroupBy};
@@ -203,45 +209,4 @@ impl Methodology {
             .what_if(&self::inputs(&inputs)?, lever, target)
             .map_or(JsValue::NULL, |k| JsValue::from(k as f64)))
     }
-}
-
-/// The sample center's dossiers (seeded), the quarter plus a lead-in month.
-#[wasm_bindgen(js_name = sampleCenter)]
-pub fn sample_center(
-    #[wasm_bindgen(unchecked_optional_param_type = "number")] seed: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "number")] dossiers: JsValue,
-) -> Result<Vec<Dossier>, JsValue> {
-    let seed = if seed.is_undefined() {
-        42
-    } else {
-        convert::int32("seed", &seed)?
-    };
-    let dossiers = if dossiers.is_undefined() {
-        23_700
-    } else {
-        convert::int32("dossiers", &dossiers)?
-    };
-    let config = motcua::sample::SampleConfig {
-        seed: u64::try_from(seed).map_err(|_| js_error("invalid_argument", "seed must be >= 0"))?,
-        dossiers: u32::try_from(dossiers)
-            .map_err(|_| js_error("invalid_argument", "dossiers must be >= 0"))?,
-        ..motcua::sample::SampleConfig::quarter(42)
-    };
-    let cal = motcua::calendar::Calendar::vietnam();
-    let mut out = Vec::new();
-    motcua::sample::generate(&config, &cal, |d| {
-        out.push(Dossier::from_core(d));
-        Ok(())
-    })
-    .js()?;
-    Ok(out)
-}
-
-/// Validates a `DongBoHoSoMC` payload (JSON text or object); throws
-/// `portal.invalid_payload` naming the field.
-#[wasm_bindgen(js_name = validatePortalSync)]
-pub fn validate_portal_sync(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] payload: JsValue,
-) -> Result<(), JsValue> {
-    motcua::portal::validate_dossier_sync(&json_text("payload", &payload)?).js()
 }

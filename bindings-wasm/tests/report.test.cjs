@@ -1,5 +1,5 @@
-// Reports, the 766 index, portal payloads and the sample center in
-// JavaScript: JSON-shaped objects for dashboards.
+// Reports and the 766 index in JavaScript: JSON-shaped objects for
+// dashboards, over dossiers recorded through the method API.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -9,16 +9,66 @@ function throwsCode(call, code) {
   assert.throws(call, (e) => e instanceof Error && e.code === code, code);
 }
 
-test("II.06a report and 766 index of the sample quarter", () => {
-  const dossiers = motcua.sampleCenter(7, 600);
+const PROCEDURE = {
+  code: "1.004227",
+  name: "Cấp giấy phép xây dựng",
+  agency: "Sở Xây dựng",
+  processing_time: { kind: "working_days", days: 5 },
+};
+
+let sequence = 0;
+function receive(receivedAt, channel = "direct") {
+  sequence += 1;
+  const date = receivedAt.slice(2, 10).replaceAll("-", "");
+  const code = `000.00.06.H56-${date}-${String(sequence).padStart(4, "0")}`;
+  return new motcua.Dossier({ procedure: PROCEDURE, code, receivedAt, channel });
+}
+
+// Third quarter of 2026, five working days a dossier. Each line says where
+// the dossier must be counted.
+function quarter() {
+  const early = receive("2026-07-06T09:00"); // due 13/07 09:00
+  early.resolve("2026-07-08T10:00");
+  const late = receive("2026-08-03T09:00", "online"); // due 10/08 09:00
+  late.resolve("2026-08-20T09:00");
+  const withdrawn = receive("2026-07-10T09:00");
+  withdrawn.withdraw("2026-07-13T09:00");
+  const overdue = receive("2026-09-01T09:00"); // due before 30/09
+  const withinTime = receive("2026-09-29T09:00", "online"); // due in October
+  const carriedOver = receive("2026-06-25T09:00"); // due 02/07 09:00
+  carriedOver.resolve("2026-07-15T09:00");
+  const endedBefore = receive("2026-06-01T09:00");
+  endedBefore.resolve("2026-06-03T09:00");
+  const receivedAfter = receive("2026-10-05T09:00");
+  return { early, late, withdrawn, overdue, withinTime, carriedOver, endedBefore, receivedAfter };
+}
+
+test("II.06a report of a quarter, with the dossiers it leaves out", () => {
+  const d = quarter();
   const report = new motcua.PeriodReport("2026-Q3", "agency");
-  for (const d of dossiers) report.add(d);
-  const { total, rows, excluded } = report.toJson();
-  assert.equal(total.receivedOnline + total.receivedDirectPostal, 600);
-  assert.equal(total.received, total.receivedOnline + total.receivedDirectPostal + total.carriedOver);
-  assert.equal(total.received, total.resolved + total.inProgress + total.withdrawn);
-  assert.ok(rows["Sở Tư pháp"].received > 0);
-  assert.ok(excluded.endedBefore > 0);
+  for (const dossier of [d.early, d.late, d.withdrawn, d.overdue, d.withinTime, d.carriedOver]) {
+    assert.equal(report.add(dossier), null);
+  }
+  assert.equal(report.add(d.endedBefore), "ended_before");
+  assert.equal(report.add(d.receivedAfter), "received_after");
+  const { period, groupBy, total, rows, excluded } = report.toJson();
+  assert.deepStrictEqual(period, { first: "2026-07-01", last: "2026-09-30" });
+  assert.deepStrictEqual([groupBy, Object.keys(rows)], ["agency", ["Sở Xây dựng"]]);
+  assert.deepStrictEqual(rows["Sở Xây dựng"], total);
+  assert.deepStrictEqual(
+    [total.received, total.receivedOnline, total.receivedDirectPostal, total.carriedOver],
+    [6, 2, 3, 1],
+  );
+  assert.deepStrictEqual([total.resolved, total.early, total.onTime, total.late], [3, 1, 0, 2]);
+  assert.deepStrictEqual([total.inProgress, total.withinTime, total.overdue], [2, 1, 1]);
+  assert.deepStrictEqual([total.withdrawn, total.refused], [1, 0]);
+  assert.deepStrictEqual(excluded, { endedBefore: 1, receivedAfter: 1 });
+});
+
+test("766 index of the quarter, what-if and bad inputs", () => {
+  const d = quarter();
+  const report = new motcua.PeriodReport("2026-Q3");
+  for (const dossier of Object.values(d)) report.add(dossier);
   const inputs = report.indexInputs();
   assert.deepStrictEqual(Object.keys(inputs).sort(), ["dossiers_on_time", "dossiers_online"]);
   const m = motcua.Methodology.default766();
@@ -35,14 +85,4 @@ test("II.06a report and 766 index of the sample quarter", () => {
   throwsCode(() => new motcua.PeriodReport("2026-Q5"), "invalid_argument");
   throwsCode(() => new motcua.PeriodReport(2026), "invalid_type");
   throwsCode(() => motcua.Methodology.fromJson(m.toJson().replace('"max_points": 20.0', '"max_points": 19.0')), "invalid_argument");
-});
-
-test("portal payloads", () => {
-  const d = motcua.sampleCenter(7, 50).find((x) => x.status === 10);
-  const sync = d.portalSync();
-  assert.equal(sync.MaHoSo, d.code);
-  assert.equal(sync.TrangThaiHoSo, 10);
-  motcua.validatePortalSync(sync);
-  throwsCode(() => motcua.validatePortalSync({ ...sync, KenhThucHien: 9 }), "portal.invalid_payload");
-  assert.equal(d.portalProgress().length, d.events.length);
 });

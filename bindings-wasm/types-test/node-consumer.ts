@@ -10,12 +10,18 @@ const holiday = cal.holiday("2026-02-17");
 const name: string | undefined = holiday?.nameVi;
 // @ts-expect-error a year is a number
 cal.holidays("2026");
-const dossiers: motcua.Dossier[] = motcua.sampleCenter(42, 100);
+const sample = motcua.Catalog.sample();
+const dossiers: motcua.Dossier[] = [
+  cal.receive({ procedure: sample.get(sample.codes()[0]).toJson(), code: "000.00.06.H56-260213-0001", receivedAt: "2026-02-13T09:30" }),
+];
 const kinds = dossiers.map((d) => d.timeliness("date"));
+const report = new motcua.PeriodReport("2026-Q1", "field");
+dossiers.forEach((d) => report.add(d));
+const onTime: number = report.toJson().total.onTime;
 try {
   motcua.DossierCode.parse("abc");
 } catch (e) {
   const code: unknown = (e as { code?: unknown }).code;
   void code;
 }
-export const summary = [due, between, at, name, kinds.length];
+export const summary = [due, between, at, name, kinds.length, onTime];

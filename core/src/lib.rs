@@ -20,6 +20,7 @@
 //!   and validated offline.
 //! - [`report`]: the period report (form II.06a) over any set of dossiers.
 //! - [`sample`]: a seeded sample center (catalog and a quarter of dossiers).
+//! - [`decimal`]: numbers in messages and texts, written as std writes them.
 //! - [`error`]: the one public error type, with a stable machine code per kind.
 //!
 //! ```
@@ -37,6 +38,7 @@
 //! ```
 
 pub mod calendar;
+pub mod decimal;
 pub mod dossier;
 pub mod error;
 pub mod index;

@@ -10,6 +10,8 @@ use chrono::NaiveTime;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::decimal::Decimal;
+
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, label, FromJson, JsonError, Object, Path};
 
@@ -110,8 +112,8 @@ impl ProcessingTime {
     /// Vietnamese text as printed on a receipt slip.
     pub fn text_vi(&self) -> String {
         match self {
-            ProcessingTime::WorkingDays { days } => format!("{days} ngày làm việc"),
-            ProcessingTime::WorkingHours { hours } => format!("{hours} giờ làm việc"),
+            ProcessingTime::WorkingDays { days } => format!("{} ngày làm việc", Decimal(*days)),
+            ProcessingTime::WorkingHours { hours } => format!("{} giờ làm việc", Decimal(*hours)),
             ProcessingTime::CalendarDays { days } => format!("{days} ngày"),
             ProcessingTime::SameDay { cutoff: Some(c) } => format!(
                 "trong ngày (tiếp nhận sau {} trả trong ngày làm việc tiếp theo)",
@@ -125,8 +127,8 @@ impl ProcessingTime {
     /// English text.
     pub fn text_en(&self) -> String {
         match self {
-            ProcessingTime::WorkingDays { days } => format!("{days} working days"),
-            ProcessingTime::WorkingHours { hours } => format!("{hours} working hours"),
+            ProcessingTime::WorkingDays { days } => format!("{} working days", Decimal(*days)),
+            ProcessingTime::WorkingHours { hours } => format!("{} working hours", Decimal(*hours)),
             ProcessingTime::CalendarDays { days } => format!("{days} calendar days"),
             ProcessingTime::SameDay { cutoff: Some(c) } => format!(
                 "same day (next working day if received after {})",
@@ -142,7 +144,10 @@ impl ProcessingTime {
             if v.is_finite() && v > 0.0 {
                 Ok(())
             } else {
-                Err(format!("{field}.{name}: {v} must be a finite number > 0"))
+                Err(format!(
+                    "{field}.{name}: {} must be a finite number > 0",
+                    Decimal(v)
+                ))
             }
         };
         match *self {
@@ -565,7 +570,7 @@ impl Procedure {
                     code,
                     format!(
                         "workflow[{i}].budget: {} must be a finite number >= 0",
-                        step.budget
+                        Decimal(step.budget)
                     ),
                 ));
             }
@@ -585,7 +590,9 @@ impl Procedure {
                 return Err(invalid(
                     code,
                     format!(
-                        "workflow: step budgets sum to {sum} {unit}, but the processing time is {total} {unit}",
+                        "workflow: step budgets sum to {} {unit}, but the processing time is {} {unit}",
+                        Decimal(sum),
+                        Decimal(total),
                         unit = self.processing_time.unit()
                     ),
                 ));

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::calendar::{Calendar, WorkingTime};
+use crate::decimal::Decimal;
 use crate::dossier::{Dossier, DossierCodeGenerator};
 use crate::error::Result;
 use crate::procedure::{Catalog, Channel, Procedure};
@@ -282,7 +283,8 @@ pub fn catalog() -> Result<Catalog> {
     for &(code, name, field, agency, time, fees, steps, _) in CATALOG {
         let workflow: Vec<String> = steps
             .iter()
-            .map(|(id, step, unit, budget)| {
+            .map(|&(id, step, unit, budget)| {
+                let budget = Decimal(budget);
                 format!(
                     r#"{{"id": "{id}", "name": "{step}", "agency": "{unit}", "budget": {budget}}}"#
                 )

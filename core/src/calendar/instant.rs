@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::sessions::WorkingTime;
 use super::working::Calendar;
+use crate::decimal::Decimal;
 use crate::error::{Error, ErrorKind, Result};
 
 /// Largest duration accepted, in seconds (far beyond the 101 years a
@@ -34,7 +35,10 @@ impl Calendar {
             if !value.is_finite() || value < 0.0 {
                 return Err(Error::new(
                     ErrorKind::InvalidDuration,
-                    format!("{name} = {value} is not a duration: expected a finite number >= 0"),
+                    format!(
+                        "{name} = {} is not a duration: expected a finite number >= 0",
+                        Decimal(value)
+                    ),
                 ));
             }
         }
@@ -42,7 +46,10 @@ impl Calendar {
         if seconds > MAX_DURATION_SECONDS {
             return Err(Error::new(
                 ErrorKind::InvalidDuration,
-                format!("a duration of {seconds} working seconds is too large"),
+                format!(
+                    "a duration of {} working seconds is too large",
+                    Decimal(seconds)
+                ),
             ));
         }
         Ok(WorkingTime::from_seconds(seconds.round() as i64))

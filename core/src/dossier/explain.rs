@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::status::Status;
 use crate::calendar::holidays::HolidayKind;
 use crate::calendar::{iso, Calendar, WorkingTime};
+use crate::decimal::Decimal;
 use crate::procedure::ProcessingTime;
 
 /// A rule or event that moved the clock.
@@ -114,8 +115,8 @@ fn vn(t: NaiveDateTime) -> String {
 }
 
 fn hours(w: WorkingTime) -> String {
-    let h = w.hours();
-    if h.fract() == 0.0 {
+    let h = Decimal(w.hours());
+    if h.0.fract() == 0.0 {
         format!("{h:.0}")
     } else {
         format!("{h:.2}")

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::decimal::Decimal;
+
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, FromJson, JsonError, Object, Path};
 
@@ -106,13 +108,13 @@ impl Methodology {
             if !(spec.max_points.is_finite() && spec.max_points > 0.0) {
                 return Err(invalid(format!(
                     "indicators[{i}].max_points: {} must be > 0",
-                    spec.max_points
+                    Decimal(spec.max_points)
                 )));
             }
             if !(spec.threshold.is_finite() && spec.threshold > 0.0 && spec.threshold <= 100.0) {
                 return Err(invalid(format!(
                     "indicators[{i}].threshold: {} must be in (0, 100]",
-                    spec.threshold
+                    Decimal(spec.threshold)
                 )));
             }
             if self.indicators[..i].iter().any(|s| s.id == spec.id) {
@@ -125,8 +127,9 @@ impl Methodology {
         let sum: f64 = self.indicators.iter().map(|s| s.max_points).sum();
         if (sum - self.total).abs() > 1e-9 {
             return Err(invalid(format!(
-                "indicator points sum to {sum}, but the stated total is {}",
-                self.total
+                "indicator points sum to {}, but the stated total is {}",
+                Decimal(sum),
+                Decimal(self.total)
             )));
         }
         Ok(())
