@@ -58,7 +58,7 @@ def test_index_score_what_if_and_ranking(quarter):
     assert err.value.code == "invalid_argument"
     with pytest.raises(motcua.MotcuaError):
         m.what_if(inputs, "bribes", 30)
-    broken = m.to_json().replace('"max_points": 20.0', '"max_points": 19.0', 1)
+    broken = m.to_json().replace('"max_points":20.0', '"max_points":19.0', 1)
     with pytest.raises(motcua.MotcuaError) as err:
         motcua.Methodology.from_json(broken)
     assert "sum to 99" in str(err.value)

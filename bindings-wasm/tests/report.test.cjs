@@ -84,5 +84,5 @@ test("766 index of the quarter, what-if and bad inputs", () => {
   throwsCode(() => m.score(null), "invalid_type");
   throwsCode(() => new motcua.PeriodReport("2026-Q5"), "invalid_argument");
   throwsCode(() => new motcua.PeriodReport(2026), "invalid_type");
-  throwsCode(() => motcua.Methodology.fromJson(m.toJson().replace('"max_points": 20.0', '"max_points": 19.0')), "invalid_argument");
+  throwsCode(() => motcua.Methodology.fromJson(m.toJson().replace('"max_points":20.0', '"max_points":19.0')), "invalid_argument");
 });

@@ -188,8 +188,9 @@ impl Methodology {
         }
     }
 
-    /// The methodology as JSON.
+    /// The methodology as compact JSON, like every `to_json` of motcua (a
+    /// pretty printer of its own would cost the WASM module 1.1 KB).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
