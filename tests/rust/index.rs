@@ -29,7 +29,7 @@ fn the_default_methodology_sums_to_100_and_round_trips() {
     assert_eq!(Methodology::from_json(&m.to_json()).unwrap(), m);
     let broken = m
         .to_json()
-        .replacen("\"max_points\": 20.0", "\"max_points\": 21.0", 1);
+        .replacen("\"max_points\":20.0", "\"max_points\":21.0", 1);
     let err = Methodology::from_json(&broken).unwrap_err();
     assert!(err.message().contains("sum to 101"), "{}", err.message());
 }
