@@ -117,8 +117,9 @@ impl Catalog {
         procedure::Catalog::from_json(&text).js().map(Catalog)
     }
 
-    /// The sample center's catalog (the same procedures `sampleCenter`
-    /// draws from), for demos and for portals trying the library out.
+    /// The sample center's catalog (the procedures that the Rust and
+    /// Python sample centers draw from), for demos and for portals trying
+    /// the library out.
     pub fn sample() -> Result<Catalog, JsValue> {
         motcua::sample::catalog().js().map(Catalog)
     }
