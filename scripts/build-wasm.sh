@@ -18,8 +18,10 @@ wasm="target/$target/$profile/motcua_wasm.wasm"
 # formatting), and without panic locations (`-Zlocation-detail=none`) the
 # file names of every panic site leave the data section. Together about
 # 40 KB (7 %) of the module. Derived `Debug` impls print only the type's
-# name (`-Zfmt-debug=shallow`, 2.5 KB): no message of motcua shows a
-# derived `Debug`; only a panic's message could, and it keeps its text.
+# name (`-Zfmt-debug=shallow`, 2.5 KB; std is built with it too): no
+# message or result of motcua shows a derived `Debug`. Only panic texts
+# change: an `.expect()` on an error names the error's type, not its
+# message.
 # All are unstable options of cargo and rustc, opened on the stable
 # toolchain with RUSTC_BOOTSTRAP=1, as route 2 of the toolchain guide
 # already does.

@@ -29,6 +29,6 @@ pub use report::{Methodology, PeriodReport};
 
 /// The allocator: talc, not Rust's default dlmalloc. 3.9 KB (1 %) smaller
 /// in this module, measured; the Node bench shows no change in speed.
-#[cfg(target_family = "wasm")]
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

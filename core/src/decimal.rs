@@ -1,4 +1,6 @@
-//! Decimal text of `f64` values, exactly as Rust's `Display` writes them.
+//! Decimal text of `f64` values, as Rust's `Display` writes them: the same
+//! text for every value without a precision, and with a precision for
+//! values below 2^64 and up to 19 decimals (see [`Decimal`]).
 //!
 //! Why not `format!("{x}")`: std's float formatting (Grisu with a Dragon4
 //! fallback, `core::num::flt2dec`) is about 13 KB of the 300 KB WASM
@@ -13,8 +15,9 @@
 use std::fmt;
 
 /// An `f64` that displays as std's `Display` does, precision included
-/// (`format!("{:.2}", Decimal(x)) == format!("{x:.2}")`). Width and fill
-/// are not supported: no message of motcua pads a number.
+/// (`format!("{:.2}", Decimal(x)) == format!("{x:.2}")` for |x| < 2^64
+/// and up to 19 decimals; beyond, see `fixed`). Width, fill and the `+`
+/// flag are ignored: no message of motcua pads a number or signs it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Decimal(pub f64);
 
@@ -252,6 +255,29 @@ mod tests {
             format!("{:.19}000000", 0.1)
         );
         assert_eq!(format!("{:.21}", Decimal(2.0)), format!("{:.21}", 2.0));
+    }
+
+    /// Every binary exponent, with the fraction bits that random bits
+    /// almost never give: powers of two (a lopsided rounding interval),
+    /// the smallest steps above them and all ones.
+    #[test]
+    fn every_exponent_with_edge_fractions_writes_as_std() {
+        let fractions = [0, 1, 2, 3, 1 << 51, (1 << 51) + 1, (1 << 52) - 1];
+        for biased_exponent in 0u64..2047 {
+            for fraction in fractions {
+                let x = f64::from_bits(biased_exponent << 52 | fraction);
+                assert_eq!(Decimal(x).to_string(), x.to_string(), "{x:e}");
+                if x < 18_446_744_073_709_551_616.0 {
+                    for places in [0, 1, 2, 5, 19] {
+                        assert_eq!(
+                            format!("{:.*}", places, Decimal(x)),
+                            format!("{x:.places$}"),
+                            "{x:e} {places}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     proptest! {
