@@ -42,6 +42,27 @@ fn element<T: Copy>(values: &[T], i: usize) -> T {
     values[if values.len() == 1 { 0 } else { i }]
 }
 
+/// `each(i, element)` over `values`, with the GIL released; the first error,
+/// already naming its element, becomes the exception.
+fn map_elements<X, T>(
+    py: Python<'_>,
+    values: &[X],
+    each: impl Fn(usize, X) -> Result<T, motcua::Error> + Sync,
+) -> PyResult<Vec<T>>
+where
+    X: Copy + Sync,
+    T: Send,
+{
+    py.detach(|| {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| each(i, x))
+            .collect::<Result<Vec<T>, motcua::Error>>()
+    })
+    .py(py)
+}
+
 /// `add_working_days` over arrays: `days` and `n` (same length, or `n` of
 /// length 1).
 #[pyfunction]
@@ -55,28 +76,21 @@ pub fn _add_working_days<'py>(
         let (days, n) = (days.as_slice()?, n.as_slice()?);
         lengths(py, days.len(), n.len())?;
         let cal = &cal.0;
-        let out = py
-            .detach(|| {
-                days.iter()
-                    .enumerate()
-                    .map(|(i, &d)| {
-                        let k = element(n, i);
-                        if d == NAT || k == NAT {
-                            return Ok(NAT);
-                        }
-                        let k = i32::try_from(k).map_err(|_| {
-                            motcua::Error::new(
-                                motcua::ErrorKind::OutOfRange,
-                                format!("element {i}: offset {k} is out of range"),
-                            )
-                        })?;
-                        cal.add_working_days_epoch(epoch_day(d, i)?, k)
-                            .map(i64::from)
-                            .map_err(|e| at(i, e))
-                    })
-                    .collect::<Result<Vec<i64>, motcua::Error>>()
-            })
-            .py(py)?;
+        let out = map_elements(py, days, |i, d| {
+            let k = element(n, i);
+            if d == NAT || k == NAT {
+                return Ok(NAT);
+            }
+            let k = i32::try_from(k).map_err(|_| {
+                motcua::Error::new(
+                    motcua::ErrorKind::OutOfRange,
+                    format!("element {i}: offset {k} is out of range"),
+                )
+            })?;
+            cal.add_working_days_epoch(epoch_day(d, i)?, k)
+                .map(i64::from)
+                .map_err(|e| at(i, e))
+        })?;
         Ok(PyArray1::from_vec(py, out))
     })
 }
@@ -94,22 +108,15 @@ pub fn _working_days_between<'py>(
         let (a, b) = (a.as_slice()?, b.as_slice()?);
         lengths(py, a.len(), b.len())?;
         let cal = &cal.0;
-        let out = py
-            .detach(|| {
-                a.iter()
-                    .enumerate()
-                    .map(|(i, &x)| {
-                        let y = element(b, i);
-                        if x == NAT || y == NAT {
-                            return Ok(NAT);
-                        }
-                        cal.working_days_between_epoch(epoch_day(x, i)?, epoch_day(y, i)?)
-                            .map(i64::from)
-                            .map_err(|e| at(i, e))
-                    })
-                    .collect::<Result<Vec<i64>, motcua::Error>>()
-            })
-            .py(py)?;
+        let out = map_elements(py, a, |i, x| {
+            let y = element(b, i);
+            if x == NAT || y == NAT {
+                return Ok(NAT);
+            }
+            cal.working_days_between_epoch(epoch_day(x, i)?, epoch_day(y, i)?)
+                .map(i64::from)
+                .map_err(|e| at(i, e))
+        })?;
         let has_nat = a.contains(&NAT) || b.contains(&NAT);
         Ok((PyArray1::from_vec(py, out), has_nat))
     })
@@ -125,21 +132,14 @@ pub fn _is_working_day<'py>(
     crate::errors::guard(|| {
         let days = days.as_slice()?;
         let cal = &cal.0;
-        let out = py
-            .detach(|| {
-                days.iter()
-                    .enumerate()
-                    .map(|(i, &d)| {
-                        if d == NAT {
-                            return Ok(-1);
-                        }
-                        cal.is_working_epoch_day(epoch_day(d, i)?)
-                            .map(i8::from)
-                            .map_err(|e| at(i, e))
-                    })
-                    .collect::<Result<Vec<i8>, motcua::Error>>()
-            })
-            .py(py)?;
+        let out = map_elements(py, days, |i, d| {
+            if d == NAT {
+                return Ok(-1);
+            }
+            cal.is_working_epoch_day(epoch_day(d, i)?)
+                .map(i8::from)
+                .map_err(|e| at(i, e))
+        })?;
         Ok(PyArray1::from_vec(py, out))
     })
 }
@@ -177,30 +177,18 @@ pub fn _add_working_time<'py>(
             lengths(py, instants.len(), len)?;
         }
         let cal = &cal.0;
-        let out = py
-            .detach(|| {
-                instants
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &t)| {
-                        if t == NAT {
-                            return Ok(NAT);
-                        }
-                        let duration = cal
-                            .working_duration(
-                                element(days, i),
-                                element(hours, i),
-                                element(minutes, i),
-                            )
-                            .map_err(|e| at(i, e))?;
-                        let due = cal
-                            .add_working_time(local(t, i)?, duration)
-                            .map_err(|e| at(i, e))?;
-                        Ok(due.and_utc().timestamp())
-                    })
-                    .collect::<Result<Vec<i64>, motcua::Error>>()
-            })
-            .py(py)?;
+        let out = map_elements(py, instants, |i, t| {
+            if t == NAT {
+                return Ok(NAT);
+            }
+            let duration = cal
+                .working_duration(element(days, i), element(hours, i), element(minutes, i))
+                .map_err(|e| at(i, e))?;
+            let due = cal
+                .add_working_time(local(t, i)?, duration)
+                .map_err(|e| at(i, e))?;
+            Ok(due.and_utc().timestamp())
+        })?;
         Ok(PyArray1::from_vec(py, out))
     })
 }
@@ -220,28 +208,21 @@ pub fn _to_lunar<'py>(
 )> {
     crate::errors::guard(|| {
         let days = days.as_slice()?;
-        let dates = py
-            .detach(|| {
-                days.iter()
-                    .enumerate()
-                    .map(|(i, &d)| {
-                        if d == NAT {
-                            return Ok(None);
-                        }
-                        let date = motcua::calendar::day::from_epoch_day(epoch_day(d, i)?)
-                            .ok_or_else(|| {
-                                motcua::Error::new(
-                                    motcua::ErrorKind::OutOfRange,
-                                    format!("element {i}: day out of range"),
-                                )
-                            })?;
-                        motcua::calendar::lunar::to_lunar(date)
-                            .map(Some)
-                            .map_err(|e| at(i, e))
-                    })
-                    .collect::<Result<Vec<_>, motcua::Error>>()
-            })
-            .py(py)?;
+        let dates = map_elements(py, days, |i, d| {
+            if d == NAT {
+                return Ok(None);
+            }
+            let date =
+                motcua::calendar::day::from_epoch_day(epoch_day(d, i)?).ok_or_else(|| {
+                    motcua::Error::new(
+                        motcua::ErrorKind::OutOfRange,
+                        format!("element {i}: day out of range"),
+                    )
+                })?;
+            motcua::calendar::lunar::to_lunar(date)
+                .map(Some)
+                .map_err(|e| at(i, e))
+        })?;
         let n = dates.len();
         let (mut year, mut month, mut day, mut leap) = (
             Vec::with_capacity(n),
