@@ -73,13 +73,18 @@ class InvalidProcedureError(MotcuaError, ValueError):
     code = "procedure.invalid"
 
 
-class UnknownProcedureError(MotcuaError, KeyError):
+class _UnquotedKeyError(MotcuaError, KeyError):
+    """A motcua error that is a ``KeyError`` too, printed as its message
+    (``KeyError`` alone would print it in quotes)."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UnknownProcedureError(_UnquotedKeyError):
     """A procedure code the catalog does not hold."""
 
     code = "procedure.unknown"
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return self.message
 
 
 class InvalidDossierCodeError(MotcuaError, ValueError):
@@ -136,13 +141,10 @@ class InvalidPortalPayloadError(MotcuaError, ValueError):
     code = "portal.invalid_payload"
 
 
-class MissingColumnError(MotcuaError, KeyError):
+class MissingColumnError(_UnquotedKeyError):
     """A table without a column the call reads; the message lists the expected columns."""
 
     code = "table.missing_column"
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return self.message
 
 
 class InternalError(MotcuaError, RuntimeError):
