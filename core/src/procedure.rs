@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::decimal::Decimal;
-
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, label, FromJson, JsonError, Object, Path};
 
