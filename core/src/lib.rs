@@ -14,6 +14,8 @@
 //! - [`procedure`]: administrative procedures (TTHC) and their catalog.
 //! - [`dossier`]: dossier codes, the 10 national-portal statuses, the event
 //!   log, the legal clock replayed from it, explanations and form data.
+//! - [`impact`]: which dossiers' appointments a calendar change moves, and
+//!   the new appointment each open one needs.
 //! - [`index`]: the Decision 766 service index: methodology as data,
 //!   scores, ranking and what-if.
 //! - [`portal`]: national-portal payloads (dossier sync, progress), built
@@ -41,6 +43,7 @@ pub mod calendar;
 pub mod decimal;
 pub mod dossier;
 pub mod error;
+pub mod impact;
 pub mod index;
 mod json;
 pub mod portal;

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use chrono::NaiveDate;
-use motcua::calendar::holidays::{CalendarData, HolidayKind};
-use motcua::calendar::{lunar, Calendar, WorkingSessions};
+use motcua::calendar::holidays::{official_schedules, CalendarData, HolidayKind};
+use motcua::calendar::{lunar, Calendar, ScheduleSource, WorkingSessions};
 use motcua::ErrorKind;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -167,30 +167,74 @@ fn malformed_data_names_the_field_and_the_value() {
 }
 
 #[test]
-fn loaded_data_adds_a_year_and_overrides_without_touching_the_original() {
+fn loaded_data_replaces_a_year_and_overrides_without_touching_the_original() {
     let cal = Calendar::vietnam();
-    let data = CalendarData::from_json(
-        r#"{"years": [{"year": 2027, "sources": ["test notice"], "entries": [
-              {"date": "2027-01-01", "kind": "statutory", "name_vi": "Tết Dương lịch", "name_en": "New Year's Day"},
-              {"date": "2027-02-03", "kind": "statutory", "name_vi": "Tết", "name_en": "Tết"}]}],
-            "overrides": [{"date": "2026-11-24", "kind": "closure", "name_vi": "Ngày Văn hóa Việt Nam", "name_en": "Vietnam Culture Day"},
+    // A year's loaded schedule replaces the embedded one: 2027 without its
+    // substitute day of 04/02, say.
+    let mut year = official_schedules()
+        .into_iter()
+        .find(|y| y.year == 2027)
+        .unwrap();
+    year.entries.retain(|e| e.date != d(2027, 2, 4));
+    let data = CalendarData {
+        years: vec![year],
+        ..CalendarData::from_json(
+            r#"{"overrides": [{"date": "2026-11-23", "kind": "closure", "name_vi": "Nghỉ", "name_en": "Closed"},
                           {"date": "2026-11-28", "kind": "extra_working_day", "name_vi": "Làm việc thứ Bảy", "name_en": "Saturday opening"}]}"#,
-    )
-    .unwrap();
+        )
+        .unwrap()
+    };
     let loaded = cal.with_data(data).unwrap();
-    assert!(!loaded.is_working_day(d(2026, 11, 24)).unwrap());
+    assert!(!loaded.is_working_day(d(2026, 11, 23)).unwrap());
     assert!(loaded.is_working_day(d(2026, 11, 28)).unwrap());
-    // The loaded 2027 schedule replaces the projection: 2027-02-04 is open.
     assert!(loaded.is_working_day(d(2027, 2, 4)).unwrap());
-    assert!(!loaded.is_working_day(d(2027, 2, 3)).unwrap());
-    assert!(loaded.official_years().contains(&2027));
+    assert!(!loaded.is_working_day(d(2027, 2, 5)).unwrap());
+    assert!(matches!(
+        loaded.schedule_source(2027).unwrap(),
+        ScheduleSource::Loaded(_)
+    ));
     assert_eq!(
-        loaded.holiday(d(2026, 11, 24)).unwrap().unwrap().kind,
+        loaded.holiday(d(2026, 11, 23)).unwrap().unwrap().kind,
         HolidayKind::Closure
     );
     // The original calendar is unchanged.
-    assert!(cal.is_working_day(d(2026, 11, 24)).unwrap());
+    assert!(cal.is_working_day(d(2026, 11, 23)).unwrap());
     assert!(!cal.is_working_day(d(2027, 2, 4)).unwrap());
+}
+
+#[test]
+fn data_that_makes_a_statutory_day_a_working_day_is_refused_naming_the_date() {
+    // A 2027 schedule written before Resolution 28/2026/QH16 leaves out 24/11.
+    let mut year = official_schedules()
+        .into_iter()
+        .find(|y| y.year == 2027)
+        .unwrap();
+    year.entries.retain(|e| e.date != d(2027, 11, 24));
+    let err = Calendar::vietnam()
+        .with_data(CalendarData {
+            years: vec![year],
+            ..CalendarData::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "calendar.invalid_data");
+    assert!(err.message().contains("2027-11-24"), "{}", err.message());
+    assert!(err.message().contains("28/2026/QH16"), "{}", err.message());
+    // An override that works a statutory day without a source and a swap.
+    let worked = r#"{"overrides": [{"date": "2026-09-02", "kind": "extra_working_day", "name_vi": "Làm việc", "name_en": "Open"}]}"#;
+    let err = Calendar::vietnam()
+        .with_data(CalendarData::from_json(worked).unwrap())
+        .unwrap_err();
+    assert_eq!(err.code(), "calendar.invalid_data");
+    assert!(err.message().contains("2026-09-02"), "{}", err.message());
+    // With its source and the swapped day off it moved to, it is accepted.
+    let swapped = r#"{"overrides": [
+        {"date": "2026-09-02", "kind": "extra_working_day", "name_vi": "Làm việc", "name_en": "Open", "source": "Công văn 1/UBND (01/08/2026)"},
+        {"date": "2026-09-04", "kind": "swapped", "name_vi": "Nghỉ hoán đổi", "name_en": "Swapped day off"}]}"#;
+    let cal = Calendar::vietnam()
+        .with_data(CalendarData::from_json(swapped).unwrap())
+        .unwrap();
+    assert!(cal.is_working_day(d(2026, 9, 2)).unwrap());
+    assert!(!cal.is_working_day(d(2026, 9, 4)).unwrap());
 }
 
 #[test]

@@ -196,7 +196,10 @@ fn calendar_days_explain_only_the_move_of_a_last_day_off() {
     let (due, notes) = clock.estimate(t("2026-02-13T09:30")).unwrap();
     assert_eq!(due.unwrap().date().to_string(), "2026-03-16");
     let rules: Vec<&str> = notes.entries.iter().map(|e| e.rule).collect();
-    assert_eq!(rules, ["received", "duration", "last_day_moved"]);
+    assert_eq!(
+        rules,
+        ["received", "calendar_data", "duration", "last_day_moved"]
+    );
     assert!(notes.text_en().contains("15/03/2026 is a day off"));
     // The estimate and a received dossier agree, line by line.
     let d = Dossier::receive(p, &cal, code(), Channel::Direct, t("2026-02-13T09:30"), "").unwrap();

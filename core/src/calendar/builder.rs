@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::day::epoch_day;
-use super::holidays::{self, rules, CalendarData, Holiday, Provenance, YearSchedule};
+use super::holidays::rules::{self, CultureDayOnWeekend};
+use super::holidays::{self, CalendarData, Holiday, HolidayKind, Provenance, YearSchedule};
 use super::lunar;
 use super::sessions::WorkingSessions;
 use super::working::{Calendar, ScheduleSource, WorkingDay};
@@ -31,6 +32,7 @@ pub struct CalendarBuilder {
     first: NaiveDate,
     last: NaiveDate,
     holidays: bool,
+    culture_day: CultureDayOnWeekend,
     data: Vec<CalendarData>,
 }
 
@@ -60,6 +62,7 @@ impl CalendarBuilder {
             first: FIRST_SUPPORTED_DATE,
             last: LAST_SUPPORTED_DATE,
             holidays: true,
+            culture_day: CultureDayOnWeekend::default(),
             data: Vec::new(),
         }
     }
@@ -106,6 +109,22 @@ impl CalendarBuilder {
         self
     }
 
+    /// What a 24 November on a weekend gives in the years projected from
+    /// the rules (see [`CultureDayOnWeekend`]; official schedules decide
+    /// their own years).
+    pub fn culture_day_on_weekend(mut self, policy: CultureDayOnWeekend) -> Self {
+        self.culture_day = policy;
+        self
+    }
+
+    pub(super) fn culture_day(&self) -> CultureDayOnWeekend {
+        self.culture_day
+    }
+
+    pub(super) fn documents(&self) -> &[CalendarData] {
+        &self.data
+    }
+
     /// Adds a calendar data document (official schedules, overrides).
     ///
     /// Precedence, lowest first: the rule projection; the embedded official
@@ -113,6 +132,9 @@ impl CalendarBuilder {
     /// replaces an earlier one's); the `overrides` of the documents, in the
     /// order added. Within the schedules, a year's own entries win over an
     /// entry of a neighbouring year's schedule dated in it.
+    ///
+    /// [`CalendarBuilder::build`] refuses a document that leaves a holiday
+    /// of the law in force as a working day (see [`check_statutory`]).
     pub fn data(mut self, data: CalendarData) -> Self {
         self.data.push(data);
         self
@@ -137,6 +159,9 @@ impl CalendarBuilder {
                 ErrorKind::InvalidArgument,
                 "a calendar needs at least one working weekday",
             ));
+        }
+        for doc in &self.data {
+            check_statutory(doc)?;
         }
         let (entries, sources) = self.entries()?;
         let first = epoch_day(self.first);
@@ -205,7 +230,7 @@ impl CalendarBuilder {
             let from = (self.first.year() - 1).max(lunar::MIN_DATE.year());
             let to = (self.last.year() + 1).min(lunar::MAX_DATE.year());
             for year in (from..=to).filter(|&y| !scheduled(y)) {
-                entries.extend(rules::project_year(year)?);
+                entries.extend(rules::project_year(year, self.culture_day)?);
             }
         }
         // Entries a schedule has in neighbouring years first, so that each
@@ -242,6 +267,71 @@ impl CalendarBuilder {
         }
         Ok((latest_by_key(entries, |h| h.date), sources))
     }
+}
+
+/// Refuses a document that makes a statutory holiday a working day: a
+/// year schedule that leaves one of the year's statutory dates out (the
+/// schedule replaces the projection, so the date would be worked), or an
+/// entry that marks one as a make-up or extra working day without its own
+/// `source` and a `swapped` entry in the same document that moves the day
+/// off. Both are how a center's old file, written before a new holiday
+/// (24/11 from 2026), would silently give wrong due dates.
+///
+/// The error is `calendar.invalid_data` and names the date.
+pub fn check_statutory(doc: &CalendarData) -> Result<()> {
+    let statutory = |year: i32| -> Vec<(NaiveDate, &'static str)> {
+        // Years outside the lunar table have no rules to check against.
+        rules::statutory_dates(year).unwrap_or_default()
+    };
+    let refuse = |date: NaiveDate, basis: &str, what: String| {
+        Error::new(
+            ErrorKind::InvalidCalendarData,
+            format!("calendar data: {what} {date}, a holiday by {basis}"),
+        )
+    };
+    for schedule in &doc.years {
+        for (date, basis) in statutory(schedule.year) {
+            let entry = schedule.entries.iter().find(|e| e.date == date);
+            if entry.is_none() {
+                return Err(refuse(
+                    date,
+                    basis,
+                    format!(
+                        "the schedule of {} leaves out (so makes a working day)",
+                        schedule.year
+                    ),
+                ));
+            }
+        }
+    }
+    let has_swap = doc
+        .years
+        .iter()
+        .flat_map(|y| &y.entries)
+        .chain(&doc.overrides)
+        .any(|e| e.kind == HolidayKind::Swapped);
+    let worked = doc
+        .years
+        .iter()
+        .flat_map(|y| &y.entries)
+        .chain(&doc.overrides)
+        .filter(|e| !e.kind.is_day_off());
+    for entry in worked {
+        let year = entry.date.year();
+        if let Some((_, basis)) = statutory(year).into_iter().find(|(d, _)| *d == entry.date) {
+            if entry.source.is_none() || !has_swap {
+                return Err(refuse(
+                    entry.date,
+                    basis,
+                    format!(
+                        "a {} entry without a source and a swapped day off makes a working day of",
+                        entry.kind.code()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One item per key, in key order: of items with the same key, the last

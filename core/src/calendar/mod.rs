@@ -5,7 +5,9 @@
 //!   schedules (swapped days and make-up working Saturdays) and run-time
 //!   calendar data.
 //! - [`Calendar`]: working days and working time, O(1) per operation on
-//!   rank/select tables built once.
+//!   rank/select tables built once; which data it was built from
+//!   ([`Calendar::data_versions`]).
+//! - [`changes`]: the dates whose status differs between two calendars.
 //!
 //! ## Counting rules
 //!
@@ -27,6 +29,7 @@
 //!   day the period ends at the end of the next working day.
 
 mod builder;
+mod changes;
 pub mod day;
 pub mod holidays;
 mod instant;
@@ -35,6 +38,7 @@ pub mod lunar;
 mod sessions;
 mod working;
 
-pub use builder::{CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE};
+pub use builder::{check_statutory, CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE};
+pub use changes::{changes, DayChange, DayStatus};
 pub use sessions::{WorkingSessions, WorkingTime};
-pub use working::{Calendar, ScheduleSource};
+pub use working::{Calendar, DataVersion, ScheduleSource};

@@ -15,7 +15,8 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::builder::CalendarBuilder;
 use super::day::from_epoch_day;
-use super::holidays::{CalendarData, Holiday};
+use super::holidays::rules::CultureDayOnWeekend;
+use super::holidays::{CalendarData, Holiday, Provenance, DATA_AS_OF, DATA_VERSION};
 use super::sessions::WorkingSessions;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -27,7 +28,8 @@ pub(super) struct WorkingDay {
 }
 
 /// Where the entries of a year come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", content = "sources", rename_all = "snake_case")]
 pub enum ScheduleSource {
     /// An official schedule embedded in the library, with its sources.
     Official(Vec<Cow<'static, str>>),
@@ -37,6 +39,23 @@ pub enum ScheduleSource {
     Projected,
     /// No national holidays: the calendar was built without them.
     None,
+}
+
+/// One set of calendar data a calendar was built from: the official
+/// schedules embedded in the library, or a document loaded at run time.
+/// Every due date's explanation names them, so that an appointment can be
+/// traced to the notices known when it was computed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DataVersion {
+    /// [`Provenance::Official`] for the embedded data, [`Provenance::Loaded`]
+    /// for a document.
+    pub provenance: Provenance,
+    /// The data's version ([`crate::calendar::holidays::DATA_VERSION`] for
+    /// the embedded data; a document's own `version`).
+    pub version: Option<String>,
+    /// The date up to which the notices were checked.
+    #[serde(with = "super::iso::date_opt")]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// A working calendar: working weekdays, working sessions, holidays and
@@ -118,6 +137,28 @@ impl Calendar {
     /// ```
     pub fn with_data(&self, data: CalendarData) -> Result<Calendar> {
         self.builder.clone().data(data).build()
+    }
+
+    /// The data the calendar was built from: the embedded official
+    /// schedules first (unless built without holidays), then each loaded
+    /// document in the order added.
+    pub fn data_versions(&self) -> Vec<DataVersion> {
+        let embedded = self.builder.has_holidays().then(|| DataVersion {
+            provenance: Provenance::Official,
+            version: Some(DATA_VERSION.to_owned()),
+            as_of: super::iso::parse_date(DATA_AS_OF),
+        });
+        let loaded = self.builder.documents().iter().map(|doc| DataVersion {
+            provenance: Provenance::Loaded,
+            version: doc.version.clone(),
+            as_of: doc.as_of,
+        });
+        embedded.into_iter().chain(loaded).collect()
+    }
+
+    /// What a 24 November on a weekend gives in the projected years.
+    pub fn culture_day_on_weekend(&self) -> CultureDayOnWeekend {
+        self.builder.culture_day()
     }
 
     /// First date of the supported range.

@@ -456,6 +456,8 @@ impl<'a> Clock<'a> {
             EventKind::Accepted => {
                 if let Some(n) = notes.as_deref_mut() {
                     n.push(at, Note::Received, None);
+                    let versions = self.calendar.data_versions();
+                    n.push(at, Note::CalendarData { versions }, None);
                 }
                 s.received_at = Some(at);
                 self.start_clock(s, at, notes.as_deref_mut())?;

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::Serialize;
 
 use super::status::Status;
-use crate::calendar::holidays::HolidayKind;
-use crate::calendar::{iso, Calendar, WorkingTime};
+use crate::calendar::holidays::{HolidayKind, Provenance};
+use crate::calendar::{iso, Calendar, DataVersion, WorkingTime};
 use crate::decimal::Decimal;
 use crate::procedure::ProcessingTime;
 
@@ -15,6 +15,13 @@ use crate::procedure::ProcessingTime;
 pub enum Note {
     /// The complete dossier was received.
     Received,
+    /// The calendar data the due date is computed on: the embedded official
+    /// schedules and any loaded document, each with its version and the
+    /// date its notices were checked to.
+    CalendarData {
+        /// The data, in the order the calendar applies it.
+        versions: Vec<DataVersion>,
+    },
     /// Received outside the working sessions: the clock starts later.
     StartMoved {
         /// Where it starts.
@@ -132,6 +139,34 @@ impl Explanation {
                 format!("Tiếp nhận hồ sơ đầy đủ lúc {}", vn(at)),
                 format!("Complete dossier received at {}", vn(at)),
             ),
+            Note::CalendarData { versions } => {
+                let list = |vi: bool| -> String {
+                    let one = |v: &DataVersion| {
+                        let version = v.version.as_deref().unwrap_or("?");
+                        let as_of = v.as_of.map(iso::format_vn_date);
+                        match (vi, v.provenance, as_of) {
+                            (true, Provenance::Official, Some(d)) => format!("dữ liệu chính thức {version} (thông báo đến {d})"),
+                            (true, _, Some(d)) => format!("dữ liệu nạp {version} (thông báo đến {d})"),
+                            (true, Provenance::Official, None) => format!("dữ liệu chính thức {version}"),
+                            (true, _, None) => format!("dữ liệu nạp {version}"),
+                            (false, Provenance::Official, Some(d)) => format!("official data {version} (notices to {d})"),
+                            (false, _, Some(d)) => format!("loaded data {version} (notices to {d})"),
+                            (false, Provenance::Official, None) => format!("official data {version}"),
+                            (false, _, None) => format!("loaded data {version}"),
+                        }
+                    };
+                    match versions.as_slice() {
+                        [] if vi => "không có ngày nghỉ lễ".into(),
+                        [] => "no national holidays".into(),
+                        list => list.iter().map(one).collect::<Vec<_>>().join("; "),
+                    }
+                };
+                (
+                    "calendar_data",
+                    format!("Lịch làm việc: {}", list(true)),
+                    format!("Working calendar: {}", list(false)),
+                )
+            }
             Note::StartMoved { start } => (
                 "start_moved",
                 format!("Tiếp nhận ngoài giờ làm việc: thời hạn bắt đầu tính từ {}", vn(*start)),

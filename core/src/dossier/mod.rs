@@ -173,6 +173,18 @@ impl Dossier {
         })
     }
 
+    /// The same dossier with its log replayed on another calendar (a new
+    /// notice, a center's corrected closures): what [`crate::impact`]
+    /// compares.
+    pub fn with_calendar(&self, calendar: &Calendar) -> Result<Self> {
+        let state = Clock::new(calendar, &self.procedure, self.channel).replay(&self.events)?;
+        Ok(Self {
+            calendar: calendar.clone(),
+            state,
+            ..self.clone()
+        })
+    }
+
     /// A dossier accepted at `received_at`: the receipt slip is issued and
     /// the clock starts.
     ///

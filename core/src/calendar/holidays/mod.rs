@@ -28,7 +28,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use official::DATA_VERSION;
+pub use official::{DATA_AS_OF, DATA_VERSION};
 pub use schedule::{CalendarData, DataEntry, YearSchedule};
 
 /// What a calendar entry does to a date.
@@ -136,6 +136,11 @@ pub struct Holiday {
     pub name_en: Cow<'static, str>,
     /// Where the entry comes from.
     pub provenance: Provenance,
+    /// What fixes this date: the notice of an official entry that cites its
+    /// own (document number, date, URL), or the article of law a projected
+    /// entry follows. `None` where only the year's sources
+    /// ([`crate::calendar::ScheduleSource`]) say.
+    pub source: Option<Cow<'static, str>>,
 }
 
 impl Holiday {
@@ -153,8 +158,14 @@ impl Holiday {
 
 /// An entry of the embedded official schedules, as the generated code in
 /// `official.rs` writes it: (year, month, day), kind, Vietnamese and English
-/// names.
-type StaticEntry = ((i32, u32, u32), HolidayKind, &'static str, &'static str);
+/// names, and the entry's own source where it has one.
+type StaticEntry = (
+    (i32, u32, u32),
+    HolidayKind,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
 
 /// A year of the embedded official schedules, as generated.
 struct StaticYear {
@@ -174,12 +185,13 @@ pub fn official_schedules() -> Vec<YearSchedule> {
             entries: y
                 .entries
                 .iter()
-                .filter_map(|&((yy, m, d), kind, vi, en)| {
+                .filter_map(|&((yy, m, d), kind, vi, en, source)| {
                     Some(DataEntry {
                         date: NaiveDate::from_ymd_opt(yy, m, d)?,
                         kind,
                         name_vi: Cow::Borrowed(vi),
                         name_en: Cow::Borrowed(en),
+                        source: source.map(Cow::Borrowed),
                     })
                 })
                 .collect(),

@@ -11,6 +11,14 @@
 //!   does).
 //! - **Labour Code 2019** (Art. 112), from 2021: National Day is 2/9 plus
 //!   one adjacent day chosen each year.
+//! - **Ngày Văn hóa Việt Nam (24/11)**, from 2026: Resolution
+//!   28/2026/QH16 on developing Vietnamese culture (adopted 24/04/2026, in
+//!   force 01/07/2026) makes 24 November a paid day off every year
+//!   (<https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-28-2026-qh16-ve-phat-trien-van-hoa-viet-nam-119260508142130402.htm>).
+//!   The resolution did not amend Labour Code Art. 112, whose list is what
+//!   Art. 111(3)'s nghỉ bù refers to, so whether a 24/11 on a weekend gives
+//!   a substitute day is not settled in law: it is the named policy
+//!   [`CultureDayOnWeekend`].
 //!
 //! Nghỉ bù (Labour Code 2019 Art. 111(3), 2012 Art. 115(3), 1994 Art. 73):
 //! a holiday on the weekly rest day gives a day off on the next working day.
@@ -31,7 +39,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::{Holiday, HolidayKind, Provenance};
 use crate::calendar::lunar::from_lunar;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 
 /// Vietnamese and English names of a statutory occasion and of its
 /// substitute day.
@@ -83,6 +91,73 @@ const NATIONAL_ADJACENT: Occasion = Occasion {
     substitute_en: "National Day (substitute day off)",
 };
 
+const CULTURE_DAY: Occasion = Occasion {
+    vi: "Ngày Văn hóa Việt Nam (24/11)",
+    en: "Vietnam Culture Day",
+    substitute_vi: "Nghỉ bù Ngày Văn hóa Việt Nam",
+    substitute_en: "Vietnam Culture Day (substitute day off)",
+};
+
+/// The first year with Ngày Văn hóa Việt Nam as a day off (Resolution
+/// 28/2026/QH16, in force 01/07/2026).
+pub const CULTURE_DAY_FIRST_YEAR: i32 = 2026;
+
+/// Where the law puts Culture Day, as the source of a projected entry.
+const CULTURE_DAY_BASIS: &str = "Resolution 28/2026/QH16 (24/04/2026, in force 01/07/2026): 24/11 Ngày Văn hóa Việt Nam, a paid day off";
+
+/// What a 24 November on a Saturday or Sunday gives (first in 2029, a
+/// Saturday, then 2030, a Sunday). A named policy because the law does not
+/// settle it: Resolution 28/2026/QH16 added the day without amending Labour
+/// Code Art. 112, and Art. 111(3)'s nghỉ bù covers the days of Art. 112(1).
+///
+/// The default, [`CultureDayOnWeekend::NextWorkingDay`], treats the day
+/// like the other holidays: the government's 2026 and 2027 notices
+/// (10065/VPCP-KGVX, 02/10/2026) schedule 24/11 beside the Art. 112 days in
+/// one plan of holidays of the public sector, and every holiday of that plan
+/// that falls on a weekend gets its nghỉ bù. A year with an official
+/// schedule ignores the policy: the notice decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum CultureDayOnWeekend {
+    /// The next working day is off, as for the Art. 112 holidays.
+    #[default]
+    NextWorkingDay,
+    /// No substitute day: the holiday is lost when it falls on a weekend.
+    NoSubstitute,
+}
+
+impl CultureDayOnWeekend {
+    /// Both policies.
+    pub const ALL: [CultureDayOnWeekend; 2] = [
+        CultureDayOnWeekend::NextWorkingDay,
+        CultureDayOnWeekend::NoSubstitute,
+    ];
+
+    /// The stable code used by the bindings: `next_working_day`,
+    /// `no_substitute`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            CultureDayOnWeekend::NextWorkingDay => "next_working_day",
+            CultureDayOnWeekend::NoSubstitute => "no_substitute",
+        }
+    }
+
+    /// The policy with this code, or `invalid_argument` naming the codes.
+    pub fn parse(code: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.code() == code)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "{code:?} is not a Culture Day weekend policy: expected \"next_working_day\" or \"no_substitute\""
+                    ),
+                )
+            })
+    }
+}
+
 /// The Labour Code whose holiday list governs a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LabourCode {
@@ -95,6 +170,25 @@ pub enum LabourCode {
 }
 
 impl LabourCode {
+    /// The articles that list the holidays and give nghỉ bù, as the source
+    /// of a projected entry.
+    const fn basis(self) -> (&'static str, &'static str) {
+        match self {
+            LabourCode::Of1994 => (
+                "Labour Code 1994 Art. 73 (as amended in 2007)",
+                "Labour Code 1994 Art. 73: a holiday on the weekly rest day is taken on the next day",
+            ),
+            LabourCode::Of2012 => (
+                "Labour Code 2012 (10/2012/QH13) Art. 115(1)",
+                "Labour Code 2012 (10/2012/QH13) Art. 115(3): nghỉ bù on the next working day",
+            ),
+            LabourCode::Of2019 => (
+                "Labour Code 2019 (45/2019/QH14) Art. 112(1)",
+                "Labour Code 2019 (45/2019/QH14) Art. 111(3): nghỉ bù on the next working day",
+            ),
+        }
+    }
+
     /// The code in force for the holidays of `year`.
     pub fn for_year(year: i32) -> Self {
         match year {
@@ -112,19 +206,25 @@ struct Statutory {
     en: Cow<'static, str>,
     substitute: (&'static str, &'static str),
     is_tet: bool,
+    /// The article that makes the day a holiday.
+    basis: &'static str,
+    /// Whether a weekend date gives a substitute day.
+    substituted: bool,
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
 }
 
-fn fixed(date: NaiveDate, o: &Occasion) -> Statutory {
+fn fixed(date: NaiveDate, o: &Occasion, basis: &'static str) -> Statutory {
     Statutory {
         date,
         vi: Cow::Borrowed(o.vi),
         en: Cow::Borrowed(o.en),
         substitute: (o.substitute_vi, o.substitute_en),
         is_tet: false,
+        basis,
+        substituted: true,
     }
 }
 
@@ -141,10 +241,11 @@ fn national_day_adjacent(year: i32) -> NaiveDate {
     }
 }
 
-/// The statutory days of `year` under the code in force, in date order.
-fn statutory_days(year: i32) -> Result<Vec<Statutory>> {
+/// The statutory days of `year` under the law in force, in date order.
+fn statutory_days(year: i32, culture_day: CultureDayOnWeekend) -> Result<Vec<Statutory>> {
     let code = LabourCode::for_year(year);
-    let mut days = vec![fixed(ymd(year, 1, 1), &NEW_YEAR)];
+    let basis = code.basis().0;
+    let mut days = vec![fixed(ymd(year, 1, 1), &NEW_YEAR, basis)];
     let tet = from_lunar(year, 1, 1, false)?;
     let tet_days: u64 = if code >= LabourCode::Of2012 { 4 } else { 3 };
     let eve = tet.pred_opt().unwrap_or(tet);
@@ -154,6 +255,8 @@ fn statutory_days(year: i32) -> Result<Vec<Statutory>> {
         en: Cow::Borrowed("Lunar New Year's Eve"),
         substitute: TET_SUBSTITUTE,
         is_tet: true,
+        basis,
+        substituted: true,
     });
     for n in 1..=tet_days {
         days.push(Statutory {
@@ -162,27 +265,52 @@ fn statutory_days(year: i32) -> Result<Vec<Statutory>> {
             en: Cow::Owned(format!("Lunar New Year (day {n})")),
             substitute: TET_SUBSTITUTE,
             is_tet: true,
+            basis,
+            substituted: true,
         });
     }
     if year >= 2007 {
-        days.push(fixed(from_lunar(year, 3, 10, false)?, &HUNG_KINGS));
+        days.push(fixed(from_lunar(year, 3, 10, false)?, &HUNG_KINGS, basis));
     }
-    days.push(fixed(ymd(year, 4, 30), &REUNIFICATION));
-    days.push(fixed(ymd(year, 5, 1), &LABOUR));
-    days.push(fixed(ymd(year, 9, 2), &NATIONAL));
+    days.push(fixed(ymd(year, 4, 30), &REUNIFICATION, basis));
+    days.push(fixed(ymd(year, 5, 1), &LABOUR, basis));
+    days.push(fixed(ymd(year, 9, 2), &NATIONAL, basis));
     if code == LabourCode::Of2019 {
-        days.push(fixed(national_day_adjacent(year), &NATIONAL_ADJACENT));
+        days.push(fixed(
+            national_day_adjacent(year),
+            &NATIONAL_ADJACENT,
+            basis,
+        ));
+    }
+    if year >= CULTURE_DAY_FIRST_YEAR {
+        let mut day = fixed(ymd(year, 11, 24), &CULTURE_DAY, CULTURE_DAY_BASIS);
+        day.substituted = culture_day == CultureDayOnWeekend::NextWorkingDay;
+        days.push(day);
     }
     days.sort_by_key(|d| d.date);
     Ok(days)
 }
 
-/// The projected calendar entries of `year`: its statutory days and their
-/// substitute days, all marked [`Provenance::Projected`], in date order.
+/// The dates that the law in force makes holidays in `year` (not their
+/// substitute days), in date order: what no schedule may leave as a
+/// working day.
 ///
 /// Errors only when the year is outside the lunar calendar's range.
-pub fn project_year(year: i32) -> Result<Vec<Holiday>> {
-    let statutory = statutory_days(year)?;
+pub fn statutory_dates(year: i32) -> Result<Vec<(NaiveDate, &'static str)>> {
+    Ok(statutory_days(year, CultureDayOnWeekend::default())?
+        .into_iter()
+        .map(|d| (d.date, d.basis))
+        .collect())
+}
+
+/// The projected calendar entries of `year`: its statutory days and their
+/// substitute days, all marked [`Provenance::Projected`] with the article
+/// they follow as their source, in date order.
+///
+/// Errors only when the year is outside the lunar calendar's range.
+pub fn project_year(year: i32, culture_day: CultureDayOnWeekend) -> Result<Vec<Holiday>> {
+    let statutory = statutory_days(year, culture_day)?;
+    let substitute_basis = LabourCode::for_year(year).basis().1;
     // A handful of dates: a list, not a set (no set type in the module).
     let mut taken: Vec<NaiveDate> = statutory.iter().map(|d| d.date).collect();
     let mut out: Vec<Holiday> = Vec::with_capacity(statutory.len() + 4);
@@ -193,8 +321,9 @@ pub fn project_year(year: i32) -> Result<Vec<Holiday>> {
             name_vi: day.vi.clone(),
             name_en: day.en.clone(),
             provenance: Provenance::Projected,
+            source: Some(Cow::Borrowed(day.basis)),
         });
-        if !is_weekend(day.date) {
+        if !is_weekend(day.date) || !day.substituted {
             continue;
         }
         let backwards = day.is_tet && day.date.weekday() == Weekday::Sat;
@@ -217,6 +346,7 @@ pub fn project_year(year: i32) -> Result<Vec<Holiday>> {
             name_vi: Cow::Borrowed(day.substitute.0),
             name_en: Cow::Borrowed(day.substitute.1),
             provenance: Provenance::Projected,
+            source: Some(Cow::Borrowed(substitute_basis)),
         });
     }
     out.sort_by_key(|h| h.date);
@@ -228,7 +358,7 @@ mod tests {
     use super::*;
 
     fn days_off(year: i32) -> Vec<String> {
-        project_year(year)
+        project_year(year, CultureDayOnWeekend::default())
             .unwrap()
             .into_iter()
             .filter(|h| !is_weekend(h.date))
@@ -253,7 +383,7 @@ mod tests {
     #[test]
     fn eras_change_the_number_of_tet_days_and_national_days() {
         let count = |y: i32, kind: HolidayKind| {
-            project_year(y)
+            project_year(y, CultureDayOnWeekend::default())
                 .unwrap()
                 .iter()
                 .filter(|h| h.kind == kind)
@@ -262,6 +392,42 @@ mod tests {
         assert_eq!(count(2005, HolidayKind::Statutory), 8); // 1994 code, no Giỗ Tổ yet
         assert_eq!(count(2010, HolidayKind::Statutory), 9); // + Giỗ Tổ from 2007
         assert_eq!(count(2016, HolidayKind::Statutory), 10); // 2012 code: Tết 5 days
-        assert_eq!(count(2027, HolidayKind::Statutory), 11); // 2019 code: 2 National Days
+        assert_eq!(count(2025, HolidayKind::Statutory), 11); // 2019 code: 2 National Days
+        assert_eq!(count(2027, HolidayKind::Statutory), 12); // + 24/11 from 2026
+    }
+
+    #[test]
+    fn culture_day_on_a_weekend_follows_the_policy() {
+        let entries = |year, policy| -> Vec<(String, HolidayKind)> {
+            project_year(year, policy)
+                .unwrap()
+                .into_iter()
+                .filter(|h| h.date.month() >= 11)
+                .map(|h| (h.date.to_string(), h.kind))
+                .collect()
+        };
+        // 2029-11-24 is a Saturday, 2030-11-24 a Sunday: both give Monday 26/11
+        // or 25/11 by default, nothing under the other policy.
+        use HolidayKind::{Statutory, Substitute};
+        assert_eq!(
+            entries(2029, CultureDayOnWeekend::NextWorkingDay),
+            [
+                ("2029-11-24".into(), Statutory),
+                ("2029-11-26".into(), Substitute)
+            ]
+        );
+        assert_eq!(
+            entries(2030, CultureDayOnWeekend::NextWorkingDay),
+            [
+                ("2030-11-24".into(), Statutory),
+                ("2030-11-25".into(), Substitute)
+            ]
+        );
+        assert_eq!(
+            entries(2030, CultureDayOnWeekend::NoSubstitute),
+            [("2030-11-24".into(), Statutory)]
+        );
+        // Before the resolution, no 24/11.
+        assert!(entries(2025, CultureDayOnWeekend::NextWorkingDay).is_empty());
     }
 }

@@ -43,6 +43,9 @@ pub struct DataEntry {
     pub name_vi: Cow<'static, str>,
     /// English name.
     pub name_en: Cow<'static, str>,
+    /// The notice that fixes this date (document number, date, URL), where
+    /// the entry has its own; otherwise the year's `sources` hold.
+    pub source: Option<Cow<'static, str>>,
 }
 
 impl DataEntry {
@@ -54,6 +57,7 @@ impl DataEntry {
             name_vi: self.name_vi.clone(),
             name_en: self.name_en.clone(),
             provenance,
+            source: self.source.clone(),
         }
     }
 }
@@ -76,6 +80,9 @@ pub struct YearSchedule {
 pub struct CalendarData {
     /// Free-form version of the document.
     pub version: Option<String>,
+    /// The date up to which the document's author checked the notices: an
+    /// announcement published after it is not in the document.
+    pub as_of: Option<NaiveDate>,
     /// Official schedules, one per year.
     pub years: Vec<YearSchedule>,
     /// Date overrides applied after everything else.
@@ -104,12 +111,13 @@ impl FromJson for HolidayKind {
 
 impl FromJson for DataEntry {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(value, at, &["date", "kind", "name_vi", "name_en"])?;
+        let o = Object::strict(value, at, &["date", "kind", "name_vi", "name_en", "source"])?;
         Ok(DataEntry {
             date: o.required("date")?,
             kind: o.required("kind")?,
             name_vi: Cow::Owned(o.required_with("name_vi", words)?),
             name_en: Cow::Owned(o.required_with("name_en", words)?),
+            source: o.present_with("source", words)?.map(Cow::Owned),
         })
     }
 }
@@ -160,7 +168,20 @@ impl FromJson for YearSchedule {
 
 impl FromJson for CalendarData {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(value, at, &["version", "description", "years", "overrides"])?;
+        // `description` and `projected_years` are notes for the people who
+        // edit the file (the data generator checks the second).
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "version",
+                "as_of",
+                "description",
+                "projected_years",
+                "years",
+                "overrides",
+            ],
+        )?;
         let years = o.present_with("years", |v, at| {
             let years: Vec<YearSchedule> = FromJson::read(v, at)?;
             let numbers: Vec<i32> = years.iter().map(|y| y.year).collect();
@@ -169,6 +190,7 @@ impl FromJson for CalendarData {
         })?;
         Ok(CalendarData {
             version: o.present_with("version", words)?,
+            as_of: o.present_with("as_of", NaiveDate::read)?,
             years: years.unwrap_or_default(),
             overrides: o.present_with("overrides", entries)?.unwrap_or_default(),
         })
