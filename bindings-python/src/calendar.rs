@@ -58,6 +58,14 @@ impl Holiday {
         self.0.provenance.code()
     }
 
+    /// What fixes the date: the notice of an official entry that cites its
+    /// own (document number, date, URL), or the article of law a projected
+    /// entry follows; ``None`` where only the year's sources say.
+    #[getter]
+    fn source(&self) -> Option<&str> {
+        self.0.source.as_deref()
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Holiday(date={}, kind={:?}, name_en={:?}{})",
@@ -155,7 +163,14 @@ impl Calendar {
     /// (Sunday); ``sessions`` are ``("HH:MM", "HH:MM")`` pairs; ``data`` is
     /// a calendar data document (JSON text) as for :meth:`with_data`.
     #[staticmethod]
-    #[pyo3(signature = (*, working_weekdays = None, sessions = None, first = None, last = None, holidays = None, data = None))]
+    ///
+    /// ``culture_day_on_weekend`` is what a 24 November on a weekend gives in
+    /// the projected years: ``"next_working_day"`` (the default) or
+    /// ``"no_substitute"``. ``without_culture_day=True`` builds the calendar
+    /// as computed before 24/11 became a holiday (Resolution 28/2026/QH16),
+    /// to compare old appointments with :func:`motcua.appointment_changes`.
+    #[pyo3(signature = (*, working_weekdays = None, sessions = None, first = None, last = None, holidays = None, data = None, culture_day_on_weekend = None, without_culture_day = None))]
+    #[allow(clippy::too_many_arguments)]
     fn custom(
         py: Python<'_>,
         working_weekdays: Option<&Bound<'_, PyAny>>,
@@ -164,9 +179,25 @@ impl Calendar {
         last: Option<&Bound<'_, PyAny>>,
         holidays: Option<&Bound<'_, PyAny>>,
         data: Option<&Bound<'_, PyAny>>,
+        culture_day_on_weekend: Option<&Bound<'_, PyAny>>,
+        without_culture_day: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
             let mut builder = core::Calendar::builder();
+            if let Some(on) = without_culture_day {
+                if !on.is_instance_of::<pyo3::types::PyBool>() {
+                    return Err(wrong_type(py, "without_culture_day", "a bool", on));
+                }
+                if on.extract::<bool>()? {
+                    builder = builder.without_culture_day();
+                }
+            }
+            if let Some(policy) = culture_day_on_weekend {
+                let code = convert::text(py, "culture_day_on_weekend", policy)?;
+                builder = builder.culture_day_on_weekend(
+                    holidays::rules::CultureDayOnWeekend::parse(&code).py(py)?,
+                );
+            }
             if let Some(on) = holidays {
                 if !on.is_instance_of::<pyo3::types::PyBool>() {
                     return Err(wrong_type(py, "holidays", "a bool", on));
@@ -219,6 +250,28 @@ impl Calendar {
             let data = holidays::CalendarData::from_json(&text).py(py)?;
             self.0.with_data(data).py(py).map(Self)
         })
+    }
+
+    /// The calendar data it was built from: ``[{"provenance", "version",
+    /// "as_of"}]``, the embedded official schedules first, then each loaded
+    /// document. Every due date's explanation names them.
+    #[getter]
+    fn data_versions(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::dossier::to_python(py, &self.0.data_versions())
+    }
+
+    /// Whether 24/11 is a holiday from 2026 (``False`` only when built with
+    /// ``without_culture_day=True``).
+    #[getter]
+    fn has_culture_day(&self) -> bool {
+        self.0.has_culture_day()
+    }
+
+    /// ``"next_working_day"`` or ``"no_substitute"``: what a 24 November on
+    /// a weekend gives in the projected years.
+    #[getter]
+    fn culture_day_on_weekend(&self) -> &'static str {
+        self.0.culture_day_on_weekend().code()
     }
 
     /// First date of the supported range.

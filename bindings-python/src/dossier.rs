@@ -12,7 +12,8 @@ use crate::convert;
 use crate::errors::{exception, wrong_type, IntoPy};
 
 /// A Python object from a serde value, through JSON; keys ending in `_at`
-/// or `_due` become naive `datetime`s (Vietnam local time).
+/// or `_due` become naive `datetime`s (Vietnam local time), and `date` or
+/// `as_of` holding a plain date a `datetime.date`.
 pub(crate) fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
     let text = serde_json::to_string(value)
         .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
@@ -32,6 +33,12 @@ fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
                 let text: String = value.extract()?;
                 if let Some(t) = motcua::calendar::iso::parse_instant(&text) {
                     dict.set_item(key, t.into_pyobject(py)?)?;
+                } else if let Some(d) = motcua::calendar::iso::parse_date(&text) {
+                    dict.set_item(key, d.into_pyobject(py)?)?;
+                }
+            } else if name == "date" && value.is_instance_of::<pyo3::types::PyString>() {
+                if let Some(d) = motcua::calendar::iso::parse_date(&value.extract::<String>()?) {
+                    dict.set_item(key, d.into_pyobject(py)?)?;
                 }
             } else {
                 convert_instants(py, &value)?;
@@ -222,19 +229,30 @@ impl Catalog {
     }
 }
 
-/// A dossier code ``AGENCY-YYMMDD-NNNN``.
+/// A dossier code ``AGENCY-YYMMDD-SEQ`` (Circular 03/2025/TT-VPCP Art. 13).
 #[pyclass(frozen, eq, hash, module = "motcua")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct DossierCode(pub core::DossierCode);
 
 #[pymethods]
 impl DossierCode {
-    /// Parses and validates a code; raises ``InvalidDossierCodeError``.
+    /// Parses and validates a code of ``rule``: ``"current"`` (the
+    /// default, which reads the archives' ``000.00.06.H56-…`` codes too),
+    /// ``"central"`` (a ministry-run system, ``ID-YYMMDD-AAXXXX``) or
+    /// ``"legacy"`` (Circular 01/2018, exactly 4 digits); raises
+    /// ``InvalidDossierCodeError`` naming what is wrong.
     #[staticmethod]
-    fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (text, rule = None))]
+    fn parse(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        rule: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         crate::errors::guard(|| {
             let text = convert::text(py, "text", text)?;
-            core::DossierCode::parse(&text).py(py).map(Self)
+            core::DossierCode::parse_with(&text, code_rule(py, rule)?)
+                .py(py)
+                .map(Self)
         })
     }
 
@@ -250,10 +268,17 @@ impl DossierCode {
         self.0.date()
     }
 
-    /// The sequence number, 1 to 9999.
+    /// The sequence number within the agency's day, from 1.
     #[getter]
-    fn sequence(&self) -> u16 {
+    fn sequence(&self) -> u32 {
         self.0.sequence()
+    }
+
+    /// The owning ministry's two digits of a centrally run system's code,
+    /// else ``None``.
+    #[getter]
+    fn ministry(&self) -> Option<u8> {
+        self.0.ministry()
     }
 
     fn __str__(&self) -> String {
@@ -264,26 +289,64 @@ impl DossierCode {
         format!("DossierCode({:?})", self.0.to_string())
     }
 
-    /// Pickles as its text.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        crate::errors::guard(|| Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),))))
+    /// Pickles as its text and the rule that reads it back.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, &'static str))> {
+        crate::errors::guard(|| {
+            let code = &slf.get().0;
+            let rule = match code.ministry() {
+                Some(_) => core::CodeRule::Central,
+                None => core::CodeRule::Current,
+            };
+            Ok((
+                slf.get_type().getattr("parse")?,
+                (code.to_string(), rule.code()),
+            ))
+        })
     }
 }
 
-/// Issues dossier codes, a sequence per agency per day.
+/// A ``rule=`` argument; the current rule when omitted.
+fn code_rule(py: Python<'_>, rule: Option<&Bound<'_, PyAny>>) -> PyResult<core::CodeRule> {
+    match rule {
+        None => Ok(core::CodeRule::Current),
+        Some(r) if r.is_none() => Ok(core::CodeRule::Current),
+        Some(r) => core::CodeRule::parse(&convert::text(py, "rule", r)?).py(py),
+    }
+}
+
+/// Issues dossier codes, a sequence per agency per day, by ``rule``
+/// (``"current"``, ``"central"`` with its ``ministry``, or ``"legacy"``).
 #[pyclass(module = "motcua")]
-#[derive(Default)]
 pub struct DossierCodeGenerator(core::DossierCodeGenerator);
 
 #[pymethods]
 impl DossierCodeGenerator {
     #[new]
-    fn new() -> Self {
-        Self::default()
+    #[pyo3(signature = (rule = None, ministry = None))]
+    fn new(
+        py: Python<'_>,
+        rule: Option<&Bound<'_, PyAny>>,
+        ministry: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        crate::errors::guard(|| {
+            let ministry = match ministry {
+                Some(m) if !m.is_none() => Some(
+                    m.extract::<u8>()
+                        .map_err(|_| wrong_type(py, "ministry", "an int from 0 to 99", m))?,
+                ),
+                _ => None,
+            };
+            core::DossierCodeGenerator::for_rule(code_rule(py, rule)?, ministry)
+                .py(py)
+                .map(Self)
+        })
     }
 
-    /// The next code of ``agency`` for ``date``; the 10,000th of a day
-    /// raises ``SequenceExhaustedError``.
+    /// The next code of ``agency`` for ``date``; past the rule's last
+    /// sequence (the 10,000th of a day under ``"legacy"``) raises
+    /// ``SequenceExhaustedError``.
     fn next(
         &mut self,
         py: Python<'_>,
@@ -301,7 +364,13 @@ impl DossierCodeGenerator {
     /// for a code already in use.
     fn register(&mut self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<()> {
         crate::errors::guard(|| {
-            let code = dossier_code(py, code)?;
+            let code = match code.cast::<DossierCode>() {
+                Ok(code) => code.get().0.clone(),
+                Err(_) => {
+                    let text = convert::text(py, "code", code)?;
+                    core::DossierCode::parse_with(&text, self.0.rule()).py(py)?
+                }
+            };
             self.0.register(code).py(py)
         })
     }

@@ -7,6 +7,7 @@ mod calendar;
 mod convert;
 mod dossier;
 mod errors;
+mod impact;
 mod lunar;
 mod report;
 mod table;
@@ -39,6 +40,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_add_working_time, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
+    m.add_function(wrap_pyfunction!(impact::calendar_changes, m)?)?;
+    m.add_function(wrap_pyfunction!(impact::appointment_changes, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::from_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::year_name, m)?)?;

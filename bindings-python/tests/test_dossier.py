@@ -136,7 +136,7 @@ def test_dossier_codes():
     code = motcua.DossierCode.parse("000.00.06.H56-231027-0361")
     assert (code.agency, code.date, code.sequence) == ("000.00.06.H56", dt.date(2023, 10, 27), 361)
     assert str(code) == "000.00.06.H56-231027-0361"
-    for bad in ["000.00.06.H56-231027-361", "H56-231027-0361", "000.00.06.H56-231327-0001",
+    for bad in ["000.00.06.H56-231027-361", "H56..06-231027-0361", "000.00.06.H56-231327-0001",
                 "000.00.06.H56-231027-0000", ""]:
         with pytest.raises(motcua.InvalidDossierCodeError):
             motcua.DossierCode.parse(bad)

@@ -28,6 +28,11 @@ fn holiday_object(h: &holidays::Holiday) -> Object {
     set(&o, "provisional", h.is_provisional().into());
     set(&o, "provenance", h.provenance.code().into());
     set(&o, "dayOff", h.is_day_off().into());
+    set(
+        &o,
+        "source",
+        h.source.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    );
     o
 }
 
@@ -112,9 +117,13 @@ impl Calendar {
     }
 
     /// A custom calendar from `{workingWeekdays, sessions, first, last,
-    /// holidays, data}`, each optional: weekdays 0 (Monday) to 6 (Sunday),
-    /// sessions as `[["07:30", "11:30"], ...]`, ISO dates, a boolean, and a
-    /// calendar data document (JSON text) as for `withData`.
+    /// holidays, data, cultureDayOnWeekend, withoutCultureDay}`, each
+    /// optional: weekdays 0 (Monday) to 6 (Sunday), sessions as
+    /// `[["07:30", "11:30"], ...]`, ISO dates, a boolean, a calendar data
+    /// document (JSON text) as for `withData`, `"next_working_day"` (the
+    /// default) or `"no_substitute"` for a 24/11 on a weekend, and `true` for
+    /// the calendar as computed before 24/11 became a holiday (to compare
+    /// old appointments with `appointmentChanges`).
     pub fn custom(
         #[wasm_bindgen(unchecked_param_type = "CalendarOptions")] options: JsValue,
     ) -> Result<Calendar, JsValue> {
@@ -178,7 +187,45 @@ impl Calendar {
                 .ok_or_else(|| wrong_type("data", "a JSON string", &data))?;
             builder = builder.data(holidays::CalendarData::from_json(&text).js()?);
         }
+        let policy = get("cultureDayOnWeekend")?;
+        if !policy.is_undefined() {
+            let code = policy
+                .as_string()
+                .ok_or_else(|| wrong_type("cultureDayOnWeekend", "a string", &policy))?;
+            builder = builder
+                .culture_day_on_weekend(holidays::rules::CultureDayOnWeekend::parse(&code).js()?);
+        }
+        let without = get("withoutCultureDay")?;
+        if !without.is_undefined() {
+            let on = without
+                .as_bool()
+                .ok_or_else(|| wrong_type("withoutCultureDay", "a boolean", &without))?;
+            if on {
+                builder = builder.without_culture_day();
+            }
+        }
         builder.build().js().map(Calendar)
+    }
+
+    /// The calendar data it was built from: `[{provenance, version, asOf}]`,
+    /// the embedded official schedules first, then each loaded document.
+    #[wasm_bindgen(getter, js_name = dataVersions, unchecked_return_type = "DataVersion[]")]
+    pub fn data_versions(&self) -> Result<JsValue, JsValue> {
+        crate::dossier::to_js(&self.inner().data_versions())
+    }
+
+    /// Whether 24/11 is a holiday from 2026 (`false` only when built with
+    /// `withoutCultureDay`).
+    #[wasm_bindgen(getter, js_name = hasCultureDay)]
+    pub fn has_culture_day(&self) -> bool {
+        self.inner().has_culture_day()
+    }
+
+    /// `"next_working_day"` or `"no_substitute"`: what a 24 November on a
+    /// weekend gives in the projected years.
+    #[wasm_bindgen(getter, js_name = cultureDayOnWeekend)]
+    pub fn culture_day_on_weekend(&self) -> String {
+        self.inner().culture_day_on_weekend().code().to_owned()
     }
 
     /// A new calendar with a calendar data document (JSON text) applied;

@@ -141,20 +141,41 @@ impl Catalog {
     }
 }
 
-/// A dossier code `AGENCY-YYMMDD-NNNN`.
+/// A dossier code `AGENCY-YYMMDD-SEQ` (Circular 03/2025/TT-VPCP Art. 13).
 #[wasm_bindgen]
 pub struct DossierCode(core::DossierCode);
 
+/// An optional `rule` argument: the current rule when `undefined`.
+fn code_rule(rule: &JsValue) -> Result<core::CodeRule, JsValue> {
+    if rule.is_undefined() || rule.is_null() {
+        return Ok(core::CodeRule::Current);
+    }
+    let code = rule
+        .as_string()
+        .ok_or_else(|| wrong_type("rule", "\"current\", \"central\" or \"legacy\"", rule))?;
+    core::CodeRule::parse(&code).js()
+}
+
 #[wasm_bindgen]
 impl DossierCode {
-    /// Parses and validates a code; throws `dossier.invalid_code`.
+    /// Parses and validates a code of `rule`: `"current"` (the default,
+    /// which reads the archives' `000.00.06.H56-…` codes too), `"central"`
+    /// (a ministry-run system, `ID-YYMMDD-AAXXXX`) or `"legacy"` (Circular
+    /// 01/2018, exactly 4 digits); throws `dossier.invalid_code` naming what
+    /// is wrong.
     pub fn parse(
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "\"current\" | \"central\" | \"legacy\" | undefined"
+        )]
+        rule: JsValue,
     ) -> Result<DossierCode, JsValue> {
         let text = text
             .as_string()
             .ok_or_else(|| wrong_type("text", "a string", &text))?;
-        core::DossierCode::parse(&text).js().map(DossierCode)
+        core::DossierCode::parse_with(&text, code_rule(&rule)?)
+            .js()
+            .map(DossierCode)
     }
 
     /// The receiving agency's code.
@@ -169,10 +190,17 @@ impl DossierCode {
         self.0.date().to_string()
     }
 
-    /// The sequence number, 1 to 9999.
+    /// The sequence number within the agency's day, from 1.
     #[wasm_bindgen(getter)]
-    pub fn sequence(&self) -> u16 {
+    pub fn sequence(&self) -> u32 {
         self.0.sequence()
+    }
+
+    /// The owning ministry's two digits of a centrally run system's code,
+    /// else `undefined`.
+    #[wasm_bindgen(getter)]
+    pub fn ministry(&self) -> Option<u8> {
+        self.0.ministry()
     }
 
     /// The code as text.
@@ -182,21 +210,42 @@ impl DossierCode {
     }
 }
 
-/// Issues dossier codes, a sequence per agency per day.
+/// Issues dossier codes, a sequence per agency per day, by a rule
+/// (`"current"`, `"central"` with its ministry, or `"legacy"`).
 #[wasm_bindgen]
-#[derive(Default)]
 pub struct DossierCodeGenerator(core::DossierCodeGenerator);
 
 #[wasm_bindgen]
 impl DossierCodeGenerator {
-    /// An empty generator.
+    /// An empty generator of `rule` (the current rule when omitted);
+    /// `ministry` (0–99) is required by `"central"` only.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> DossierCodeGenerator {
-        Self::default()
+    pub fn new(
+        #[wasm_bindgen(
+            unchecked_param_type = "\"current\" | \"central\" | \"legacy\" | undefined"
+        )]
+        rule: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] ministry: JsValue,
+    ) -> Result<DossierCodeGenerator, JsValue> {
+        let ministry = if ministry.is_undefined() || ministry.is_null() {
+            None
+        } else {
+            let m = convert::int32("ministry", &ministry)?;
+            Some(u8::try_from(m).map_err(|_| {
+                js_error(
+                    "invalid_argument",
+                    &format!("ministry {m} is not two digits (0-99)"),
+                )
+            })?)
+        };
+        core::DossierCodeGenerator::for_rule(code_rule(&rule)?, ministry)
+            .js()
+            .map(DossierCodeGenerator)
     }
 
     /// The next code of `agency` for an ISO `date`; throws
-    /// `dossier.sequence_exhausted` after 9999.
+    /// `dossier.sequence_exhausted` past the rule's last sequence (9999
+    /// under `"legacy"`).
     pub fn next(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] agency: JsValue,
@@ -217,7 +266,8 @@ impl DossierCodeGenerator {
         let text = code
             .as_string()
             .ok_or_else(|| wrong_type("code", "a string", &code))?;
-        self.0.register(core::DossierCode::parse(&text).js()?).js()
+        let code = core::DossierCode::parse_with(&text, self.0.rule()).js()?;
+        self.0.register(code).js()
     }
 }
 

@@ -12,12 +12,14 @@ mod calendar;
 mod convert;
 mod dossier;
 mod errors;
+mod impact;
 mod lunar;
 mod report;
 mod types;
 
 pub use calendar::Calendar;
 pub use dossier::{Catalog, Dossier, DossierCode, DossierCodeGenerator, Procedure};
+pub use impact::{appointment_changes, calendar_changes};
 pub use lunar::{from_lunar, to_lunar, year_name};
 /// Runs once when the module is instantiated.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

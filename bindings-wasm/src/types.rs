@@ -26,6 +26,55 @@ export interface Holiday {
   provenance: "official" | "projected" | "loaded";
   /** False for make-up working days. */
   dayOff: boolean;
+  /** The notice of an official entry that cites its own, or the article a projected entry follows. */
+  source: string | null;
+}
+
+/** One set of calendar data a calendar was built from. */
+export interface DataVersion {
+  provenance: "official" | "loaded";
+  version: string | null;
+  /** The date up to which the notices were checked. */
+  asOf: string | null;
+}
+
+/** What a calendar says of one date, in `calendarChanges`. */
+export interface DayStatus {
+  working: boolean;
+  entry?: { date: string; kind: Holiday["kind"]; nameVi: string; nameEn: string;
+            provenance: Holiday["provenance"]; source: string | null };
+  schedule: ScheduleSource;
+}
+
+export interface DayChange {
+  date: string;
+  before: DayStatus;
+  after: DayStatus;
+}
+
+/** The new appointment letter of an open dossier whose due date moved. */
+export interface NewAppointment {
+  code: string;
+  procedureName: string;
+  applicant: Record<string, unknown> | null;
+  receivedAt: string;
+  oldAppointmentAt: string;
+  newAppointmentAt: string;
+  reasonVi: string;
+  reasonEn: string;
+}
+
+export interface AppointmentChange {
+  code: string;
+  procedureCode: string;
+  status: string | null;
+  open: boolean;
+  oldDue: string | null;
+  newDue: string | null;
+  oldTimeliness: Timeliness | null;
+  newTimeliness: Timeliness | null;
+  days: DayChange[];
+  letter?: NewAppointment;
 }
 
 export interface ScheduleSource {
@@ -57,6 +106,10 @@ export interface CalendarOptions {
   last?: string;
   /** Whether the Vietnamese holidays apply (default true). */
   holidays?: boolean;
+  /** What a 24/11 on a weekend gives in the projected years (default "next_working_day"). */
+  cultureDayOnWeekend?: "next_working_day" | "no_substitute";
+  /** The calendar as computed before 24/11 became a holiday, to compare old appointments. */
+  withoutCultureDay?: boolean;
   /** A calendar data document, as for `Calendar.withData`. */
   data?: string | object;
 }

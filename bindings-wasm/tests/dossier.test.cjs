@@ -102,7 +102,7 @@ test("codes, procedures and catalogs", () => {
   const code = motcua.DossierCode.parse("000.00.06.H56-231027-0361");
   assert.deepStrictEqual([code.agency, code.date, code.sequence, code.toString()],
     ["000.00.06.H56", "2023-10-27", 361, "000.00.06.H56-231027-0361"]);
-  throwsCode(() => motcua.DossierCode.parse("H56-231027-0361"), "dossier.invalid_code");
+  throwsCode(() => motcua.DossierCode.parse("H56..06-231027-0361"), "dossier.invalid_code");
   throwsCode(() => motcua.DossierCode.parse(null), "invalid_type");
   const gen = new motcua.DossierCodeGenerator();
   gen.register("000.00.06.H56-231027-0361");

@@ -59,10 +59,10 @@ pub struct NewAppointment {
     pub received_at: NaiveDateTime,
     /// The appointment printed on the receipt slip.
     #[serde(with = "iso::instant")]
-    pub old_appointment: NaiveDateTime,
+    pub old_appointment_at: NaiveDateTime,
     /// The appointment under the new calendar.
     #[serde(with = "iso::instant")]
-    pub new_appointment: NaiveDateTime,
+    pub new_appointment_at: NaiveDateTime,
     /// Why, in Vietnamese: the dates that changed and what fixes them.
     pub reason_vi: String,
     /// Why, in English.
@@ -115,8 +115,8 @@ pub fn appointment_changes<'a>(
             old.appointment_at,
             new.appointment_at,
         ) {
-            (true, Some(received_at), Some(old_appointment), Some(new_appointment))
-                if old_appointment != new_appointment =>
+            (true, Some(received_at), Some(old_appointment_at), Some(new_appointment_at))
+                if old_appointment_at != new_appointment_at =>
             {
                 let (reason_vi, reason_en) = reasons(&days);
                 Some(NewAppointment {
@@ -124,8 +124,8 @@ pub fn appointment_changes<'a>(
                     procedure_name: dossier.procedure().name.clone(),
                     applicant: dossier.applicant().cloned(),
                     received_at,
-                    old_appointment,
-                    new_appointment,
+                    old_appointment_at,
+                    new_appointment_at,
                     reason_vi,
                     reason_en,
                 })

@@ -56,12 +56,15 @@ from motcua._motcua import (
     Procedure,
     Score,
     __version__,
+    appointment_changes,
+    calendar_changes,
     from_lunar,
     sample_center,
     to_lunar,
     validate_portal_sync,
     year_name,
 )
+from motcua._impact import appointment_changes_frame
 from motcua._status import Status
 from motcua._table import records_frame, report_table
 
@@ -102,6 +105,9 @@ __all__ = [
     "Status",
     "UnknownProcedureError",
     "__version__",
+    "appointment_changes",
+    "appointment_changes_frame",
+    "calendar_changes",
     "from_lunar",
     "records_frame",
     "report_table",

@@ -33,6 +33,7 @@ pub struct CalendarBuilder {
     last: NaiveDate,
     holidays: bool,
     culture_day: CultureDayOnWeekend,
+    without_culture_day: bool,
     data: Vec<CalendarData>,
 }
 
@@ -63,6 +64,7 @@ impl CalendarBuilder {
             last: LAST_SUPPORTED_DATE,
             holidays: true,
             culture_day: CultureDayOnWeekend::default(),
+            without_culture_day: false,
             data: Vec::new(),
         }
     }
@@ -117,6 +119,20 @@ impl CalendarBuilder {
         self
     }
 
+    /// The calendar as it was computed before Resolution 28/2026/QH16
+    /// entered the data (motcua's data 2026.11.1 and earlier): no 24/11 in
+    /// the rules or the schedules. Not the law in force: it exists so that
+    /// a center can compare its old appointments with the new calendar
+    /// ([`crate::impact`]).
+    pub fn without_culture_day(mut self) -> Self {
+        self.without_culture_day = true;
+        self
+    }
+
+    pub(super) fn has_culture_day(&self) -> bool {
+        !self.without_culture_day
+    }
+
     pub(super) fn culture_day(&self) -> CultureDayOnWeekend {
         self.culture_day
     }
@@ -161,7 +177,7 @@ impl CalendarBuilder {
             ));
         }
         for doc in &self.data {
-            check_statutory(doc)?;
+            check_statutory_of(doc, self.has_culture_day())?;
         }
         let (entries, sources) = self.entries()?;
         let first = epoch_day(self.first);
@@ -229,8 +245,16 @@ impl CalendarBuilder {
         if self.holidays {
             let from = (self.first.year() - 1).max(lunar::MIN_DATE.year());
             let to = (self.last.year() + 1).min(lunar::MAX_DATE.year());
+            // Without 24/11, its weekend substitute days go too.
+            let policy = match self.without_culture_day {
+                true => CultureDayOnWeekend::NoSubstitute,
+                false => self.culture_day,
+            };
             for year in (from..=to).filter(|&y| !scheduled(y)) {
-                entries.extend(rules::project_year(year, self.culture_day)?);
+                entries.extend(rules::project_year(year, policy)?);
+            }
+            if self.without_culture_day {
+                entries.retain(|h| !rules::is_culture_day(h.date));
             }
         }
         // Entries a schedule has in neighbouring years first, so that each
@@ -248,6 +272,7 @@ impl CalendarBuilder {
                 .entries
                 .iter()
                 .filter(|e| e.date.year() == schedule.year);
+            let own = own.filter(|e| self.has_culture_day() || !rules::is_culture_day(e.date));
             entries.extend(own.map(|e| e.to_holiday(provenance)));
             let cited = schedule.sources.clone();
             sources.push((
@@ -279,9 +304,16 @@ impl CalendarBuilder {
 ///
 /// The error is `calendar.invalid_data` and names the date.
 pub fn check_statutory(doc: &CalendarData) -> Result<()> {
+    check_statutory_of(doc, true)
+}
+
+/// [`check_statutory`], with or without 24/11 among the holidays.
+fn check_statutory_of(doc: &CalendarData, culture_day: bool) -> Result<()> {
     let statutory = |year: i32| -> Vec<(NaiveDate, &'static str)> {
         // Years outside the lunar table have no rules to check against.
-        rules::statutory_dates(year).unwrap_or_default()
+        let mut dates = rules::statutory_dates(year).unwrap_or_default();
+        dates.retain(|(d, _)| culture_day || !rules::is_culture_day(*d));
+        dates
     };
     let refuse = |date: NaiveDate, basis: &str, what: String| {
         Error::new(

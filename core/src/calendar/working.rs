@@ -29,7 +29,7 @@ pub(super) struct WorkingDay {
 
 /// Where the entries of a year come from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "kind", content = "sources", rename_all = "snake_case")]
+#[serde(tag = "status", content = "sources", rename_all = "snake_case")]
 pub enum ScheduleSource {
     /// An official schedule embedded in the library, with its sources.
     Official(Vec<Cow<'static, str>>),
@@ -154,6 +154,12 @@ impl Calendar {
             as_of: doc.as_of,
         });
         embedded.into_iter().chain(loaded).collect()
+    }
+
+    /// Whether 24/11 is a holiday from 2026 (`false` only for a calendar
+    /// built with [`CalendarBuilder::without_culture_day`]).
+    pub fn has_culture_day(&self) -> bool {
+        self.builder.has_culture_day()
     }
 
     /// What a 24 November on a weekend gives in the projected years.

@@ -1,7 +1,25 @@
-//! Dossier codes (mã số hồ sơ), Circular 01/2018/TT-VPCP Art. 19:
-//! `AGENCY-YYMMDD-NNNN`: the receiving agency's dotted code
-//! (`V1V2V3.Z1Z2.Y1Y2.MX1X2`, e.g. `000.00.06.H56`), the reception date and
-//! a 4-digit sequence per agency per day.
+//! Dossier codes (mã số hồ sơ): `AGENCY-YYMMDD-SEQ`.
+//!
+//! - **Current rule** ([`CodeRule::Current`]), Circular 03/2025/TT-VPCP
+//!   Art. 13 (guiding Decree 118/2025/NĐ-CP; in force with it from
+//!   01/07/2025): AGENCY is the receiving unit's electronic identifier
+//!   under Decision 20/2020/QĐ-TTg (22/07/2020), dot-separated groups of
+//!   upper-case letters and digits, at most 35 characters (province-first
+//!   since the 2025 reorganisation, e.g. `H15.50.05.12`, `H21.17`; the
+//!   older `000.00.06.H56` form of the archives fits the same grammar),
+//!   then the reception date and a sequence per unit per day of **at least
+//!   4 digits**.
+//! - **Centrally run systems** ([`CodeRule::Central`]), Art. 13(3) added by
+//!   Circular 04/2025/TT-VPCP (08/12/2025, in force 25/01/2026):
+//!   `ID-YYMMDD-AAXXXX`, AA the two digits of the ministry that runs the
+//!   system, XXXX a sequence of at least 4 digits.
+//! - **Legacy rule** ([`CodeRule::Legacy`]), Circular 01/2018/TT-VPCP Art.
+//!   19, for dossiers of its time: agency `DDD.DD.DD.LDD`, exactly 4 digits,
+//!   so the 10,000th code of a day is an error.
+//!
+//! The grammar of QĐ 20/2020 and the texts of Circulars 03/2025 and 04/2025
+//! were read in secondary summaries only: the rules above are what they
+//! report, and every check names the part of the code it refuses.
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,55 +34,142 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, FromJson, JsonError, Path};
 
+/// Which rule a dossier code follows (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum CodeRule {
+    /// Circular 03/2025/TT-VPCP Art. 13: electronic identifier, sequence of
+    /// at least 4 digits.
+    #[default]
+    Current,
+    /// Circular 03/2025/TT-VPCP Art. 13(3) (Circular 04/2025/TT-VPCP): a
+    /// centrally run system, the sequence prefixed by the ministry's two
+    /// digits.
+    Central,
+    /// Circular 01/2018/TT-VPCP Art. 19: `DDD.DD.DD.LDD`, exactly 4 digits.
+    Legacy,
+}
+
+impl CodeRule {
+    /// Every rule.
+    pub const ALL: [CodeRule; 3] = [CodeRule::Current, CodeRule::Central, CodeRule::Legacy];
+
+    /// The stable code used by the bindings: `current`, `central`, `legacy`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            CodeRule::Current => "current",
+            CodeRule::Central => "central",
+            CodeRule::Legacy => "legacy",
+        }
+    }
+
+    /// The rule with this code, or `invalid_argument` naming the codes.
+    pub fn parse(code: &str) -> Result<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!("{code:?} is not a dossier code rule: expected \"current\", \"central\" or \"legacy\""),
+            )
+        })
+    }
+
+    /// The largest sequence the rule's digits hold.
+    const fn max_sequence(self) -> u32 {
+        match self {
+            CodeRule::Legacy => 9_999,
+            CodeRule::Current | CodeRule::Central => MAX_SEQUENCE,
+        }
+    }
+}
+
+/// The largest sequence of the current rule: "at least 4 digits" sets no
+/// maximum; nine digits keep every code in a `u32` and far beyond a day's
+/// dossiers.
+const MAX_SEQUENCE: u32 = 999_999_999;
+
+/// The longest electronic identifier (Decision 20/2020/QĐ-TTg).
+const MAX_AGENCY_LEN: usize = 35;
+
 /// A dossier code.
 ///
 /// ```
 /// use motcua::dossier::DossierCode;
 ///
-/// let code: DossierCode = "000.00.06.H56-231027-0361".parse()?;
-/// assert_eq!(code.agency(), "000.00.06.H56");
-/// assert_eq!(code.sequence(), 361);
-/// assert_eq!(code.to_string(), "000.00.06.H56-231027-0361");
+/// let code: DossierCode = "H15.50.05.12-260917-1436".parse()?;
+/// assert_eq!(code.agency(), "H15.50.05.12");
+/// assert_eq!(code.sequence(), 1436);
+/// // The older form of the archives is read too.
+/// let old: DossierCode = "000.00.06.H56-231027-0361".parse()?;
+/// assert_eq!(old.to_string(), "000.00.06.H56-231027-0361");
 /// # Ok::<(), motcua::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DossierCode {
     agency: String,
     date: NaiveDate,
-    sequence: u16,
+    ministry: Option<u8>,
+    sequence: u32,
 }
 
 fn invalid(text: &str, why: &str) -> Error {
     let shown: String = text.chars().take(40).collect();
     Error::new(
         ErrorKind::InvalidDossierCode,
-        format!("{shown:?} is not a dossier code AGENCY-YYMMDD-NNNN (e.g. 000.00.06.H56-231027-0361): {why}"),
+        format!("{shown:?} is not a dossier code AGENCY-YYMMDD-SEQ (e.g. H15.50.05.12-260917-1436): {why}"),
     )
 }
 
-/// Whether `agency` is a dotted agency code `DDD.DD.DD.LDD` (TT 10/2016/TT-BTTTT).
-fn valid_agency(agency: &str) -> bool {
-    let parts: Vec<&str> = agency.split('.').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    parts.len() == 4
-        && digits(parts[0], 3)
-        && digits(parts[1], 2)
-        && digits(parts[2], 2)
-        && parts[3].len() == 3
-        && parts[3].as_bytes()[0].is_ascii_uppercase()
-        && digits(&parts[3][1..], 2)
+/// Why `agency` is not an identifier of `rule`, or `None` when it is one.
+fn agency_problem(agency: &str, rule: CodeRule) -> Option<&'static str> {
+    if rule == CodeRule::Legacy {
+        let parts: Vec<&str> = agency.split('.').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let legacy = parts.len() == 4
+            && digits(parts[0], 3)
+            && digits(parts[1], 2)
+            && digits(parts[2], 2)
+            && parts[3].len() == 3
+            && parts[3].as_bytes()[0].is_ascii_uppercase()
+            && digits(&parts[3][1..], 2);
+        return (!legacy).then_some("Circular 01/2018 agency codes look like 000.00.06.H56");
+    }
+    if agency.is_empty() {
+        return Some("the agency identifier is empty");
+    }
+    if agency.len() > MAX_AGENCY_LEN {
+        return Some("the agency identifier is longer than 35 characters");
+    }
+    if agency.split('.').any(str::is_empty) {
+        return Some("the agency identifier has an empty group between dots");
+    }
+    if !agency
+        .bytes()
+        .all(|b| b == b'.' || b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Some("the agency identifier holds only A-Z, 0-9 and dots");
+    }
+    None
 }
 
 impl DossierCode {
-    /// A code from its parts; errors for an agency code that is not
-    /// `DDD.DD.DD.LDD`, a date outside 2000–2099 or a sequence outside
-    /// 1..=9999.
+    /// A code of the current rule from its parts; errors for an agency that
+    /// is not an electronic identifier, a date outside 2000–2099 or a
+    /// sequence outside 1..=999,999,999.
     pub fn new(agency: &str, date: NaiveDate, sequence: u32) -> Result<Self> {
-        if !valid_agency(agency) {
-            return Err(invalid(
-                agency,
-                "the agency code must look like 000.00.06.H56",
-            ));
+        Self::with_rule(agency, date, None, sequence, CodeRule::Current)
+    }
+
+    /// A code of `rule`; `ministry` (0–99) is the owning ministry of a
+    /// centrally run system and is required by [`CodeRule::Central`] only.
+    pub fn with_rule(
+        agency: &str,
+        date: NaiveDate,
+        ministry: Option<u8>,
+        sequence: u32,
+        rule: CodeRule,
+    ) -> Result<Self> {
+        if let Some(why) = agency_problem(agency, rule) {
+            return Err(invalid(agency, why));
         }
         if !(2000..=2099).contains(&date.year()) {
             return Err(invalid(
@@ -72,31 +177,66 @@ impl DossierCode {
                 "the date must be in 2000–2099 (two-digit year)",
             ));
         }
-        match u16::try_from(sequence) {
-            Ok(s) if (1..=9999).contains(&s) => Ok(Self {
-                agency: agency.to_owned(),
-                date,
-                sequence: s,
-            }),
-            _ => Err(Error::new(
-                ErrorKind::SequenceExhausted,
-                format!("sequence {sequence} does not fit the code's 4 digits (1 to 9999)"),
-            )),
+        match (rule, ministry) {
+            (CodeRule::Central, Some(m)) if m < 100 => {}
+            (CodeRule::Central, _) => {
+                return Err(invalid(
+                    agency,
+                    "a centrally run system's code needs its ministry's two digits (0-99)",
+                ))
+            }
+            (_, Some(_)) => {
+                return Err(invalid(
+                    agency,
+                    "only a centrally run system's code has a ministry prefix",
+                ))
+            }
+            (_, None) => {}
         }
+        if !(1..=rule.max_sequence()).contains(&sequence) {
+            return Err(Error::new(
+                ErrorKind::SequenceExhausted,
+                match rule {
+                    CodeRule::Legacy => format!(
+                        "sequence {sequence} does not fit Circular 01/2018's 4 digits (1 to 9999)"
+                    ),
+                    _ => format!("sequence {sequence} is outside 1 to {MAX_SEQUENCE}"),
+                },
+            ));
+        }
+        Ok(Self {
+            agency: agency.to_owned(),
+            date,
+            ministry,
+            sequence,
+        })
     }
 
-    /// Parses and validates a code.
+    /// Parses and validates a code of the current rule (Circular 03/2025
+    /// Art. 13), which also reads the archives' `000.00.06.H56-…` codes.
     pub fn parse(text: &str) -> Result<Self> {
+        Self::parse_with(text, CodeRule::Current)
+    }
+
+    /// Parses and validates a code of `rule`.
+    ///
+    /// ```
+    /// use motcua::dossier::{CodeRule, DossierCode};
+    ///
+    /// let central = DossierCode::parse_with("H15.50.05.12-260917-071436", CodeRule::Central)?;
+    /// assert_eq!((central.ministry(), central.sequence()), (Some(7), 1436));
+    /// let err = DossierCode::parse_with("H15.50.05.12-260917-1436", CodeRule::Legacy).unwrap_err();
+    /// assert_eq!(err.code(), "dossier.invalid_code");
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn parse_with(text: &str, rule: CodeRule) -> Result<Self> {
         let mut parts = text.rsplitn(3, '-');
         let (seq, date, agency) = match (parts.next(), parts.next(), parts.next()) {
             (Some(s), Some(d), Some(a)) => (s, d, a),
             _ => return Err(invalid(text, "expected three parts separated by '-'")),
         };
-        if !valid_agency(agency) {
-            return Err(invalid(
-                text,
-                "the agency code must look like 000.00.06.H56",
-            ));
+        if let Some(why) = agency_problem(agency, rule) {
+            return Err(invalid(text, why));
         }
         if date.len() != 6 || !date.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid(text, "the date must be 6 digits YYMMDD"));
@@ -104,21 +244,51 @@ impl DossierCode {
         let date = iso::parse_layout(&format!("20{date}"), "YYYYMMDD")
             .map(|t| t.date())
             .ok_or_else(|| invalid(text, "the date YYMMDD does not exist"))?;
-        if seq.len() != 4 || !seq.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid(text, "the sequence must be 4 digits"));
+        if seq.is_empty() || !seq.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(text, "the sequence must be digits"));
         }
-        let sequence: u16 = seq.parse().map_err(|_| invalid(text, "bad sequence"))?;
+        let (ministry, digits) = match rule {
+            CodeRule::Central if seq.len() >= 6 => (seq[..2].parse::<u8>().ok(), &seq[2..]),
+            CodeRule::Central => return Err(invalid(
+                text,
+                "a centrally run system's sequence is the ministry's 2 digits and at least 4 more",
+            )),
+            _ => (None, seq),
+        };
+        match rule {
+            CodeRule::Legacy if digits.len() != 4 => {
+                return Err(invalid(
+                    text,
+                    "Circular 01/2018 sequences are exactly 4 digits",
+                ))
+            }
+            _ if digits.len() < 4 => {
+                return Err(invalid(text, "the sequence must be at least 4 digits"))
+            }
+            _ if digits.len() > 4 && digits.starts_with('0') => {
+                return Err(invalid(
+                    text,
+                    "a sequence longer than 4 digits has no leading zero",
+                ))
+            }
+            _ if digits.len() > 9 => {
+                return Err(invalid(text, "the sequence is longer than 9 digits"))
+            }
+            _ => {}
+        }
+        let sequence: u32 = digits.parse().map_err(|_| invalid(text, "bad sequence"))?;
         if sequence == 0 {
             return Err(invalid(text, "sequences start at 0001"));
         }
         Ok(Self {
             agency: agency.to_owned(),
             date,
+            ministry,
             sequence,
         })
     }
 
-    /// The receiving agency's code.
+    /// The receiving agency's electronic identifier.
     pub fn agency(&self) -> &str {
         &self.agency
     }
@@ -128,8 +298,13 @@ impl DossierCode {
         self.date
     }
 
-    /// The sequence number within the agency's day, 1 to 9999.
-    pub fn sequence(&self) -> u16 {
+    /// The owning ministry's two digits, for a centrally run system's code.
+    pub fn ministry(&self) -> Option<u8> {
+        self.ministry
+    }
+
+    /// The sequence number within the agency's day, from 1.
+    pub fn sequence(&self) -> u32 {
         self.sequence
     }
 }
@@ -139,13 +314,16 @@ impl fmt::Display for DossierCode {
         let d = self.date;
         write!(
             f,
-            "{}-{:02}{:02}{:02}-{:04}",
+            "{}-{:02}{:02}{:02}-",
             self.agency,
             d.year() % 100,
             d.month(),
             d.day(),
-            self.sequence
-        )
+        )?;
+        if let Some(ministry) = self.ministry {
+            write!(f, "{ministry:02}")?;
+        }
+        write!(f, "{:04}", self.sequence)
     }
 }
 
@@ -172,24 +350,83 @@ impl FromJson for DossierCode {
 
 json::deserialize_by_reader!(DossierCode);
 
-/// Issues dossier codes: a sequence per agency per day, from 0001. The
-/// 10,000th code of a day is an error, not a wrap. Codes issued elsewhere
-/// can be registered so that sequences continue and duplicates are caught.
+/// Issues dossier codes: a sequence per agency per day, from 0001, by the
+/// current rule ([`DossierCodeGenerator::new`]: the 10,000th code of a day
+/// is `-10000`), for a centrally run system
+/// ([`DossierCodeGenerator::central`]) or by the strict legacy rule
+/// ([`DossierCodeGenerator::legacy`]: the 10,000th code is an error, not a
+/// wrap). Codes issued elsewhere can be registered so that sequences
+/// continue and duplicates are caught.
 #[derive(Debug, Clone, Default)]
 pub struct DossierCodeGenerator {
+    rule: CodeRule,
+    /// The owning ministry of a centrally run system.
+    ministry: Option<u8>,
     /// The sequences issued, in rising order, per day and agency. One map
     /// of small lists rather than a set of every code: a code is its
     /// agency, day and sequence, and the last sequence of a day is the
     /// list's last element. A sorted list, not a BTreeMap (3.7 KB less in
     /// the WASM module): keyed by day first, a new day is an append and a
     /// new agency moves only that day's keys.
-    issued: LiteMap<(NaiveDate, String), Vec<u16>>,
+    issued: LiteMap<(NaiveDate, String), Vec<u32>>,
 }
 
 impl DossierCodeGenerator {
-    /// An empty generator.
+    /// An empty generator of the current rule (Circular 03/2025 Art. 13).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty generator of the strict legacy rule (Circular 01/2018 Art.
+    /// 19): agencies `DDD.DD.DD.LDD`, exactly 4 digits.
+    pub fn legacy() -> Self {
+        Self {
+            rule: CodeRule::Legacy,
+            ..Self::default()
+        }
+    }
+
+    /// An empty generator for a system run centrally by the ministry whose
+    /// two digits are `ministry` (Circular 04/2025); `invalid_argument` past
+    /// 99.
+    pub fn central(ministry: u8) -> Result<Self> {
+        if ministry > 99 {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("ministry {ministry} is not two digits (0-99)"),
+            ));
+        }
+        Ok(Self {
+            rule: CodeRule::Central,
+            ministry: Some(ministry),
+            ..Self::default()
+        })
+    }
+
+    /// An empty generator of `rule`: `ministry` is required by
+    /// [`CodeRule::Central`] and refused by the others
+    /// (`invalid_argument`).
+    pub fn for_rule(rule: CodeRule, ministry: Option<u8>) -> Result<Self> {
+        match (rule, ministry) {
+            (CodeRule::Central, Some(m)) => Self::central(m),
+            (CodeRule::Central, None) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                "a centrally run system's generator needs its ministry's two digits",
+            )),
+            (_, Some(_)) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("a {} generator takes no ministry", rule.code()),
+            )),
+            (rule, None) => Ok(Self {
+                rule,
+                ..Self::default()
+            }),
+        }
+    }
+
+    /// The rule of the codes it issues.
+    pub fn rule(&self) -> CodeRule {
+        self.rule
     }
 
     /// The next code of `agency` for `date`.
@@ -210,14 +447,24 @@ impl DossierCodeGenerator {
             .get(&(date, agency.to_owned()))
             .and_then(|day| day.last().copied())
             .unwrap_or(0);
-        let code = DossierCode::new(agency, date, u32::from(last) + 1)?;
+        let code = DossierCode::with_rule(agency, date, self.ministry, last + 1, self.rule)?;
         self.register(code.clone())?;
         Ok(code)
     }
 
     /// Records a code issued elsewhere; a code already issued is a
-    /// `dossier.duplicate_code` error and changes nothing.
+    /// `dossier.duplicate_code` error, and one the generator's rule could
+    /// not issue is `dossier.invalid_code` (another rule's agency form or
+    /// ministry) or `dossier.sequence_exhausted` (a legacy generator given a
+    /// 5-digit sequence); none of them changes anything.
     pub fn register(&mut self, code: DossierCode) -> Result<()> {
+        DossierCode::with_rule(
+            &code.agency,
+            code.date,
+            code.ministry,
+            code.sequence,
+            self.rule,
+        )?;
         let day = self
             .issued
             .entry((code.date, code.agency.clone()))

@@ -25,7 +25,7 @@ pub use clock::{
     judge, progress, timeliness, Clock, ClockState, Extension, Granularity, Progress, StepUsage,
     Timeliness, Violation,
 };
-pub use code::{DossierCode, DossierCodeGenerator};
+pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind};
 pub use explain::{Explanation, ExplanationEntry, Note};
 pub use forms::{ApologyLetter, ReceiptSlip};

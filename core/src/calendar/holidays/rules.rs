@@ -5,10 +5,11 @@
 //! - **Labour Code 1994** (Art. 73), before 2013: 1/1; Tết 4 days (lunar
 //!   New Year's Eve and days 1–3); 30/4; 1/5; 2/9. Giỗ Tổ Hùng Vương
 //!   (10/3 lunar) from 2007 (amendment of 2007).
-//! - **Labour Code 2012** (Art. 115), 2013–2020: Tết 5 days (Eve and days
-//!   1–4). The code took effect on 1 May 2013; Tết 2013 already had five
-//!   days, which is why the era starts with the year 2013 (as python-holidays
-//!   does).
+//! - **Labour Code 2012** (Art. 115), 2014–2020: Tết 5 days (Eve and days
+//!   1–4). The code took effect on 1 May 2013, after Tết 2013, which had four
+//!   days: the government swapped Friday 15/02/2013 for Saturday 23/02/2013,
+//!   which only a 4-day Tết needs (see the 2013 schedule's sources; python-
+//!   holidays counts five). The code's other holidays are those of 1994.
 //! - **Labour Code 2019** (Art. 112), from 2021: National Day is 2/9 plus
 //!   one adjacent day chosen each year.
 //! - **Ngày Văn hóa Việt Nam (24/11)**, from 2026: Resolution
@@ -102,6 +103,11 @@ const CULTURE_DAY: Occasion = Occasion {
 /// 28/2026/QH16, in force 01/07/2026).
 pub const CULTURE_DAY_FIRST_YEAR: i32 = 2026;
 
+/// Whether `date` is a Ngày Văn hóa Việt Nam of the law in force.
+pub fn is_culture_day(date: NaiveDate) -> bool {
+    date.month() == 11 && date.day() == 24 && date.year() >= CULTURE_DAY_FIRST_YEAR
+}
+
 /// Where the law puts Culture Day, as the source of a projected entry.
 const CULTURE_DAY_BASIS: &str = "Resolution 28/2026/QH16 (24/04/2026, in force 01/07/2026): 24/11 Ngày Văn hóa Việt Nam, a paid day off";
 
@@ -161,9 +167,9 @@ impl CultureDayOnWeekend {
 /// The Labour Code whose holiday list governs a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LabourCode {
-    /// Labour Code 1994 (as amended in 2007): before 2013.
+    /// Labour Code 1994 (as amended in 2007): up to 2013 (see the module).
     Of1994,
-    /// Labour Code 2012: 2013–2020.
+    /// Labour Code 2012: 2014–2020.
     Of2012,
     /// Labour Code 2019: from 2021.
     Of2019,
@@ -192,8 +198,8 @@ impl LabourCode {
     /// The code in force for the holidays of `year`.
     pub fn for_year(year: i32) -> Self {
         match year {
-            ..=2012 => LabourCode::Of1994,
-            2013..=2020 => LabourCode::Of2012,
+            ..=2013 => LabourCode::Of1994,
+            2014..=2020 => LabourCode::Of2012,
             _ => LabourCode::Of2019,
         }
     }
@@ -210,6 +216,11 @@ struct Statutory {
     basis: &'static str,
     /// Whether a weekend date gives a substitute day.
     substituted: bool,
+    /// Whether the law fixes the date itself. Which days make up Tết
+    /// beyond mùng 1–3 (the eve, mùng 4, or the 29th of the last month as
+    /// in 2017) and which day joins National Day are chosen by each year's
+    /// notice, so only the others are checked against a schedule.
+    fixed: bool,
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -225,6 +236,7 @@ fn fixed(date: NaiveDate, o: &Occasion, basis: &'static str) -> Statutory {
         is_tet: false,
         basis,
         substituted: true,
+        fixed: true,
     }
 }
 
@@ -257,6 +269,7 @@ fn statutory_days(year: i32, culture_day: CultureDayOnWeekend) -> Result<Vec<Sta
         is_tet: true,
         basis,
         substituted: true,
+        fixed: false,
     });
     for n in 1..=tet_days {
         days.push(Statutory {
@@ -267,6 +280,7 @@ fn statutory_days(year: i32, culture_day: CultureDayOnWeekend) -> Result<Vec<Sta
             is_tet: true,
             basis,
             substituted: true,
+            fixed: n <= 3,
         });
     }
     if year >= 2007 {
@@ -291,14 +305,16 @@ fn statutory_days(year: i32, culture_day: CultureDayOnWeekend) -> Result<Vec<Sta
     Ok(days)
 }
 
-/// The dates that the law in force makes holidays in `year` (not their
-/// substitute days), in date order: what no schedule may leave as a
-/// working day.
+/// The dates that the law in force itself makes holidays in `year`, with
+/// the article: 1/1, mùng 1–3 of Tết, Giỗ Tổ, 30/4, 1/5, 2/9 and 24/11
+/// (not the days each year's notice chooses, nor substitute days), in date
+/// order: what no schedule may leave as a working day.
 ///
 /// Errors only when the year is outside the lunar calendar's range.
 pub fn statutory_dates(year: i32) -> Result<Vec<(NaiveDate, &'static str)>> {
     Ok(statutory_days(year, CultureDayOnWeekend::default())?
         .into_iter()
+        .filter(|d| d.fixed)
         .map(|d| (d.date, d.basis))
         .collect())
 }
