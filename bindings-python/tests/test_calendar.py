@@ -119,17 +119,46 @@ def test_lunar_date_is_a_value(cal):
 
 
 def test_calendar_data_loads_at_run_time_and_leaves_the_original_alone(cal):
-    culture_day = dt.date(2026, 11, 24)
-    data = ('{"overrides": [{"date": "2026-11-24", "kind": "closure", '
-            '"name_vi": "Ngày Văn hóa Việt Nam", "name_en": "Vietnam Culture Day"}]}')
+    closure = dt.date(2026, 11, 23)
+    data = ('{"version": "center-2026.1", "as_of": "2026-11-01", "overrides": [{"date": "2026-11-23", '
+            '"kind": "closure", "name_vi": "Nghỉ", "name_en": "Closed"}]}')
     loaded = cal.with_data(data)
-    assert loaded.is_working_day(culture_day) is False
-    assert loaded.holiday(culture_day).provenance == "loaded"
-    assert cal.is_working_day(culture_day) is True
+    assert loaded.is_working_day(closure) is False
+    assert loaded.holiday(closure).provenance == "loaded"
+    assert cal.is_working_day(closure) is True
+    assert loaded.data_versions[1] == {"provenance": "loaded", "version": "center-2026.1",
+                                       "as_of": dt.date(2026, 11, 1)}
     with pytest.raises(motcua.InvalidCalendarDataError) as err:
         cal.with_data('{"overrides": [{"date": "2026-11-31", "kind": "closure", "name_vi": "a", "name_en": "b"}]}')
     assert "overrides[0].date" in str(err.value) and "2026-11-31" in str(err.value)
-    assert cal.is_working_day(culture_day) is True
+    assert cal.is_working_day(closure) is True
+
+
+def test_culture_day_is_a_holiday_from_2026_with_its_sources(cal):
+    day = cal.holiday(dt.date(2026, 11, 24))
+    assert (day.kind, day.provenance) == ("statutory", "official")
+    assert "10065/VPCP-KGVX" in day.source and "28/2026/QH16" in day.source
+    assert cal.is_working_day(dt.date(2025, 11, 24))
+    assert all(not h.provisional for h in cal.holidays(2027))
+    assert cal.data_versions[0]["version"] == "2026.12.1"
+    assert cal.data_versions[0]["as_of"] == dt.date(2026, 12, 2)
+    # 24/11/2029 is a Saturday: the named policy decides the projected years.
+    assert not cal.is_working_day(dt.date(2029, 11, 26))
+    strict = motcua.Calendar.custom(culture_day_on_weekend="no_substitute")
+    assert strict.is_working_day(dt.date(2029, 11, 26))
+    assert strict.culture_day_on_weekend == "no_substitute"
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.Calendar.custom(culture_day_on_weekend="sometimes")
+    before = motcua.Calendar.custom(without_culture_day=True)
+    assert before.is_working_day(dt.date(2026, 11, 24)) and not before.has_culture_day
+
+
+def test_data_that_works_a_statutory_day_is_refused_naming_the_date(cal):
+    worked = ('{"overrides": [{"date": "2026-11-24", "kind": "extra_working_day", '
+              '"name_vi": "Làm việc", "name_en": "Open"}]}')
+    with pytest.raises(motcua.InvalidCalendarDataError) as err:
+        cal.with_data(worked)
+    assert "2026-11-24" in str(err.value) and err.value.code == "calendar.invalid_data"
 
 
 def test_custom_calendar():

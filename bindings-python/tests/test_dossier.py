@@ -112,12 +112,13 @@ def test_explanation_in_both_languages():
                        received_at=T(2026, 2, 13, 17, 30))
     e = d.explain()
     rules = [x["rule"] for x in e.entries]
-    assert rules[:3] == ["received", "start_moved", "duration"]
+    assert rules[:4] == ["received", "calendar_data", "start_moved", "duration"]
+    assert "2026.12.1" in e.entries[1]["vi"]
     assert rules.count("day_off_skipped") == 5  # Tết 16-20/02/2026
     assert "Tết Nguyên đán" in str(e)
     assert "not counted" in e.text("en")
     assert d.due_at == T(2026, 2, 27, 17, 0)
-    assert e.entries[2]["due_at"] == d.due_at
+    assert e.entries[3]["due_at"] == d.due_at
 
 
 def test_step_lateness_is_attributed(dossier):
@@ -146,8 +147,13 @@ def test_dossier_codes():
     with pytest.raises(motcua.DuplicateDossierCodeError):
         gen.register(code)
     gen.register("000.00.06.H56-231028-9999")
+    # Circular 03/2025: at least 4 digits, so the 10,000th code of a day is
+    # -10000; the strict Circular 01/2018 generator refuses it.
+    assert str(gen.next("000.00.06.H56", dt.date(2023, 10, 28))) == "000.00.06.H56-231028-10000"
+    legacy = motcua.DossierCodeGenerator("legacy")
+    legacy.register("000.00.06.H56-231028-9999")
     with pytest.raises(motcua.SequenceExhaustedError):
-        gen.next("000.00.06.H56", dt.date(2023, 10, 28))
+        legacy.next("000.00.06.H56", dt.date(2023, 10, 28))
 
 
 def test_procedure_and_catalog_errors_name_the_field():

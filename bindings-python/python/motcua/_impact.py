@@ -9,13 +9,11 @@ dossiers), and the changed dates one list column.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import typing
 from collections import abc
 
 from motcua import _motcua
-
-if typing.TYPE_CHECKING:
-    import pandas as pd
 
 COLUMNS = (
     "code",
@@ -38,7 +36,7 @@ def appointment_changes_frame(
     before: _motcua.Calendar,
     after: _motcua.Calendar,
     as_of: dt.datetime,
-) -> pd.DataFrame:
+) -> typing.Any:
     """The dossiers whose due date the change from ``before`` to ``after``
     moves, as a DataFrame with the columns of ``COLUMNS`` (needs pandas).
 
@@ -47,8 +45,7 @@ def appointment_changes_frame(
     ...     motcua.Calendar.vietnam(), dt.datetime(2026, 12, 1)).columns[:3].tolist()
     ['code', 'procedure_code', 'status']
     """
-    import pandas as pd
-
+    pd = importlib.import_module("pandas")
     rows = []
     for change in _motcua.appointment_changes(dossiers, before, after, as_of):
         letter = change.get("letter") or {}
