@@ -165,9 +165,7 @@ impl DossierCode {
     /// is wrong.
     pub fn parse(
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "\"current\" | \"central\" | \"legacy\" | undefined"
-        )]
+        #[wasm_bindgen(unchecked_optional_param_type = "\"current\" | \"central\" | \"legacy\"")]
         rule: JsValue,
     ) -> Result<DossierCode, JsValue> {
         let text = text
@@ -221,11 +219,9 @@ impl DossierCodeGenerator {
     /// `ministry` (0–99) is required by `"central"` only.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(
-            unchecked_param_type = "\"current\" | \"central\" | \"legacy\" | undefined"
-        )]
+        #[wasm_bindgen(unchecked_optional_param_type = "\"current\" | \"central\" | \"legacy\"")]
         rule: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] ministry: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] ministry: JsValue,
     ) -> Result<DossierCodeGenerator, JsValue> {
         let ministry = if ministry.is_undefined() || ministry.is_null() {
             None

@@ -67,18 +67,20 @@ test("malformed strings and values are Errors with codes", () => {
 
 test("calendar data loads at run time and leaves the original alone", () => {
   const json = JSON.stringify({
-    overrides: [{ date: "2026-11-24", kind: "closure", name_vi: "Ngày Văn hóa Việt Nam", name_en: "Vietnam Culture Day" }],
+    version: "center-2026.1",
+    overrides: [{ date: "2026-11-23", kind: "closure", name_vi: "Nghỉ", name_en: "Closed" }],
   });
   const loaded = cal.withData(json);
-  assert.equal(loaded.isWorkingDay("2026-11-24"), false);
-  assert.equal(cal.isWorkingDay("2026-11-24"), true);
+  assert.equal(loaded.isWorkingDay("2026-11-23"), false);
+  assert.equal(cal.isWorkingDay("2026-11-23"), true);
+  assert.equal(loaded.dataVersions[1].version, "center-2026.1");
   throwsCode(() => cal.withData("{"), "calendar.invalid_data");
   assert.throws(
     () => cal.withData('{"overrides": [{"date": "2026-11-24", "kind": "party", "name_vi": "a", "name_en": "b"}]}'),
     (e) => e.code === "calendar.invalid_data" && e.message.includes("overrides[0].kind") && e.message.includes("party"),
   );
   throwsCode(() => cal.withData(undefined), "invalid_type");
-  assert.equal(cal.isWorkingDay("2026-11-24"), true);
+  assert.equal(cal.isWorkingDay("2026-11-23"), true);
 });
 
 test("custom calendars", () => {

@@ -24,4 +24,17 @@ try {
   const code: unknown = (e as { code?: unknown }).code;
   void code;
 }
-export const summary = [due, between, at, name, kinds.length, onTime];
+// The law of 2026: the calendar before 24/11, the changes, and the dossiers
+// whose appointments they move.
+const before = motcua.Calendar.custom({ withoutCultureDay: true, cultureDayOnWeekend: "next_working_day" });
+const version: string | null = cal.dataVersions[0].version;
+const changed: string[] = motcua.calendarChanges(before, cal, "2026-01-01", "2026-12-31").map((c) => c.date);
+const moved = motcua.appointmentChanges(dossiers, before, cal, "2026-11-25T10:00");
+const letters: (string | undefined)[] = moved.map((m) => m.letter?.newAppointmentAt);
+const source: string | null | undefined = holiday?.source;
+const central = motcua.DossierCode.parse("H15.50.05.12-260917-071436", "central");
+const ministry: number | undefined = central.ministry;
+const legacy = new motcua.DossierCodeGenerator("legacy");
+// @ts-expect-error a rule is one of three names
+motcua.DossierCode.parse("H15.50.05.12-260917-1436", "strict");
+export const summary = [due, between, at, name, kinds.length, onTime, version, changed, letters, source, ministry, legacy];

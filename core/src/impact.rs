@@ -25,7 +25,7 @@ pub struct AppointmentChange {
     /// Its status at `as_of` (the same under both calendars).
     pub status: Option<Status>,
     /// Whether it is still being processed at `as_of` (not resolved, refused,
-    /// withdrawn or returned): the applicant is waiting for the appointment.
+    /// withdrawn or stopped): the applicant is waiting for the appointment.
     pub open: bool,
     /// The legal due date under the old calendar.
     #[serde(with = "iso::instant_opt")]

@@ -188,6 +188,64 @@ pub enum SupplementPolicy {
     Pause,
 }
 
+/// What status 8, "Dừng xử lý" (processing stopped), does to a dossier.
+/// A named policy because the rule moved: the clock of Decree 61/2018
+/// paused while processing was suspended, and the national portal's
+/// scoring of 2026 treats status 8 as an end state (Circular 03/2025/TT-VPCP
+/// adds form 05, the notice that processing is stopped).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopPolicy {
+    /// Status 8 ends processing, as the national portal scores it: no
+    /// timeliness, counted apart in the period report, no event after it.
+    #[default]
+    End,
+    /// Status 8 pauses the clock until `resumed`; the due date moves by
+    /// the working time stopped.
+    Pause,
+}
+
+/// A center's default policies, which a procedure's own setting
+/// overrides. A catalog carries them (`{"defaults": {...}, "procedures":
+/// [...]}`) and fills them into each of its procedures when read, so a
+/// dossier's document holds the policies it was processed under and
+/// replays the same anywhere.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Policies {
+    /// Where working-time due dates fall.
+    pub due_policy: DuePolicy,
+    /// What a completed supplement does to the clock.
+    pub supplement_policy: SupplementPolicy,
+    /// What status 8 does.
+    pub stop_policy: StopPolicy,
+}
+
+impl FromJson for StopPolicy {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        label(
+            value,
+            at,
+            &["end", "pause"],
+            &[StopPolicy::End, StopPolicy::Pause],
+        )
+    }
+}
+
+impl FromJson for Policies {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &["due_policy", "supplement_policy", "stop_policy"],
+        )?;
+        Ok(Policies {
+            due_policy: o.or_default("due_policy")?,
+            supplement_policy: o.or_default("supplement_policy")?,
+            stop_policy: o.or_default("stop_policy")?,
+        })
+    }
+}
+
 /// A channel through which a dossier is received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -317,10 +375,16 @@ pub struct Procedure {
     /// A different processing time for the online channel, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub online_processing_time: Option<ProcessingTime>,
-    /// Where working-time due dates fall.
-    pub due_policy: DuePolicy,
-    /// What a completed supplement does to the clock.
-    pub supplement_policy: SupplementPolicy,
+    /// Where working-time due dates fall (`None`: the center's default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_policy: Option<DuePolicy>,
+    /// What a completed supplement does to the clock (`None`: the
+    /// center's default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplement_policy: Option<SupplementPolicy>,
+    /// What status 8 does (`None`: the center's default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop_policy: Option<StopPolicy>,
     /// Fees and charges.
     pub fees: Vec<Fee>,
     /// Required documents (thành phần hồ sơ).
@@ -443,6 +507,7 @@ const PROCEDURE_FIELDS: &[&str] = &[
     "online_processing_time",
     "due_policy",
     "supplement_policy",
+    "stop_policy",
     "fees",
     "documents",
     "channels",
@@ -462,8 +527,9 @@ impl FromJson for Procedure {
             agency: o.or_default("agency")?,
             processing_time: o.required("processing_time")?,
             online_processing_time: o.optional("online_processing_time")?,
-            due_policy: o.or_default("due_policy")?,
-            supplement_policy: o.or_default("supplement_policy")?,
+            due_policy: o.optional("due_policy")?,
+            supplement_policy: o.optional("supplement_policy")?,
+            stop_policy: o.optional("stop_policy")?,
             fees: o.or_default("fees")?,
             documents: o.or_default("documents")?,
             channels: o.or("channels", CHANNELS.to_vec())?,
@@ -478,6 +544,8 @@ json::deserialize_by_reader!(
     ProcessingTime,
     DuePolicy,
     SupplementPolicy,
+    StopPolicy,
+    Policies,
     Channel,
     OnlineLevel,
     Level,
@@ -514,6 +582,27 @@ impl Procedure {
             .map_err(|e| invalid(&code_hint(Some(value)), e.describe()))?;
         p.validate()?;
         Ok(p)
+    }
+
+    /// The policies this procedure is processed under: its own settings,
+    /// else the defaults.
+    pub fn policies(&self) -> Policies {
+        let d = Policies::default();
+        Policies {
+            due_policy: self.due_policy.unwrap_or(d.due_policy),
+            supplement_policy: self.supplement_policy.unwrap_or(d.supplement_policy),
+            stop_policy: self.stop_policy.unwrap_or(d.stop_policy),
+        }
+    }
+
+    /// The procedure with `defaults` in the policies it does not set itself
+    /// (a center's defaults).
+    pub fn with_defaults(mut self, defaults: &Policies) -> Self {
+        self.due_policy.get_or_insert(defaults.due_policy);
+        self.supplement_policy
+            .get_or_insert(defaults.supplement_policy);
+        self.stop_policy.get_or_insert(defaults.stop_policy);
+        self
     }
 
     /// The JSON of this procedure.
@@ -629,7 +718,10 @@ pub struct Catalog {
     /// Sorted by code: read in bulk (sorted once) and then searched, so a
     /// sorted list does what a map would, without a map type in the WASM
     /// module; [`Catalog::insert`] of one procedure shifts the ones after it.
+    /// Each holds the center's defaults where it sets no policy itself.
     procedures: Vec<Procedure>,
+    /// The center's default policies.
+    defaults: Policies,
 }
 
 /// The error for a code that is already in the catalog.
@@ -639,7 +731,21 @@ fn listed_twice(code: &str) -> Error {
 
 impl Catalog {
     /// Parses a catalog: a JSON array of procedures, or `{"procedures":
-    /// [...]}`. Errors name the procedure (index and code) and the field.
+    /// [...]}` with optional center `"defaults"` (`due_policy`,
+    /// `supplement_policy`, `stop_policy`) that each procedure overrides.
+    /// Errors name the procedure (index and code) and the field.
+    ///
+    /// ```
+    /// use motcua::procedure::{Catalog, SupplementPolicy};
+    ///
+    /// let c = Catalog::from_json(r#"{"defaults": {"supplement_policy": "pause"}, "procedures": [
+    ///     {"code": "1.000001", "name": "A", "processing_time": {"kind": "working_days", "days": 5}},
+    ///     {"code": "1.000002", "name": "B", "processing_time": {"kind": "working_days", "days": 5},
+    ///      "supplement_policy": "restart"}]}"#)?;
+    /// assert_eq!(c.get("1.000001")?.policies().supplement_policy, SupplementPolicy::Pause);
+    /// assert_eq!(c.get("1.000002")?.policies().supplement_policy, SupplementPolicy::Restart);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
     pub fn from_json(json: &str) -> Result<Self> {
         let value = json::parse(json).map_err(|e| {
             Error::new(
@@ -647,10 +753,22 @@ impl Catalog {
                 format!("catalog: {}", e.describe()),
             )
         })?;
+        let mut defaults = Policies::default();
         let list = match &value {
             Value::Array(list) => list,
             Value::Object(map) => match map.get("procedures") {
-                Some(Value::Array(list)) => list,
+                Some(Value::Array(list)) => {
+                    let o = Object::strict(&value, &Path::Root, &["defaults", "procedures"])
+                        .and_then(|o| o.or_default::<Policies>("defaults"))
+                        .map_err(|e| {
+                            Error::new(
+                                ErrorKind::InvalidProcedure,
+                                format!("catalog: {}", e.describe()),
+                            )
+                        })?;
+                    defaults = o;
+                    list
+                }
                 _ => {
                     return Err(Error::new(
                         ErrorKind::InvalidProcedure,
@@ -680,7 +798,7 @@ impl Catalog {
         };
         for (i, item) in list.iter().enumerate() {
             match Procedure::from_value(item) {
-                Ok(p) => procedures.push(p),
+                Ok(p) => procedures.push(p.with_defaults(&defaults)),
                 Err(e) => return Err(duplicate(&procedures).unwrap_or_else(|| at(i, e))),
             }
         }
@@ -688,7 +806,15 @@ impl Catalog {
             return Err(e);
         }
         procedures.sort_by(|a, b| a.code.cmp(&b.code));
-        Ok(Catalog { procedures })
+        Ok(Catalog {
+            procedures,
+            defaults,
+        })
+    }
+
+    /// The center's default policies.
+    pub fn defaults(&self) -> Policies {
+        self.defaults
     }
 
     /// Where `code` is, or would be inserted.
@@ -697,10 +823,11 @@ impl Catalog {
             .binary_search_by(|p| p.code.as_str().cmp(code))
     }
 
-    /// Adds a validated procedure; a second procedure with the same code is
-    /// an error.
+    /// Adds a validated procedure, with the catalog's defaults where it
+    /// sets no policy; a second procedure with the same code is an error.
     pub fn insert(&mut self, procedure: Procedure) -> Result<()> {
         procedure.validate()?;
+        let procedure = procedure.with_defaults(&self.defaults);
         match self.position(&procedure.code) {
             Ok(_) => Err(listed_twice(&procedure.code)),
             Err(at) => {

@@ -197,6 +197,12 @@ pub struct Counts {
     /// Withdrawn by the applicant in the period (part of (3), not of (7)
     /// or (11)).
     pub withdrawn: u64,
+    /// Stopped (status 8 under the stop policy `end`) in the period: part
+    /// of (3), not of (7) or (11), like withdrawn ones.
+    pub stopped: u64,
+    /// Refused after acceptance, found ineligible on appraisal, in the
+    /// period: part of (3), not of (7) or (11).
+    pub refused_after_appraisal: u64,
     /// Refused at reception in the period (never accepted; not in (3)).
     pub refused: u64,
 }
@@ -215,6 +221,8 @@ impl Counts {
         self.within_time += other.within_time;
         self.overdue += other.overdue;
         self.withdrawn += other.withdrawn;
+        self.stopped += other.stopped;
+        self.refused_after_appraisal += other.refused_after_appraisal;
         self.refused += other.refused;
     }
 
@@ -224,7 +232,12 @@ impl Counts {
         self.received == self.received_online + self.received_direct_postal + self.carried_over
             && self.resolved == self.early + self.on_time + self.late
             && self.in_progress == self.within_time + self.overdue
-            && self.received == self.resolved + self.in_progress + self.withdrawn
+            && self.received
+                == self.resolved
+                    + self.in_progress
+                    + self.withdrawn
+                    + self.stopped
+                    + self.refused_after_appraisal
     }
 
     /// Share of resolved dossiers resolved early or on time, in percent
@@ -260,23 +273,38 @@ pub enum Ending {
     Withdrawn,
     /// Refused at reception (3), never accepted.
     Refused,
+    /// Processing stopped (8) under the stop policy `end`.
+    Stopped,
+    /// Refused after acceptance, found ineligible on appraisal (3 after 2
+    /// or 4).
+    RefusedAfterAppraisal,
 }
 
 impl Ending {
-    /// The code used in JSON and tables: `resolved`, `withdrawn`, `refused`.
+    /// Every ending.
+    pub const ALL: [Ending; 5] = [
+        Self::Resolved,
+        Self::Withdrawn,
+        Self::Refused,
+        Self::Stopped,
+        Self::RefusedAfterAppraisal,
+    ];
+
+    /// The code used in JSON and tables: `resolved`, `withdrawn`,
+    /// `refused`, `stopped`, `refused_after_appraisal`.
     pub fn code(self) -> &'static str {
         match self {
             Self::Resolved => "resolved",
             Self::Withdrawn => "withdrawn",
             Self::Refused => "refused",
+            Self::Stopped => "stopped",
+            Self::RefusedAfterAppraisal => "refused_after_appraisal",
         }
     }
 
     /// The ending of a code; `None` for any other text.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Resolved, Self::Withdrawn, Self::Refused]
-            .into_iter()
-            .find(|e| e.code() == code)
+        Self::ALL.into_iter().find(|e| e.code() == code)
     }
 }
 
@@ -330,10 +358,12 @@ impl ReportRecord {
         let upto = events.partition_point(|e| e.at <= as_of);
         let clock = Clock::new(dossier.calendar(), dossier.procedure(), dossier.channel());
         let state = clock.replay(&events[..upto])?;
-        let ending = match state.status {
-            Some(Status::Resolved | Status::Returned) => Some(Ending::Resolved),
-            Some(Status::Withdrawn) => Some(Ending::Withdrawn),
-            Some(Status::Refused) => Some(Ending::Refused),
+        let ending = match (state.status, state.received_at, state.ended_at) {
+            (Some(Status::Resolved | Status::Returned), _, _) => Some(Ending::Resolved),
+            (Some(Status::Withdrawn), _, _) => Some(Ending::Withdrawn),
+            (Some(Status::Refused), None, _) => Some(Ending::Refused),
+            (Some(Status::Refused), Some(_), _) => Some(Ending::RefusedAfterAppraisal),
+            (Some(Status::Suspended), _, Some(_)) => Some(Ending::Stopped),
             _ => None,
         };
         let due_at = match progress(dossier.calendar(), &state, as_of)? {
@@ -476,6 +506,8 @@ impl PeriodReport {
         }
         match (ended, r.ending) {
             (Some(_), Some(Ending::Withdrawn)) => c.withdrawn = 1,
+            (Some(_), Some(Ending::Stopped)) => c.stopped = 1,
+            (Some(_), Some(Ending::RefusedAfterAppraisal)) => c.refused_after_appraisal = 1,
             (Some(end_at), _) => {
                 c.resolved = 1;
                 match r.due_at.map(|due| judge(end_at, due, Granularity::Date)) {

@@ -71,7 +71,7 @@ pub struct SampleConfig {
     pub postal_share: f64,
     /// Share with a supplement request.
     pub supplement_share: f64,
-    /// Share suspended for a while.
+    /// Share whose processing is stopped (status 8).
     pub suspension_share: f64,
     /// Share withdrawn by the applicant.
     pub withdrawal_share: f64,
@@ -451,13 +451,15 @@ fn one_dossier(
         )?;
         d.complete_supplement(now, "citizen")?;
     } else if roll < config.withdrawal_share + config.supplement_share + config.suspension_share {
+        // Status 8 ends processing (the default stop policy): the
+        // dossier is stopped, counted apart like a withdrawn one.
         let stopped = at_share(0.3)?.max(now);
-        d.suspend(stopped, "officer", "Chờ ý kiến cơ quan liên quan")?;
-        now = calendar.add_working_time(
+        d.suspend(
             stopped,
-            WorkingTime::from_seconds(3600 * (4 + rng.below(40) as i64)),
+            "officer",
+            "Hồ sơ không đủ điều kiện tiếp tục giải quyết",
         )?;
-        d.resume(now, "officer")?;
+        return Ok(d);
     }
     let due = d.due_at().unwrap_or(due);
     let late = rng.unit() < config.late_share;

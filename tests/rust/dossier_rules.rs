@@ -99,7 +99,7 @@ fn step_budgets_divide_the_channels_time_and_the_open_step_counts() {
 fn a_pause_keeps_a_close_of_day_deadline_at_a_close_of_day() {
     let cal = Calendar::vietnam();
     let p = procedure(
-        r#"{"code": "1.000011", "name": "Thử", "processing_time": {"kind": "working_days", "days": 2}, "due_policy": "end_of_day"}"#,
+        r#"{"code": "1.000011", "name": "Thử", "processing_time": {"kind": "working_days", "days": 2}, "due_policy": "end_of_day", "stop_policy": "pause"}"#,
     );
     let mut d =
         Dossier::receive(p, &cal, code(), Channel::Direct, t("2023-10-02T09:00"), "x").unwrap();
@@ -299,4 +299,68 @@ fn a_catalog_is_searched_by_code_and_names_a_code_listed_twice() {
         .is_err());
     assert_eq!(catalog, before);
     assert_eq!(catalog.iter().next().unwrap().code, "1.000001");
+}
+
+#[test]
+fn status_8_ends_processing_by_default_and_is_counted_apart() {
+    use motcua::report::{GroupBy, Period, PeriodReport};
+    let cal = Calendar::vietnam();
+    let p = procedure(
+        r#"{"code": "1.000012", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}"#,
+    );
+    let mut d =
+        Dossier::receive(p, &cal, code(), Channel::Direct, t("2023-10-02T09:00"), "x").unwrap();
+    d.suspend(t("2023-10-03T09:00"), "x", "hồ sơ không đủ điều kiện")
+        .unwrap();
+    assert_eq!(d.status(), Status::Suspended);
+    assert_eq!(d.timeliness(motcua::dossier::Granularity::Date), None);
+    let before = d.to_json();
+    let err = d.resume(t("2023-10-04T09:00"), "x").unwrap_err();
+    assert_eq!(err.code(), "dossier.finished");
+    assert_eq!(d.to_json(), before);
+    assert!(d
+        .state_at(t("2023-10-05T09:00"))
+        .unwrap()
+        .progress
+        .is_none());
+    let rules: Vec<&str> = d
+        .explain()
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.rule)
+        .collect();
+    assert_eq!(rules.last(), Some(&"stopped"));
+    let mut report = PeriodReport::new(Period::month(2023, 10).unwrap(), GroupBy::Total);
+    report.add(&d).unwrap();
+    let total = report.total();
+    assert_eq!(
+        (total.received, total.stopped, total.in_progress),
+        (1, 1, 0)
+    );
+    assert!(total.identities_hold());
+}
+
+#[test]
+fn a_dossier_can_be_refused_after_appraisal_and_is_counted_apart() {
+    use motcua::report::{GroupBy, Period, PeriodReport};
+    let cal = Calendar::vietnam();
+    let p = procedure(WORKFLOW);
+    let mut d =
+        Dossier::receive(p, &cal, code(), Channel::Direct, t("2023-10-02T09:00"), "x").unwrap();
+    d.route(t("2023-10-02T10:00"), "x", "a").unwrap();
+    d.refuse(t("2023-10-04T10:00"), "x", "không đủ điều kiện cấp phép")
+        .unwrap();
+    assert_eq!(d.status(), Status::Refused);
+    assert_eq!(d.received_at(), Some(t("2023-10-02T09:00")));
+    let err = d.resolve(t("2023-10-05T10:00"), "x").unwrap_err();
+    assert_eq!(err.code(), "dossier.finished");
+    let mut report = PeriodReport::new(Period::month(2023, 10).unwrap(), GroupBy::Total);
+    report.add(&d).unwrap();
+    let total = report.total();
+    assert_eq!(
+        (total.received, total.refused_after_appraisal, total.refused),
+        (1, 1, 0)
+    );
+    assert!(total.identities_hold());
 }

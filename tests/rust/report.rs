@@ -143,6 +143,8 @@ fn a_quarter_counted_by_hand() {
             within_time: 1,
             overdue: 1,
             withdrawn: 1,
+            stopped: 0,
+            refused_after_appraisal: 0,
             refused: 1,
         }
     );

@@ -9,7 +9,9 @@
 //!   close of the day, or of the next working day after the cut-off;
 //! - a completed supplement restarts the full time ([`SupplementPolicy::Restart`])
 //!   or moves the due date by the working time it took ([`SupplementPolicy::Pause`]);
-//!   a financial obligation (6) and a suspension (8) always pause;
+//!   a financial obligation (6) pauses; status 8 (processing stopped) ends
+//!   processing ([`StopPolicy::End`], as the national portal scores it) or
+//!   pauses ([`StopPolicy::Pause`]);
 //! - one extension (apology, Mẫu 04), at least one working day before the
 //!   due date or flagged; timeliness stays judged against the legal due
 //!   date, the new appointment is reported separately;
@@ -25,7 +27,9 @@ use super::explain::{Explanation, Note};
 use super::status::Status;
 use crate::calendar::{Calendar, WorkingTime};
 use crate::error::{Error, ErrorKind, Result};
-use crate::procedure::{Channel, DuePolicy, Procedure, ProcessingTime, SupplementPolicy};
+use crate::procedure::{
+    Channel, DuePolicy, Policies, Procedure, ProcessingTime, StopPolicy, SupplementPolicy,
+};
 
 /// Early, on time or late.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -218,6 +222,8 @@ pub struct Clock<'a> {
     pub procedure: &'a Procedure,
     /// The reception channel (selects the online processing time).
     pub channel: Channel,
+    /// The procedure's policies (its own, else the defaults).
+    pub policies: Policies,
 }
 
 impl<'a> Clock<'a> {
@@ -227,6 +233,7 @@ impl<'a> Clock<'a> {
             calendar,
             procedure,
             channel,
+            policies: procedure.policies(),
         }
     }
 
@@ -323,7 +330,7 @@ impl<'a> Clock<'a> {
     }
 
     fn apply_due_policy(&self, due: NaiveDateTime) -> Result<NaiveDateTime> {
-        match self.procedure.due_policy {
+        match self.policies.due_policy {
             DuePolicy::Exact => Ok(due),
             DuePolicy::EndOfDay => self.calendar.end_of_working_day(due.date()),
         }
@@ -353,7 +360,7 @@ impl<'a> Clock<'a> {
         match self.procedure.processing_time_for(self.channel) {
             ProcessingTime::CalendarDays { .. } | ProcessingTime::SameDay { .. } => true,
             ProcessingTime::WorkingDays { .. } | ProcessingTime::WorkingHours { .. } => {
-                self.procedure.due_policy == DuePolicy::EndOfDay
+                self.policies.due_policy == DuePolicy::EndOfDay
             }
             ProcessingTime::NoDeadline => false,
         }
@@ -418,6 +425,15 @@ impl<'a> Clock<'a> {
                     ),
                 ));
             }
+        }
+        if s.status == Some(Status::Suspended) && self.policies.stop_policy == StopPolicy::End {
+            return Err(Error::new(
+                ErrorKind::DossierFinished,
+                format!(
+                    "a {} event cannot follow status 8 (processing stopped): under the stop policy \"end\" it ends processing",
+                    event.kind.code()
+                ),
+            ));
         }
         let Some(next) = event.kind.next_status(s.status) else {
             return Err(match s.status {
@@ -509,6 +525,14 @@ impl<'a> Clock<'a> {
                     n.push(at, Note::SupplementRequested { late: s.violations.iter().any(|v| matches!(v, Violation::LateSupplementRequest { at: a } if *a == at)) }, s.due_at);
                 }
             }
+            EventKind::Suspended { .. } if self.policies.stop_policy == StopPolicy::End => {
+                self.close_step(s, at)?;
+                s.ended_at = Some(at);
+                s.paused_since = None;
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(at, Note::Stopped, None);
+                }
+            }
             EventKind::FinancialObligationRequested | EventKind::Suspended { .. } => {
                 s.paused_since = Some(at);
                 if let Some(n) = notes.as_deref_mut() {
@@ -517,7 +541,7 @@ impl<'a> Clock<'a> {
             }
             EventKind::SupplementCompleted => {
                 let since = s.paused_since.take().unwrap_or(at);
-                match self.procedure.supplement_policy {
+                match self.policies.supplement_policy {
                     SupplementPolicy::Restart => {
                         // The full time counts again, and so do the steps' budgets:
                         // the open step starts over from here.

@@ -6,13 +6,14 @@
 //! | `submitted` | (start) | 1 | an online or postal dossier arrives before an officer checks it |
 //! | `accepted` | (start), 1 | 2 | the complete dossier is received; the receipt slip is issued and the clock starts (ND 61/2018 Art. 17, ND 118/2025 Art. 17(3)) |
 //! | `refused` | (start), 1 | 3 | refused at reception (Mẫu 03); final |
+//! | `refused` | 2, 4, 5 | 3 | refused after acceptance, found ineligible on appraisal (ND 61/2018 Art. 19(8)); final, counted apart from refusals at reception |
 //! | `routed` | 2, 4 | 4 | handed to a workflow step or agency; step time starts |
 //! | `supplement_requested` | 2, 4 | 5 | the agency asks for more documents (Mẫu 02); the clock pauses |
 //! | `supplement_completed` | 5 | 4 | the complete supplement arrives; restart or resume per policy |
 //! | `financial_obligation_requested` | 2, 4 | 6 | taxes or fees are due before the result; pauses |
 //! | `paid` | 6 | 4 | the obligation is met; the clock resumes |
-//! | `suspended` | 2, 4 | 8 | processing stopped (dừng xử lý); pauses |
-//! | `resumed` | 8 | 4 | processing continues; the clock resumes |
+//! | `suspended` | 2, 4 | 8 | processing stopped (dừng xử lý, Mẫu 05); ends processing, or pauses under the stop policy `pause` |
+//! | `resumed` | 8 | 4 | processing continues (stop policy `pause` only); the clock resumes |
 //! | `extended` | 2, 4 | same | apology and new appointment (Mẫu 04), at most once |
 //! | `resolved` | 2, 4 | 9 | the result is ready; ends processing (the end instant of timeliness) |
 //! | `result_returned` | 9 | 10 | the result is handed over; final |
@@ -40,9 +41,10 @@ pub enum EventKind {
     Submitted,
     /// Accepted: the reception instant on the receipt slip.
     Accepted,
-    /// Refused at reception.
+    /// Refused: at reception (before acceptance), or after acceptance when
+    /// appraisal finds the dossier ineligible.
     Refused {
-        /// Why (printed on Mẫu 03).
+        /// Why (printed on Mẫu 03, or on the refusal after appraisal).
         reason: String,
     },
     /// Handed to a workflow step.
@@ -112,7 +114,10 @@ impl EventKind {
         let to = match (self, from) {
             (EventKind::Submitted, None) => Submitted,
             (EventKind::Accepted, None | Some(Submitted)) => Accepted,
-            (EventKind::Refused { .. }, None | Some(Submitted)) => Refused,
+            (
+                EventKind::Refused { .. },
+                None | Some(Submitted | Accepted | Processing | SupplementRequested),
+            ) => Refused,
             (EventKind::Routed { .. }, Some(Accepted | Processing)) => Processing,
             (EventKind::SupplementRequested { .. }, Some(Accepted | Processing)) => {
                 SupplementRequested

@@ -66,6 +66,9 @@ pub enum Note {
         /// The status that pauses.
         status: Status,
     },
+    /// Processing stopped (status 8) under the stop policy `end`: the
+    /// dossier ends without a timeliness.
+    Stopped,
     /// The supplement completed: the full time counts again.
     Restarted,
     /// A pause ended: the due date moves by its working time.
@@ -274,6 +277,11 @@ impl Explanation {
                     if *late { " (issued less than 1 working day before the due date)" } else { "" },
                     vn(*old_due)
                 ),
+            ),
+            Note::Stopped => (
+                "stopped",
+                format!("Dừng giải quyết hồ sơ lúc {} (Mẫu 05): kết thúc xử lý", vn(at)),
+                format!("Processing stopped at {} (form 05): processing ends", vn(at)),
             ),
             Note::Resolved => (
                 "resolved",

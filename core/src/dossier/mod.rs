@@ -126,6 +126,10 @@ pub struct DossierState {
     pub timeliness_instant: Option<Timeliness>,
     /// For a running dossier: within time or overdue, share of time used.
     pub progress: Option<Progress>,
+    /// When processing ended (resolved, refused, withdrawn, or stopped
+    /// under the stop policy `end`), if it has by that instant.
+    #[serde(with = "crate::calendar::iso::instant_opt")]
+    pub ended_at: Option<NaiveDateTime>,
 }
 
 impl Dossier {
@@ -261,7 +265,8 @@ impl Dossier {
         self.push(at, actor, EventKind::Accepted)
     }
 
-    /// Refuses the dossier at reception (Mẫu 03).
+    /// Refuses the dossier: at reception (Mẫu 03) before it is accepted,
+    /// or after acceptance when appraisal finds it ineligible.
     pub fn refuse(&mut self, at: NaiveDateTime, actor: &str, reason: &str) -> Result<()> {
         self.push(
             at,
@@ -475,6 +480,7 @@ impl Dossier {
             timeliness_date: timeliness(&state, Granularity::Date),
             timeliness_instant: timeliness(&state, Granularity::Instant),
             progress: progress(&self.calendar, &state, as_of)?,
+            ended_at: state.ended_at,
         })
     }
 
