@@ -897,6 +897,22 @@ impl Dossier {
         })
     }
 
+    /// The data of the notice that processing is stopped (Mẫu 05 of
+    /// Circular 03/2025), or ``None`` unless stopped.
+    fn stop_notice(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| match self.0.stop_notice() {
+            Some(notice) => to_python(py, &notice),
+            None => Ok(py.None()),
+        })
+    }
+
+    /// ``"decree_61_2018"`` or ``"decree_118_2025"``: the rule set of the
+    /// reception date; ``None`` before acceptance.
+    #[getter]
+    fn rule_set(&self) -> Option<&'static str> {
+        self.0.rule_set().map(|r| r.code())
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Dossier(code={:?}, procedure={:?}, status={})",

@@ -91,7 +91,11 @@ def test_rejected_events_change_nothing(dossier):
     assert letter["issued_late"] is False
 
 
-def test_state_at_replays_the_past(dossier):
+def test_state_at_replays_the_past():
+    # Status 8 pauses here (stop policy "pause"); by default it ends processing.
+    p = motcua.Procedure.from_dict(PROCEDURE | {"stop_policy": "pause"})
+    dossier = motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0361",
+                             received_at=T(2023, 10, 27, 9, 32))
     dossier.suspend(T(2023, 10, 30, 8, 0), reason="chờ ý kiến")
     dossier.resume(T(2023, 11, 1, 8, 0))
     assert dossier.due_at == T(2023, 11, 7, 9, 32)  # 2 working days paused
@@ -112,13 +116,14 @@ def test_explanation_in_both_languages():
                        received_at=T(2026, 2, 13, 17, 30))
     e = d.explain()
     rules = [x["rule"] for x in e.entries]
-    assert rules[:4] == ["received", "calendar_data", "start_moved", "duration"]
-    assert "2026.12.1" in e.entries[1]["vi"]
+    assert rules[:5] == ["received", "rule_set", "calendar_data", "start_moved", "duration"]
+    assert "Nghị định 118/2025/NĐ-CP" in e.entries[1]["vi"]
+    assert "2026.12.1" in e.entries[2]["vi"]
     assert rules.count("day_off_skipped") == 5  # Tết 16-20/02/2026
     assert "Tết Nguyên đán" in str(e)
     assert "not counted" in e.text("en")
     assert d.due_at == T(2026, 2, 27, 17, 0)
-    assert e.entries[3]["due_at"] == d.due_at
+    assert e.entries[4]["due_at"] == d.due_at
 
 
 def test_step_lateness_is_attributed(dossier):
@@ -270,3 +275,13 @@ def test_value_objects_compare_and_hash_by_value():
     first, again = cal.holidays(2026)[0], cal.holidays(2026)[0]
     assert first == again and hash(first) == hash(again)
     assert len(set(cal.holidays(2026)) | set(cal.holidays(2026))) == len(cal.holidays(2026))
+
+
+def test_status_8_ends_processing_by_default_with_its_form_05(dossier):
+    assert dossier.rule_set == "decree_61_2018"
+    dossier.suspend(T(2023, 10, 30, 8, 0), reason="không đủ điều kiện")
+    with pytest.raises(motcua.DossierFinishedError):
+        dossier.resume(T(2023, 11, 1, 8, 0))
+    notice = dossier.stop_notice()
+    assert notice["form"].startswith("Mẫu 05") and notice["stopped_at"] == T(2023, 10, 30, 8, 0)
+    assert dossier.timeliness() is None

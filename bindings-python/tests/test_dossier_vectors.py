@@ -37,6 +37,8 @@ def test_dossier_vector(case):
         "overspent_steps": [u["step"] for u in d.step_usage if u["overspent_hours"] > 0],
     }
     assert got == case["expected"]
+    if "rule_set" in case:
+        assert d.rule_set == case["rule_set"]
     if "as_of" in case:
         s = d.state_at(dt.datetime.strptime(case["as_of"], "%Y-%m-%dT%H:%M"))
         want = case["state"]

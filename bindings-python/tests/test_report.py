@@ -24,7 +24,7 @@ def test_ii06a_identities_and_rows(quarter):
     assert t["received_online"] + t["received_direct_postal"] == 600
     assert t["received"] == t["received_online"] + t["received_direct_postal"] + t["carried_over"]
     assert t["resolved"] == t["early"] + t["on_time"] + t["late"]
-    assert t["received"] == t["resolved"] + t["in_progress"] + t["withdrawn"]
+    assert t["received"] == t["resolved"] + t["in_progress"] + t["withdrawn"] + t["stopped"] + t["refused_after_appraisal"]
     assert t["carried_over"] > 0
     assert sum(r["received"] for r in report.rows.values()) == t["received"]
     assert "Sở Tư pháp" in report.rows

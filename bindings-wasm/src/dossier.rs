@@ -713,6 +713,20 @@ impl Dossier {
     pub fn apology_letter(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.apology_letter())
     }
+
+    /// The data of the notice that processing is stopped (Mẫu 05 of
+    /// Circular 03/2025), or `null` unless stopped.
+    #[wasm_bindgen(js_name = stopNotice, unchecked_return_type = "Record<string, unknown> | null")]
+    pub fn stop_notice(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.0.stop_notice())
+    }
+
+    /// `"decree_61_2018"` or `"decree_118_2025"`: the rule set of the
+    /// reception date; `undefined` before acceptance.
+    #[wasm_bindgen(getter, js_name = ruleSet)]
+    pub fn rule_set(&self) -> Option<String> {
+        self.0.rule_set().map(|r| r.code().to_owned())
+    }
 }
 
 #[wasm_bindgen]

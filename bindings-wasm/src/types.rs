@@ -201,6 +201,10 @@ export interface ReportCounts {
   withinTime: number;
   overdue: number;
   withdrawn: number;
+  /** Status 8 under the stop policy "end": part of received, not of resolved or in progress. */
+  stopped: number;
+  /** Refused after acceptance, on appraisal: part of received, not of resolved or in progress. */
+  refusedAfterAppraisal: number;
   refused: number;
 }
 

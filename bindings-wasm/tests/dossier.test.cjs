@@ -43,6 +43,7 @@ for (const c of cases) {
       overspent_steps: d.stepUsage.filter((u) => u.overspentHours > 0).map((u) => u.step),
     };
     assert.deepStrictEqual(got, c.expected);
+    if (c.rule_set) assert.equal(d.ruleSet, c.rule_set);
     if (c.as_of) {
       const s = d.stateAt(c.as_of);
       const state = {
@@ -87,7 +88,7 @@ test("the method API, with errors that change nothing", () => {
   assert.equal(d.apologyLetter().newDue, "2023-11-10T17:00");
   assert.equal(d.receiptSlip().processingTimeVi, "5 ngày làm việc");
   const rules = d.explain().map((e) => e.rule);
-  assert.deepStrictEqual(rules.slice(0, 2), ["received", "calendar_data"]);
+  assert.deepStrictEqual(rules.slice(0, 3), ["received", "rule_set", "calendar_data"]);
   assert.ok(rules.includes("restarted") && rules.includes("extended"));
 });
 

@@ -16,6 +16,8 @@
 //!   log, the legal clock replayed from it, explanations and form data.
 //! - [`impact`]: which dossiers' appointments a calendar change moves, and
 //!   the new appointment each open one needs.
+//! - [`law`]: the one-stop rule sets by reception date (Decree 61/2018,
+//!   Decree 118/2025 as amended) and the article each rule follows.
 //! - [`index`]: the Decision 766 service index: methodology as data,
 //!   scores, ranking and what-if.
 //! - [`portal`]: national-portal payloads (dossier sync, progress), built
@@ -46,6 +48,7 @@ pub mod error;
 pub mod impact;
 pub mod index;
 mod json;
+pub mod law;
 pub mod portal;
 pub mod procedure;
 pub mod report;

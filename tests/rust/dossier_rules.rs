@@ -198,7 +198,13 @@ fn calendar_days_explain_only_the_move_of_a_last_day_off() {
     let rules: Vec<&str> = notes.entries.iter().map(|e| e.rule).collect();
     assert_eq!(
         rules,
-        ["received", "calendar_data", "duration", "last_day_moved"]
+        [
+            "received",
+            "rule_set",
+            "calendar_data",
+            "duration",
+            "last_day_moved"
+        ]
     );
     assert!(notes.text_en().contains("15/03/2026 is a day off"));
     // The estimate and a received dossier agree, line by line.

@@ -53,6 +53,12 @@ fn dossier_vectors() {
         if got != c["expected"] {
             failures.push(format!("{name}: got {got}, expected {}", c["expected"]));
         }
+        if let Some(want) = c.get("rule_set").and_then(Value::as_str) {
+            let rule_set = d.rule_set().map(|r| r.code());
+            if rule_set != Some(want) {
+                failures.push(format!("{name}: rule set {rule_set:?}, expected {want}"));
+            }
+        }
         if let Some(as_of) = c.get("as_of").and_then(Value::as_str) {
             let s = d
                 .state_at(iso::parse_instant(as_of).expect("as_of"))

@@ -27,6 +27,7 @@ use super::explain::{Explanation, Note};
 use super::status::Status;
 use crate::calendar::{Calendar, WorkingTime};
 use crate::error::{Error, ErrorKind, Result};
+use crate::law::{Rule, RuleSet};
 use crate::procedure::{
     Channel, DuePolicy, Policies, Procedure, ProcessingTime, StopPolicy, SupplementPolicy,
 };
@@ -472,6 +473,8 @@ impl<'a> Clock<'a> {
             EventKind::Accepted => {
                 if let Some(n) = notes.as_deref_mut() {
                     n.push(at, Note::Received, None);
+                    let rule_set = RuleSet::for_reception(at);
+                    n.push(at, Note::RuleSet { rule_set }, None);
                     let versions = self.calendar.data_versions();
                     n.push(at, Note::CalendarData { versions }, None);
                 }
@@ -552,7 +555,8 @@ impl<'a> Clock<'a> {
                             *u = 0;
                         }
                         if let Some(n) = notes.as_deref_mut() {
-                            n.push(at, Note::Restarted, None);
+                            let rule_set = RuleSet::for_reception(s.received_at.unwrap_or(at));
+                            n.push(at, Note::Restarted { rule_set }, None);
                         }
                         self.start_clock(s, at, notes.as_deref_mut())?;
                     }
@@ -567,7 +571,11 @@ impl<'a> Clock<'a> {
                 if s.extension.is_some() {
                     return Err(Error::new(
                         ErrorKind::InvalidExtension,
-                        "the appointment may be re-set only once (ND 61/2018 Art. 19(9))",
+                        format!(
+                            "the appointment may be re-set only once ({})",
+                            RuleSet::for_reception(s.received_at.unwrap_or(at))
+                                .basis(Rule::Extension)
+                        ),
                     ));
                 }
                 let Some(old_due) = s.due_at else {
@@ -597,6 +605,7 @@ impl<'a> Clock<'a> {
                     n.push(
                         at,
                         Note::Extended {
+                            rule_set: RuleSet::for_reception(s.received_at.unwrap_or(at)),
                             old_due,
                             new_due: *new_due,
                             late,

@@ -8,6 +8,7 @@ use super::status::Status;
 use crate::calendar::holidays::{HolidayKind, Provenance};
 use crate::calendar::{iso, Calendar, DataVersion, WorkingTime};
 use crate::decimal::Decimal;
+use crate::law::{Rule, RuleSet};
 use crate::procedure::ProcessingTime;
 
 /// A rule or event that moved the clock.
@@ -15,6 +16,11 @@ use crate::procedure::ProcessingTime;
 pub enum Note {
     /// The complete dossier was received.
     Received,
+    /// The rule set that governs the dossier, by its reception date.
+    RuleSet {
+        /// The rule set.
+        rule_set: RuleSet,
+    },
     /// The calendar data the due date is computed on: the embedded official
     /// schedules and any loaded document, each with its version and the
     /// date its notices were checked to.
@@ -70,7 +76,10 @@ pub enum Note {
     /// dossier ends without a timeliness.
     Stopped,
     /// The supplement completed: the full time counts again.
-    Restarted,
+    Restarted {
+        /// The rule set whose article it follows.
+        rule_set: RuleSet,
+    },
     /// A pause ended: the due date moves by its working time.
     Resumed {
         /// Start of the pause.
@@ -80,6 +89,8 @@ pub enum Note {
     },
     /// Apology and new appointment.
     Extended {
+        /// The rule set whose article and form it follows.
+        rule_set: RuleSet,
         /// The legal due date.
         old_due: NaiveDateTime,
         /// The new appointment.
@@ -241,10 +252,31 @@ impl Explanation {
                 format!("{} lúc {}: tạm dừng tính thời hạn", status.name_vi(), vn(at)),
                 format!("{} at {}: the clock pauses", status.name_en(), vn(at)),
             ),
-            Note::Restarted => (
+            Note::RuleSet { rule_set } => (
+                "rule_set",
+                format!(
+                    "Căn cứ {}: thời hạn tính từ khi tiếp nhận hồ sơ đầy đủ, đúng quy định ({})",
+                    rule_set.name_vi(),
+                    rule_set.basis(Rule::ClockStart)
+                ),
+                format!(
+                    "Under {}: the time counts from the reception of the complete, valid dossier ({})",
+                    rule_set.name_en(),
+                    rule_set.basis(Rule::ClockStart)
+                ),
+            ),
+            Note::Restarted { rule_set } => (
                 "restarted",
-                format!("Nhận đủ hồ sơ bổ sung lúc {}: thời hạn tính lại từ đầu", vn(at)),
-                format!("Supplement completed at {}: the full time counts again", vn(at)),
+                format!(
+                    "Nhận đủ hồ sơ bổ sung lúc {}: thời hạn tính lại từ đầu ({})",
+                    vn(at),
+                    rule_set.basis(Rule::SupplementRestart)
+                ),
+                format!(
+                    "Supplement completed at {}: the full time counts again ({})",
+                    vn(at),
+                    rule_set.basis(Rule::SupplementRestart)
+                ),
             ),
             Note::Resumed { since, paused } => (
                 "resumed",
@@ -261,21 +293,24 @@ impl Explanation {
                     vn(*since)
                 ),
             ),
-            Note::Extended { old_due, new_due, late } => (
+            Note::Extended { rule_set, old_due, new_due, late } => (
                 "extended",
                 format!(
-                    "Phiếu xin lỗi và hẹn lại ngày trả kết quả: từ {} sang {}{}; hạn giải quyết theo quy định vẫn là {}",
+                    "{}: từ {} sang {}{}; hạn giải quyết theo quy định vẫn là {} ({})",
+                    super::forms::apology_form(*rule_set),
                     vn(*old_due),
                     vn(*new_due),
                     if *late { " (phát hành muộn hơn 01 ngày làm việc trước hạn)" } else { "" },
-                    vn(*old_due)
+                    vn(*old_due),
+                    rule_set.basis(Rule::Extension)
                 ),
                 format!(
-                    "Apology and new appointment: {} instead of {}{}; timeliness is still judged against {}",
+                    "Apology and new appointment: {} instead of {}{}; timeliness is still judged against {} ({})",
                     vn(*new_due),
                     vn(*old_due),
                     if *late { " (issued less than 1 working day before the due date)" } else { "" },
-                    vn(*old_due)
+                    vn(*old_due),
+                    rule_set.basis(Rule::Extension)
                 ),
             ),
             Note::Stopped => (

@@ -28,12 +28,13 @@ pub use clock::{
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind};
 pub use explain::{Explanation, ExplanationEntry, Note};
-pub use forms::{ApologyLetter, ReceiptSlip};
+pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use status::Status;
 
 use crate::calendar::{iso, Calendar};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{FromJson, JsonError, Object, Path};
+use crate::law::RuleSet;
 use crate::procedure::{Channel, Procedure};
 
 /// A dossier: its identity, procedure, channel, applicant and event log,
@@ -502,7 +503,10 @@ impl Dossier {
     pub fn receipt_slip(&self) -> Option<ReceiptSlip> {
         let received_at = self.state.received_at?;
         let time = self.procedure.processing_time_for(self.channel);
+        let rule_set = RuleSet::for_reception(received_at);
         Some(ReceiptSlip {
+            form: forms::receipt_form(rule_set),
+            rule_set,
             code: self.code.clone(),
             agency_code: self.code.agency().to_owned(),
             procedure_code: self.procedure.code.clone(),
@@ -523,6 +527,7 @@ impl Dossier {
     pub fn apology_letter(&self) -> Option<ApologyLetter> {
         let ext = self.state.extension.as_ref()?;
         Some(ApologyLetter {
+            form: forms::apology_form(RuleSet::for_reception(self.state.received_at?)),
             code: self.code.clone(),
             procedure_name: self.procedure.name.clone(),
             applicant: self.applicant.clone(),
@@ -537,6 +542,34 @@ impl Dossier {
                 .iter()
                 .any(|v| matches!(v, Violation::LateApology { at } if *at == ext.at)),
         })
+    }
+
+    /// Mẫu 05 data, once processing was stopped (status 8) under the stop
+    /// policy `end`.
+    pub fn stop_notice(&self) -> Option<StopNotice> {
+        if self.status() != Status::Suspended {
+            return None;
+        }
+        let stopped_at = self.state.ended_at?;
+        let reason = self.events.iter().rev().find_map(|e| match &e.kind {
+            EventKind::Suspended { reason } => Some(reason.clone()),
+            _ => None,
+        })?;
+        Some(StopNotice {
+            form: forms::STOP_FORM,
+            code: self.code.clone(),
+            procedure_name: self.procedure.name.clone(),
+            applicant: self.applicant.clone(),
+            received_at: self.state.received_at?,
+            stopped_at,
+            reason,
+        })
+    }
+
+    /// The rule set the dossier is processed under, by its reception date
+    /// (`None` before acceptance).
+    pub fn rule_set(&self) -> Option<RuleSet> {
+        self.state.received_at.map(RuleSet::for_reception)
     }
 
     /// The dossier as JSON: code, procedure, channel, applicant and log.
