@@ -543,6 +543,49 @@ impl Dossier {
         crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Accepted))
     }
 
+    /// Accepts a submitted dossier on behalf of ``competent_unit`` (the
+    /// electronic identifier of another center's competent agency): the
+    /// receipt slip is issued, the clock waits for :meth:`competent_receive`.
+    #[pyo3(signature = (at, competent_unit, actor = None))]
+    fn accept_cross_boundary(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        competent_unit: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let competent_unit = convert::text(py, "competent_unit", competent_unit)?;
+            let kind = core::EventKind::AcceptedCrossBoundary { competent_unit };
+            self.record(py, at, actor, kind)
+        })
+    }
+
+    /// The competent agency received the cross-boundary dossier: the clock
+    /// starts.
+    #[pyo3(signature = (at, actor = None))]
+    fn competent_receive(
+        &mut self,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::CompetentReceived))
+    }
+
+    /// The receiving unit (the dossier code's agency).
+    #[getter]
+    fn receiving_unit(&self) -> &str {
+        self.0.receiving_unit()
+    }
+
+    /// The competent unit (of a cross-boundary reception, else the
+    /// receiving unit).
+    #[getter]
+    fn competent_unit(&self) -> &str {
+        self.0.competent_unit()
+    }
+
     /// The complete supplement arrived: restart or resume per the
     /// procedure's policy.
     #[pyo3(signature = (at, actor = None))]

@@ -171,7 +171,7 @@ pub fn _report_table<'py>(
             &ending_labels,
             ending.as_slice()?,
             Ending::from_code,
-            "\"resolved\", \"withdrawn\", \"refused\" or missing",
+            "\"resolved\", \"withdrawn\", \"refused\", \"stopped\", \"refused_after_appraisal\" or missing",
         )
         .py(py)?;
         let columns = Columns {

@@ -285,3 +285,18 @@ def test_status_8_ends_processing_by_default_with_its_form_05(dossier):
     notice = dossier.stop_notice()
     assert notice["form"].startswith("Mẫu 05") and notice["stopped_at"] == T(2023, 10, 30, 8, 0)
     assert dossier.timeliness() is None
+
+
+def test_cross_boundary_reception_counts_from_the_competent_agency():
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    d = motcua.Dossier(procedure=p, code="H21.227-261005-0001", submitted_at=T(2026, 10, 5, 9, 0))
+    with pytest.raises(motcua.InvalidArgumentError):
+        d.accept_cross_boundary(T(2026, 10, 5, 9, 0), "h21..17")
+    d.accept_cross_boundary(T(2026, 10, 5, 9, 0), "H21.17")
+    assert d.due_at is None
+    d.competent_receive(T(2026, 10, 7, 10, 0))
+    assert d.due_at == T(2026, 10, 14, 10, 0)
+    assert (d.receiving_unit, d.competent_unit) == ("H21.227", "H21.17")
+    report = motcua.PeriodReport(motcua.Period.month(2026, 10), group_by="competent_unit")
+    report.add(d)
+    assert list(report.rows) == ["H21.17"]

@@ -413,7 +413,48 @@ impl Dossier {
         self.record(&at, &actor, core::EventKind::Accepted)
     }
 
-    /// Refuses at reception.
+    /// Accepts a submitted dossier on behalf of `competentUnit` (another
+    /// center's competent agency): the clock waits for `competentReceive`.
+    #[wasm_bindgen(js_name = acceptCrossBoundary)]
+    pub fn accept_cross_boundary(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string", js_name = competentUnit)]
+        competent_unit: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
+        let competent_unit = competent_unit
+            .as_string()
+            .ok_or_else(|| wrong_type("competentUnit", "a string", &competent_unit))?;
+        let kind = core::EventKind::AcceptedCrossBoundary { competent_unit };
+        self.record(&at, &actor, kind)
+    }
+
+    /// The competent agency received the cross-boundary dossier: the clock
+    /// starts.
+    #[wasm_bindgen(js_name = competentReceive)]
+    pub fn competent_receive(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+    ) -> Result<(), JsValue> {
+        self.record(&at, &actor, core::EventKind::CompetentReceived)
+    }
+
+    /// The receiving unit (the dossier code's agency).
+    #[wasm_bindgen(getter, js_name = receivingUnit)]
+    pub fn receiving_unit(&self) -> String {
+        self.0.receiving_unit().to_owned()
+    }
+
+    /// The competent unit (of a cross-boundary reception, else the
+    /// receiving unit).
+    #[wasm_bindgen(getter, js_name = competentUnit)]
+    pub fn competent_unit(&self) -> String {
+        self.0.competent_unit().to_owned()
+    }
+
+    /// Refuses at reception, or after acceptance on appraisal.
     pub fn refuse(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,

@@ -10,7 +10,7 @@ const TYPES: &'static str = r#"
 /** ISO date `YYYY-MM-DD`. Instants are `YYYY-MM-DDTHH:MM[:SS]` in Vietnam local time. */
 export type Channel = "direct" | "online" | "postal";
 export type Granularity = "date" | "instant";
-export type GroupBy = "agency" | "field" | "procedure" | "total";
+export type GroupBy = "agency" | "field" | "procedure" | "total" | "receiving_unit" | "competent_unit";
 export type Timeliness = "early" | "on_time" | "late";
 export type Exclusion = "received_after" | "ended_before" | "not_accepted" | "inconsistent";
 export type Lever = "on_time_dossiers" | "online_dossiers" | "online_payments";

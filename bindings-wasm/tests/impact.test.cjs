@@ -93,3 +93,18 @@ test("dossier code vectors", () => {
     else assert.equal(gen.next(c.agency, c.date).toString(), c.expected);
   }
 });
+
+test("cross-boundary reception counts from the competent agency", () => {
+  const d = motcua.Dossier.fromJson(JSON.stringify({
+    code: "H21.227-261005-0001",
+    procedure: { code: "1.000005", name: "Thử", processing_time: { kind: "working_days", days: 5 } },
+    channel: "direct",
+    events: [{ at: "2026-10-05T09:00", type: "submitted" }],
+  }));
+  throwsCode(() => d.acceptCrossBoundary("2026-10-05T09:00", "h21..17"), "invalid_argument");
+  d.acceptCrossBoundary("2026-10-05T09:00", "H21.17");
+  assert.equal(d.dueAt ?? null, null);
+  d.competentReceive("2026-10-07T10:00");
+  assert.equal(d.dueAt, "2026-10-14T10:00");
+  assert.deepStrictEqual([d.receivingUnit, d.competentUnit], ["H21.227", "H21.17"]);
+});

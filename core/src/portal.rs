@@ -218,6 +218,12 @@ fn event_text(kind: &EventKind) -> String {
     match kind {
         EventKind::Submitted => "Nộp hồ sơ".into(),
         EventKind::Accepted => "Tiếp nhận hồ sơ".into(),
+        EventKind::AcceptedCrossBoundary { competent_unit } => {
+            format!(
+                "Tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính, chuyển {competent_unit}"
+            )
+        }
+        EventKind::CompetentReceived => "Cơ quan có thẩm quyền nhận hồ sơ".into(),
         EventKind::Refused { reason } => format!("Từ chối tiếp nhận: {reason}"),
         EventKind::Routed { step } => format!("Chuyển xử lý bước {step}"),
         EventKind::SupplementRequested { reason } => format!("Yêu cầu bổ sung: {reason}"),

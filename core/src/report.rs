@@ -142,29 +142,40 @@ pub enum GroupBy {
     Field,
     /// By procedure code.
     Procedure,
+    /// By the receiving unit (the dossier code's agency identifier).
+    ReceivingUnit,
+    /// By the competent unit (the unit a cross-boundary dossier was
+    /// received for, else the receiving unit).
+    CompetentUnit,
 }
 
 impl GroupBy {
-    /// The grouping of a code: `total`, `agency`, `field`, `procedure`.
+    /// The grouping of a code: `total`, `agency`, `field`, `procedure`,
+    /// `receiving_unit`, `competent_unit`.
     pub fn from_code(code: &str) -> Result<Self> {
         match code {
             "total" => Ok(GroupBy::Total),
             "agency" => Ok(GroupBy::Agency),
             "field" => Ok(GroupBy::Field),
             "procedure" => Ok(GroupBy::Procedure),
+            "receiving_unit" => Ok(GroupBy::ReceivingUnit),
+            "competent_unit" => Ok(GroupBy::CompetentUnit),
             other => Err(invalid_period(format!(
-                "group_by {other:?} is not \"total\", \"agency\", \"field\" or \"procedure\""
+                "group_by {other:?} is not \"total\", \"agency\", \"field\", \"procedure\", \"receiving_unit\" or \"competent_unit\""
             ))),
         }
     }
 
-    /// The group key of a procedure's dossiers.
-    pub fn key<'a>(&self, procedure: &'a crate::procedure::Procedure) -> &'a str {
+    /// The group key of a dossier.
+    pub fn key<'a>(&self, dossier: &'a Dossier) -> &'a str {
+        let procedure = dossier.procedure();
         match self {
             GroupBy::Total => "",
             GroupBy::Agency => &procedure.agency,
             GroupBy::Field => &procedure.field,
             GroupBy::Procedure => &procedure.code,
+            GroupBy::ReceivingUnit => dossier.receiving_unit(),
+            GroupBy::CompetentUnit => dossier.competent_unit(),
         }
     }
 }
@@ -437,7 +448,7 @@ impl PeriodReport {
             return Ok((Added::Excluded(Exclusion::ReceivedAfter), None));
         }
         let record = ReportRecord::from_dossier(dossier, self.period.end())?;
-        let key = self.group_by.key(dossier.procedure());
+        let key = self.group_by.key(dossier);
         Ok((self.add_record(key, &record), Some(record)))
     }
 

@@ -370,3 +370,53 @@ fn a_dossier_can_be_refused_after_appraisal_and_is_counted_apart() {
     );
     assert!(total.identities_hold());
 }
+
+#[test]
+fn a_cross_boundary_dossier_counts_from_the_competent_agency_and_groups_by_either_unit() {
+    use motcua::report::{GroupBy, Period, PeriodReport};
+    let cal = Calendar::vietnam();
+    let p = procedure(
+        r#"{"code": "1.000013", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}"#,
+    );
+    let code = DossierCode::parse("H21.227-261005-0001").unwrap();
+    let mut d =
+        Dossier::submit(p, &cal, code, Channel::Direct, t("2026-10-05T09:00"), "x").unwrap();
+    let err = d
+        .accept_cross_boundary(t("2026-10-05T09:00"), "x", "h21..17")
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_argument");
+    d.accept_cross_boundary(t("2026-10-05T09:00"), "x", "H21.17")
+        .unwrap();
+    assert_eq!(d.due_at(), None, "the clock waits for the competent agency");
+    assert!(d.receipt_slip().is_some());
+    d.competent_receive(t("2026-10-07T10:00"), "y").unwrap();
+    assert_eq!(d.due_at(), Some(t("2026-10-14T10:00")));
+    assert_eq!(
+        d.competent_receive(t("2026-10-08T10:00"), "y")
+            .unwrap_err()
+            .code(),
+        "dossier.invalid_transition"
+    );
+    assert_eq!(
+        (d.receiving_unit(), d.competent_unit()),
+        ("H21.227", "H21.17")
+    );
+    let rules: Vec<&str> = d
+        .explain()
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.rule)
+        .collect();
+    assert!(
+        rules.contains(&"waiting_for_competent_agency") && rules.contains(&"competent_received")
+    );
+    for (group_by, key) in [
+        (GroupBy::ReceivingUnit, "H21.227"),
+        (GroupBy::CompetentUnit, "H21.17"),
+    ] {
+        let mut report = PeriodReport::new(Period::month(2026, 10).unwrap(), group_by);
+        report.add(&d).unwrap();
+        assert_eq!(report.rows[key].received, 1, "{group_by:?}");
+    }
+}

@@ -7,11 +7,13 @@ A dossier table has one row per dossier and the columns of
 - ``received_at``, ``due_at``, ``ended_at``: datetimes (naive = Vietnam
   local time, aware ones are converted to UTC+7); missing (NaT/null) means
   not accepted, no deadline and not ended;
-- ``ending``: ``"resolved"``, ``"withdrawn"``, ``"refused"`` or missing
+- ``ending``: ``"resolved"``, ``"withdrawn"``, ``"refused"``, ``"stopped"``,
+  ``"refused_after_appraisal"`` or missing
   (in text columns an empty string is missing too, as CSV readers give it);
 - ``paused`` (optional, default ``False``) and ``supplement_requests``
   (optional, default 0);
-- the group column named by ``group_by`` (``agency``, ``field`` or
+- the group column named by ``group_by`` (``agency``, ``field``,
+  ``receiving_unit``, ``competent_unit`` or
   ``procedure``), and the ``split_by`` column when one is asked for.
 
 pandas DataFrames, pyarrow Tables, Polars DataFrames (through Arrow) and
@@ -35,7 +37,7 @@ from motcua._errors import InvalidTypeError, MissingColumnError
 
 REQUIRED = ("channel", "received_at", "due_at", "ended_at", "ending")
 OPTIONAL = ("paused", "supplement_requests")
-GROUPS = ("agency", "field", "procedure")
+GROUPS = ("agency", "field", "procedure", "receiving_unit", "competent_unit")
 _SECONDS = np.dtype("datetime64[s]")
 
 

@@ -153,8 +153,12 @@ impl StepUsage {
 pub struct ClockState {
     /// Status after the last event (`None` before any).
     pub status: Option<Status>,
-    /// The reception instant (`accepted`).
+    /// The reception instant (`accepted`, or `accepted_cross_boundary`).
     pub received_at: Option<NaiveDateTime>,
+    /// For a dossier received on behalf of another unit: the competent
+    /// unit, and whether it has received the dossier (the clock runs from
+    /// then).
+    pub cross_boundary: Option<(String, bool)>,
     /// Where the clock counts from (reception, or the last restart).
     pub clock_start: Option<NaiveDateTime>,
     /// The legal due date, with pauses and restarts (timeliness is judged
@@ -191,6 +195,7 @@ impl ClockState {
         Self {
             status: None,
             received_at: None,
+            cross_boundary: None,
             clock_start: None,
             due_at: None,
             allowed_seconds: None,
@@ -470,7 +475,7 @@ impl<'a> Clock<'a> {
         let cal = self.calendar;
         match &event.kind {
             EventKind::Submitted => {}
-            EventKind::Accepted => {
+            EventKind::Accepted | EventKind::AcceptedCrossBoundary { .. } => {
                 if let Some(n) = notes.as_deref_mut() {
                     n.push(at, Note::Received, None);
                     let rule_set = RuleSet::for_reception(at);
@@ -479,6 +484,36 @@ impl<'a> Clock<'a> {
                     n.push(at, Note::CalendarData { versions }, None);
                 }
                 s.received_at = Some(at);
+                match &event.kind {
+                    EventKind::AcceptedCrossBoundary { competent_unit } => {
+                        if let Some(why) = super::code::unit_problem(competent_unit) {
+                            return Err(Error::new(
+                                ErrorKind::InvalidArgument,
+                                format!("competent_unit: {why}"),
+                            ));
+                        }
+                        s.cross_boundary = Some((competent_unit.clone(), false));
+                        if let Some(n) = notes.as_deref_mut() {
+                            let unit = competent_unit.clone();
+                            n.push(at, Note::WaitingForCompetentAgency { unit }, None);
+                        }
+                    }
+                    _ => self.start_clock(s, at, notes.as_deref_mut())?,
+                }
+            }
+            EventKind::CompetentReceived => {
+                match s.cross_boundary.as_mut() {
+                    Some((_, received @ false)) => *received = true,
+                    _ => {
+                        return Err(Error::new(
+                            ErrorKind::InvalidTransition,
+                            "a competent_received event follows only a cross-boundary reception that no competent agency has received yet",
+                        ))
+                    }
+                }
+                if let Some(n) = notes.as_deref_mut() {
+                    n.push(at, Note::CompetentReceived, None);
+                }
                 self.start_clock(s, at, notes.as_deref_mut())?;
             }
             EventKind::Refused { .. } | EventKind::Withdrawn => {

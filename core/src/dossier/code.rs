@@ -151,6 +151,12 @@ fn agency_problem(agency: &str, rule: CodeRule) -> Option<&'static str> {
     None
 }
 
+/// Why `unit` is not an electronic identifier of Decision 20/2020/QĐ-TTg,
+/// or `None` when it is one.
+pub(crate) fn unit_problem(unit: &str) -> Option<&'static str> {
+    agency_problem(unit, CodeRule::Current)
+}
+
 impl DossierCode {
     /// A code of the current rule from its parts; errors for an agency that
     /// is not an electronic identifier, a date outside 2000–2099 or a

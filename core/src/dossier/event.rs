@@ -5,6 +5,8 @@
 //! |---|---|---|---|
 //! | `submitted` | (start) | 1 | an online or postal dossier arrives before an officer checks it |
 //! | `accepted` | (start), 1 | 2 | the complete dossier is received; the receipt slip is issued and the clock starts (ND 61/2018 Art. 17, ND 118/2025 Art. 17(3)) |
+//! | `accepted_cross_boundary` | (start), 1 | 2 | received complete at a center that is not the competent agency's ("không phụ thuộc vào địa giới hành chính"); the receipt slip is issued, the clock waits for the competent agency |
+//! | `competent_received` | 2 (cross-boundary, waiting) | 2 | the competent agency receives the dossier: the clock starts (ND 118/2025 Art. 17(3) as amended by ND 309/2026) |
 //! | `refused` | (start), 1 | 3 | refused at reception (Mẫu 03); final |
 //! | `refused` | 2, 4, 5 | 3 | refused after acceptance, found ineligible on appraisal (ND 61/2018 Art. 19(8)); final, counted apart from refusals at reception |
 //! | `routed` | 2, 4 | 4 | handed to a workflow step or agency; step time starts |
@@ -41,6 +43,16 @@ pub enum EventKind {
     Submitted,
     /// Accepted: the reception instant on the receipt slip.
     Accepted,
+    /// Accepted at a center that is not the competent agency's, on its
+    /// behalf: the receipt slip is issued, the clock waits for
+    /// [`EventKind::CompetentReceived`].
+    AcceptedCrossBoundary {
+        /// The competent unit's electronic identifier.
+        competent_unit: String,
+    },
+    /// The competent agency received a cross-boundary dossier: the clock
+    /// starts.
+    CompetentReceived,
     /// Refused: at reception (before acceptance), or after acceptance when
     /// appraisal finds the dossier ineligible.
     Refused {
@@ -92,6 +104,8 @@ impl EventKind {
         match self {
             EventKind::Submitted => "submitted",
             EventKind::Accepted => "accepted",
+            EventKind::AcceptedCrossBoundary { .. } => "accepted_cross_boundary",
+            EventKind::CompetentReceived => "competent_received",
             EventKind::Refused { .. } => "refused",
             EventKind::Routed { .. } => "routed",
             EventKind::SupplementRequested { .. } => "supplement_requested",
@@ -113,7 +127,11 @@ impl EventKind {
         use Status::*;
         let to = match (self, from) {
             (EventKind::Submitted, None) => Submitted,
-            (EventKind::Accepted, None | Some(Submitted)) => Accepted,
+            (
+                EventKind::Accepted | EventKind::AcceptedCrossBoundary { .. },
+                None | Some(Submitted),
+            ) => Accepted,
+            (EventKind::CompetentReceived, Some(Accepted)) => Accepted,
             (
                 EventKind::Refused { .. },
                 None | Some(Submitted | Accepted | Processing | SupplementRequested),
@@ -159,7 +177,7 @@ pub struct Event {
 }
 
 /// The labels of the event types (`"type"`), in table order.
-const EVENT_TYPES: &str = "\"submitted\", \"accepted\", \"refused\", \"routed\", \"supplement_requested\", \"supplement_completed\", \"financial_obligation_requested\", \"paid\", \"suspended\", \"resumed\", \"extended\", \"resolved\", \"result_returned\" or \"withdrawn\"";
+const EVENT_TYPES: &str = "\"submitted\", \"accepted\", \"accepted_cross_boundary\", \"competent_received\", \"refused\", \"routed\", \"supplement_requested\", \"supplement_completed\", \"financial_obligation_requested\", \"paid\", \"suspended\", \"resumed\", \"extended\", \"resolved\", \"result_returned\" or \"withdrawn\"";
 
 impl EventKind {
     /// Reads the kind from the fields of an event object: `type` and the
@@ -169,6 +187,10 @@ impl EventKind {
         Ok(match o.tag("type")? {
             "submitted" => EventKind::Submitted,
             "accepted" => EventKind::Accepted,
+            "accepted_cross_boundary" => EventKind::AcceptedCrossBoundary {
+                competent_unit: o.required("competent_unit")?,
+            },
+            "competent_received" => EventKind::CompetentReceived,
             "refused" => EventKind::Refused { reason: reason()? },
             "routed" => EventKind::Routed {
                 step: o.required("step")?,

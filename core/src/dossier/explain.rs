@@ -16,6 +16,14 @@ use crate::procedure::ProcessingTime;
 pub enum Note {
     /// The complete dossier was received.
     Received,
+    /// Received on behalf of another unit: the clock waits for the
+    /// competent agency.
+    WaitingForCompetentAgency {
+        /// The competent unit.
+        unit: String,
+    },
+    /// The competent agency received the dossier: the clock starts.
+    CompetentReceived,
     /// The rule set that governs the dossier, by its reception date.
     RuleSet {
         /// The rule set.
@@ -251,6 +259,16 @@ impl Explanation {
                 "paused",
                 format!("{} lúc {}: tạm dừng tính thời hạn", status.name_vi(), vn(at)),
                 format!("{} at {}: the clock pauses", status.name_en(), vn(at)),
+            ),
+            Note::WaitingForCompetentAgency { unit } => (
+                "waiting_for_competent_agency",
+                format!("Tiếp nhận không phụ thuộc vào địa giới hành chính cho {unit}: thời hạn tính từ khi cơ quan có thẩm quyền nhận được hồ sơ (Nghị định 118/2025/NĐ-CP Điều 17 khoản 3, sửa đổi bởi Nghị định 309/2026/NĐ-CP)"),
+                format!("Received regardless of administrative boundaries for {unit}: the time counts from when the competent agency receives the dossier (Decree 118/2025/NĐ-CP Art. 17(3), as amended by Decree 309/2026/NĐ-CP)"),
+            ),
+            Note::CompetentReceived => (
+                "competent_received",
+                format!("Cơ quan có thẩm quyền nhận được hồ sơ lúc {}: bắt đầu tính thời hạn", vn(at)),
+                format!("The competent agency received the dossier at {}: the clock starts", vn(at)),
             ),
             Note::RuleSet { rule_set } => (
                 "rule_set",

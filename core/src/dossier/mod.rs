@@ -266,6 +266,45 @@ impl Dossier {
         self.push(at, actor, EventKind::Accepted)
     }
 
+    /// Accepts a submitted dossier on behalf of `competent_unit`, the
+    /// competent agency of another center ("không phụ thuộc vào địa giới
+    /// hành chính"): the receipt slip is issued here; the clock starts at
+    /// [`Dossier::competent_receive`].
+    pub fn accept_cross_boundary(
+        &mut self,
+        at: NaiveDateTime,
+        actor: &str,
+        competent_unit: &str,
+    ) -> Result<()> {
+        let competent_unit = competent_unit.to_owned();
+        self.push(
+            at,
+            actor,
+            EventKind::AcceptedCrossBoundary { competent_unit },
+        )
+    }
+
+    /// The competent agency received a cross-boundary dossier: the clock
+    /// starts (Decree 118/2025/NĐ-CP Art. 17(3) as amended by Decree
+    /// 309/2026/NĐ-CP).
+    pub fn competent_receive(&mut self, at: NaiveDateTime, actor: &str) -> Result<()> {
+        self.push(at, actor, EventKind::CompetentReceived)
+    }
+
+    /// The receiving unit: the agency of the dossier code.
+    pub fn receiving_unit(&self) -> &str {
+        self.code.agency()
+    }
+
+    /// The competent unit: the one a cross-boundary dossier was received
+    /// for, else the receiving unit.
+    pub fn competent_unit(&self) -> &str {
+        match &self.state.cross_boundary {
+            Some((unit, _)) => unit,
+            None => self.code.agency(),
+        }
+    }
+
     /// Refuses the dossier: at reception (Mẫu 03) before it is accepted,
     /// or after acceptance when appraisal finds it ineligible.
     pub fn refuse(&mut self, at: NaiveDateTime, actor: &str, reason: &str) -> Result<()> {
