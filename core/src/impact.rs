@@ -11,7 +11,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::calendar::{changes, iso, Calendar, DayChange};
+use crate::calendar::{changes, iso, same_range, Calendar, DayChange};
 use crate::dossier::{Applicant, Dossier, DossierCode, Status, Timeliness};
 use crate::error::Result;
 
@@ -85,8 +85,7 @@ pub fn appointment_changes<'a>(
     after: &Calendar,
     as_of: NaiveDateTime,
 ) -> Result<Vec<AppointmentChange>> {
-    // Checks the ranges once, before any replay.
-    changes(before, after, before.first_date(), before.first_date())?;
+    same_range(before, after)?;
     let mut out = Vec::new();
     for dossier in dossiers {
         let (old, new) = (

@@ -53,6 +53,26 @@ impl Calendar {
     }
 }
 
+/// `calendar.out_of_range` naming both ranges unless the calendars cover
+/// the same one: a comparison over different ranges would report the
+/// difference of ranges as changes.
+pub fn same_range(before: &Calendar, after: &Calendar) -> Result<()> {
+    let (b, a) = (
+        (before.first_date(), before.last_date()),
+        (after.first_date(), after.last_date()),
+    );
+    if a != b {
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            format!(
+                "the calendars cover different ranges, {}..={} and {}..={}: compare calendars built over the same range",
+                b.0, b.1, a.0, a.1
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The dates of `from..=to` whose status (working or not, or the kind of
 /// entry) differs between `before` and `after`, in date order, each with
 /// both states and their sources.
@@ -80,19 +100,8 @@ pub fn changes(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DayChange>> {
-    let (b, a) = (
-        (before.first_date(), before.last_date()),
-        (after.first_date(), after.last_date()),
-    );
-    if a != b {
-        return Err(Error::new(
-            ErrorKind::OutOfRange,
-            format!(
-                "the calendars cover different ranges, {}..={} and {}..={}: compare calendars built over the same range",
-                b.0, b.1, a.0, a.1
-            ),
-        ));
-    }
+    same_range(before, after)?;
+    let b = (before.first_date(), before.last_date());
     if from > to || from < b.0 || to > b.1 {
         return Err(Error::new(
             ErrorKind::OutOfRange,
