@@ -63,7 +63,8 @@ pub struct NewAppointment {
     /// The appointment under the new calendar.
     #[serde(with = "iso::instant")]
     pub new_appointment_at: NaiveDateTime,
-    /// Why, in Vietnamese: the dates that changed and what fixes them.
+    /// Why, in Vietnamese: the dates that changed and what they now are
+    /// (their notices are the sources of [`AppointmentChange::days`]).
     pub reason_vi: String,
     /// Why, in English.
     pub reason_en: String,

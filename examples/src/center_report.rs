@@ -3,7 +3,10 @@
 //! With no arguments it generates the sample center's quarter (seeded,
 //! 23,700 dossiers), then prints the II.06a report by agency, the Decision
 //! 766 score with the indicators that lost the most points and a what-if,
-//! and explains two due dates; it writes the same figures as JSON to
+//! and explains two due dates; then what Ngày Văn hóa Việt Nam (24/11, a
+//! holiday from 2026) changes: the dates, and the dossiers whose
+//! appointments move, of the quarter and of a sample fourth quarter that
+//! crosses 24/11/2026. It writes the same figures as JSON to
 //! `out/center-report.json`.
 //!
 //! ```text
@@ -13,13 +16,16 @@
 //! options: --period 2026-Q3 | 2026-07 | 2026    --out FILE
 //! ```
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use motcua::calendar::{iso, Calendar};
-use motcua::dossier::{Dossier, Granularity};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use motcua::calendar::{self, iso, Calendar, DayChange};
+use motcua::dossier::{Dossier, Granularity, Timeliness};
+use motcua::impact::{self, AppointmentChange, NewAppointment};
 use motcua::index::{Lever, Methodology, PeriodSummary};
 use motcua::procedure::Catalog;
 use motcua::report::{Counts, GroupBy, Period};
@@ -65,6 +71,7 @@ struct Job {
     summary: PeriodSummary,
     seen: u64,
     explained: Vec<Dossier>,
+    culture_day: Impact,
 }
 
 impl Job {
@@ -74,6 +81,7 @@ impl Job {
             eprint!("\r… {} dossiers", self.seen);
         }
         self.summary.add(&d)?;
+        self.culture_day.add(&d)?;
         // Keep two dossiers worth explaining: one restarted after a
         // supplement, one whose time crosses a holiday.
         let wanted = |rule: &str| -> bool {
@@ -86,6 +94,264 @@ impl Job {
             self.explained.push(d);
         }
         Ok(())
+    }
+}
+
+/// The instant a run of the 24/11 section is checked at: the last second
+/// of `day`, so that the whole day's events count.
+fn end_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default())
+}
+
+/// `HH:MM dd/mm/yyyy`, as the explanations and receipt slips write an
+/// appointment.
+fn vn_instant(t: NaiveDateTime) -> String {
+    format!("{} {}", t.format("%H:%M"), iso::format_vn_date(t.date()))
+}
+
+/// The sample center's fourth quarter of 2026, configured as
+/// [`SampleConfig::quarter`] configures the third (same seed, scale and
+/// mix): the report's quarter ends long before 24/11/2026, this one crosses
+/// it, so its dossiers show appointments that really move.
+fn fourth_quarter(seed: u64) -> SampleConfig {
+    SampleConfig {
+        first: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default(),
+        last: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
+        ..SampleConfig::quarter(seed)
+    }
+}
+
+/// When the fourth quarter is checked, and why: 01/12/2026, the eve of the
+/// embedded data's `as_of` (02/12/2026), when a center still on data
+/// without 24/11 (motcua's 2026.11.1) would run the check. At the end of
+/// the quarter nearly every sample dossier that crossed 24/11 is closed and
+/// almost no letter is left to send; on 01/12 the ones still open wait for
+/// their appointment.
+fn fourth_quarter_as_of() -> (NaiveDateTime, &'static str) {
+    (
+        end_of(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default()),
+        "the eve of the data's as_of, when a center on the old data checks; by 31/12 nearly all moved dossiers are closed",
+    )
+}
+
+/// What 24/11 changes for one stream of dossiers. Each dossier is replayed
+/// under `before` (the calendar without 24/11, how its appointment was
+/// computed before Resolution 28/2026/QH16 entered the data) and `after`
+/// ([`Calendar::vietnam`]) as it streams past, so the dossiers are never
+/// all in memory: only the moved ones are kept.
+struct Impact {
+    label: String,
+    /// Why the run is checked at `as_of`, printed beside it.
+    as_of_why: &'static str,
+    before: Calendar,
+    after: Calendar,
+    as_of: NaiveDateTime,
+    dossiers: u64,
+    /// The latest due date of the dossiers as given: when it is before the
+    /// first changed date, no appointment can move, and the output says why.
+    latest_due: Option<NaiveDateTime>,
+    moved: Vec<AppointmentChange>,
+}
+
+impl Impact {
+    fn new(
+        label: String,
+        before: &Calendar,
+        after: &Calendar,
+        (as_of, as_of_why): (NaiveDateTime, &'static str),
+    ) -> Self {
+        Self {
+            label,
+            as_of_why,
+            before: before.clone(),
+            after: after.clone(),
+            as_of,
+            dossiers: 0,
+            latest_due: None,
+            moved: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, d: &Dossier) -> motcua::Result<()> {
+        self.dossiers += 1;
+        self.latest_due = self.latest_due.max(d.due_at());
+        let found = impact::appointment_changes([d], &self.before, &self.after, self.as_of)?;
+        self.moved.extend(found);
+        Ok(())
+    }
+
+    fn open(&self) -> usize {
+        self.moved.iter().filter(|c| c.open).count()
+    }
+
+    /// The open dossiers whose appointment moved, with their letter.
+    fn letters(&self) -> impl Iterator<Item = (&AppointmentChange, &NewAppointment)> {
+        self.moved
+            .iter()
+            .filter_map(|c| c.letter.as_ref().map(|l| (c, l)))
+    }
+
+    /// The letters whose old appointment is still ahead at `as_of`: the
+    /// applicant would come on the wrong day. The others are open past
+    /// both appointments; their letter fixes the record.
+    fn ahead(&self) -> impl Iterator<Item = (&AppointmentChange, &NewAppointment)> {
+        self.letters()
+            .filter(|(_, l)| l.old_appointment_at > self.as_of)
+    }
+
+    /// The letter shown: the first still ahead, or else the first.
+    fn example(&self) -> Option<(&AppointmentChange, &NewAppointment)> {
+        self.ahead().next().or_else(|| self.letters().next())
+    }
+
+    /// How many finished dossiers the change judges otherwise, by
+    /// `(old, new)` timeliness (by instant, as the report counts).
+    fn timeliness_changes(&self) -> BTreeMap<(&'static str, &'static str), u64> {
+        let code = |t: Option<Timeliness>| t.map_or("–", Timeliness::code);
+        let mut out = BTreeMap::new();
+        for c in self
+            .moved
+            .iter()
+            .filter(|c| c.old_timeliness != c.new_timeliness)
+        {
+            *out.entry((code(c.old_timeliness), code(c.new_timeliness)))
+                .or_insert(0) += 1;
+        }
+        out
+    }
+
+    fn print(&self, first_change: Option<NaiveDate>) {
+        println!(
+            "  {}: {} dossiers, as of {} ({})",
+            self.label,
+            self.dossiers,
+            vn_instant(self.as_of),
+            self.as_of_why
+        );
+        if self.moved.is_empty() {
+            let why = match (self.latest_due, first_change) {
+                (Some(due), Some(day)) if due.date() < day => format!(
+                    "their latest due date, {}, is before {}",
+                    vn_instant(due),
+                    iso::format_vn_date(day)
+                ),
+                _ => "none of them counts working time across a changed date".to_owned(),
+            };
+            println!("    no dossier's due date moves: {why}");
+            return;
+        }
+        let later = self.moved.iter().filter(|c| c.new_due > c.old_due).count();
+        let direction = match self.moved.len() - later {
+            0 => "all later".to_owned(),
+            earlier => format!("{later} later, {earlier} earlier"),
+        };
+        println!(
+            "    {} due dates move ({direction}); {} of these dossiers are still open, {} need a new appointment letter ({} with the old appointment still ahead)",
+            self.moved.len(),
+            self.open(),
+            self.letters().count(),
+            self.ahead().count()
+        );
+        let changed = self.timeliness_changes();
+        let total: u64 = changed.values().sum();
+        let pairs: Vec<String> = changed
+            .iter()
+            .map(|((old, new), n)| format!("{old} → {new} {n}"))
+            .collect();
+        println!(
+            "    {total} finished dossiers change timeliness{}",
+            if pairs.is_empty() {
+                String::new()
+            } else {
+                format!(", old → new: {}", pairs.join(", "))
+            }
+        );
+        if let Some((_, letter)) = self.example() {
+            println!(
+                "    example letter: {} – {}",
+                letter.code, letter.procedure_name
+            );
+            println!(
+                "      hẹn trả cũ {} → hẹn trả mới {}",
+                vn_instant(letter.old_appointment_at),
+                vn_instant(letter.new_appointment_at)
+            );
+            println!("      {}", letter.reason_vi);
+        }
+    }
+
+    /// A letter of the summary's list: the dossier, both appointments and
+    /// the changed dates that moved it.
+    fn letter_json((change, letter): (&AppointmentChange, &NewAppointment)) -> serde_json::Value {
+        let days: Vec<String> = change.days.iter().map(|d| d.date.to_string()).collect();
+        serde_json::json!({
+            "code": letter.code.to_string(),
+            "old_appointment_at": iso::format_instant(letter.old_appointment_at),
+            "new_appointment_at": iso::format_instant(letter.new_appointment_at),
+            "days": days,
+        })
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "label": self.label,
+            "as_of": iso::format_instant(self.as_of),
+            "as_of_why": self.as_of_why,
+            "dossiers_checked": self.dossiers,
+            "latest_due": self.latest_due.map(iso::format_instant),
+            "moved": self.moved.len(),
+            "open": self.open(),
+            "letters_needed": self.letters().count(),
+            "letters_ahead": self.ahead().count(),
+            "timeliness_changed": self.timeliness_changes().iter().map(|((old, new), n)| {
+                serde_json::json!({"old": old, "new": new, "dossiers": n})
+            }).collect::<Vec<_>>(),
+            "example": self.example().map(|(change, _)| change),
+            // The reasons are long and name the dates of `changed_dates`
+            // with their sources (the example has one in full): each letter
+            // keeps its own dates instead.
+            "letters": self.letters().map(Self::letter_json).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The 24/11 section's header and the dates that changed.
+fn print_changed_dates(cal: &Calendar, from: NaiveDate, to: NaiveDate, changed: &[DayChange]) {
+    let data: Vec<String> = cal
+        .data_versions()
+        .iter()
+        .map(|v| {
+            format!(
+                "data {} as of {}",
+                v.version.as_deref().unwrap_or("–"),
+                v.as_of.map_or("–".to_owned(), iso::format_vn_date)
+            )
+        })
+        .collect();
+    println!("\nNgày Văn hóa Việt Nam – what 24/11 changes (Resolution 28/2026/QH16):");
+    println!(
+        "  before: the calendar without 24/11, as motcua computed it up to data 2026.11.1; after: Calendar::vietnam() ({})",
+        data.join(", ")
+    );
+    println!("  dates changed {from} → {to}: {}", changed.len());
+    for day in changed {
+        let state = |working: bool| if working { "working day" } else { "day off" };
+        let entry = day.after.entry.as_ref().or(day.before.entry.as_ref());
+        println!(
+            "    {} ({}): {} → {}{}",
+            iso::format_vn_date(day.date),
+            day.date.format("%a"),
+            state(day.before.working),
+            state(day.after.working),
+            entry.map_or(String::new(), |h| format!(
+                ", {} {}",
+                h.kind.code(),
+                h.name_vi
+            ))
+        );
+        if let Some(source) = entry.and_then(|h| h.source.as_deref()) {
+            println!("      {source}");
+        }
     }
 }
 
@@ -117,10 +383,25 @@ fn run(o: Options) -> Result<(), String> {
         Some(p) => Period::parse(p).map_err(|e| e.to_string())?,
         None => Period::new(sample_config.first, sample_config.last).map_err(|e| e.to_string())?,
     };
+    // The calendar the appointments were computed with before 24/11
+    // entered the data, to compare with `cal`.
+    let before = Calendar::builder()
+        .without_culture_day()
+        .build()
+        .map_err(|e| e.to_string())?;
     let mut job = Job {
         summary: PeriodSummary::new(period, GroupBy::Agency),
         seen: 0,
         explained: Vec::new(),
+        culture_day: Impact::new(
+            format!(
+                "the report's dossiers ({} → {} with those carried over)",
+                period.first, period.last
+            ),
+            &before,
+            &cal,
+            (end_of(period.last), "the end of the period"),
+        ),
     };
     let source = match &o.input {
         None => {
@@ -240,6 +521,31 @@ fn run(o: Options) -> Result<(), String> {
         }
     }
 
+    // What 24/11 changes: the report's dossiers, then a fourth quarter
+    // that crosses 24/11/2026. The dates are listed from the period's start
+    // to the end of the next year, where the appointments given now fall.
+    let q4_config = fourth_quarter(sample_config.seed);
+    let mut q4 = Impact::new(
+        format!(
+            "sample center, 2026 Q4 ({} → {}, seed {}, with those carried over)",
+            q4_config.first, q4_config.last, q4_config.seed
+        ),
+        &before,
+        &cal,
+        fourth_quarter_as_of(),
+    );
+    sample::generate(&q4_config, &cal, |d| q4.add(&d)).map_err(|e| e.to_string())?;
+    let changes_from = period.first;
+    let changes_to = NaiveDate::from_ymd_opt(period.last.max(q4_config.last).year() + 1, 12, 31)
+        .map_or(cal.last_date(), |d| d.min(cal.last_date()));
+    let changed =
+        calendar::changes(&before, &cal, changes_from, changes_to).map_err(|e| e.to_string())?;
+    print_changed_dates(&cal, changes_from, changes_to, &changed);
+    let first_change = changed.iter().find(|d| d.moves_due_dates()).map(|d| d.date);
+    for run in [&job.culture_day, &q4] {
+        run.print(first_change);
+    }
+
     let summary = serde_json::json!({
         "source": source,
         "period": {"first": period.first.to_string(), "last": period.last.to_string()},
@@ -253,6 +559,17 @@ fn run(o: Options) -> Result<(), String> {
             "due_at": d.due_at().map(iso::format_instant),
             "explanation": d.explain().ok(),
         })).collect::<Vec<_>>(),
+        "culture_day": {
+            "before": "Calendar::builder().without_culture_day()",
+            "after": "Calendar::vietnam()",
+            "data_versions": cal.data_versions(),
+            "changed_dates": {
+                "from": changes_from.to_string(),
+                "to": changes_to.to_string(),
+                "dates": changed,
+            },
+            "runs": [job.culture_day.to_json(), q4.to_json()],
+        },
     });
     if let Some(dir) = o.out.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
