@@ -512,6 +512,64 @@ impl Dossier {
         })
     }
 
+    /// The dossier a row of a records table implies (no event log):
+    /// accepted at ``received_at``, then ended at ``ended_at`` by
+    /// ``ending`` (``"resolved"``, ``"withdrawn"``, ``"stopped"``,
+    /// ``"refused_after_appraisal"``), for
+    /// :func:`motcua.appointment_changes_frame` over a table.
+    #[staticmethod]
+    #[allow(clippy::too_many_arguments)] // keyword-only arguments
+    #[pyo3(signature = (*, procedure, code, received_at, channel = None, ended_at = None, ending = None, calendar = None))]
+    fn from_record(
+        py: Python<'_>,
+        procedure: &Bound<'_, PyAny>,
+        code: &Bound<'_, PyAny>,
+        received_at: &Bound<'_, PyAny>,
+        channel: Option<&Bound<'_, PyAny>>,
+        ended_at: Option<&Bound<'_, PyAny>>,
+        ending: Option<&Bound<'_, PyAny>>,
+        calendar: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        crate::errors::guard(|| {
+            let procedure = procedure
+                .cast::<Procedure>()
+                .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", procedure))?
+                .get()
+                .0
+                .clone();
+            let code = dossier_code(py, code)?;
+            let ending = match ending.filter(|e| !e.is_none()) {
+                None => None,
+                Some(e) => {
+                    let text = convert::text(py, "ending", e)?;
+                    Some(motcua::report::Ending::from_code(&text).ok_or_else(|| {
+                        exception(
+                            py,
+                            "invalid_argument",
+                            format!("ending {text:?} is not \"resolved\", \"withdrawn\", \"stopped\" or \"refused_after_appraisal\""),
+                        )
+                    })?)
+                }
+            };
+            let record = motcua::report::ReportRecord {
+                channel: channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?,
+                received_at: Some(local(py, "received_at", received_at)?),
+                due_at: None,
+                ended_at: ended_at
+                    .filter(|e| !e.is_none())
+                    .map(|e| local(py, "ended_at", e))
+                    .transpose()?,
+                ending,
+                paused: false,
+                supplement_requests: 0,
+            };
+            let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            core::Dossier::from_record(procedure, &calendar, code, &record)
+                .py(py)
+                .map(Self)
+        })
+    }
+
     /// A dossier from its JSON (``to_json``), replayed.
     #[staticmethod]
     #[pyo3(signature = (text, calendar = None))]

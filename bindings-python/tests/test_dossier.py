@@ -278,13 +278,20 @@ def test_value_objects_compare_and_hash_by_value():
 
 
 def test_status_8_ends_processing_by_default_with_its_form_05(dossier):
+    # Decree 61/2018 (received 2023): status 8 pauses, as it did.
     assert dossier.rule_set == "decree_61_2018"
-    dossier.suspend(T(2023, 10, 30, 8, 0), reason="không đủ điều kiện")
+    dossier.suspend(T(2023, 10, 30, 8, 0), reason="chờ ý kiến")
+    dossier.resume(T(2023, 11, 1, 8, 0))
+    # Decree 118/2025: status 8 ends processing.
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    d = motcua.Dossier(procedure=p, code="H15.50.05.12-261001-0001", received_at=T(2026, 10, 1, 9, 0))
+    assert d.rule_set == "decree_118_2025"
+    d.suspend(T(2026, 10, 2, 8, 0), reason="không đủ điều kiện")
     with pytest.raises(motcua.DossierFinishedError):
-        dossier.resume(T(2023, 11, 1, 8, 0))
-    notice = dossier.stop_notice()
-    assert notice["form"].startswith("Mẫu 05") and notice["stopped_at"] == T(2023, 10, 30, 8, 0)
-    assert dossier.timeliness() is None
+        d.resume(T(2026, 10, 5, 8, 0))
+    notice = d.stop_notice()
+    assert notice["form"].startswith("Mẫu 05") and notice["stopped_at"] == T(2026, 10, 2, 8, 0)
+    assert d.timeliness() is None
 
 
 def test_cross_boundary_reception_counts_from_the_competent_agency():

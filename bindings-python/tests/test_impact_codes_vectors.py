@@ -103,3 +103,29 @@ def test_code_generate_vectors(case):
         assert err.value.code == case["error"]
     else:
         assert str(gen.next(case["agency"], iso_date(case["date"]))) == case["expected"]
+
+
+def test_appointment_changes_frame_over_a_records_table(old, cal):
+    pd = pytest.importorskip("pandas")
+    catalog = motcua.Catalog.from_json(json.dumps([IMPACT["cases"][0]["dossier"]["procedure"]]))
+    table = pd.DataFrame({
+        "code": ["H15.50.05.12-261120-1436", "H15.50.05.12-261120-1437", "H15.50.05.12-261116-0001"],
+        "procedure": ["1.000005"] * 3,
+        "received_at": pd.to_datetime(["2026-11-20 09:00", "2026-11-20 09:00", "2026-11-16 09:00"]),
+        "ended_at": [pd.NaT, pd.Timestamp("2026-11-30 08:00"), pd.Timestamp("2026-11-17 08:00")],
+        "ending": [None, "resolved", "resolved"],
+    })
+    frame = motcua.appointment_changes_frame(table, old, cal, dt.datetime(2026, 12, 1, 10), catalog=catalog)
+    assert frame["code"].tolist() == ["H15.50.05.12-261120-1436", "H15.50.05.12-261120-1437"]
+    assert frame["open"].tolist() == [True, False]
+    cells = lambda column: [None if pd.isna(v) else v for v in frame[column]]  # noqa: E731
+    assert cells("new_timeliness") == [None, "on_time"]
+    assert cells("old_timeliness") == [None, "late"]
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.appointment_changes_frame(table, old, cal, dt.datetime(2026, 12, 1))
+    with pytest.raises(motcua.MissingColumnError):
+        motcua.appointment_changes_frame(table.drop(columns=["procedure"]), old, cal,
+                                         dt.datetime(2026, 12, 1), catalog=catalog)
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.Dossier.from_record(procedure=catalog["1.000005"], code="H15.50.05.12-261120-1436",
+                                   received_at=dt.datetime(2026, 11, 20, 9), ending="lost")

@@ -67,6 +67,7 @@ export interface NewAppointment {
 export interface AppointmentChange {
   code: string;
   procedureCode: string;
+  /** The status by name (e.g. "processing"), as its serde name. */
   status: string | null;
   open: boolean;
   oldDue: string | null;
@@ -74,6 +75,8 @@ export interface AppointmentChange {
   oldTimeliness: Timeliness | null;
   newTimeliness: Timeliness | null;
   days: DayChange[];
+  /** Why the log does not replay under the new calendar (then newDue is null). */
+  conflict?: string;
   letter?: NewAppointment;
 }
 
@@ -168,10 +171,15 @@ export interface DossierState {
   timelinessDate: Timeliness | null;
   timelinessInstant: Timeliness | null;
   progress: { overdue: boolean; effectiveDue: string; [field: string]: unknown } | null;
+  /** When processing ended (resolved, refused, withdrawn, or stopped), if it has. */
+  endedAt: string | null;
 }
 
 /** The data of the receipt and appointment slip (Mẫu 01). */
 export interface ReceiptSlip {
+  /** The form and its circular (Circular 03/2025/TT-VPCP from 01/07/2025, 01/2018 before). */
+  form: string;
+  ruleSet: "decree_61_2018" | "decree_118_2025";
   code: string;
   agencyCode: string;
   channel: Channel;

@@ -40,6 +40,11 @@ pub struct AppointmentChange {
     /// The changed dates between reception and the later due date: why it
     /// moved.
     pub days: Vec<DayChange>,
+    /// Why the log does not replay under the new calendar (then `new_due`
+    /// and `new_timeliness` are `None` and there is no letter): for
+    /// example an extension whose appointment the moved due date overtook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
     /// The new appointment to send, for an open dossier.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub letter: Option<NewAppointment>,
@@ -74,12 +79,17 @@ pub struct NewAppointment {
 /// between the calendars `before` and `after`, in the order given; each
 /// log is replayed under both (the calendar a dossier was built with is not
 /// used). An open dossier whose appointment moved gets the data of its new
-/// appointment letter; an extension's appointment, chosen by the agency, is
-/// kept.
+/// appointment letter; one extended by `as_of` keeps the appointment the
+/// agency chose, so it gets none.
+///
+/// A log that replays under `before` but not under `after` (an extension
+/// whose new appointment is no longer later than the moved due date) is
+/// reported with its [`AppointmentChange::conflict`], not dropped: those
+/// are the dossiers that need the center's attention most.
 ///
 /// Errors: `calendar.out_of_range` when the calendars cover different
 /// ranges (naming both) or a dossier's dates fall outside them; a log that
-/// does not replay under a calendar gives that replay's error.
+/// does not replay under `before` gives that replay's error.
 pub fn appointment_changes<'a>(
     dossiers: impl IntoIterator<Item = &'a Dossier>,
     before: &Calendar,
@@ -89,31 +99,31 @@ pub fn appointment_changes<'a>(
     same_range(before, after)?;
     let mut out = Vec::new();
     for dossier in dossiers {
-        let (old, new) = (
-            dossier.with_calendar(before)?.state_at(as_of)?,
-            dossier.with_calendar(after)?.state_at(as_of)?,
-        );
-        if old.due_at == new.due_at {
+        let old = dossier.with_calendar(before)?.state_at(as_of)?;
+        let (new, conflict) = match dossier.with_calendar(after) {
+            Ok(d) => (Some(d.state_at(as_of)?), None),
+            Err(e) => (None, Some(e.message().to_owned())),
+        };
+        let new_due = new.as_ref().and_then(|n| n.due_at);
+        if conflict.is_none() && old.due_at == new_due {
             continue;
         }
         let received_at = dossier.received_at();
-        let latest = old.due_at.max(new.due_at);
-        let days = match (received_at, latest) {
+        let days = match (received_at, old.due_at.max(new_due)) {
             (Some(from), Some(to)) => changes(before, after, from.date(), to.date())?
                 .into_iter()
                 .filter(DayChange::moves_due_dates)
                 .collect(),
             _ => Vec::new(),
         };
-        let open = old
-            .status
-            .is_some_and(|s| !s.is_final() && s != Status::Resolved);
-        let extended = dossier.state().extension.is_some();
+        let open = old.status.is_some() && old.ended_at.is_none();
+        let extended = old.appointment_at != old.due_at;
+        let new_appointment = new.as_ref().and_then(|n| n.appointment_at);
         let letter = match (
             open && !extended,
             received_at,
             old.appointment_at,
-            new.appointment_at,
+            new_appointment,
         ) {
             (true, Some(received_at), Some(old_appointment_at), Some(new_appointment_at))
                 if old_appointment_at != new_appointment_at =>
@@ -138,10 +148,11 @@ pub fn appointment_changes<'a>(
             status: old.status,
             open,
             old_due: old.due_at,
-            new_due: new.due_at,
+            new_due,
             old_timeliness: old.timeliness_instant,
-            new_timeliness: new.timeliness_instant,
+            new_timeliness: new.and_then(|n| n.timeliness_instant),
             days,
+            conflict,
             letter,
         });
     }
@@ -155,24 +166,14 @@ fn reasons(days: &[DayChange]) -> (String, String) {
     let mut en = Vec::new();
     for day in days {
         let date = iso::format_vn_date(day.date);
-        let source = day
-            .after
-            .entry
-            .as_ref()
-            .and_then(|h| h.source.as_deref())
-            .map(|s| format!(" ({s})"))
-            .unwrap_or_default();
         match (&day.after.entry, day.after.working) {
             (Some(h), false) => {
-                vi.push(format!("ngày {date} là ngày nghỉ: {}{source}", h.name_vi));
-                en.push(format!("{date} is a day off: {}{source}", h.name_en));
+                vi.push(format!("ngày {date} là ngày nghỉ: {}", h.name_vi));
+                en.push(format!("{date} is a day off: {}", h.name_en));
             }
             (Some(h), true) => {
-                vi.push(format!(
-                    "ngày {date} là ngày làm việc: {}{source}",
-                    h.name_vi
-                ));
-                en.push(format!("{date} is a working day: {}{source}", h.name_en));
+                vi.push(format!("ngày {date} là ngày làm việc: {}", h.name_vi));
+                en.push(format!("{date} is a working day: {}", h.name_en));
             }
             (None, working) => {
                 let (v, e) = if working {

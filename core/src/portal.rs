@@ -224,7 +224,8 @@ fn event_text(kind: &EventKind) -> String {
             )
         }
         EventKind::CompetentReceived => "Cơ quan có thẩm quyền nhận hồ sơ".into(),
-        EventKind::Refused { reason } => format!("Từ chối tiếp nhận: {reason}"),
+        // At reception, or after acceptance on appraisal.
+        EventKind::Refused { reason } => format!("Từ chối: {reason}"),
         EventKind::Routed { step } => format!("Chuyển xử lý bước {step}"),
         EventKind::SupplementRequested { reason } => format!("Yêu cầu bổ sung: {reason}"),
         EventKind::SupplementCompleted => "Nhận hồ sơ bổ sung".into(),
@@ -487,10 +488,11 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
             return Err(invalid("NgayTra", "is before NgayKetThucXuLy"));
         }
     }
-    if status == 3 && received.is_some() {
+    // Status 3 with a reception is a refusal after appraisal, which ends.
+    if status == 3 && received.is_some() && ended.is_none() {
         return Err(invalid(
             "NgayTiepNhan",
-            "a dossier refused at reception (status 3) was not received",
+            "a dossier refused at reception (status 3) was not received; one refused after appraisal needs NgayKetThucXuLy",
         ));
     }
     for (field, range) in [

@@ -286,8 +286,8 @@ pub enum Ending {
     Refused,
     /// Processing stopped (8) under the stop policy `end`.
     Stopped,
-    /// Refused after acceptance, found ineligible on appraisal (3 after 2
-    /// or 4).
+    /// Refused after acceptance, found ineligible on appraisal (3 after 2,
+    /// 4 or 5).
     RefusedAfterAppraisal,
 }
 
@@ -360,6 +360,11 @@ impl ReportRecord {
                 _ => true,
             }
             && !(self.ending == Some(Ending::Refused) && self.received_at.is_some())
+            // Stopped and refused-after-appraisal dossiers were received.
+            && !(matches!(
+                self.ending,
+                Some(Ending::Stopped | Ending::RefusedAfterAppraisal)
+            ) && self.received_at.is_none())
     }
 
     /// The facts of a dossier as they stood at `as_of` (the end of a

@@ -2,8 +2,8 @@
 //! deterministically from a seed: a catalog of procedures across agencies
 //! and fields, and a quarter's stream of dossiers with their event logs.
 //!
-//! The default scale and mix follow the published figures of the seeds
-//! (`shared/guides/domain.md`): about 23,700 dossiers a quarter, 87.6 %
+//! The default scale and mix follow the figures provincial centers publish
+//! (one province's quarter): about 23,700 dossiers a quarter, 87.6 %
 //! online, almost all on time. The procedures, durations, fees and
 //! workflows are **illustrative**, shaped like provincial catalogs (civil
 //! status and certification the same day with a 15:00 cut-off, business

@@ -92,7 +92,7 @@ export const STRINGS = {
     calendarErrorLead: "Không hiển thị được lịch",
 
     codeTitle: "Kiểm tra mã hồ sơ",
-    codeLabel: "Mã hồ sơ (MÃ-CƠ-QUAN-YYMMDD-NNNN)",
+    codeLabel: "Mã hồ sơ (MÃ-ĐỊNH-DANH-YYMMDD-STT)",
     codeButton: "Kiểm tra",
     codeValid: "Mã hợp lệ",
     codeAgency: "Cơ quan tiếp nhận",
@@ -191,7 +191,7 @@ export const STRINGS = {
     calendarErrorLead: "Could not show the calendar",
 
     codeTitle: "Dossier code checker",
-    codeLabel: "Dossier code (AGENCY-YYMMDD-NNNN)",
+    codeLabel: "Dossier code (AGENCY-YYMMDD-SEQ)",
     codeButton: "Check",
     codeValid: "Valid code",
     codeAgency: "Receiving agency",

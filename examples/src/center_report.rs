@@ -357,7 +357,7 @@ fn print_changed_dates(cal: &Calendar, from: NaiveDate, to: NaiveDate, changed: 
 
 fn row(name: &str, c: &Counts) -> String {
     format!(
-        "{name:<38} {:>7} {:>7} {:>7} {:>6} {:>7} {:>6} {:>7} {:>5} {:>6} {:>6} {:>5} {:>4}",
+        "{name:<38} {:>7} {:>7} {:>7} {:>6} {:>7} {:>6} {:>7} {:>5} {:>6} {:>6} {:>5} {:>4} {:>5} {:>5}",
         c.received,
         c.received_online,
         c.received_direct_postal,
@@ -369,7 +369,9 @@ fn row(name: &str, c: &Counts) -> String {
         c.in_progress,
         c.within_time,
         c.overdue,
-        c.withdrawn
+        c.withdrawn,
+        c.stopped,
+        c.refused_after_appraisal
     )
 }
 
@@ -424,7 +426,7 @@ fn run(o: Options) -> Result<(), String> {
         period.first, period.last
     );
     println!(
-        "{:<38} {:>7} {:>7} {:>7} {:>6} {:>7} {:>6} {:>7} {:>5} {:>6} {:>6} {:>5} {:>4}",
+        "{:<38} {:>7} {:>7} {:>7} {:>6} {:>7} {:>6} {:>7} {:>5} {:>6} {:>6} {:>5} {:>4} {:>5} {:>5}",
         "Đơn vị (agency)",
         "(3)Tổng",
         "(4)TT",
@@ -437,7 +439,9 @@ fn run(o: Options) -> Result<(), String> {
         "(11)Đang",
         "(12)Trong",
         "(13)Quá",
-        "Rút"
+        "Rút",
+        "Dừng",
+        "TCTĐ"
     );
     for (agency, counts) in &report.rows {
         println!("{}", row(agency, counts));
@@ -445,7 +449,7 @@ fn run(o: Options) -> Result<(), String> {
     let total = report.total();
     println!("{}", row("Tổng cộng (total)", &total));
     println!(
-        "identities 3=4+5+6, 7=8+9+10, 11=12+13, 3=7+11+withdrawn: {}; on time {} %; left out: {:?}",
+        "identities 3=4+5+6, 7=8+9+10, 11=12+13, 3=7+11+withdrawn+stopped+refused after appraisal: {}; on time {} %; left out: {:?}",
         if total.identities_hold() { "hold" } else { "BROKEN" },
         total.on_time_rate().map_or("–".to_owned(), |r| format!("{r:.2}")),
         report.excluded

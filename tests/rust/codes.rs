@@ -78,3 +78,21 @@ fn a_generator_refuses_codes_of_another_rule_and_keeps_its_sequences() {
         "invalid_argument"
     );
 }
+
+#[test]
+fn a_central_code_round_trips_through_a_dossier_document_and_other_ministries_are_refused() {
+    use motcua::calendar::Calendar;
+    let json = r#"{"code": "H15.50.05.12-260917-071436", "code_rule": "central", "channel": "direct",
+        "procedure": {"code": "1.000005", "name": "Thử", "processing_time": {"kind": "working_days", "days": 3}},
+        "events": [{"at": "2026-09-17T09:00", "type": "accepted"}]}"#;
+    let d = motcua::dossier::Dossier::from_json(json, &Calendar::vietnam()).unwrap();
+    assert_eq!(d.code().ministry(), Some(7));
+    let again = motcua::dossier::Dossier::from_json(&d.to_json(), &Calendar::vietnam()).unwrap();
+    assert_eq!(again.code(), d.code());
+    let mut codes = DossierCodeGenerator::central(7).unwrap();
+    let other = DossierCode::parse_with("H15.50.05.12-260917-051436", CodeRule::Central).unwrap();
+    assert_eq!(
+        codes.register(other).unwrap_err().code(),
+        "dossier.invalid_code"
+    );
+}

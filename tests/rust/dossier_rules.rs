@@ -314,30 +314,24 @@ fn status_8_ends_processing_by_default_and_is_counted_apart() {
     let p = procedure(
         r#"{"code": "1.000012", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}"#,
     );
+    let code_2026 = DossierCode::parse("H15.50.05.12-261001-0001").unwrap();
+    let received = t("2026-10-01T09:00");
     let mut d =
-        Dossier::receive(p, &cal, code(), Channel::Direct, t("2023-10-02T09:00"), "x").unwrap();
-    d.suspend(t("2023-10-03T09:00"), "x", "hồ sơ không đủ điều kiện")
+        Dossier::receive(p.clone(), &cal, code_2026, Channel::Direct, received, "x").unwrap();
+    d.suspend(t("2026-10-02T09:00"), "x", "hồ sơ không đủ điều kiện")
         .unwrap();
     assert_eq!(d.status(), Status::Suspended);
     assert_eq!(d.timeliness(motcua::dossier::Granularity::Date), None);
     let before = d.to_json();
-    let err = d.resume(t("2023-10-04T09:00"), "x").unwrap_err();
+    let err = d.resume(t("2026-10-05T09:00"), "x").unwrap_err();
     assert_eq!(err.code(), "dossier.finished");
     assert_eq!(d.to_json(), before);
-    assert!(d
-        .state_at(t("2023-10-05T09:00"))
-        .unwrap()
-        .progress
-        .is_none());
-    let rules: Vec<&str> = d
-        .explain()
-        .unwrap()
-        .entries
-        .iter()
-        .map(|e| e.rule)
-        .collect();
-    assert_eq!(rules.last(), Some(&"stopped"));
-    let mut report = PeriodReport::new(Period::month(2023, 10).unwrap(), GroupBy::Total);
+    let later = d.state_at(t("2026-10-06T09:00")).unwrap();
+    assert!(later.progress.is_none());
+    assert!(d.stop_notice().unwrap().form.starts_with("Mẫu 05"));
+    let explanation = d.explain().unwrap();
+    assert_eq!(explanation.entries.last().map(|e| e.rule), Some("stopped"));
+    let mut report = PeriodReport::new(Period::month(2026, 10).unwrap(), GroupBy::Total);
     report.add(&d).unwrap();
     let total = report.total();
     assert_eq!(
@@ -345,6 +339,13 @@ fn status_8_ends_processing_by_default_and_is_counted_apart() {
         (1, 1, 0)
     );
     assert!(total.identities_hold());
+    // A log recorded under Decree 61/2018 (before 01/07/2025) replays as it
+    // did: status 8 paused then.
+    let received = t("2024-03-01T09:00");
+    let mut old = Dossier::receive(p, &cal, code(), Channel::Direct, received, "x").unwrap();
+    old.suspend(t("2024-03-04T09:00"), "x", "").unwrap();
+    old.resume(t("2024-03-06T09:00"), "x").unwrap();
+    assert_eq!(old.status(), Status::Processing);
 }
 
 #[test]
@@ -388,6 +389,9 @@ fn a_cross_boundary_dossier_counts_from_the_competent_agency_and_groups_by_eithe
     d.accept_cross_boundary(t("2026-10-05T09:00"), "x", "H21.17")
         .unwrap();
     assert_eq!(d.due_at(), None, "the clock waits for the competent agency");
+    // Nothing is processed before the competent agency has the dossier.
+    let err = d.resolve(t("2026-10-06T09:00"), "x").unwrap_err();
+    assert_eq!(err.code(), "dossier.invalid_transition");
     assert!(d.receipt_slip().is_some());
     d.competent_receive(t("2026-10-07T10:00"), "y").unwrap();
     assert_eq!(d.due_at(), Some(t("2026-10-14T10:00")));

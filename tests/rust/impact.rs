@@ -82,25 +82,62 @@ fn appointment_changes_vectors() {
 }
 
 #[test]
-fn the_letter_says_why_with_the_notice() {
+fn the_letter_says_why_and_the_changed_day_cites_the_notice() {
     let c = &vectors("impact")["cases"][0];
     let new = Calendar::vietnam();
     let dossier = Dossier::from_json(&c["dossier"].to_string(), &new).unwrap();
     let as_of = iso::parse_instant("2026-11-25T10:00").unwrap();
     let found = appointment_changes([&dossier], &old_calendar(), &new, as_of).unwrap();
     let letter = found[0].letter.as_ref().unwrap();
-    assert!(
-        letter.reason_vi.contains("24/11/2026"),
-        "{}",
-        letter.reason_vi
+    assert_eq!(
+        letter.reason_vi,
+        "Điều chỉnh lịch làm việc: ngày 24/11/2026 là ngày nghỉ: Ngày Văn hóa Việt Nam (24/11)"
     );
-    assert!(letter.reason_vi.contains("Ngày Văn hóa Việt Nam"));
-    assert!(
-        letter.reason_en.contains("10065/VPCP-KGVX"),
-        "{}",
-        letter.reason_en
-    );
+    assert!(letter.reason_en.contains("Vietnam Culture Day"));
+    let source = found[0].days[0]
+        .after
+        .entry
+        .as_ref()
+        .unwrap()
+        .source
+        .as_deref();
+    assert!(source.unwrap().contains("10065/VPCP-KGVX"));
     assert_eq!(letter.code.to_string(), "H15.50.05.12-261120-1436");
+}
+
+#[test]
+fn stopped_and_extended_dossiers_get_no_letter_and_a_conflict_is_reported() {
+    let new = Calendar::vietnam();
+    let doc = |events: &str| {
+        format!(
+            r#"{{"code": "H15.50.05.12-261119-0001", "channel": "direct",
+                "procedure": {{"code": "1.000005", "name": "Thử", "processing_time": {{"kind": "working_days", "days": 3}}}},
+                "events": [{{"at": "2026-11-19T09:00", "type": "accepted"}}{events}]}}"#
+        )
+    };
+    let as_of = iso::parse_instant("2026-12-01T10:00").unwrap();
+    // Stopped (status 8 ends processing under Decree 118/2025): not open.
+    let stopped = Dossier::from_json(
+        &doc(r#", {"at": "2026-11-20T09:00", "type": "suspended"}"#),
+        &new,
+    )
+    .unwrap();
+    let found = appointment_changes([&stopped], &old_calendar(), &new, as_of).unwrap();
+    assert!(found.iter().all(|f| !f.open && f.letter.is_none()));
+    // Extended to 24/11 16:00 when the old due date was 24/11 09:00: the new
+    // calendar moves the due date to 25/11 09:00, past the appointment.
+    let extended = doc(
+        r#", {"at": "2026-11-20T10:00", "type": "extended", "new_due": "2026-11-24T16:00", "reason": "x"}"#,
+    );
+    let extended = Dossier::from_json(&extended, &old_calendar()).unwrap();
+    let found = appointment_changes([&extended], &old_calendar(), &new, as_of).unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(found[0]
+        .conflict
+        .as_deref()
+        .unwrap()
+        .contains("must be later"));
+    assert_eq!((found[0].new_due, found[0].letter.as_ref()), (None, None));
 }
 
 #[test]
@@ -149,4 +186,37 @@ fn calendars_over_different_ranges_are_an_error_naming_the_ranges() {
         "{}",
         err.message()
     );
+}
+
+#[test]
+fn a_records_table_row_replays_as_the_log_it_implies() {
+    use motcua::report::{Ending, ReportRecord};
+    use std::sync::Arc;
+    let c = &vectors("impact")["cases"][1];
+    let procedure = Arc::new(
+        motcua::procedure::Procedure::from_json(&c["dossier"]["procedure"].to_string()).unwrap(),
+    );
+    let new = Calendar::vietnam();
+    let record = ReportRecord {
+        channel: motcua::procedure::Channel::Direct,
+        received_at: iso::parse_instant("2026-11-20T09:00"),
+        due_at: None,
+        ended_at: iso::parse_instant("2026-11-30T08:00"),
+        ending: Some(Ending::Resolved),
+        paused: false,
+        supplement_requests: 0,
+    };
+    let code = "H15.50.05.12-261120-1437".parse().unwrap();
+    let d = Dossier::from_record(procedure.clone(), &new, code, &record).unwrap();
+    let as_of = iso::parse_instant("2026-12-01T10:00").unwrap();
+    let found = appointment_changes([&d], &old_calendar(), &new, as_of).unwrap();
+    assert_eq!(timeliness(found[0].new_timeliness), json!("on_time"));
+    assert_eq!(timeliness(found[0].old_timeliness), json!("late"));
+    let inconsistent = ReportRecord {
+        ending: None,
+        ..record
+    };
+    let code = "H15.50.05.12-261120-1438".parse().unwrap();
+    let err = Dossier::from_record(procedure, &new, code, &inconsistent).unwrap_err();
+    assert_eq!(err.code(), "dossier.invalid");
 }

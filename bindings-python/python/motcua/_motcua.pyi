@@ -222,6 +222,17 @@ class Dossier:
         applicant: dict[str, str] | None = None,
     ) -> Dossier: ...
     @staticmethod
+    def from_record(
+        *,
+        procedure: Procedure,
+        code: str | DossierCode,
+        received_at: dt.datetime,
+        channel: Literal["direct", "online", "postal"] | None = None,
+        ended_at: dt.datetime | None = None,
+        ending: str | None = None,
+        calendar: Calendar | None = None,
+    ) -> Dossier: ...
+    @staticmethod
     def from_json(text: str, calendar: Calendar | None = None) -> Dossier: ...
     def to_json(self) -> str: ...
     def accept(self, at: dt.datetime, actor: str | None = None) -> None: ...

@@ -1,6 +1,6 @@
 //! The legal clock: the due date of a dossier replayed from its event log.
 //!
-//! Rulings (`shared/guides/domain.md`, Durations and due dates):
+//! Rulings (the product's rulings on durations and due dates):
 //! - the clock starts at the reception instant (`accepted`); outside the
 //!   working sessions it starts at the next session start;
 //! - working-time durations add working time to it ([`DuePolicy::Exact`]),
@@ -11,12 +11,13 @@
 //!   or moves the due date by the working time it took ([`SupplementPolicy::Pause`]);
 //!   a financial obligation (6) pauses; status 8 (processing stopped) ends
 //!   processing ([`StopPolicy::End`], as the national portal scores it) or
-//!   pauses ([`StopPolicy::Pause`]);
+//!   pauses ([`StopPolicy::Pause`]), by default by the dossier's rule set;
 //! - one extension (apology, Mẫu 04), at least one working day before the
 //!   due date or flagged; timeliness stays judged against the legal due
 //!   date, the new appointment is reported separately;
 //! - a supplement request more than 3 working days after reception, or a
-//!   second one, is allowed and flagged (ND 61/2018 Art. 19(4); the national
+//!   second one, is allowed and flagged (Decree 61/2018 Art. 19(4), not yet
+//!   verified in Decree 118/2025, see [`crate::law`]; the national
 //!   index counts a second request as late).
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -171,7 +172,8 @@ pub struct ClockState {
     pub extension: Option<Extension>,
     /// Start of the current pause (statuses 5, 6, 8).
     pub paused_since: Option<NaiveDateTime>,
-    /// End of processing: `resolved`, `refused` or `withdrawn`.
+    /// End of processing: `resolved`, `refused`, `withdrawn`, or
+    /// `suspended` where status 8 ends processing.
     pub ended_at: Option<NaiveDateTime>,
     /// When the result was returned.
     pub returned_at: Option<NaiveDateTime>,
@@ -432,11 +434,27 @@ impl<'a> Clock<'a> {
                 ));
             }
         }
-        if s.status == Some(Status::Suspended) && self.policies.stop_policy == StopPolicy::End {
+        if s.status == Some(Status::Suspended) && self.stop_ends(s) {
             return Err(Error::new(
                 ErrorKind::DossierFinished,
                 format!(
-                    "a {} event cannot follow status 8 (processing stopped): under the stop policy \"end\" it ends processing",
+                    "a {} event cannot follow status 8 (processing stopped): it ends processing under Decree 118/2025 by default (set the stop policy \"pause\" to resume)",
+                    event.kind.code()
+                ),
+            ));
+        }
+        // A cross-boundary dossier waits for the competent agency: only its
+        // reception there, a refusal or a withdrawal can come first.
+        if matches!(s.cross_boundary, Some((_, false)))
+            && !matches!(
+                event.kind,
+                EventKind::CompetentReceived | EventKind::Refused { .. } | EventKind::Withdrawn
+            )
+        {
+            return Err(Error::new(
+                ErrorKind::InvalidTransition,
+                format!(
+                    "a {} event waits for the competent agency to receive the cross-boundary dossier (competent_received)",
                     event.kind.code()
                 ),
             ));
@@ -481,7 +499,15 @@ impl<'a> Clock<'a> {
                     let rule_set = RuleSet::for_reception(at);
                     n.push(at, Note::RuleSet { rule_set }, None);
                     let versions = self.calendar.data_versions();
-                    n.push(at, Note::CalendarData { versions }, None);
+                    let culture_day = self.calendar.has_culture_day();
+                    n.push(
+                        at,
+                        Note::CalendarData {
+                            versions,
+                            culture_day,
+                        },
+                        None,
+                    );
                 }
                 s.received_at = Some(at);
                 match &event.kind {
@@ -563,7 +589,7 @@ impl<'a> Clock<'a> {
                     n.push(at, Note::SupplementRequested { late: s.violations.iter().any(|v| matches!(v, Violation::LateSupplementRequest { at: a } if *a == at)) }, s.due_at);
                 }
             }
-            EventKind::Suspended { .. } if self.policies.stop_policy == StopPolicy::End => {
+            EventKind::Suspended { .. } if self.stop_ends(s) => {
                 self.close_step(s, at)?;
                 s.ended_at = Some(at);
                 s.paused_since = None;
@@ -661,6 +687,17 @@ impl<'a> Clock<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether status 8 ends processing for this dossier ([`StopPolicy`]).
+    fn stop_ends(&self, s: &ClockState) -> bool {
+        match self.policies.stop_policy {
+            StopPolicy::End => true,
+            StopPolicy::Pause => false,
+            StopPolicy::ByRuleSet => s
+                .received_at
+                .is_none_or(|r| RuleSet::for_reception(r) == RuleSet::Decree118Of2025),
+        }
     }
 
     /// Starts (or restarts) the clock at `at`.

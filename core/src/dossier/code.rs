@@ -313,6 +313,13 @@ impl DossierCode {
     pub fn sequence(&self) -> u32 {
         self.sequence
     }
+
+    /// The rule a reader needs besides the text to read this code back:
+    /// [`CodeRule::Central`] for a ministry-prefixed code, else `None`
+    /// (every other code reads back by the current rule).
+    pub fn rule_to_read(&self) -> Option<CodeRule> {
+        self.ministry.map(|_| CodeRule::Central)
+    }
 }
 
 impl fmt::Display for DossierCode {
@@ -349,8 +356,35 @@ impl Serialize for DossierCode {
 
 impl FromJson for DossierCode {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let text = json::text(value, at)?;
-        Self::parse(text).map_err(|e| json::JsonError::at(at, e.message().to_owned()))
+        read_with(value, at, None)
+    }
+}
+
+/// A code of `rule` (the current rule when `None`) from JSON.
+pub(crate) fn read_with(
+    value: &Value,
+    at: &Path<'_>,
+    rule: Option<CodeRule>,
+) -> std::result::Result<DossierCode, JsonError> {
+    let text = json::text(value, at)?;
+    DossierCode::parse_with(text, rule.unwrap_or_default())
+        .map_err(|e| json::JsonError::at(at, e.message().to_owned()))
+}
+
+impl FromJson for CodeRule {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        json::label(
+            value,
+            at,
+            &CodeRule::ALL.map(CodeRule::code),
+            &CodeRule::ALL,
+        )
+    }
+}
+
+impl Serialize for CodeRule {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
     }
 }
 
@@ -471,6 +505,12 @@ impl DossierCodeGenerator {
             code.sequence,
             self.rule,
         )?;
+        if self.rule == CodeRule::Central && code.ministry != self.ministry {
+            return Err(invalid(
+                &code.to_string(),
+                "the code is of another ministry's system than this generator's",
+            ));
+        }
         let day = self
             .issued
             .entry((code.date, code.agency.clone()))

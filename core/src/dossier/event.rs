@@ -19,7 +19,7 @@
 //! | `extended` | 2, 4 | same | apology and new appointment (Mẫu 04), at most once |
 //! | `resolved` | 2, 4 | 9 | the result is ready; ends processing (the end instant of timeliness) |
 //! | `result_returned` | 9 | 10 | the result is handed over; final |
-//! | `withdrawn` | 1, 2, 4, 5, 6, 8 | 7 | the applicant withdraws; final |
+//! | `withdrawn` | 1, 2, 4, 5, 6, 8 (when status 8 pauses) | 7 | the applicant withdraws; final |
 //!
 //! Any other pair is `dossier.invalid_transition` (or `dossier.finished`
 //! after 3, 7, 9 and 10, where only `result_returned` may follow 9), an

@@ -35,6 +35,9 @@ pub enum Note {
     CalendarData {
         /// The data, in the order the calendar applies it.
         versions: Vec<DataVersion>,
+        /// `false` for a calendar built without 24/11 (to compare old
+        /// appointments), which the line then says.
+        culture_day: bool,
     },
     /// Received outside the working sessions: the clock starts later.
     StartMoved {
@@ -161,7 +164,10 @@ impl Explanation {
                 format!("Tiếp nhận hồ sơ đầy đủ lúc {}", vn(at)),
                 format!("Complete dossier received at {}", vn(at)),
             ),
-            Note::CalendarData { versions } => {
+            Note::CalendarData {
+                versions,
+                culture_day,
+            } => {
                 let list = |vi: bool| -> String {
                     let one = |v: &DataVersion| {
                         let version = v.version.as_deref().unwrap_or("?");
@@ -183,10 +189,17 @@ impl Explanation {
                         list => list.iter().map(one).collect::<Vec<_>>().join("; "),
                     }
                 };
+                let (without_vi, without_en) = match culture_day {
+                    true => ("", ""),
+                    false => (
+                        "; không tính Ngày Văn hóa Việt Nam (24/11)",
+                        "; without Vietnam Culture Day (24/11)",
+                    ),
+                };
                 (
                     "calendar_data",
-                    format!("Lịch làm việc: {}", list(true)),
-                    format!("Working calendar: {}", list(false)),
+                    format!("Lịch làm việc: {}{without_vi}", list(true)),
+                    format!("Working calendar: {}{without_en}", list(false)),
                 )
             }
             Note::StartMoved { start } => (

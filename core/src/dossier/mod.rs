@@ -54,6 +54,10 @@ pub struct Dossier {
 #[derive(Serialize)]
 struct DossierDocument {
     code: DossierCode,
+    /// `central` for a centrally run system's code, whose text alone reads
+    /// as a current-rule code (the ministry's digits lead the sequence).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_rule: Option<CodeRule>,
     procedure: Procedure,
     channel: Channel,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,6 +70,8 @@ struct DossierDocument {
 #[derive(Serialize)]
 struct DossierLine {
     code: DossierCode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_rule: Option<CodeRule>,
     procedure_code: String,
     channel: Channel,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,10 +84,19 @@ impl FromJson for DossierDocument {
         let o = Object::strict(
             value,
             at,
-            &["code", "procedure", "channel", "applicant", "events"],
+            &[
+                "code",
+                "code_rule",
+                "procedure",
+                "channel",
+                "applicant",
+                "events",
+            ],
         )?;
+        let code_rule: Option<CodeRule> = o.optional("code_rule")?;
         Ok(DossierDocument {
-            code: o.required("code")?,
+            code: o.required_with("code", |v, at| code::read_with(v, at, code_rule))?,
+            code_rule,
             procedure: o.required("procedure")?,
             channel: o.required("channel")?,
             applicant: o.optional("applicant")?,
@@ -95,10 +110,19 @@ impl FromJson for DossierLine {
         let o = Object::strict(
             value,
             at,
-            &["code", "procedure_code", "channel", "applicant", "events"],
+            &[
+                "code",
+                "code_rule",
+                "procedure_code",
+                "channel",
+                "applicant",
+                "events",
+            ],
         )?;
+        let code_rule: Option<CodeRule> = o.optional("code_rule")?;
         Ok(DossierLine {
-            code: o.required("code")?,
+            code: o.required_with("code", |v, at| code::read_with(v, at, code_rule))?,
+            code_rule,
             procedure_code: o.required("procedure_code")?,
             channel: o.required("channel")?,
             applicant: o.optional("applicant")?,
@@ -188,6 +212,57 @@ impl Dossier {
             state,
             ..self.clone()
         })
+    }
+
+    /// The log a record of an export implies (a records table has no event
+    /// log): accepted at its reception, then its ending at its end:
+    /// `resolved`, `withdrawn`, `suspended` for a stop, `refused` for a
+    /// refusal after appraisal. What a change-impact check of a table
+    /// replays ([`crate::impact`]). `dossier.invalid` for a record without
+    /// a reception, or one that is not consistent.
+    pub fn from_record(
+        procedure: Arc<Procedure>,
+        calendar: &Calendar,
+        code: DossierCode,
+        record: &crate::report::ReportRecord,
+    ) -> Result<Self> {
+        use crate::report::Ending;
+        let shown = code.to_string();
+        let invalid = |why: &str| {
+            Error::new(
+                ErrorKind::InvalidDossier,
+                format!("record of {shown}: {why}"),
+            )
+        };
+        let Some(received_at) = record.received_at else {
+            return Err(invalid("a record without a reception has no clock"));
+        };
+        if !record.is_consistent() {
+            return Err(invalid(
+                "its end and ending disagree, or it ends before its reception",
+            ));
+        }
+        let mut events = vec![Event::new(received_at, "", EventKind::Accepted)];
+        if let (Some(at), Some(ending)) = (record.ended_at, record.ending) {
+            let kind = match ending {
+                Ending::Resolved => EventKind::Resolved,
+                Ending::Withdrawn => EventKind::Withdrawn,
+                Ending::Stopped => EventKind::Suspended {
+                    reason: String::new(),
+                },
+                Ending::RefusedAfterAppraisal | Ending::Refused => EventKind::Refused {
+                    reason: String::new(),
+                },
+            };
+            events.push(Event::new(at, "", kind));
+        }
+        let dossier = Self::from_log(procedure, calendar, code, record.channel, None, events)?;
+        if record.ending == Some(Ending::Stopped) && dossier.state.ended_at.is_none() {
+            return Err(invalid(
+                "a stopped record needs a procedure whose status 8 ends processing (stop policy)",
+            ));
+        }
+        Ok(dossier)
     }
 
     /// A dossier accepted at `received_at`: the receipt slip is issued and
@@ -615,6 +690,7 @@ impl Dossier {
     pub fn to_json(&self) -> String {
         let doc = DossierDocument {
             code: self.code.clone(),
+            code_rule: self.code.rule_to_read(),
             procedure: (*self.procedure).clone(),
             channel: self.channel,
             applicant: self.applicant.clone(),
@@ -628,6 +704,7 @@ impl Dossier {
     pub fn to_json_line(&self) -> String {
         let line = DossierLine {
             code: self.code.clone(),
+            code_rule: self.code.rule_to_read(),
             procedure_code: self.procedure.code.clone(),
             channel: self.channel,
             applicant: self.applicant.clone(),

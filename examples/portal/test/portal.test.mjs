@@ -119,10 +119,21 @@ describe("demo portal", { timeout: 180_000 }, () => {
     assert.match(await day("2026-01-10").getAttribute("class"), /\bmakeup\b.*\bis-working\b/);
     assert.match(await day("2026-01-02").getAttribute("class"), /\bholiday\b.*\bis-off\b/);
 
-    // 2027 is not announced yet: its holidays are marked as projected.
+    // 2027 is announced (dispatch 10065/VPCP-KGVX): Tết 04-10/02/2027, official.
     await page.fill("#month-picker", "2027-02");
     assert.equal(await page.textContent("#month-title"), "Tháng 2 năm 2027");
-    assert.match(await day("2027-02-06").getAttribute("class"), /\bholiday\b.*\bprovisional\b/);
+    assert.match(await day("2027-02-04").getAttribute("class"), /\bholiday\b.*\bis-off\b/);
+    assert.doesNotMatch(await day("2027-02-06").getAttribute("class"), /\bprovisional\b/);
+    assert.match(await page.textContent("#schedule-status"), /chính thức/);
+
+    // November 2026: Ngày Văn hóa Việt Nam, Tuesday 24/11, is a day off.
+    await page.fill("#month-picker", "2026-11");
+    assert.match(await day("2026-11-24").getAttribute("class"), /\bholiday\b.*\bis-off\b/);
+
+    // 2028 is not announced yet: its holidays are marked as projected.
+    await page.fill("#month-picker", "2028-01");
+    assert.equal(await page.textContent("#month-title"), "Tháng 1 năm 2028");
+    assert.match(await day("2028-01-26").getAttribute("class"), /\bholiday\b.*\bprovisional\b/);
     assert.match(await page.textContent("#schedule-status"), /dự kiến/);
 
     await page.click("#next-month");

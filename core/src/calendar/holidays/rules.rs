@@ -2,7 +2,7 @@
 //! a year that has no official schedule.
 //!
 //! Eras (the year is the Gregorian year of the holiday):
-//! - **Labour Code 1994** (Art. 73), before 2013: 1/1; Tết 4 days (lunar
+//! - **Labour Code 1994** (Art. 73), up to 2013: 1/1; Tết 4 days (lunar
 //!   New Year's Eve and days 1–3); 30/4; 1/5; 2/9. Giỗ Tổ Hùng Vương
 //!   (10/3 lunar) from 2007 (amendment of 2007).
 //! - **Labour Code 2012** (Art. 115), 2014–2020: Tết 5 days (Eve and days
@@ -117,11 +117,14 @@ const CULTURE_DAY_BASIS: &str = "Resolution 28/2026/QH16 (24/04/2026, in force 0
 /// Code Art. 112, and Art. 111(3)'s nghỉ bù covers the days of Art. 112(1).
 ///
 /// The default, [`CultureDayOnWeekend::NextWorkingDay`], treats the day
-/// like the other holidays: the government's 2026 and 2027 notices
-/// (10065/VPCP-KGVX, 02/10/2026) schedule 24/11 beside the Art. 112 days in
-/// one plan of holidays of the public sector, and every holiday of that plan
-/// that falls on a weekend gets its nghỉ bù. A year with an official
-/// schedule ignores the policy: the notice decides.
+/// like the holidays of Art. 112(1): the 2026 and 2027 practice puts 24/11
+/// in the yearly plan of public-sector holidays beside them (dispatch
+/// 10065/VPCP-KGVX of 02/10/2026, as reported), and the Government's plan
+/// to amend the Labour Code adds 24/11 to Art. 112(1) (Resolution
+/// 30/NQ-CP, reported by Dân trí and VnEconomy on 26/02/2026), which would
+/// give it Art. 111(3)'s nghỉ bù. Neither 2026 nor 2027 has a weekend
+/// 24/11, so no notice has applied either policy yet. A year with an
+/// official schedule ignores the policy: the notice decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum CultureDayOnWeekend {
