@@ -4,7 +4,7 @@
 # past it. Issue 6 set 300 KB / 120 KB; issue 12 (the law of 2026 in every
 # runtime: official schedules 2010-2027 with their sources, change impact,
 # rule sets, dossier code rules, stop policy, cross-boundary reception)
-# took the module from 299,922 / 118,135 to 360,397 / 138,653 bytes, so the
+# took the module from 299,922 / 118,135 to 362,642 / 139,474 bytes, so the
 # budget is 360 KiB / 140 KiB until the planners decide otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

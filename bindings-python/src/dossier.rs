@@ -376,6 +376,16 @@ impl DossierCodeGenerator {
     }
 }
 
+/// A ``procedure=`` argument: a :class:`motcua.Procedure`.
+fn procedure_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Arc<procedure::Procedure>> {
+    Ok(value
+        .cast::<Procedure>()
+        .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", value))?
+        .get()
+        .0
+        .clone())
+}
+
 fn dossier_code(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::DossierCode> {
     if let Ok(code) = value.cast::<DossierCode>() {
         return Ok(code.get().0.clone());
@@ -467,12 +477,7 @@ impl Dossier {
         applicant: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let procedure = procedure
-                .cast::<Procedure>()
-                .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", procedure))?
-                .get()
-                .0
-                .clone();
+            let procedure = procedure_arg(py, procedure)?;
             let code = dossier_code(py, code)?;
             let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
@@ -531,24 +536,13 @@ impl Dossier {
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let procedure = procedure
-                .cast::<Procedure>()
-                .map_err(|_| wrong_type(py, "procedure", "a motcua.Procedure", procedure))?
-                .get()
-                .0
-                .clone();
+            let procedure = procedure_arg(py, procedure)?;
             let code = dossier_code(py, code)?;
             let ending = match ending.filter(|e| !e.is_none()) {
                 None => None,
                 Some(e) => {
                     let text = convert::text(py, "ending", e)?;
-                    Some(motcua::report::Ending::from_code(&text).ok_or_else(|| {
-                        exception(
-                            py,
-                            "invalid_argument",
-                            format!("ending {text:?} is not \"resolved\", \"withdrawn\", \"stopped\" or \"refused_after_appraisal\""),
-                        )
-                    })?)
+                    Some(motcua::report::Ending::parse(&text).py(py)?)
                 }
             };
             let record = motcua::report::ReportRecord {

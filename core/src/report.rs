@@ -317,6 +317,20 @@ impl Ending {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|e| e.code() == code)
     }
+
+    /// The ending of a code, or `invalid_argument` naming the codes.
+    pub fn parse(code: &str) -> Result<Self> {
+        Self::from_code(code).ok_or_else(|| {
+            let codes: Vec<String> = Self::ALL
+                .iter()
+                .map(|e| format!("{:?}", e.code()))
+                .collect();
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!("ending {code:?} is not one of {}", codes.join(", ")),
+            )
+        })
+    }
 }
 
 /// The facts of one dossier that a period report reads: what the national
