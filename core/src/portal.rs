@@ -462,7 +462,9 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
         code_in(&v, "LoaiDoiTuong", 1..=4)?;
     }
     let submitted = time_field(&v, "NgayNopHoSo", true)?;
-    let accepted = status != 1 && status != 3;
+    // Received in every status but 1 (submitted) and 3 (refused at
+    // reception); a withdrawal (7) may come before the reception.
+    let accepted = !matches!(status, 1 | 3 | 7);
     let received = time_field(&v, "NgayTiepNhan", accepted)?;
     time_field(&v, "NgayHenTra", false)?;
     let ended = time_field(&v, "NgayKetThucXuLy", matches!(status, 7 | 9 | 10))?;
@@ -488,12 +490,12 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
             return Err(invalid("NgayTra", "is before NgayKetThucXuLy"));
         }
     }
-    // Status 3 with a reception is a refusal after appraisal, which ends.
-    if status == 3 && received.is_some() && ended.is_none() {
-        return Err(invalid(
-            "NgayTiepNhan",
-            "a dossier refused at reception (status 3) was not received; one refused after appraisal needs NgayKetThucXuLy",
-        ));
+    // Status 3 with a reception is a refusal after appraisal: it comes after
+    // the reception.
+    if let (Some(r), Some(refused)) = (received, time_field(&v, "NgayTuChoi", false)?) {
+        if refused < r {
+            return Err(invalid("NgayTuChoi", "is before NgayTiepNhan"));
+        }
     }
     for (field, range) in [
         ("DuocThanhToanTrucTuyen", 0..=2),

@@ -424,3 +424,20 @@ fn a_cross_boundary_dossier_counts_from_the_competent_agency_and_groups_by_eithe
         assert_eq!(report.rows[key].received, 1, "{group_by:?}");
     }
 }
+
+#[test]
+fn an_event_outside_the_calendar_is_refused_at_the_door_and_changes_nothing() {
+    let cal = Calendar::builder()
+        .last(chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
+        .build()
+        .unwrap();
+    let p = procedure(WORKFLOW);
+    let mut d =
+        Dossier::receive(p, &cal, code(), Channel::Direct, t("2026-10-01T09:00"), "x").unwrap();
+    let before = d.to_json();
+    // `routed` reads no calendar, but it is out of the range all the same.
+    let err = d.route(t("2027-01-04T09:00"), "x", "a").unwrap_err();
+    assert_eq!(err.code(), "calendar.out_of_range");
+    assert_eq!(d.to_json(), before);
+    d.route(t("2026-10-02T09:00"), "x", "a").unwrap();
+}

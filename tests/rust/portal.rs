@@ -147,3 +147,37 @@ fn debug_output_hides_the_applicant_and_progress_validates() {
         err.message()
     );
 }
+
+#[test]
+fn the_payloads_of_a_withdrawal_before_acceptance_and_of_a_refusal_after_appraisal_validate() {
+    let p = Arc::new(
+        Procedure::from_json(
+            r#"{"code": "1.000005", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}"#,
+        )
+        .unwrap(),
+    );
+    let t = |s| iso::parse_instant(s).unwrap();
+    let cal = Calendar::vietnam();
+    let code = DossierCode::parse("H15.50.05.12-261001-0001").unwrap();
+    let mut withdrawn = Dossier::submit(
+        p.clone(),
+        &cal,
+        code.clone(),
+        Channel::Online,
+        t("2026-10-01T09:00"),
+        "portal",
+    )
+    .unwrap();
+    withdrawn
+        .withdraw(t("2026-10-01T10:00"), "citizen")
+        .unwrap();
+    let mut refused =
+        Dossier::receive(p, &cal, code, Channel::Direct, t("2026-10-01T09:00"), "x").unwrap();
+    refused
+        .refuse(t("2026-10-02T09:00"), "x", "không đủ điều kiện")
+        .unwrap();
+    for d in [withdrawn, refused] {
+        let json = serde_json::to_string(&DossierSync::from_dossier(&d).unwrap()).unwrap();
+        validate_dossier_sync(&json).unwrap();
+    }
+}

@@ -423,6 +423,10 @@ impl<'a> Clock<'a> {
         mut notes: Option<&mut Explanation>,
     ) -> Result<()> {
         let at = event.at;
+        // Refused at the door: an event outside the calendar's range would
+        // be recorded when its transition reads no calendar, and then every
+        // later event that does would fail.
+        self.calendar.is_working_day(at.date())?;
         if let Some(last) = s.last_event_at {
             if at < last {
                 return Err(Error::new(
