@@ -194,4 +194,11 @@ test("JSON errors name the field path and never quote an applicant", () => {
     (e) => e.code === "dossier.invalid" && e.message.includes("applicant.id_number") &&
       !e.message.includes("1203004567"),
   );
+  // A key can hold the data itself: an unknown one is not quoted (issue 13).
+  const keyed = { ...dossier, applicant: { name: "A", phone0901234567: "" } };
+  assert.throws(
+    () => motcua.Dossier.fromJson(JSON.stringify(keyed)),
+    (e) => e.code === "dossier.invalid" && e.message.includes("unknown field") &&
+      !e.message.includes("0901234567"),
+  );
 });

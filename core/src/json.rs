@@ -298,6 +298,28 @@ impl<'v, 'p> Object<'v, 'p> {
         }
     }
 
+    /// [`Object::strict`] for documents of personal data: an unknown key is
+    /// refused without being quoted, as a key can hold the data itself
+    /// (`"phone0901234567"`).
+    pub fn strict_private(
+        value: &'v Value,
+        at: &'p Path<'p>,
+        fields: &[&str],
+    ) -> Result<Self, JsonError> {
+        let object = Self::lenient(value, at)?;
+        if object.map.keys().any(|k| !fields.contains(&k.as_str())) {
+            let names: Vec<String> = fields.iter().map(|f| format!("{f:?}")).collect();
+            return Err(JsonError::at(
+                at,
+                format!(
+                    "an unknown field (not shown: it may hold personal data); expected {}",
+                    names.join(", ")
+                ),
+            ));
+        }
+        Ok(object)
+    }
+
     /// Rejects keys outside `fields`.
     pub fn only(&self, fields: &[&str]) -> Result<(), JsonError> {
         match self.map.keys().find(|k| !fields.contains(&k.as_str())) {

@@ -107,7 +107,8 @@ impl fmt::Debug for Applicant {
 /// quote a value (the readers quote no strings).
 impl FromJson for Applicant {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
-        let o = Object::strict(
+        // Errors about applicant data never quote its keys or values.
+        let o = Object::strict_private(
             value,
             at,
             &["name", "id_number", "phone", "email", "address"],
@@ -123,3 +124,15 @@ impl FromJson for Applicant {
 }
 
 json::deserialize_by_reader!(Applicant);
+
+#[cfg(test)]
+mod unknown_key_tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_key_is_refused_without_being_quoted() {
+        let err = Applicant::from_json(r#"{"name": "A", "phone0901234567": ""}"#).unwrap_err();
+        assert!(!err.message().contains("0901234567"), "{}", err.message());
+        assert!(err.message().contains("unknown field"), "{}", err.message());
+    }
+}
