@@ -42,6 +42,14 @@ fn element<T: Copy>(values: &[T], i: usize) -> T {
     values[if values.len() == 1 { 0 } else { i }]
 }
 
+/// The elements of an array, copied while the GIL is held: the loops run
+/// without it, when another Python thread could write into the caller's
+/// buffer or free it (`ndarray.resize(..., refcheck=False)`), so they never
+/// read it (issue 13). One copy per array, measured in `bench_batch.py`.
+fn owned<T: numpy::Element + Copy>(array: &PyReadonlyArray1<'_, T>) -> PyResult<Vec<T>> {
+    Ok(array.as_slice()?.to_vec())
+}
+
 /// `each(i, element)` over `values`, with the GIL released; the first error,
 /// already naming its element, becomes the exception.
 fn map_elements<X, T>(
@@ -73,11 +81,11 @@ pub fn _add_working_days<'py>(
     n: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
-        let (days, n) = (days.as_slice()?, n.as_slice()?);
+        let (days, n) = (owned(&days)?, owned(&n)?);
         lengths(py, days.len(), n.len())?;
         let cal = &cal.0;
-        let out = map_elements(py, days, |i, d| {
-            let k = element(n, i);
+        let out = map_elements(py, &days, |i, d| {
+            let k = element(&n, i);
             if d == NAT || k == NAT {
                 return Ok(NAT);
             }
@@ -105,11 +113,11 @@ pub fn _working_days_between<'py>(
     b: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<(Bound<'py, PyArray1<i64>>, bool)> {
     crate::errors::guard(|| {
-        let (a, b) = (a.as_slice()?, b.as_slice()?);
+        let (a, b) = (owned(&a)?, owned(&b)?);
         lengths(py, a.len(), b.len())?;
         let cal = &cal.0;
-        let out = map_elements(py, a, |i, x| {
-            let y = element(b, i);
+        let out = map_elements(py, &a, |i, x| {
+            let y = element(&b, i);
             if x == NAT || y == NAT {
                 return Ok(NAT);
             }
@@ -130,9 +138,9 @@ pub fn _is_working_day<'py>(
     days: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Bound<'py, PyArray1<i8>>> {
     crate::errors::guard(|| {
-        let days = days.as_slice()?;
+        let days = owned(&days)?;
         let cal = &cal.0;
-        let out = map_elements(py, days, |i, d| {
+        let out = map_elements(py, &days, |i, d| {
             if d == NAT {
                 return Ok(-1);
             }
@@ -168,21 +176,21 @@ pub fn _add_working_time<'py>(
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
         let (instants, days, hours, minutes) = (
-            instants.as_slice()?,
-            days.as_slice()?,
-            hours.as_slice()?,
-            minutes.as_slice()?,
+            owned(&instants)?,
+            owned(&days)?,
+            owned(&hours)?,
+            owned(&minutes)?,
         );
         for len in [days.len(), hours.len(), minutes.len()] {
             lengths(py, instants.len(), len)?;
         }
         let cal = &cal.0;
-        let out = map_elements(py, instants, |i, t| {
+        let out = map_elements(py, &instants, |i, t| {
             if t == NAT {
                 return Ok(NAT);
             }
             let duration = cal
-                .working_duration(element(days, i), element(hours, i), element(minutes, i))
+                .working_duration(element(&days, i), element(&hours, i), element(&minutes, i))
                 .map_err(|e| at(i, e))?;
             let due = cal
                 .add_working_time(local(t, i)?, duration)
@@ -207,8 +215,8 @@ pub fn _to_lunar<'py>(
     Bound<'py, PyArray1<bool>>,
 )> {
     crate::errors::guard(|| {
-        let days = days.as_slice()?;
-        let dates = map_elements(py, days, |i, d| {
+        let days = owned(&days)?;
+        let dates = map_elements(py, &days, |i, d| {
             if d == NAT {
                 return Ok(None);
             }

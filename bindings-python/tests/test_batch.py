@@ -105,3 +105,47 @@ def test_aware_series_are_converted_to_vietnam_time_and_stay_aware(cal):
     assert pd.isna(due.iloc[1])
     naive = cal.add_working_time(at.dt.tz_convert("Asia/Ho_Chi_Minh").dt.tz_localize(None), days=5)
     assert naive.dt.tz is None and naive.iloc[0] == pd.Timestamp("2023-11-03T09:32")
+
+
+def test_offsets_that_do_not_fit_are_out_of_range_not_wrapped():
+    cal = motcua.Calendar.vietnam()
+    dates = np.array(["2026-02-13", "2026-02-13"], dtype="datetime64[D]")
+    with pytest.raises(motcua.OutOfRangeError):
+        cal.add_working_days(dates, np.array([1, 2**63], dtype=np.uint64))
+    with pytest.raises(motcua.OutOfRangeError):
+        cal.add_working_days(dates, np.array([1, -2**63], dtype=np.int64))
+    with pytest.raises(motcua.OutOfRangeError):
+        cal.add_working_days(dt.date(2026, 2, 13), 2**40)
+
+
+def test_a_batch_call_is_not_mixed_by_a_thread_writing_into_its_input():
+    # The native loop runs without the GIL (issue 13): it must read a copy
+    # taken while the GIL is held, or a thread writing into the caller's
+    # array meanwhile mixes old and new answers (and freeing it crashes).
+    # With no preemptive switch, the writer gets the GIL only when the call
+    # releases it, after the copy.
+    import sys
+    import threading
+
+    cal = motcua.Calendar.vietnam()
+    dates = np.full(4_000_000, np.datetime64("2026-02-13", "D"))
+    go, done = threading.Event(), threading.Event()
+
+    def writer():
+        go.wait()
+        for i in range(0, dates.size, 97):
+            dates[i] = np.datetime64("2026-03-02", "D")
+        done.set()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(100.0)
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        go.set()
+        out = cal.add_working_days(dates, 1)
+    finally:
+        sys.setswitchinterval(interval)
+        thread.join()
+    assert done.is_set()
+    assert (out == np.datetime64("2026-02-23", "D")).all()

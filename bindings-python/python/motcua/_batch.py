@@ -15,7 +15,7 @@ import typing
 import numpy as np
 
 from motcua import _motcua
-from motcua._errors import InvalidTypeError
+from motcua._errors import InvalidTypeError, OutOfRangeError
 
 _NAT = np.iinfo(np.int64).min
 
@@ -30,6 +30,8 @@ def _days(values, name: str) -> np.ndarray:
     if array.dtype != _DAY:
         array = array.astype(_DAY)
     # The int64 view of datetime64[D] is the epoch day, NaT the minimum int64.
+    # The native call copies it while it holds the GIL (numpy's own copies
+    # release it, so a copy here could still be mixed by another thread).
     return np.ascontiguousarray(array).view(np.int64)
 
 
@@ -37,7 +39,16 @@ def _counts(values, name: str) -> np.ndarray:
     array = np.atleast_1d(np.asarray(values))
     if array.dtype.kind not in "iu":
         raise InvalidTypeError(f"{name} must hold integers, not {array.dtype}")
-    return np.ascontiguousarray(array.astype(np.int64))
+    # uint64 past int64 would wrap, and int64's minimum is the NaT sentinel
+    # of the dates: both are offsets no calendar has.
+    if array.dtype.kind == "u" and array.size and array.max() > np.iinfo(np.int64).max:
+        i = int(np.argmax(array > np.iinfo(np.int64).max))
+        raise OutOfRangeError(f"{name}[{i}] = {array.flat[i]} is outside the calendar's range of offsets")
+    out = np.ascontiguousarray(array, dtype=np.int64)
+    if out.size and (out == _NAT).any():
+        i = int(np.argmax(out == _NAT))
+        raise OutOfRangeError(f"{name}[{i}] = {out.flat[i]} is outside the calendar's range of offsets")
+    return out
 
 
 def _like(template, values: np.ndarray):
