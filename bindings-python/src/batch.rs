@@ -50,6 +50,30 @@ fn owned<T: numpy::Element + Copy>(array: &PyReadonlyArray1<'_, T>) -> PyResult<
     Ok(array.as_slice()?.to_vec())
 }
 
+/// NaT among the epoch days of [`epoch_days`].
+const NAT_DAY: i32 = i32::MIN;
+
+/// The epoch days of an array, copied while the GIL is held (see
+/// [`owned`]) and narrowed to the calendar's `i32` on the way, which halves
+/// what the copy writes and the loop reads; NaT becomes [`NAT_DAY`], and a
+/// day no `i32` holds is `calendar.out_of_range` naming its element.
+fn epoch_days(array: &PyReadonlyArray1<'_, i64>) -> PyResult<Vec<i32>> {
+    let py = array.py();
+    array
+        .as_slice()?
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            if d == NAT {
+                Ok(NAT_DAY)
+            } else {
+                epoch_day(d, i)
+            }
+        })
+        .collect::<Result<Vec<i32>, motcua::Error>>()
+        .py(py)
+}
+
 /// `each(i, element)` over `values`, with the GIL released; the first error,
 /// already naming its element, becomes the exception.
 fn map_elements<X, T>(
@@ -81,12 +105,12 @@ pub fn _add_working_days<'py>(
     n: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
-        let (days, n) = (owned(&days)?, owned(&n)?);
+        let (days, n) = (epoch_days(&days)?, owned(&n)?);
         lengths(py, days.len(), n.len())?;
         let cal = &cal.0;
         let out = map_elements(py, &days, |i, d| {
             let k = element(&n, i);
-            if d == NAT || k == NAT {
+            if d == NAT_DAY || k == NAT {
                 return Ok(NAT);
             }
             let k = i32::try_from(k).map_err(|_| {
@@ -95,7 +119,7 @@ pub fn _add_working_days<'py>(
                     format!("element {i}: offset {k} is out of range"),
                 )
             })?;
-            cal.add_working_days_epoch(epoch_day(d, i)?, k)
+            cal.add_working_days_epoch(d, k)
                 .map(i64::from)
                 .map_err(|e| at(i, e))
         })?;
@@ -113,19 +137,19 @@ pub fn _working_days_between<'py>(
     b: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<(Bound<'py, PyArray1<i64>>, bool)> {
     crate::errors::guard(|| {
-        let (a, b) = (owned(&a)?, owned(&b)?);
+        let (a, b) = (epoch_days(&a)?, epoch_days(&b)?);
         lengths(py, a.len(), b.len())?;
         let cal = &cal.0;
         let out = map_elements(py, &a, |i, x| {
             let y = element(&b, i);
-            if x == NAT || y == NAT {
+            if x == NAT_DAY || y == NAT_DAY {
                 return Ok(NAT);
             }
-            cal.working_days_between_epoch(epoch_day(x, i)?, epoch_day(y, i)?)
+            cal.working_days_between_epoch(x, y)
                 .map(i64::from)
                 .map_err(|e| at(i, e))
         })?;
-        let has_nat = a.contains(&NAT) || b.contains(&NAT);
+        let has_nat = a.contains(&NAT_DAY) || b.contains(&NAT_DAY);
         Ok((PyArray1::from_vec(py, out), has_nat))
     })
 }
@@ -138,13 +162,13 @@ pub fn _is_working_day<'py>(
     days: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Bound<'py, PyArray1<i8>>> {
     crate::errors::guard(|| {
-        let days = owned(&days)?;
+        let days = epoch_days(&days)?;
         let cal = &cal.0;
         let out = map_elements(py, &days, |i, d| {
-            if d == NAT {
+            if d == NAT_DAY {
                 return Ok(-1);
             }
-            cal.is_working_epoch_day(epoch_day(d, i)?)
+            cal.is_working_epoch_day(d)
                 .map(i8::from)
                 .map_err(|e| at(i, e))
         })?;
