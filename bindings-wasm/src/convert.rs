@@ -130,6 +130,18 @@ pub fn time_of_day(name: &str, value: &JsValue) -> Result<chrono::NaiveTime, JsV
 }
 
 /// Sets a property of a plain object built by the bindings.
+/// Defines `key` on `object` as an own, enumerable, writable property: for
+/// data keys (agency names, codes), which must never go through a setter,
+/// where `__proto__` would set the prototype and the row would vanish.
+pub fn define(object: &js_sys::Object, key: &str, value: JsValue) {
+    let descriptor = js_sys::Object::new();
+    for flag in ["enumerable", "writable", "configurable"] {
+        set(&descriptor, flag, JsValue::TRUE);
+    }
+    set(&descriptor, "value", value);
+    js_sys::Object::define_property(object, &JsValue::from_str(key), &descriptor);
+}
+
 pub fn set(object: &js_sys::Object, key: &str, value: JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);

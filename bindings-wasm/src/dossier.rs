@@ -14,18 +14,24 @@ use crate::convert::{self, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
 
 #[wasm_bindgen(inline_js = "
-const camel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+const field = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+const camel = (key) => field.test(key) ? key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()) : key;
 export function parse_camel(text) {
   return JSON.parse(text, function (_key, value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const out = {};
-    for (const key of Object.keys(value)) out[camel(key)] = value[key];
+    // Defined, not assigned: a data key such as __proto__ stays a row.
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, camel(key), { value: value[key], enumerable: true, writable: true, configurable: true });
+    }
     return out;
   });
 }")]
 extern "C" {
     /// Parses JSON whose object keys are `snake_case` into plain objects
-    /// with `camelCase` keys. In JS because there it costs nothing in the
+    /// with `camelCase` keys; other keys (data keys: agency names, codes
+    /// such as `H21_17`) are kept as they are, and every key is defined,
+    /// never assigned, so that `__proto__` is a key like any other. In JS because there it costs nothing in the
     /// module: doing it in Rust took a second serde serializer (to
     /// `serde_json::Value`) of every result type.
     fn parse_camel(text: &str) -> JsValue;

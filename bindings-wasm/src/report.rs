@@ -11,7 +11,7 @@ use motcua::index::{self, IndexInputs, Lever, Ratio};
 use motcua::report::{self as core, Added, GroupBy};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, set};
+use crate::convert::{self, define, set};
 use crate::dossier::{json_text, to_js, Dossier};
 use crate::errors::{js_error, wrong_type, IntoJs};
 
@@ -73,7 +73,7 @@ impl PeriodReport {
         // Row keys are data (agency names, codes): kept as they are.
         let rows = js_sys::Object::new();
         for (key, counts) in &self.0.report.rows {
-            set(&rows, key, to_js(counts)?);
+            define(&rows, key, to_js(counts)?);
         }
         set(&out, "rows", rows.into());
         set(&out, "excluded", to_js(&self.0.report.excluded)?);

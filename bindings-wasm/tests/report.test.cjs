@@ -88,3 +88,20 @@ test("766 index of the quarter, what-if and bad inputs", () => {
   throwsCode(() => new motcua.PeriodReport(2026), "invalid_type");
   throwsCode(() => motcua.Methodology.fromJson(m.toJson().replace('"max_points":20.0', '"max_points":19.0')), "invalid_argument");
 });
+
+test("data keys stay rows: __proto__ and snake-like codes are not lost or renamed (issue 13)", () => {
+  const report = new motcua.PeriodReport("2026-Q3", "agency");
+  for (const [agency, code] of [["__proto__", "0001"], ["H21_17", "0002"], ["Sở Xây dựng", "0003"]]) {
+    const d = new motcua.Dossier({
+      procedure: { ...PROCEDURE, agency },
+      code: `000.00.06.H56-260706-${code}`,
+      receivedAt: "2026-07-06T09:00",
+    });
+    report.add(d);
+  }
+  const json = report.toJson();
+  assert.deepStrictEqual(Object.keys(json.rows).sort(), ["H21_17", "Sở Xây dựng", "__proto__"].sort());
+  assert.ok(Object.prototype.hasOwnProperty.call(json.rows, "__proto__"));
+  const received = Object.values(json.rows).reduce((sum, row) => sum + row.received, 0);
+  assert.equal(received, json.total.received);
+});
