@@ -441,3 +441,32 @@ fn an_event_outside_the_calendar_is_refused_at_the_door_and_changes_nothing() {
     assert_eq!(d.to_json(), before);
     d.route(t("2026-10-02T09:00"), "x", "a").unwrap();
 }
+
+#[test]
+fn an_extension_followed_by_a_pause_moves_the_appointment_with_the_due_date() {
+    // Issue 13, item 9: the rule is that a pause after the apology moves its
+    // appointment as it moves the due date, and the appointment is never
+    // before the legal due date; the letter keeps what it printed.
+    let cal = Calendar::vietnam();
+    let p = procedure(
+        r#"{"code": "1.000014", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}, "stop_policy": "pause"}"#,
+    );
+    let code = DossierCode::parse("H15.50.05.12-261001-0009").unwrap();
+    let mut d =
+        Dossier::receive(p, &cal, code, Channel::Direct, t("2026-10-01T09:00"), "x").unwrap();
+    assert_eq!(d.due_at(), Some(t("2026-10-08T09:00")));
+    d.extend(
+        t("2026-10-05T09:00"),
+        "x",
+        t("2026-10-09T09:00"),
+        "xác minh",
+    )
+    .unwrap();
+    d.request_payment(t("2026-10-06T09:00"), "x").unwrap();
+    d.pay(t("2026-10-08T09:00"), "x").unwrap(); // two working days paused
+    assert_eq!(d.due_at(), Some(t("2026-10-12T09:00")));
+    assert_eq!(d.appointment_at(), Some(t("2026-10-13T09:00")));
+    assert_eq!(d.apology_letter().unwrap().new_due, t("2026-10-09T09:00"));
+    let state = d.state_at(t("2026-10-09T09:00")).unwrap();
+    assert_eq!(state.appointment_at, Some(t("2026-10-13T09:00")));
+}

@@ -170,6 +170,9 @@ pub struct ClockState {
     pub allowed_seconds: Option<i64>,
     /// The extension, if one was issued.
     pub extension: Option<Extension>,
+    /// The extension's appointment moved by the pauses after it (`None`
+    /// without extension or pause); see [`appointment`].
+    pub moved_appointment: Option<NaiveDateTime>,
     /// Start of the current pause (statuses 5, 6, 8).
     pub paused_since: Option<NaiveDateTime>,
     /// End of processing: `resolved`, `refused`, `withdrawn`, or
@@ -202,6 +205,7 @@ impl ClockState {
             due_at: None,
             allowed_seconds: None,
             extension: None,
+            moved_appointment: None,
             paused_since: None,
             ended_at: None,
             returned_at: None,
@@ -732,6 +736,13 @@ impl<'a> Clock<'a> {
     ) -> Result<()> {
         let paused = self.calendar.working_time_between(since, at)?;
         s.due_at = self.shifted(s.due_at, paused)?;
+        // The appointment of an apology issued before the pause moves with
+        // the due date: the applicant's time stopped for both.
+        // (The apology letter keeps the appointment it printed.)
+        if let Some(ext) = &s.extension {
+            let printed_or_moved = s.moved_appointment.unwrap_or(ext.new_due);
+            s.moved_appointment = self.shifted(Some(printed_or_moved), paused)?;
+        }
         if let Some((_, _, in_step)) = s.current_step.as_mut() {
             *in_step += paused.seconds();
         }
@@ -802,6 +813,18 @@ impl<'a> Clock<'a> {
 /// Prefixes an error with the index of the event that caused it.
 pub(crate) fn at_event(i: usize, err: Error) -> Error {
     Error::new(err.kind(), format!("events[{i}]: {}", err.message()))
+}
+
+/// The appointment in force: the apology's new appointment (moved by any
+/// pause after it, as the due date is), but never before the legal due
+/// date, which a supplement's restart can move past it: an appointment
+/// earlier than the law allows is never what the applicant is told.
+pub fn appointment(state: &ClockState) -> Option<NaiveDateTime> {
+    match (&state.extension, state.due_at) {
+        (Some(ext), Some(due)) => Some(state.moved_appointment.unwrap_or(ext.new_due).max(due)),
+        (Some(ext), None) => Some(state.moved_appointment.unwrap_or(ext.new_due)),
+        (None, due) => due,
+    }
 }
 
 /// Timeliness of a finished state; `None` while running and for refused or

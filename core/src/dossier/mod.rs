@@ -534,13 +534,9 @@ impl Dossier {
     }
 
     /// The appointment given to the applicant: the new one after an
-    /// apology, else the legal due date.
+    /// apology, else the legal due date (see [`clock::appointment`]).
     pub fn appointment_at(&self) -> Option<NaiveDateTime> {
-        self.state
-            .extension
-            .as_ref()
-            .map(|e| e.new_due)
-            .or(self.state.due_at)
+        clock::appointment(&self.state)
     }
 
     /// Early / on time / late once resolved, `None` while running and for
@@ -552,11 +548,11 @@ impl Dossier {
     /// Whether the new appointment after an apology was kept (`None`
     /// without extension or while running).
     pub fn appointment_kept(&self) -> Option<bool> {
-        let ext = self.state.extension.as_ref()?;
+        self.state.extension.as_ref()?;
         if !matches!(self.state.status, Some(Status::Resolved | Status::Returned)) {
             return None;
         }
-        Some(self.state.ended_at? <= ext.new_due)
+        Some(self.state.ended_at? <= clock::appointment(&self.state)?)
     }
 
     /// Rules broken along the way (late supplement request, late apology…).
@@ -591,7 +587,7 @@ impl Dossier {
             as_of,
             status: state.status,
             due_at: state.due_at,
-            appointment_at: state.extension.as_ref().map(|e| e.new_due).or(state.due_at),
+            appointment_at: clock::appointment(&state),
             timeliness_date: timeliness(&state, Granularity::Date),
             timeliness_instant: timeliness(&state, Granularity::Instant),
             progress: progress(&self.calendar, &state, as_of)?,
