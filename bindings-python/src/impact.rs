@@ -9,6 +9,19 @@ use crate::convert;
 use crate::dossier::{to_python, Dossier};
 use crate::errors::{wrong_type, IntoPy};
 
+/// A calendar argument, or ``InvalidTypeError`` (pyo3's own conversion
+/// would raise a plain ``TypeError`` without ``.code``).
+fn calendar<'py>(
+    py: Python<'py>,
+    name: &str,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<PyRef<'py, Calendar>> {
+    value
+        .cast::<Calendar>()
+        .map(|c| c.borrow())
+        .map_err(|_| wrong_type(py, name, "a motcua.Calendar", value))
+}
+
 /// The dates of ``start..end`` (both included) whose status differs between
 /// ``before`` and ``after``: ``[{"date", "before", "after"}]``, each state
 /// ``{"working", "entry", "schedule"}`` with the entry's and the year's
@@ -24,8 +37,8 @@ use crate::errors::{wrong_type, IntoPy};
 #[pyfunction]
 pub fn calendar_changes(
     py: Python<'_>,
-    before: PyRef<'_, Calendar>,
-    after: PyRef<'_, Calendar>,
+    before: &Bound<'_, PyAny>,
+    after: &Bound<'_, PyAny>,
     start: &Bound<'_, PyAny>,
     end: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
@@ -34,6 +47,7 @@ pub fn calendar_changes(
             convert::date(py, "start", start)?,
             convert::date(py, "end", end)?,
         );
+        let (before, after) = (calendar(py, "before", before)?, calendar(py, "after", after)?);
         let found = core::changes(&before.0, &after.0, start, end).py(py)?;
         to_python(py, &found)
     })
@@ -49,11 +63,12 @@ pub fn calendar_changes(
 pub fn appointment_changes(
     py: Python<'_>,
     dossiers: &Bound<'_, PyAny>,
-    before: PyRef<'_, Calendar>,
-    after: PyRef<'_, Calendar>,
+    before: &Bound<'_, PyAny>,
+    after: &Bound<'_, PyAny>,
     as_of: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     crate::errors::guard(|| {
+        let (before, after) = (calendar(py, "before", before)?, calendar(py, "after", after)?);
         let (as_of, _) = convert::instant(py, "as_of", as_of)?;
         let items = dossiers
             .try_iter()

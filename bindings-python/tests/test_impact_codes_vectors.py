@@ -129,3 +129,11 @@ def test_appointment_changes_frame_over_a_records_table(old, cal):
     with pytest.raises(motcua.InvalidArgumentError):
         motcua.Dossier.from_record(procedure=catalog["1.000005"], code="H15.50.05.12-261120-1436",
                                    received_at=dt.datetime(2026, 11, 20, 9), ending="lost")
+
+
+def test_impact_arguments_of_the_wrong_type_are_motcua_errors(cal):
+    with pytest.raises(motcua.InvalidTypeError) as err:
+        motcua.calendar_changes("2026", cal, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert err.value.code == "invalid_type"
+    with pytest.raises(motcua.InvalidTypeError):
+        motcua.appointment_changes([], cal, None, dt.datetime(2026, 12, 1))
