@@ -47,7 +47,10 @@ pub fn calendar_changes(
             convert::date(py, "start", start)?,
             convert::date(py, "end", end)?,
         );
-        let (before, after) = (calendar(py, "before", before)?, calendar(py, "after", after)?);
+        let (before, after) = (
+            calendar(py, "before", before)?,
+            calendar(py, "after", after)?,
+        );
         let found = core::changes(&before.0, &after.0, start, end).py(py)?;
         to_python(py, &found)
     })
@@ -68,7 +71,10 @@ pub fn appointment_changes(
     as_of: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
     crate::errors::guard(|| {
-        let (before, after) = (calendar(py, "before", before)?, calendar(py, "after", after)?);
+        let (before, after) = (
+            calendar(py, "before", before)?,
+            calendar(py, "after", after)?,
+        );
         let (as_of, _) = convert::instant(py, "as_of", as_of)?;
         let items = dossiers
             .try_iter()

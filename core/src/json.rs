@@ -91,11 +91,30 @@ pub(crate) trait FromJson: Sized {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError>;
 }
 
+/// The largest JSON document any reader takes (16 MiB): a province's
+/// catalog of thousands of procedures is a few MB; dossiers are read one
+/// document or line at a time.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
 /// Parses `text`; a syntax error names its line and column. A key given
 /// twice in one object is an error too: JSON leaves its meaning open (the
 /// first or the last?), and a document two readers read differently is
 /// not one to act on.
+///
+/// A document larger than [`MAX_DOCUMENT_BYTES`] is refused before anything
+/// is allocated: the parsed tree costs about 16 bytes per byte of a dense
+/// array, so a 50 MB array would take some 800 MB before its first check.
+/// Nesting deeper than 128 levels is refused too (serde_json's limit).
 pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(JsonError {
+            path: String::new(),
+            message: format!(
+                "a document of {} bytes is larger than the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB)",
+                text.len()
+            ),
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = value_from(&mut de).and_then(|value| de.end().map(|()| value));
     parsed.map_err(|e| JsonError {

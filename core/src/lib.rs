@@ -55,6 +55,8 @@ pub mod report;
 pub mod sample;
 
 pub use error::{Error, ErrorKind, Result};
+/// The largest JSON document any reader of the library takes.
+pub use json::MAX_DOCUMENT_BYTES;
 
 /// The README's Rust example runs as a doctest.
 #[cfg(doctest)]

@@ -218,3 +218,24 @@ fn serde_reads_through_the_same_readers() {
         "{e}"
     );
 }
+
+#[test]
+fn oversized_and_too_deep_documents_are_refused_before_they_are_read() {
+    use motcua::calendar::holidays::CalendarData;
+    use motcua::procedure::Catalog;
+    // 17 MiB of a dense array: refused by its size, naming the limit.
+    let big = format!("[{}0]", "0,".repeat(17 * 1024 * 1024 / 2));
+    let err = Catalog::from_json(&big).unwrap_err();
+    assert_eq!(err.code(), "procedure.invalid");
+    assert!(
+        err.message().contains("larger than the limit"),
+        "{}",
+        err.message()
+    );
+    // 200 levels of nesting: refused, not a stack overflow.
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    assert_eq!(
+        CalendarData::from_json(&deep).unwrap_err().code(),
+        "calendar.invalid_data"
+    );
+}
