@@ -336,19 +336,14 @@ fn check_statutory_of(doc: &CalendarData, culture_day: bool) -> Result<()> {
             }
         }
     }
-    let has_swap = doc
-        .years
-        .iter()
-        .flat_map(|y| &y.entries)
-        .chain(&doc.overrides)
-        .any(|e| e.kind == HolidayKind::Swapped);
-    let worked = doc
-        .years
-        .iter()
-        .flat_map(|y| &y.entries)
-        .chain(&doc.overrides)
-        .filter(|e| !e.kind.is_day_off());
-    for entry in worked {
+    let every_entry = || {
+        doc.years
+            .iter()
+            .flat_map(|y| &y.entries)
+            .chain(&doc.overrides)
+    };
+    let has_swap = every_entry().any(|e| e.kind == HolidayKind::Swapped);
+    for entry in every_entry().filter(|e| !e.kind.is_day_off()) {
         let year = entry.date.year();
         if let Some((_, basis)) = statutory(year).into_iter().find(|(d, _)| *d == entry.date) {
             if entry.source.is_none() || !has_swap {

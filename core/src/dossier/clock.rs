@@ -195,6 +195,11 @@ pub struct ClockState {
 }
 
 impl ClockState {
+    /// The rule set of the reception date (`None` before acceptance).
+    pub fn rule_set(&self) -> Option<RuleSet> {
+        self.received_at.map(RuleSet::for_reception)
+    }
+
     /// The state before any event.
     pub fn new() -> Self {
         Self {
@@ -624,7 +629,7 @@ impl<'a> Clock<'a> {
                             *u = 0;
                         }
                         if let Some(n) = notes.as_deref_mut() {
-                            let rule_set = RuleSet::for_reception(s.received_at.unwrap_or(at));
+                            let rule_set = rule_set_at(s, at);
                             n.push(at, Note::Restarted { rule_set }, None);
                         }
                         self.start_clock(s, at, notes.as_deref_mut())?;
@@ -642,8 +647,7 @@ impl<'a> Clock<'a> {
                         ErrorKind::InvalidExtension,
                         format!(
                             "the appointment may be re-set only once ({})",
-                            RuleSet::for_reception(s.received_at.unwrap_or(at))
-                                .basis(Rule::Extension)
+                            rule_set_at(s, at).basis(Rule::Extension)
                         ),
                     ));
                 }
@@ -674,7 +678,7 @@ impl<'a> Clock<'a> {
                     n.push(
                         at,
                         Note::Extended {
-                            rule_set: RuleSet::for_reception(s.received_at.unwrap_or(at)),
+                            rule_set: rule_set_at(s, at),
                             old_due,
                             new_due: *new_due,
                             late,
@@ -702,9 +706,7 @@ impl<'a> Clock<'a> {
         match self.policies.stop_policy {
             StopPolicy::End => true,
             StopPolicy::Pause => false,
-            StopPolicy::ByRuleSet => s
-                .received_at
-                .is_none_or(|r| RuleSet::for_reception(r) == RuleSet::Decree118Of2025),
+            StopPolicy::ByRuleSet => s.rule_set() != Some(RuleSet::Decree61Of2018),
         }
     }
 
@@ -815,15 +817,24 @@ pub(crate) fn at_event(i: usize, err: Error) -> Error {
     Error::new(err.kind(), format!("events[{i}]: {}", err.message()))
 }
 
+/// The rule set of a state's reception, or of `at` before any: what the
+/// explanation of an event at `at` cites.
+fn rule_set_at(s: &ClockState, at: NaiveDateTime) -> RuleSet {
+    s.rule_set().unwrap_or_else(|| RuleSet::for_reception(at))
+}
+
 /// The appointment in force: the apology's new appointment (moved by any
 /// pause after it, as the due date is), but never before the legal due
 /// date, which a supplement's restart can move past it: an appointment
 /// earlier than the law allows is never what the applicant is told.
 pub fn appointment(state: &ClockState) -> Option<NaiveDateTime> {
-    match (&state.extension, state.due_at) {
-        (Some(ext), Some(due)) => Some(state.moved_appointment.unwrap_or(ext.new_due).max(due)),
-        (Some(ext), None) => Some(state.moved_appointment.unwrap_or(ext.new_due)),
-        (None, due) => due,
+    let extended = state
+        .extension
+        .as_ref()
+        .map(|ext| state.moved_appointment.unwrap_or(ext.new_due));
+    match (extended, state.due_at) {
+        (Some(appointment), Some(due)) => Some(appointment.max(due)),
+        (extended, due) => extended.or(due),
     }
 }
 

@@ -171,17 +171,17 @@ impl Explanation {
                 let list = |vi: bool| -> String {
                     let one = |v: &DataVersion| {
                         let version = v.version.as_deref().unwrap_or("?");
-                        let as_of = v.as_of.map(iso::format_vn_date);
-                        match (vi, v.provenance, as_of) {
-                            (true, Provenance::Official, Some(d)) => format!("dữ liệu chính thức {version} (thông báo đến {d})"),
-                            (true, _, Some(d)) => format!("dữ liệu nạp {version} (thông báo đến {d})"),
-                            (true, Provenance::Official, None) => format!("dữ liệu chính thức {version}"),
-                            (true, _, None) => format!("dữ liệu nạp {version}"),
-                            (false, Provenance::Official, Some(d)) => format!("official data {version} (notices to {d})"),
-                            (false, _, Some(d)) => format!("loaded data {version} (notices to {d})"),
-                            (false, Provenance::Official, None) => format!("official data {version}"),
-                            (false, _, None) => format!("loaded data {version}"),
-                        }
+                        let origin = match (vi, v.provenance) {
+                            (true, Provenance::Official) => "dữ liệu chính thức",
+                            (true, _) => "dữ liệu nạp",
+                            (false, Provenance::Official) => "official data",
+                            (false, _) => "loaded data",
+                        };
+                        let checked = if vi { "thông báo đến" } else { "notices to" };
+                        let as_of = v.as_of.map_or(String::new(), |d| {
+                            format!(" ({checked} {})", iso::format_vn_date(d))
+                        });
+                        format!("{origin} {version}{as_of}")
                     };
                     match versions.as_slice() {
                         [] if vi => "không có ngày nghỉ lễ".into(),

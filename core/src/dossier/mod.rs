@@ -679,7 +679,7 @@ impl Dossier {
     /// The rule set the dossier is processed under, by its reception date
     /// (`None` before acceptance).
     pub fn rule_set(&self) -> Option<RuleSet> {
-        self.state.received_at.map(RuleSet::for_reception)
+        self.state.rule_set()
     }
 
     /// The dossier as JSON: code, procedure, channel, applicant and log.
