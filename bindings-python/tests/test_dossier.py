@@ -307,3 +307,18 @@ def test_cross_boundary_reception_counts_from_the_competent_agency():
     report = motcua.PeriodReport(motcua.Period.month(2026, 10), group_by="competent_unit")
     report.add(d)
     assert list(report.rows) == ["H21.17"]
+
+
+def test_an_oversized_document_is_refused_with_one_error_whatever_the_reader():
+    big = "[" + "0," * (motcua.MAX_DOCUMENT_BYTES // 2) + "0]"
+    cal = motcua.Calendar.vietnam()
+    for read in (
+        motcua.Catalog.from_json,
+        motcua.Procedure.from_json,
+        lambda text: motcua.Dossier.from_json(text, cal),
+        motcua.Methodology.from_json,
+    ):
+        with pytest.raises(motcua.DocumentTooLargeError) as err:
+            read(big)
+        assert err.value.code == "document.too_large"
+        assert "16 MiB" in str(err.value)

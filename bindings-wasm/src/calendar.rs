@@ -5,18 +5,9 @@ use js_sys::{Array, Object, Reflect};
 use motcua::calendar::{self as core, holidays};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, int32, number, set};
+use crate::convert::{self, int32, list, number, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
 use motcua::calendar::iso::format_instant as iso_instant;
-
-/// An array argument.
-fn list(name: &str, value: &JsValue) -> Result<Array, JsValue> {
-    if Array::is_array(value) {
-        Ok(Array::from(value))
-    } else {
-        Err(wrong_type(name, "an array", value))
-    }
-}
 
 /// A calendar entry as a plain object.
 fn holiday_object(h: &holidays::Holiday) -> Object {
@@ -54,8 +45,12 @@ extern "C" {
 /// Integers from an `Int32Array` or an array of numbers, each checked as
 /// `int32` does (an error names the element).
 fn int32_list(name: &str, value: &JsValue) -> Result<Vec<i32>, JsValue> {
-    if let Some(typed) = value.dyn_ref::<js_sys::Int32Array>() {
-        return Ok(typed.to_vec());
+    // `isView` first: it reads an internal slot, where `instanceof` alone
+    // would run a Proxy's `getPrototypeOf` trap (see `convert::list`).
+    if js_sys::ArrayBuffer::is_view(value) {
+        if let Some(typed) = value.dyn_ref::<js_sys::Int32Array>() {
+            return Ok(typed.to_vec());
+        }
     }
     list(name, value)?
         .iter()
@@ -130,7 +125,7 @@ impl Calendar {
         if !options.is_object() {
             return Err(wrong_type("options", "an object", &options));
         }
-        let get = |key: &str| Reflect::get(&options, &JsValue::from_str(key));
+        let get = |key: &str| convert::field(&options, key);
         let mut builder = core::Calendar::builder();
         let weekdays = get("workingWeekdays")?;
         if !weekdays.is_undefined() {
@@ -436,7 +431,7 @@ impl Calendar {
             ));
         }
         let part = |name: &str| -> Result<f64, JsValue> {
-            let v = Reflect::get(&duration, &JsValue::from_str(name))?;
+            let v = convert::field(&duration, name)?;
             if v.is_undefined() {
                 Ok(0.0)
             } else {

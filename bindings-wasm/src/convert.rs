@@ -3,9 +3,69 @@
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use motcua::calendar::iso;
 use motcua::decimal::Decimal;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{js_error, wrong_type};
+
+// Reading a caller's array or object can run the caller's code (a getter,
+// a Proxy trap) and that code can throw. An exception thrown through the
+// module's frames skips every Rust destructor, the borrow wasm-bindgen holds
+// on `this` among them, and the object would refuse every later call. So
+// every read of a caller's container goes through these two functions: they
+// copy it into fresh arrays in one crossing, and are imported with `catch`,
+// so a throw comes back as a value and the call returns normally.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function copy_array(value) {
+  if (!Array.isArray(value)) return null;
+  const out = new Array(value.length);
+  for (let i = 0; i < out.length; i++) out[i] = value[i];
+  return out;
+}
+export function copy_entries(value) { return Object.entries(value); }")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn copy_array(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn copy_entries(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
+/// An array argument, copied: reading it runs no caller code afterwards.
+pub fn list(name: &str, value: &JsValue) -> Result<js_sys::Array, JsValue> {
+    match copy_array(value) {
+        Ok(copy) if copy.is_null() => Err(wrong_type(name, "an array", value)),
+        Ok(copy) => Ok(copy.unchecked_into()),
+        Err(thrown) => Err(threw(name, thrown)),
+    }
+}
+
+/// The `[key, value]` pairs of an object argument, copied.
+pub fn entries(name: &str, value: &JsValue) -> Result<js_sys::Array, JsValue> {
+    copy_entries(value).map_err(|thrown| threw(name, thrown))
+}
+
+/// Property `key` of an options object: a getter that throws is an
+/// `invalid_argument` error naming the key.
+pub fn field(object: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).map_err(|thrown| threw(key, thrown))
+}
+
+/// The error of an argument whose reading threw: `invalid_argument`, with
+/// the caller's exception as `cause`.
+pub fn threw(name: &str, thrown: JsValue) -> JsValue {
+    let message = js_sys::Reflect::get(&thrown, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "a value that is not an Error".to_owned());
+    let error = js_error(
+        motcua::ErrorKind::InvalidArgument.code(),
+        &format!(
+            "{name} could not be read: it threw {:?}",
+            message.chars().take(200).collect::<String>()
+        ),
+    );
+    set(error.unchecked_ref(), "cause", thrown);
+    error
+}
 
 /// Code of a string that is not a well-formed ISO date or instant.
 const INVALID_FORMAT: &str = "invalid_format";

@@ -45,17 +45,26 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 }
 
 /// JSON text from a string, or from a plain object through `JSON.stringify`.
+/// A text above the core's size limit is refused while it is still a JS
+/// string: copied into the module first, a 1 GB string would take a GB of
+/// the module's memory, which never shrinks.
 pub(crate) fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text);
-    }
-    if !value.is_object() {
+    let text = if value.is_string() {
+        value.clone()
+    } else if value.is_object() {
+        JSON::stringify(value)
+            .map_err(|thrown| convert::threw(name, thrown))?
+            .into()
+    } else {
         return Err(wrong_type(name, "a JSON string or a plain object", value));
-    }
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| wrong_type(name, "a JSON string or a plain object", value))
+    };
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        // `JSON.stringify` of a function-only object is `undefined`.
+        return Err(wrong_type(name, "a JSON string or a plain object", value));
+    };
+    // UTF-16 units: never more than the UTF-8 bytes they become.
+    motcua::check_document_size(text.length() as usize).js()?;
+    Ok(String::from(text))
 }
 
 fn text_or_empty(name: &str, value: &JsValue) -> Result<String, JsValue> {
@@ -301,7 +310,7 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
             options,
         ));
     }
-    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key));
+    let get = |key: &str| convert::field(options, key);
     let procedure =
         procedure::Procedure::from_json(&json_text("procedure", &get("procedure")?)?).js()?;
     let code = get("code")?;
@@ -688,13 +697,11 @@ impl Dossier {
         let as_of = convert::instant("asOf", &as_of)?;
         let thresholds: Vec<f64> = if thresholds.is_undefined() || thresholds.is_null() {
             vec![0.5, 0.75]
-        } else if js_sys::Array::is_array(&thresholds) {
-            js_sys::Array::from(&thresholds)
+        } else {
+            convert::list("thresholds", &thresholds)?
                 .iter()
                 .map(|t| convert::number("thresholds[]", &t))
                 .collect::<Result<_, _>>()?
-        } else {
-            return Err(wrong_type("thresholds", "an array of numbers", &thresholds));
         };
         let progress = self.0.progress(as_of).js()?;
         Ok(progress

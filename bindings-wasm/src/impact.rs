@@ -1,7 +1,7 @@
 //! Change impact for JavaScript: the dates two calendars disagree on, and
 //! the dossiers whose appointments that moves.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::Function;
 use motcua::calendar as core;
 use motcua::dossier::Dossier;
 use wasm_bindgen::prelude::*;
@@ -31,10 +31,14 @@ pub fn calendar_changes(
 /// `toJson`), a dossier document as an object, or its JSON text.
 fn dossier_json(item: &JsValue) -> Result<String, JsValue> {
     if item.is_object() {
-        let to_json = Reflect::get(item, &"toJson".into())?;
-        if let Some(f) = to_json.dyn_ref::<Function>() {
-            return f
-                .call0(item)?
+        let to_json = convert::field(item, "toJson")?;
+        // `typeof`, not `instanceof`: a Proxy's trap would run (see
+        // `convert::list`).
+        if to_json.is_function() {
+            return to_json
+                .unchecked_ref::<Function>()
+                .call0(item)
+                .map_err(|thrown| convert::threw("dossiers[].toJson()", thrown))?
                 .as_string()
                 .ok_or_else(|| wrong_type("dossiers[]", "a Dossier", item));
         }
@@ -54,12 +58,10 @@ pub fn appointment_changes(
     after: &Calendar,
     #[wasm_bindgen(unchecked_param_type = "string | Date")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
-    if !Array::is_array(&dossiers) {
-        return Err(wrong_type("dossiers", "an array", &dossiers));
-    }
+    let dossiers = convert::list("dossiers", &dossiers)?;
     let as_of = convert::instant("asOf", &as_of)?;
     let mut list = Vec::new();
-    for item in Array::from(&dossiers).iter() {
+    for item in dossiers.iter() {
         list.push(Dossier::from_json(&dossier_json(&item)?, after.inner()).js()?);
     }
     to_js(&motcua::impact::appointment_changes(&list, before.inner(), after.inner(), as_of).js()?)

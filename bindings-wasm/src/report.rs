@@ -120,14 +120,13 @@ fn inputs(value: &JsValue) -> Result<IndexInputs, JsValue> {
         ));
     }
     let mut out = IndexInputs::new();
-    for entry in js_sys::Object::entries(&js_sys::Object::from(value.clone())).iter() {
+    for entry in convert::entries("inputs", value)?.iter() {
+        // A fresh `[key, value]` array of `Object.entries`.
         let entry = js_sys::Array::from(&entry);
         let name = entry.get(0).as_string().unwrap_or_default();
         let pair = entry.get(1);
-        if !js_sys::Array::is_array(&pair) {
-            return Err(wrong_type(&name, "a [numerator, denominator] pair", &pair));
-        }
-        let pair = js_sys::Array::from(&pair);
+        let pair = convert::list(&name, &pair)
+            .map_err(|_| wrong_type(&name, "a [numerator, denominator] pair", &pair))?;
         let count = |v: JsValue| -> Result<u64, JsValue> {
             let n = convert::int32(&name, &v)?;
             u64::try_from(n)

@@ -51,6 +51,10 @@ pub enum ErrorKind {
     /// A national-portal payload that is malformed; the message names the
     /// field.
     InvalidPayload,
+    /// A JSON document above [`crate::MAX_DOCUMENT_BYTES`] (16 MiB), refused
+    /// before it is parsed, whatever it was meant to be: one code for every
+    /// reader, so a caller can tell "too big" from "malformed".
+    DocumentTooLarge,
 }
 
 impl ErrorKind {
@@ -74,6 +78,7 @@ impl ErrorKind {
             ErrorKind::InvalidExtension => "dossier.invalid_extension",
             ErrorKind::InvalidDossier => "dossier.invalid",
             ErrorKind::InvalidPayload => "portal.invalid_payload",
+            ErrorKind::DocumentTooLarge => "document.too_large",
         }
     }
 }

@@ -22,6 +22,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::{Map, Value};
 
 use crate::calendar::iso;
+use crate::{Error, ErrorKind};
 
 /// A document that does not fit the expected type: where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub(crate) struct JsonError {
     /// an applicant's fields (personal data), and cuts quotes at 60
     /// characters.
     pub message: String,
+    /// The document was refused for its size, before it was parsed.
+    pub too_large: bool,
 }
 
 impl JsonError {
@@ -42,7 +45,20 @@ impl JsonError {
         Self {
             path: path.to_string(),
             message,
+            too_large: false,
         }
+    }
+
+    /// The error of a reader of `document` documents ("catalog",
+    /// "dossier"): of `kind`, or [`ErrorKind::DocumentTooLarge`] whatever
+    /// the reader, so that every entry point refuses size the same way.
+    pub fn into_error(self, kind: ErrorKind, document: &str) -> Error {
+        let kind = if self.too_large {
+            ErrorKind::DocumentTooLarge
+        } else {
+            kind
+        };
+        Error::new(kind, format!("{document}: {}", self.describe()))
     }
 
     /// `"path: message"`, or just the message for the whole document.
@@ -96,6 +112,27 @@ pub(crate) trait FromJson: Sized {
 /// document or line at a time.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
+/// Why a document of at least `bytes` bytes is refused, if it is.
+fn oversized(bytes: usize) -> Option<String> {
+    (bytes > MAX_DOCUMENT_BYTES).then(|| {
+        format!(
+            "a document of {bytes} bytes or more is larger than the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB)"
+        )
+    })
+}
+
+/// Refuses a document that will be at least `bytes` bytes long before
+/// anyone copies it: the check [`parse`] makes, for a binding that would
+/// otherwise copy a host string of that size into the module first (the
+/// WASM binding passes a JS string's UTF-16 length, a lower bound of its
+/// UTF-8 length).
+pub fn check_document_size(bytes: usize) -> crate::Result<()> {
+    match oversized(bytes) {
+        Some(message) => Err(Error::new(ErrorKind::DocumentTooLarge, message)),
+        None => Ok(()),
+    }
+}
+
 /// Parses `text`; a syntax error names its line and column. A key given
 /// twice in one object is an error too: JSON leaves its meaning open (the
 /// first or the last?), and a document two readers read differently is
@@ -106,13 +143,11 @@ pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 /// array, so a 50 MB array would take some 800 MB before its first check.
 /// Nesting deeper than 128 levels is refused too (serde_json's limit).
 pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
+    if let Some(message) = oversized(text.len()) {
         return Err(JsonError {
             path: String::new(),
-            message: format!(
-                "a document of {} bytes is larger than the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB)",
-                text.len()
-            ),
+            message,
+            too_large: true,
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);
@@ -120,6 +155,7 @@ pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
     parsed.map_err(|e| JsonError {
         path: String::new(),
         message: format!("not valid JSON (line {} column {})", e.line(), e.column()),
+        too_large: false,
     })?
 }
 
@@ -134,6 +170,7 @@ fn value_from<'de, D: serde::Deserializer<'de>>(
         Some(key) => Err(JsonError {
             path: String::new(),
             message: format!("the key {} is given twice in one object", quoted(&key)),
+            too_large: false,
         }),
         None => Ok(value),
     })

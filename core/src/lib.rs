@@ -56,7 +56,7 @@ pub mod sample;
 
 pub use error::{Error, ErrorKind, Result};
 /// The largest JSON document any reader of the library takes.
-pub use json::MAX_DOCUMENT_BYTES;
+pub use json::{check_document_size, MAX_DOCUMENT_BYTES};
 
 /// The README's Rust example runs as a doctest.
 #[cfg(doctest)]

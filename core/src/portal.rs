@@ -448,7 +448,8 @@ fn time_field(v: &Value, field: &str, required: bool) -> Result<Option<NaiveDate
 /// Validates a `DongBoHoSoMC` payload (JSON text): required fields, codes,
 /// timestamps and their order. Errors name the field.
 pub fn validate_dossier_sync(json: &str) -> Result<()> {
-    let v: Value = crate::json::parse(json).map_err(|e| invalid("$", e.message))?;
+    let v: Value =
+        crate::json::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidPayload, "$"))?;
     if !v.is_object() {
         return Err(invalid("$", "expected an object"));
     }
@@ -527,7 +528,8 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
 /// dossier code, timestamps and status of every entry. Errors name the
 /// entry and the field.
 pub fn validate_progress(json: &str) -> Result<()> {
-    let v: Value = crate::json::parse(json).map_err(|e| invalid("$", e.message))?;
+    let v: Value =
+        crate::json::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidPayload, "$"))?;
     let list = v
         .as_array()
         .ok_or_else(|| invalid("$", "expected an array of progress entries"))?;

@@ -578,7 +578,12 @@ impl Procedure {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let value = json::parse(json).map_err(|e| invalid(&code_hint(None), e.describe()))?;
+        let value = json::parse(json).map_err(|e| {
+            e.into_error(
+                ErrorKind::InvalidProcedure,
+                &format!("procedure {}", code_hint(None)),
+            )
+        })?;
         Self::from_value(&value)
     }
 
@@ -753,12 +758,8 @@ impl Catalog {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let value = json::parse(json).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidProcedure,
-                format!("catalog: {}", e.describe()),
-            )
-        })?;
+        let value =
+            json::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidProcedure, "catalog"))?;
         let mut defaults = Policies::default();
         let list = match &value {
             Value::Array(list) => list,
@@ -766,12 +767,7 @@ impl Catalog {
                 Some(Value::Array(list)) => {
                     let o = Object::strict(&value, &Path::Root, &["defaults", "procedures"])
                         .and_then(|o| o.or_default::<Policies>("defaults"))
-                        .map_err(|e| {
-                            Error::new(
-                                ErrorKind::InvalidProcedure,
-                                format!("catalog: {}", e.describe()),
-                            )
-                        })?;
+                        .map_err(|e| e.into_error(ErrorKind::InvalidProcedure, "catalog"))?;
                     defaults = o;
                     list
                 }

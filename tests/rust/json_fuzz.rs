@@ -221,17 +221,39 @@ fn serde_reads_through_the_same_readers() {
 
 #[test]
 fn oversized_and_too_deep_documents_are_refused_before_they_are_read() {
-    use motcua::calendar::holidays::CalendarData;
-    use motcua::procedure::Catalog;
-    // 17 MiB of a dense array: refused by its size, naming the limit.
+    use motcua::portal;
+    // 17 MiB of a dense array: refused by its size, naming the limit, with
+    // one code whatever the reader.
     let big = format!("[{}0]", "0,".repeat(17 * 1024 * 1024 / 2));
-    let err = Catalog::from_json(&big).unwrap_err();
-    assert_eq!(err.code(), "procedure.invalid");
-    assert!(
-        err.message().contains("larger than the limit"),
-        "{}",
-        err.message()
+    let cal = Calendar::vietnam();
+    let readers: [(&str, motcua::Result<()>); 9] = [
+        ("catalog", Catalog::from_json(&big).map(drop)),
+        ("procedure", Procedure::from_json(&big).map(drop)),
+        ("dossier", Dossier::from_json(&big, &cal).map(drop)),
+        ("calendar data", CalendarData::from_json(&big).map(drop)),
+        ("methodology", Methodology::from_json(&big).map(drop)),
+        ("index inputs", TypedInputs::from_json(&big).map(drop)),
+        ("applicant", Applicant::from_json(&big).map(drop)),
+        ("portal sync", portal::validate_dossier_sync(&big)),
+        ("portal progress", portal::validate_progress(&big)),
+    ];
+    for (reader, result) in readers {
+        let err = result.unwrap_err();
+        assert_eq!(err.code(), "document.too_large", "{reader}");
+        assert!(
+            err.message()
+                .contains("larger than the limit of 16777216 bytes"),
+            "{reader}: {}",
+            err.message()
+        );
+    }
+    assert_eq!(
+        motcua::check_document_size(motcua::MAX_DOCUMENT_BYTES + 1)
+            .unwrap_err()
+            .code(),
+        "document.too_large"
     );
+    assert!(motcua::check_document_size(motcua::MAX_DOCUMENT_BYTES).is_ok());
     // 200 levels of nesting: refused, not a stack overflow.
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     assert_eq!(

@@ -19,6 +19,7 @@ input was.
 """
 
 from motcua._errors import (
+    DocumentTooLargeError,
     DossierFinishedError,
     DuplicateDossierCodeError,
     EventOutOfOrderError,
@@ -55,6 +56,7 @@ from motcua._motcua import (
     PeriodReport,
     Procedure,
     Score,
+    MAX_DOCUMENT_BYTES,
     __version__,
     appointment_changes,
     calendar_changes,
@@ -69,11 +71,13 @@ from motcua._status import Status
 from motcua._table import records_frame, report_table
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "Calendar",
     "Catalog",
     "Dossier",
     "DossierCode",
     "DossierCodeGenerator",
+    "DocumentTooLargeError",
     "DossierFinishedError",
     "DuplicateDossierCodeError",
     "EventOutOfOrderError",

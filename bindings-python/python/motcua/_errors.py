@@ -141,6 +141,12 @@ class InvalidPortalPayloadError(MotcuaError, ValueError):
     code = "portal.invalid_payload"
 
 
+class DocumentTooLargeError(MotcuaError, ValueError):
+    """A JSON document above 16 MiB (``motcua.MAX_DOCUMENT_BYTES``), refused before it is parsed."""
+
+    code = "document.too_large"
+
+
 class MissingColumnError(_UnquotedKeyError):
     """A table without a column the call reads; the message lists the expected columns."""
 
@@ -179,6 +185,7 @@ BY_CODE = {
         InvalidExtensionError,
         InvalidDossierError,
         InvalidPortalPayloadError,
+        DocumentTooLargeError,
         MissingColumnError,
         InternalError,
     )

@@ -8,6 +8,9 @@ import numpy as np
 import numpy.typing as npt
 
 __version__: str
+#: The largest JSON document any reader takes (16 MiB); larger ones raise
+#: ``DocumentTooLargeError`` before they are parsed.
+MAX_DOCUMENT_BYTES: int
 __all__ = [
     "Calendar",
     "Catalog",

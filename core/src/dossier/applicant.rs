@@ -52,12 +52,8 @@ impl Applicant {
     /// `address`, all optional strings). Errors name the field, never the
     /// value.
     pub fn from_json(json: &str) -> crate::Result<Self> {
-        json::from_str(json).map_err(|e| {
-            crate::Error::new(
-                crate::ErrorKind::InvalidDossier,
-                format!("applicant: {}", e.describe()),
-            )
-        })
+        json::from_str(json)
+            .map_err(|e| e.into_error(crate::ErrorKind::InvalidDossier, "applicant"))
     }
 
     /// A copy with every field masked, for exports that must not carry

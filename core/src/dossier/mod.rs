@@ -747,8 +747,5 @@ impl Dossier {
 /// A JSON error of a dossier document, naming the field (the readers
 /// quote no applicant value).
 fn document_error(e: JsonError) -> Error {
-    Error::new(
-        ErrorKind::InvalidDossier,
-        format!("dossier: {}", e.describe()),
-    )
+    e.into_error(ErrorKind::InvalidDossier, "dossier")
 }

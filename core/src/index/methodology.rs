@@ -96,7 +96,8 @@ fn invalid(message: String) -> Error {
 impl Methodology {
     /// Parses and validates a methodology.
     pub fn from_json(json: &str) -> Result<Self> {
-        let m: Methodology = crate::json::from_str(json).map_err(|e| invalid(e.describe()))?;
+        let m: Methodology = crate::json::from_str(json)
+            .map_err(|e| e.into_error(ErrorKind::InvalidArgument, "methodology"))?;
         m.validate()?;
         Ok(m)
     }

@@ -299,12 +299,8 @@ json::deserialize_by_reader!(Publisher, Publication, Feedback, DossierFlags, Typ
 impl TypedInputs {
     /// Parses the document; errors name the field.
     pub fn from_json(json: &str) -> Result<Self> {
-        crate::json::from_str(json).map_err(|e| {
-            crate::Error::new(
-                crate::ErrorKind::InvalidArgument,
-                format!("index inputs: {}", e.describe()),
-            )
-        })
+        crate::json::from_str(json)
+            .map_err(|e| e.into_error(crate::ErrorKind::InvalidArgument, "index inputs"))
     }
 
     /// Adds every part present to `inputs`; 5.3 needs the dossier counter.

@@ -29,7 +29,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 use super::{Holiday, HolidayKind, Provenance};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{ErrorKind, Result};
 use crate::json::{self, label, FromJson, JsonError, Object, Path};
 
 /// One dated entry of a calendar data document.
@@ -211,11 +211,7 @@ impl CalendarData {
     /// assert!(err.message().contains("2026-02-30"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        json::from_str(json).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidCalendarData,
-                format!("calendar data: {}", e.describe()),
-            )
-        })
+        json::from_str(json)
+            .map_err(|e| e.into_error(ErrorKind::InvalidCalendarData, "calendar data"))
     }
 }
