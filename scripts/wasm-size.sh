@@ -5,12 +5,17 @@
 # runtime: official schedules 2010-2027 with their sources, change impact,
 # rule sets, dossier code rules, stop policy, cross-boundary reception)
 # took the module from 299,922 / 118,135 to 362,642 / 139,474 bytes, so the
-# budget is 360 KiB / 140 KiB until the planners decide otherwise.
+# budget was 360 KiB / 140 KiB. Issue 13 made serde_json read floats
+# exactly (float_roundtrip: without it one decimal in seven came back one
+# ULP off): measured on one tree, 365,867 / 141,345 bytes without it and
+# 381,563 / 150,379 with it, +15,696 / +9,034. Lossless documents come
+# first, so the budget is 384 KiB / 152 KiB until the planners decide
+# otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=368640     # 360 KiB, issue 12 (was 300 KB, issue 6)
-budget_gzip=143360    # 140 KiB, issue 12 (was 120 KB, issue 6)
+budget_raw=393216     # 384 KiB, issue 13 (360 KiB issue 12, 300 KB issue 6)
+budget_gzip=155648    # 152 KiB, issue 13 (140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

@@ -348,7 +348,7 @@ impl DossierCodeGenerator {
     /// sequence (the 10,000th of a day under ``"legacy"``) raises
     /// ``SequenceExhaustedError``.
     fn next(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         agency: &Bound<'_, PyAny>,
         date: &Bound<'_, PyAny>,
@@ -356,24 +356,34 @@ impl DossierCodeGenerator {
         crate::errors::guard(|| {
             let agency = convert::text(py, "agency", agency)?;
             let date = convert::date(py, "date", date)?;
-            self.0.next(&agency, date).py(py).map(DossierCode)
+            let code = crate::errors::borrow_mut(slf)?.0.next(&agency, date);
+            code.py(py).map(DossierCode)
         })
     }
 
     /// Records a code issued elsewhere; raises ``DuplicateDossierCodeError``
     /// for a code already in use.
-    fn register(&mut self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn register(slf: &Bound<'_, Self>, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<()> {
         crate::errors::guard(|| {
             let code = match code.cast::<DossierCode>() {
                 Ok(code) => code.get().0.clone(),
                 Err(_) => {
                     let text = convert::text(py, "code", code)?;
-                    core::DossierCode::parse_with(&text, self.0.rule()).py(py)?
+                    let rule = crate::errors::borrow(slf)?.0.rule();
+                    core::DossierCode::parse_with(&text, rule).py(py)?
                 }
             };
-            self.0.register(code).py(py)
+            crate::errors::borrow_mut(slf)?.0.register(code).py(py)
         })
     }
+}
+
+/// A payload as Python's `json.loads` reads its JSON: Python code, so it
+/// runs once the dossier is no longer borrowed.
+fn json_loads<T: serde::Serialize>(py: Python<'_>, payload: &T) -> PyResult<Py<PyAny>> {
+    let text = serde_json::to_string(payload)
+        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
 }
 
 /// A ``procedure=`` argument: a :class:`motcua.Procedure`.
@@ -441,8 +451,12 @@ pub struct Dossier(pub(crate) core::Dossier);
 
 impl Dossier {
     /// Records an event; a rejected one leaves the dossier unchanged.
+    /// Records one event. Its arguments are converted before the dossier
+    /// is borrowed: converting an aware datetime runs its `utcoffset`,
+    /// Python code during which another thread may run and call this
+    /// dossier, and would find it borrowed.
     fn record(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
@@ -450,7 +464,8 @@ impl Dossier {
     ) -> PyResult<()> {
         let at = local(py, "at", at)?;
         let actor = text_arg(py, "actor", actor)?;
-        self.0.record(core::Event::new(at, actor, kind)).py(py)
+        let event = core::Event::new(at, actor, kind);
+        crate::errors::borrow_mut(slf)?.0.record(event).py(py)
     }
 }
 
@@ -587,12 +602,12 @@ impl Dossier {
     /// Accepts a dossier submitted online: the clock starts.
     #[pyo3(signature = (at, actor = None))]
     fn accept(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Accepted))
+        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Accepted))
     }
 
     /// Accepts a submitted dossier on behalf of ``competent_unit`` (the
@@ -600,7 +615,7 @@ impl Dossier {
     /// receipt slip is issued, the clock waits for :meth:`competent_receive`.
     #[pyo3(signature = (at, competent_unit, actor = None))]
     fn accept_cross_boundary(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         competent_unit: &Bound<'_, PyAny>,
@@ -609,7 +624,7 @@ impl Dossier {
         crate::errors::guard(|| {
             let competent_unit = convert::text(py, "competent_unit", competent_unit)?;
             let kind = core::EventKind::AcceptedCrossBoundary { competent_unit };
-            self.record(py, at, actor, kind)
+            Self::record(slf, py, at, actor, kind)
         })
     }
 
@@ -617,12 +632,14 @@ impl Dossier {
     /// starts.
     #[pyo3(signature = (at, actor = None))]
     fn competent_receive(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::CompetentReceived))
+        crate::errors::guard(|| {
+            Self::record(slf, py, at, actor, core::EventKind::CompetentReceived)
+        })
     }
 
     /// The receiving unit (the dossier code's agency).
@@ -642,86 +659,94 @@ impl Dossier {
     /// procedure's policy.
     #[pyo3(signature = (at, actor = None))]
     fn complete_supplement(
-        &mut self,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::SupplementCompleted))
-    }
-
-    /// Asks for a financial obligation: the clock pauses.
-    #[pyo3(signature = (at, actor = None))]
-    fn request_payment(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         crate::errors::guard(|| {
-            self.record(py, at, actor, core::EventKind::FinancialObligationRequested)
+            Self::record(slf, py, at, actor, core::EventKind::SupplementCompleted)
+        })
+    }
+
+    /// Asks for a financial obligation: the clock pauses.
+    #[pyo3(signature = (at, actor = None))]
+    fn request_payment(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        at: &Bound<'_, PyAny>,
+        actor: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| {
+            Self::record(
+                slf,
+                py,
+                at,
+                actor,
+                core::EventKind::FinancialObligationRequested,
+            )
         })
     }
 
     /// The financial obligation is met: the clock resumes.
     #[pyo3(signature = (at, actor = None))]
     fn pay(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Paid))
+        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Paid))
     }
 
     /// Resumes processing: the clock resumes.
     #[pyo3(signature = (at, actor = None))]
     fn resume(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Resumed))
+        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Resumed))
     }
 
     /// The result is ready: processing ends.
     #[pyo3(signature = (at, actor = None))]
     fn resolve(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Resolved))
+        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Resolved))
     }
 
     /// The result is handed over.
     #[pyo3(signature = (at, actor = None))]
     fn return_result(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::ResultReturned))
+        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::ResultReturned))
     }
 
     /// The applicant withdraws the dossier.
     #[pyo3(signature = (at, actor = None))]
     fn withdraw(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
-        crate::errors::guard(|| self.record(py, at, actor, core::EventKind::Withdrawn))
+        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Withdrawn))
     }
 
     /// Refuses the dossier at reception (Mẫu 03).
     #[pyo3(signature = (at, reason = None, actor = None))]
     fn refuse(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         reason: Option<&Bound<'_, PyAny>>,
@@ -729,14 +754,14 @@ impl Dossier {
     ) -> PyResult<()> {
         crate::errors::guard(|| {
             let reason = text_arg(py, "reason", reason)?;
-            self.record(py, at, actor, core::EventKind::Refused { reason })
+            Self::record(slf, py, at, actor, core::EventKind::Refused { reason })
         })
     }
 
     /// Asks the applicant for a supplement (Mẫu 02): the clock pauses.
     #[pyo3(signature = (at, reason = None, actor = None))]
     fn request_supplement(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         reason: Option<&Bound<'_, PyAny>>,
@@ -744,7 +769,8 @@ impl Dossier {
     ) -> PyResult<()> {
         crate::errors::guard(|| {
             let reason = text_arg(py, "reason", reason)?;
-            self.record(
+            Self::record(
+                slf,
                 py,
                 at,
                 actor,
@@ -756,7 +782,7 @@ impl Dossier {
     /// Suspends processing: the clock pauses.
     #[pyo3(signature = (at, reason = None, actor = None))]
     fn suspend(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         reason: Option<&Bound<'_, PyAny>>,
@@ -764,14 +790,14 @@ impl Dossier {
     ) -> PyResult<()> {
         crate::errors::guard(|| {
             let reason = text_arg(py, "reason", reason)?;
-            self.record(py, at, actor, core::EventKind::Suspended { reason })
+            Self::record(slf, py, at, actor, core::EventKind::Suspended { reason })
         })
     }
 
     /// Hands the dossier to a workflow step.
     #[pyo3(signature = (at, step, actor = None))]
     fn route(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         step: &Bound<'_, PyAny>,
@@ -779,14 +805,14 @@ impl Dossier {
     ) -> PyResult<()> {
         crate::errors::guard(|| {
             let step = convert::text(py, "step", step)?;
-            self.record(py, at, actor, core::EventKind::Routed { step })
+            Self::record(slf, py, at, actor, core::EventKind::Routed { step })
         })
     }
 
     /// Apologises and sets a new appointment (Mẫu 04), at most once.
     #[pyo3(signature = (at, new_due, reason = None, actor = None))]
     fn extend(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         at: &Bound<'_, PyAny>,
         new_due: &Bound<'_, PyAny>,
@@ -796,7 +822,13 @@ impl Dossier {
         crate::errors::guard(|| {
             let new_due = local(py, "new_due", new_due)?;
             let reason = text_arg(py, "reason", reason)?;
-            self.record(py, at, actor, core::EventKind::Extended { new_due, reason })
+            Self::record(
+                slf,
+                py,
+                at,
+                actor,
+                core::EventKind::Extended { new_due, reason },
+            )
         })
     }
 
@@ -870,13 +902,15 @@ impl Dossier {
     /// ``"refused"`` or ``None``), ``paused`` and ``supplement_requests``:
     /// one row of the tables that :func:`motcua.report_table` reads.
     fn report_record<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         py: Python<'py>,
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
         crate::errors::guard(|| {
             let as_of = local(py, "as_of", as_of)?;
-            let r = motcua::report::ReportRecord::from_dossier(&self.0, as_of).py(py)?;
+            let r =
+                motcua::report::ReportRecord::from_dossier(&crate::errors::borrow(slf)?.0, as_of)
+                    .py(py)?;
             let out = PyDict::new(py);
             out.set_item("channel", r.channel.code())?;
             out.set_item("received_at", r.received_at)?;
@@ -904,10 +938,15 @@ impl Dossier {
 
     /// Time used by each workflow step up to ``as_of``, the step in
     /// progress included: where a running dossier's time goes.
-    fn step_usage_at(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
+    fn step_usage_at(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<Py<PyAny>>> {
         crate::errors::guard(|| {
             let as_of = local(py, "as_of", as_of)?;
-            step_usage(py, &self.0.step_usage_at(as_of).py(py)?)
+            let usage = crate::errors::borrow(slf)?.0.step_usage_at(as_of).py(py)?;
+            step_usage(py, &usage)
         })
     }
 
@@ -915,14 +954,14 @@ impl Dossier {
     /// reached at ``as_of``, or ``None``: warnings before the due date.
     #[pyo3(signature = (as_of, thresholds = vec![0.5, 0.75]))]
     fn warning(
-        &self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
         thresholds: Vec<f64>,
     ) -> PyResult<Option<f64>> {
         crate::errors::guard(|| {
             let as_of = local(py, "as_of", as_of)?;
-            Ok(self
+            Ok(crate::errors::borrow(slf)?
                 .0
                 .progress(as_of)
                 .py(py)?
@@ -939,10 +978,14 @@ impl Dossier {
     /// The figures at ``as_of``, replayed from the events up to it: status,
     /// due date, appointment, timeliness and, while running, progress
     /// (``overdue``, ``elapsed_fraction``, ``due_soon``, ``effective_due``).
-    fn state_at(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    fn state_at(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let as_of = local(py, "as_of", as_of)?;
-            let s = self.0.state_at(as_of).py(py)?;
+            let s = crate::errors::borrow(slf)?.0.state_at(as_of).py(py)?;
             let out = to_python(py, &s)?;
             out.bind(py).set_item("status", status(py, s.status)?)?;
             Ok(out)
@@ -956,22 +999,20 @@ impl Dossier {
 
     /// The ``DongBoHoSoMC`` payload of the national portal (PascalCase keys,
     /// ``yyyyMMddHHmmss`` timestamps).
-    fn portal_sync(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn portal_sync(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let sync = motcua::portal::DossierSync::from_dossier(&self.0).py(py)?;
-            let text = serde_json::to_string(&sync)
-                .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-            Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+            let sync =
+                motcua::portal::DossierSync::from_dossier(&crate::errors::borrow(slf)?.0).py(py)?;
+            json_loads(py, &sync)
         })
     }
 
     /// The ``CapNhatTienDoHoSoMC`` progress entries, one per event.
-    fn portal_progress(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+    fn portal_progress(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let entries = motcua::portal::progress_entries(&self.0).py(py)?;
-            let text = serde_json::to_string(&entries)
-                .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-            Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+            let entries =
+                motcua::portal::progress_entries(&crate::errors::borrow(slf)?.0).py(py)?;
+            json_loads(py, &entries)
         })
     }
 

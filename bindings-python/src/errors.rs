@@ -2,6 +2,7 @@
 //! the error's stable code.
 
 use pyo3::prelude::*;
+use pyo3::PyClass;
 
 /// Code of a Python argument of the wrong type.
 pub const INVALID_TYPE: &str = "invalid_type";
@@ -45,6 +46,41 @@ pub fn wrong_type(py: Python<'_>, name: &str, expected: &str, got: &Bound<'_, Py
         py,
         INVALID_TYPE,
         format!("{name} must be {expected}, not {found}"),
+    )
+}
+
+/// Code of a call that found its object in use by another call.
+pub const CONCURRENT_USE: &str = "concurrent_use";
+
+/// `slf` borrowed for reading. Every method converts its arguments (which
+/// can run Python code, and so let another thread in) before it borrows,
+/// and borrows only while Rust runs, under the GIL: two calls on one object
+/// never overlap. If one ever did, the caller gets a `ConcurrentUseError`,
+/// not pyo3's bare `RuntimeError: Already mutably borrowed`.
+pub fn borrow<'py, T: PyClass>(slf: &Bound<'py, T>) -> PyResult<PyRef<'py, T>> {
+    slf.try_borrow().map_err(|_| in_use(slf))
+}
+
+/// `slf` borrowed for writing; see [`borrow`].
+pub fn borrow_mut<'py, T: PyClass<Frozen = pyo3::pyclass::boolean_struct::False>>(
+    slf: &Bound<'py, T>,
+) -> PyResult<PyRefMut<'py, T>> {
+    slf.try_borrow_mut().map_err(|_| in_use(slf))
+}
+
+fn in_use<T: PyClass>(slf: &Bound<'_, T>) -> PyErr {
+    let name = slf
+        .as_any()
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    exception(
+        slf.py(),
+        CONCURRENT_USE,
+        format!(
+            "this {name} is in use by another call (another thread, or a callback of this call)"
+        ),
     )
 }
 

@@ -128,7 +128,7 @@ impl PeriodReport {
     /// Adds one dossier; returns ``None`` when counted, else why it was
     /// left out (``"received_after"``, ``"ended_before"``, ``"not_accepted"``).
     fn add(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         dossier: &Bound<'_, PyAny>,
     ) -> PyResult<Option<&'static str>> {
@@ -136,7 +136,8 @@ impl PeriodReport {
             let d = dossier
                 .cast::<Dossier>()
                 .map_err(|_| wrong_type(py, "dossier", "a motcua.Dossier", dossier))?;
-            let added = self.0.add(&d.borrow().0).py(py)?;
+            let d = crate::errors::borrow(d)?;
+            let added = crate::errors::borrow_mut(slf)?.0.add(&d.0).py(py)?;
             Ok(match added {
                 Added::Counted(_) => None,
                 Added::Excluded(core::Exclusion::ReceivedAfter) => Some("received_after"),
@@ -147,13 +148,14 @@ impl PeriodReport {
         })
     }
 
-    /// Adds every dossier of an iterable.
-    fn add_all(&mut self, py: Python<'_>, dossiers: &Bound<'_, PyAny>) -> PyResult<()> {
+    /// Adds every dossier of an iterable (the report is borrowed for each
+    /// dossier only, not while the iterable's Python code runs).
+    fn add_all(slf: &Bound<'_, Self>, py: Python<'_>, dossiers: &Bound<'_, PyAny>) -> PyResult<()> {
         crate::errors::guard(|| {
             for d in dossiers.try_iter().map_err(|_| {
                 wrong_type(py, "dossiers", "an iterable of motcua.Dossier", dossiers)
             })? {
-                self.add(py, &d?)?;
+                Self::add(slf, py, &d?)?;
             }
             Ok(())
         })

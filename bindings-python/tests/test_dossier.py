@@ -322,3 +322,55 @@ def test_an_oversized_document_is_refused_with_one_error_whatever_the_reader():
             read(big)
         assert err.value.code == "document.too_large"
         assert "16 MiB" in str(err.value)
+
+
+class _SlowTz(dt.tzinfo):
+    """UTC+7 whose ``utcoffset`` sleeps: Python code that lets other threads in
+    while a dossier method converts its argument."""
+
+    def __init__(self, entered):
+        self.entered = entered
+
+    def utcoffset(self, when):
+        self.entered.set()
+        import time
+
+        time.sleep(0.05)
+        return dt.timedelta(hours=7)
+
+    def dst(self, when):
+        return dt.timedelta(0)
+
+    def tzname(self, when):
+        return "ICT"
+
+
+@pytest.mark.parametrize("call", ["request_payment", "state_at"])
+def test_a_dossier_shared_by_threads_is_never_found_borrowed(dossier, call):
+    # Issue 13, item 4: a method converted an aware datetime (Python code,
+    # its utcoffset) while it held the dossier borrowed, and another thread
+    # touching the dossier then got pyo3's RuntimeError "Already mutably
+    # borrowed". The argument is now converted before the dossier is borrowed.
+    import threading
+
+    entered = threading.Event()
+    at = T(2023, 10, 27, 10, 0, tzinfo=_SlowTz(entered))
+    errors = []
+
+    def slow():
+        try:
+            getattr(dossier, call)(at)
+        except Exception as e:  # pragma: no cover - the failure being tested
+            errors.append(e)
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    assert entered.wait(5)
+    # While the other thread is inside its call: read, and write.
+    assert dossier.status == motcua.Status.ACCEPTED
+    dossier.route(T(2023, 10, 27, 9, 40), "reception")
+    thread.join()
+    assert errors == []
+    kinds = [e["type"] for e in dossier.events]
+    assert "routed" in kinds
+    assert ("financial_obligation_requested" in kinds) == (call == "request_payment")

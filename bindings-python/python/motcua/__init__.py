@@ -19,6 +19,7 @@ input was.
 """
 
 from motcua._errors import (
+    ConcurrentUseError,
     DocumentTooLargeError,
     DossierFinishedError,
     DuplicateDossierCodeError,
@@ -77,6 +78,7 @@ __all__ = [
     "Dossier",
     "DossierCode",
     "DossierCodeGenerator",
+    "ConcurrentUseError",
     "DocumentTooLargeError",
     "DossierFinishedError",
     "DuplicateDossierCodeError",

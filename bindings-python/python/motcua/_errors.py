@@ -147,6 +147,18 @@ class DocumentTooLargeError(MotcuaError, ValueError):
     code = "document.too_large"
 
 
+class ConcurrentUseError(MotcuaError, RuntimeError):
+    """A call that found its object in use by another call.
+
+    Calls convert their arguments before they touch the object and hold it
+    only while Rust runs, under the GIL, so calls from several threads take
+    turns; this is raised, instead of pyo3's bare ``RuntimeError``, if two
+    ever overlap (a callback of one call into the same object).
+    """
+
+    code = "concurrent_use"
+
+
 class MissingColumnError(_UnquotedKeyError):
     """A table without a column the call reads; the message lists the expected columns."""
 
@@ -186,6 +198,7 @@ BY_CODE = {
         InvalidDossierError,
         InvalidPortalPayloadError,
         DocumentTooLargeError,
+        ConcurrentUseError,
         MissingColumnError,
         InternalError,
     )

@@ -20,6 +20,7 @@ __all__ = [
     "Explanation",
     "Holiday",
     "LunarDate",
+    "MAX_DOCUMENT_BYTES",
     "Methodology",
     "Period",
     "PeriodReport",
