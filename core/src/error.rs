@@ -48,6 +48,9 @@ pub enum ErrorKind {
     InvalidExtension,
     /// A dossier or event log document that is malformed.
     InvalidDossier,
+    /// A dossier document recorded on another calendar than the one it is
+    /// read on (see `Calendar::stamp`): its due dates could differ.
+    CalendarMismatch,
     /// A national-portal payload that is malformed; the message names the
     /// field.
     InvalidPayload,
@@ -77,6 +80,7 @@ impl ErrorKind {
             ErrorKind::DossierFinished => "dossier.finished",
             ErrorKind::InvalidExtension => "dossier.invalid_extension",
             ErrorKind::InvalidDossier => "dossier.invalid",
+            ErrorKind::CalendarMismatch => "dossier.calendar_mismatch",
             ErrorKind::InvalidPayload => "portal.invalid_payload",
             ErrorKind::DocumentTooLarge => "document.too_large",
         }

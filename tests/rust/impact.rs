@@ -220,3 +220,61 @@ fn a_records_table_row_replays_as_the_log_it_implies() {
     let err = Dossier::from_record(procedure, &new, code, &inconsistent).unwrap_err();
     assert_eq!(err.code(), "dossier.invalid");
 }
+
+/// Issue 13, item 8: a dossier's JSON records the calendar it ran on, and
+/// reading it on another one is an error unless re-evaluated on purpose.
+#[test]
+fn a_dossier_document_read_on_another_calendar_is_refused_unless_reevaluated() {
+    use motcua::dossier::DossierCode;
+    use motcua::procedure::{Channel, Procedure};
+    use std::sync::Arc;
+    let p = Arc::new(
+        Procedure::from_json(
+            r#"{"code": "1.000009", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}"#,
+        )
+        .unwrap(),
+    );
+    let at = iso::parse_instant("2026-11-20T09:00").unwrap();
+    let code = DossierCode::parse("000.00.06.H56-261120-0001").unwrap();
+    let (new, old) = (Calendar::vietnam(), old_calendar());
+    let d = Dossier::receive(p, &old, code, Channel::Direct, at, "").unwrap();
+    let text = d.to_json();
+    let stamp: Value = serde_json::from_str::<Value>(&text).unwrap()["calendar"].clone();
+    assert_eq!(stamp["culture_day"], json!(false));
+    assert_eq!(stamp["digest"], json!(old.stamp().digest));
+    assert_ne!(old.stamp().digest, new.stamp().digest);
+
+    // On its own calendar, it reads back unchanged.
+    assert_eq!(Dossier::from_json(&text, &old).unwrap().to_json(), text);
+    // On the 2026 calendar, 24/11 moves the due date: refused, naming both.
+    let err = Dossier::from_json(&text, &new).unwrap_err();
+    assert_eq!(err.code(), "dossier.calendar_mismatch");
+    assert!(err.message().contains("without 24/11"), "{}", err.message());
+    assert!(
+        err.message().contains(&new.stamp().digest),
+        "{}",
+        err.message()
+    );
+    // Re-evaluated on purpose: the new due date, and the old stamp returned.
+    let (again, recorded) = Dossier::reevaluate_json(&text, &new).unwrap();
+    assert_eq!(recorded.unwrap(), old.stamp());
+    assert_eq!(d.due_at().unwrap().to_string(), "2026-11-27 09:00:00");
+    assert_eq!(again.due_at().unwrap().to_string(), "2026-11-30 09:00:00");
+    // The same check on JSON lines, which carry the digest only.
+    let catalog = motcua::procedure::Catalog::from_json(
+        r#"[{"code": "1.000009", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}]"#,
+    )
+    .unwrap();
+    let line = d.to_json_line();
+    assert!(Dossier::from_json_line(&line, &catalog, &old).is_ok());
+    assert_eq!(
+        Dossier::from_json_line(&line, &catalog, &new)
+            .unwrap_err()
+            .code(),
+        "dossier.calendar_mismatch"
+    );
+    // A document written before the stamp existed is read on any calendar.
+    let mut unstamped: Value = serde_json::from_str(&text).unwrap();
+    unstamped.as_object_mut().unwrap().remove("calendar");
+    assert!(Dossier::from_json(&unstamped.to_string(), &new).is_ok());
+}

@@ -54,7 +54,7 @@ fn the_sample_quarter_has_the_seeds_scale_and_mix() {
     .unwrap();
     assert_eq!(
         first.unwrap(),
-        r#"{"code":"000.00.06.H56-260601-0001","procedure_code":"2.000001","channel":"online","events":[{"at":"2026-06-01T00:50","actor":"portal","type":"submitted"},{"at":"2026-06-01T07:34","actor":"officer","type":"accepted"},{"at":"2026-06-01T14:55","actor":"officer","type":"resolved"},{"at":"2026-06-02T07:30","actor":"officer","type":"result_returned"}]}"#
+        r#"{"code":"000.00.06.H56-260601-0001","procedure_code":"2.000001","channel":"online","events":[{"at":"2026-06-01T00:50","actor":"portal","type":"submitted"},{"at":"2026-06-01T07:34","actor":"officer","type":"accepted"},{"at":"2026-06-01T14:55","actor":"officer","type":"resolved"},{"at":"2026-06-02T07:30","actor":"officer","type":"result_returned"}],"calendar_digest":"051a3c40275892cd"}"#
     );
     let unknown = lines[0].replace("\"procedure_code\":\"", "\"procedure_code\":\"9");
     assert_eq!(

@@ -1,7 +1,7 @@
 //! [`CalendarBuilder`]: how a [`Calendar`] is assembled from weekdays,
 //! sessions, the holiday rules, the official schedules and run-time data.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Timelike, Weekday};
 
 use super::day::epoch_day;
 use super::holidays::rules::{self, CultureDayOnWeekend};
@@ -211,7 +211,9 @@ impl CalendarBuilder {
                 epoch_day(jan1) - first
             })
             .collect();
+        let digest = digest(first, days, &select, &self.sessions);
         Ok(Calendar {
+            digest,
             first,
             before: before.into(),
             select: select.into(),
@@ -377,4 +379,29 @@ impl Default for CalendarBuilder {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The FNV-1a 64 hash of what a calendar answers: its range, its working
+/// days and its working sessions. Two calendars with the same digest give
+/// the same due dates for every log; names and sources, which only
+/// explanations show, are left out. Recorded in a dossier's JSON (see
+/// [`crate::calendar::CalendarStamp`]).
+fn digest(first: i32, days: usize, select: &[WorkingDay], sessions: &WorkingSessions) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |word: u32| {
+        for byte in word.to_le_bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+    };
+    eat(first as u32);
+    eat(days as u32);
+    for day in select {
+        eat(day.offset);
+    }
+    for (start, end) in sessions.spans() {
+        eat(start.num_seconds_from_midnight());
+        eat(end.num_seconds_from_midnight());
+    }
+    hash
 }

@@ -41,4 +41,4 @@ mod working;
 pub use builder::{check_statutory, CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE};
 pub use changes::{changes, same_range, DayChange, DayStatus};
 pub use sessions::{WorkingSessions, WorkingTime};
-pub use working::{Calendar, DataVersion, ScheduleSource};
+pub use working::{Calendar, CalendarStamp, DataVersion, ScheduleSource};

@@ -58,6 +58,46 @@ pub struct DataVersion {
     pub as_of: Option<NaiveDate>,
 }
 
+/// The calendar a dossier was recorded on, as its JSON keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CalendarStamp {
+    /// The calendar data it was built from.
+    pub versions: Vec<DataVersion>,
+    /// Whether 24/11 was a holiday from 2026.
+    pub culture_day: bool,
+    /// 16 hex digits: the FNV-1a 64 hash of the calendar's range, working
+    /// days and sessions. Equal digests give equal due dates.
+    pub digest: String,
+}
+
+impl CalendarStamp {
+    /// `"official 2026.12.1, digest 9f…"`: for messages.
+    pub fn describe(&self) -> String {
+        let versions: Vec<String> = self
+            .versions
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {}",
+                    v.provenance.code(),
+                    v.version.as_deref().unwrap_or("?")
+                )
+            })
+            .collect();
+        let data = if versions.is_empty() {
+            "no holidays".to_owned()
+        } else {
+            versions.join(" + ")
+        };
+        let culture = if self.culture_day {
+            ""
+        } else {
+            ", without 24/11"
+        };
+        format!("{data}{culture}, digest {}", self.digest)
+    }
+}
+
 /// A working calendar: working weekdays, working sessions, holidays and
 /// date overrides over a fixed range of dates.
 ///
@@ -66,6 +106,8 @@ pub struct DataVersion {
 #[derive(Debug, Clone)]
 pub struct Calendar {
     pub(super) builder: CalendarBuilder,
+    /// What the calendar answers, hashed (see [`Calendar::stamp`]).
+    pub(super) digest: u64,
     /// Epoch day of the first date of the range.
     pub(super) first: i32,
     /// `before[i]`: working days among days `0..i` of the range (len = days + 1).
@@ -154,6 +196,20 @@ impl Calendar {
             as_of: doc.as_of,
         });
         embedded.into_iter().chain(loaded).collect()
+    }
+
+    /// What identifies this calendar in a dossier's JSON: the data it was
+    /// built from, for people, and a digest of its working days and
+    /// sessions, for the check. A dossier read on a calendar with another
+    /// digest would silently get other due dates for the same log, so
+    /// [`crate::dossier::Dossier::from_json`] refuses it and
+    /// [`crate::dossier::Dossier::reevaluate_json`] replays it on purpose.
+    pub fn stamp(&self) -> CalendarStamp {
+        CalendarStamp {
+            versions: self.data_versions(),
+            culture_day: self.has_culture_day(),
+            digest: format!("{:016x}", self.digest),
+        }
     }
 
     /// Whether 24/11 is a holiday from 2026 (`false` only for a calendar

@@ -31,7 +31,8 @@ pub use explain::{Explanation, ExplanationEntry, Note};
 pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use status::Status;
 
-use crate::calendar::{iso, Calendar};
+use crate::calendar::holidays::Provenance;
+use crate::calendar::{iso, Calendar, CalendarStamp, DataVersion};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{FromJson, JsonError, Object, Path};
 use crate::law::RuleSet;
@@ -63,6 +64,10 @@ struct DossierDocument {
     #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
     events: Vec<Event>,
+    /// The calendar the log was replayed on (absent in documents written
+    /// before 0.1.0 recorded it: those are read on any calendar).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calendar: Option<CalendarStamp>,
 }
 
 /// The JSON line of a dossier whose procedure is in a catalog: the
@@ -77,6 +82,36 @@ struct DossierLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
     events: Vec<Event>,
+    /// The digest of the calendar's stamp only: a file of many lines was
+    /// written on one calendar, and 130 bytes of versions on every line of
+    /// a quarter's 100,000 would double the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calendar_digest: Option<String>,
+}
+
+impl FromJson for CalendarStamp {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["versions", "culture_day", "digest"])?;
+        Ok(CalendarStamp {
+            versions: o.required("versions")?,
+            culture_day: o.required("culture_day")?,
+            digest: o.required("digest")?,
+        })
+    }
+}
+
+impl FromJson for DataVersion {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["provenance", "version", "as_of"])?;
+        const PROVENANCES: [Provenance; 2] = [Provenance::Official, Provenance::Loaded];
+        Ok(DataVersion {
+            provenance: o.required_with("provenance", |v, at| {
+                crate::json::label(v, at, &PROVENANCES.map(Provenance::code), &PROVENANCES)
+            })?,
+            version: o.optional("version")?,
+            as_of: o.optional("as_of")?,
+        })
+    }
 }
 
 impl FromJson for DossierDocument {
@@ -91,6 +126,7 @@ impl FromJson for DossierDocument {
                 "channel",
                 "applicant",
                 "events",
+                "calendar",
             ],
         )?;
         let code_rule: Option<CodeRule> = o.optional("code_rule")?;
@@ -101,6 +137,7 @@ impl FromJson for DossierDocument {
             channel: o.required("channel")?,
             applicant: o.optional("applicant")?,
             events: o.required("events")?,
+            calendar: o.optional("calendar")?,
         })
     }
 }
@@ -117,6 +154,7 @@ impl FromJson for DossierLine {
                 "channel",
                 "applicant",
                 "events",
+                "calendar_digest",
             ],
         )?;
         let code_rule: Option<CodeRule> = o.optional("code_rule")?;
@@ -127,6 +165,7 @@ impl FromJson for DossierLine {
             channel: o.required("channel")?,
             applicant: o.optional("applicant")?,
             events: o.required("events")?,
+            calendar_digest: o.optional("calendar_digest")?,
         })
     }
 }
@@ -691,6 +730,7 @@ impl Dossier {
             channel: self.channel,
             applicant: self.applicant.clone(),
             events: self.events.clone(),
+            calendar: Some(self.calendar.stamp()),
         };
         serde_json::to_string(&doc).unwrap_or_default()
     }
@@ -705,6 +745,7 @@ impl Dossier {
             channel: self.channel,
             applicant: self.applicant.clone(),
             events: self.events.clone(),
+            calendar_digest: Some(self.calendar.stamp().digest),
         };
         serde_json::to_string(&line).unwrap_or_default()
     }
@@ -717,6 +758,7 @@ impl Dossier {
         calendar: &Calendar,
     ) -> Result<Self> {
         let doc: DossierLine = crate::json::from_str(line).map_err(document_error)?;
+        check_calendar(doc.calendar_digest.as_deref(), None, calendar)?;
         let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
         Self::from_log(
             procedure,
@@ -731,8 +773,37 @@ impl Dossier {
     /// Reads a dossier written by [`Dossier::to_json`] and replays it.
     /// Malformed JSON is `dossier.invalid` naming the field; a log that does
     /// not replay keeps the error of the offending event, with its index.
+    ///
+    /// A document recorded on another calendar (another
+    /// [`Calendar::stamp`] digest: other data, a center's closures, other
+    /// sessions) is `dossier.calendar_mismatch`: replayed here it could get
+    /// other due dates for the same log, silently. Read it on the calendar
+    /// it names, or re-evaluate it on this one with
+    /// [`Dossier::reevaluate_json`]. A document without a stamp (written
+    /// before the stamp existed) is read on any calendar.
     pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
         let doc: DossierDocument = crate::json::from_str(json).map_err(document_error)?;
+        let recorded = doc.calendar.as_ref();
+        check_calendar(recorded.map(|s| s.digest.as_str()), recorded, calendar)?;
+        Self::from_document(doc, calendar)
+    }
+
+    /// Reads a dossier's JSON and replays its log on `calendar`, whatever
+    /// calendar it was recorded on: the explicit re-evaluation after a new
+    /// notice or a corrected closure. Also returns the calendar it was
+    /// recorded on (`None` for an unstamped document), so that a caller
+    /// can compare the old answers with [`Dossier::with_calendar`] or list
+    /// the changed appointments with [`crate::impact::appointment_changes`].
+    pub fn reevaluate_json(
+        json: &str,
+        calendar: &Calendar,
+    ) -> Result<(Self, Option<CalendarStamp>)> {
+        let mut doc: DossierDocument = crate::json::from_str(json).map_err(document_error)?;
+        let recorded = doc.calendar.take();
+        Ok((Self::from_document(doc, calendar)?, recorded))
+    }
+
+    fn from_document(doc: DossierDocument, calendar: &Calendar) -> Result<Self> {
         Self::from_log(
             Arc::new(doc.procedure),
             calendar,
@@ -741,6 +812,32 @@ impl Dossier {
             doc.applicant,
             doc.events,
         )
+    }
+}
+
+/// Refuses a document recorded on a calendar other than `calendar`: one
+/// whose recorded digest differs (`stamp` describes it, when the document
+/// has the whole stamp).
+fn check_calendar(
+    digest: Option<&str>,
+    stamp: Option<&CalendarStamp>,
+    calendar: &Calendar,
+) -> Result<()> {
+    let here = calendar.stamp();
+    match digest {
+        Some(digest) if digest != here.digest => {
+            let recorded =
+                stamp.map_or_else(|| format!("digest {digest}"), CalendarStamp::describe);
+            Err(Error::new(
+                ErrorKind::CalendarMismatch,
+                format!(
+                    "dossier: recorded on the calendar {recorded} and read on {}: its due dates may differ; \
+                     read it on the calendar it was recorded on, or re-evaluate it on this one (reevaluate_json)",
+                    here.describe()
+                ),
+            ))
+        }
+        _ => Ok(()),
     }
 }
 
