@@ -45,6 +45,7 @@ pub mod calendar;
 pub mod decimal;
 pub mod dossier;
 pub mod error;
+mod ids;
 pub mod impact;
 pub mod index;
 mod json;

@@ -267,7 +267,7 @@ impl DossierSync {
         let mut s = crate::dossier::ClockState::new();
         for e in d.events() {
             let before = s.due_at;
-            s = clock.apply(&s, e)?;
+            clock.advance(&mut s, e)?;
             match &e.kind {
                 EventKind::SupplementRequested { reason } => supplements.push(SupplementLine {
                     content: reason.clone(),
@@ -365,7 +365,7 @@ pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
     let mut s = crate::dossier::ClockState::new();
     let mut out = Vec::with_capacity(d.events().len());
     for e in d.events() {
-        s = clock.apply(&s, e)?;
+        clock.advance(&mut s, e)?;
         let (unit, deadline) = match &e.kind {
             EventKind::Routed { step } => {
                 let w = p.step(step);

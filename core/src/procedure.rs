@@ -658,12 +658,6 @@ impl Procedure {
                     format!("workflow[{i}].id: must not be empty"),
                 ));
             }
-            if self.workflow[..i].iter().any(|s| s.id == step.id) {
-                return Err(invalid(
-                    code,
-                    format!("workflow[{i}].id: {:?} is listed twice", step.id),
-                ));
-            }
             if !step.budget.is_finite() || step.budget < 0.0 {
                 return Err(invalid(
                     code,
@@ -673,6 +667,15 @@ impl Procedure {
                     ),
                 ));
             }
+        }
+        if let Some(i) = crate::ids::first_repeated(self.workflow.iter().map(|s| s.id.as_str())) {
+            return Err(invalid(
+                code,
+                format!(
+                    "workflow[{i}].id: {:?} is listed twice",
+                    self.workflow[i].id
+                ),
+            ));
         }
         if !self.workflow.is_empty() {
             let total = self.processing_time.amount().ok_or_else(|| {

@@ -365,9 +365,8 @@ impl Dossier {
             *new_due = iso::whole_seconds(*new_due);
         }
         let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
-        let next = clock.apply(&self.state, &event)?;
+        clock.advance(&mut self.state, &event)?;
         self.events.push(event);
-        self.state = next;
         Ok(())
     }
 

@@ -118,12 +118,12 @@ impl Methodology {
                     Decimal(spec.threshold)
                 )));
             }
-            if self.indicators[..i].iter().any(|s| s.id == spec.id) {
-                return Err(invalid(format!(
-                    "indicators[{i}].id: {:?} is listed twice",
-                    spec.id
-                )));
-            }
+        }
+        if let Some(i) = crate::ids::first_repeated(self.indicators.iter().map(|s| s.id.as_str())) {
+            return Err(invalid(format!(
+                "indicators[{i}].id: {:?} is listed twice",
+                self.indicators[i].id
+            )));
         }
         let sum: f64 = self.indicators.iter().map(|s| s.max_points).sum();
         if (sum - self.total).abs() > 1e-9 {
