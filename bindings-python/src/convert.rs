@@ -128,6 +128,66 @@ pub fn int32(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<i
     })
 }
 
+/// A `bool` argument (not any truthy value: `reevaluate="no"` is a mistake).
+pub fn flag(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    value
+        .cast::<pyo3::types::PyBool>()
+        .map(|b| b.is_true())
+        .map_err(|_| wrong_type(py, name, "a bool", value))
+}
+
+/// A real number (int or float, not bool); an int too large for a float
+/// is an `OutOfRangeError`.
+pub fn real(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let numeric = value.is_instance_of::<pyo3::types::PyInt>()
+        || value.is_instance_of::<pyo3::types::PyFloat>();
+    if value.is_instance_of::<pyo3::types::PyBool>() || !numeric {
+        return Err(wrong_type(py, name, "a number", value));
+    }
+    value.extract::<f64>().map_err(|_| {
+        exception(
+            py,
+            motcua::ErrorKind::OutOfRange.code(),
+            format!("{name} = {value} is out of range"),
+        )
+    })
+}
+
+/// A list of real numbers, any iterable: an element's error names it.
+pub fn reals(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    if value.is_instance_of::<pyo3::types::PyString>() {
+        return Err(wrong_type(py, name, "a list of numbers", value));
+    }
+    let items = value
+        .try_iter()
+        .map_err(|_| wrong_type(py, name, "a list of numbers", value))?;
+    items
+        .enumerate()
+        .map(|(i, item)| real(py, &format!("{name}[{i}]"), &item?))
+        .collect()
+}
+
+/// A non-negative integer up to `max`; other types are `InvalidTypeError`s,
+/// negative or larger integers `OutOfRangeError`s.
+pub fn count(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>, max: u64) -> PyResult<u64> {
+    if value.is_instance_of::<pyo3::types::PyBool>()
+        || !value.is_instance_of::<pyo3::types::PyInt>()
+    {
+        return Err(wrong_type(py, name, "an int", value));
+    }
+    value
+        .extract::<u64>()
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| {
+            exception(
+                py,
+                motcua::ErrorKind::OutOfRange.code(),
+                format!("{name} = {value} is not an integer from 0 to {max}"),
+            )
+        })
+}
+
 /// numpy's NaT in an int64 view of `datetime64`.
 pub const NAT: i64 = i64::MIN;
 

@@ -579,18 +579,30 @@ impl Dossier {
         })
     }
 
-    /// A dossier from its JSON (``to_json``), replayed.
+    /// A dossier from its JSON (``to_json``), replayed on ``calendar``. A
+    /// document recorded on another calendar raises
+    /// ``CalendarMismatchError`` (its due dates could differ); with
+    /// ``reevaluate=True`` it is replayed on ``calendar`` on purpose.
     #[staticmethod]
-    #[pyo3(signature = (text, calendar = None))]
+    #[pyo3(signature = (text, calendar = None, *, reevaluate = None))]
     fn from_json(
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         calendar: Option<&Bound<'_, PyAny>>,
+        reevaluate: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
             let text = convert::text(py, "text", text)?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            core::Dossier::from_json(&text, &calendar).py(py).map(Self)
+            let reevaluate =
+                reevaluate.map_or(Ok(false), |r| convert::flag(py, "reevaluate", r))?;
+            if reevaluate {
+                core::Dossier::reevaluate_json(&text, &calendar)
+                    .map(|(d, _)| Self(d))
+                    .py(py)
+            } else {
+                core::Dossier::from_json(&text, &calendar).py(py).map(Self)
+            }
         })
     }
 
@@ -876,9 +888,17 @@ impl Dossier {
 
     /// ``"early"``, ``"on_time"`` or ``"late"`` once resolved; ``None``
     /// while running and for refused or withdrawn dossiers.
-    #[pyo3(signature = (granularity = "date"))]
-    fn timeliness(&self, py: Python<'_>, granularity: &str) -> PyResult<Option<&'static str>> {
+    #[pyo3(signature = (granularity = None))]
+    fn timeliness(
+        &self,
+        py: Python<'_>,
+        granularity: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<&'static str>> {
         crate::errors::guard(|| {
+            let granularity = granularity.map_or(Ok("date".to_owned()), |g| {
+                convert::text(py, "granularity", g)
+            })?;
+            let granularity = granularity.as_str();
             let g = Granularity::from_code(granularity).ok_or_else(|| {
                 exception(
                     py,
@@ -952,15 +972,19 @@ impl Dossier {
 
     /// The highest of ``thresholds`` (shares of the allowed working time)
     /// reached at ``as_of``, or ``None``: warnings before the due date.
-    #[pyo3(signature = (as_of, thresholds = vec![0.5, 0.75]))]
+    #[pyo3(signature = (as_of, thresholds = None))]
     fn warning(
         slf: &Bound<'_, Self>,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
-        thresholds: Vec<f64>,
+        thresholds: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<f64>> {
         crate::errors::guard(|| {
             let as_of = local(py, "as_of", as_of)?;
+            let thresholds = match thresholds {
+                Some(t) => convert::reals(py, "thresholds", t)?,
+                None => vec![0.5, 0.75],
+            };
             Ok(crate::errors::borrow(slf)?
                 .0
                 .progress(as_of)
@@ -1086,9 +1110,11 @@ impl Explanation {
     }
 
     /// The text in Vietnamese (``"vi"``) or English (``"en"``).
-    #[pyo3(signature = (language = "vi"))]
-    fn text(&self, py: Python<'_>, language: &str) -> PyResult<String> {
-        crate::errors::guard(|| match language {
+    #[pyo3(signature = (language = None))]
+    fn text(&self, py: Python<'_>, language: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let language =
+            language.map_or(Ok("vi".to_owned()), |l| convert::text(py, "language", l))?;
+        crate::errors::guard(|| match language.as_str() {
             "vi" => Ok(self.vi.clone()),
             "en" => Ok(self.en.clone()),
             other => Err(exception(

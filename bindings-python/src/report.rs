@@ -110,9 +110,17 @@ impl PeriodReport {
     /// An empty report of ``period`` grouped by ``"agency"`` (default),
     /// ``"field"``, ``"procedure"`` or ``"total"``.
     #[new]
-    #[pyo3(signature = (period, group_by = "agency"))]
-    fn new(py: Python<'_>, period: &Bound<'_, PyAny>, group_by: &str) -> PyResult<Self> {
+    #[pyo3(signature = (period, group_by = None))]
+    fn new(
+        py: Python<'_>,
+        period: &Bound<'_, PyAny>,
+        group_by: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         crate::errors::guard(|| {
+            let group_by = group_by.map_or(Ok("agency".to_owned()), |g| {
+                convert::text(py, "group_by", g)
+            })?;
+            let group_by = group_by.as_str();
             let period = period
                 .cast::<Period>()
                 .map_err(|_| wrong_type(py, "period", "a motcua.Period", period))?
@@ -384,11 +392,12 @@ impl Methodology {
         &self,
         py: Python<'_>,
         inputs: &Bound<'_, PyAny>,
-        lever: &str,
-        target: f64,
+        lever: &Bound<'_, PyAny>,
+        target: &Bound<'_, PyAny>,
     ) -> PyResult<Option<u64>> {
         crate::errors::guard(|| {
-            let lever = Lever::from_code(lever).py(py)?;
+            let lever = Lever::from_code(&convert::text(py, "lever", lever)?).py(py)?;
+            let target = convert::real(py, "target", target)?;
             if !target.is_finite() {
                 return Err(exception(
                     py,
@@ -404,9 +413,18 @@ impl Methodology {
 /// The sample center's dossiers (seeded): the quarter's reception plus a
 /// lead-in month before it.
 #[pyfunction]
-#[pyo3(signature = (seed = 42, dossiers = 23_700))]
-pub fn sample_center(py: Python<'_>, seed: u64, dossiers: u32) -> PyResult<Vec<Dossier>> {
+#[pyo3(signature = (seed = None, dossiers = None))]
+pub fn sample_center(
+    py: Python<'_>,
+    seed: Option<&Bound<'_, PyAny>>,
+    dossiers: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Dossier>> {
     crate::errors::guard(|| {
+        let seed = seed.map_or(Ok(42), |s| convert::count(py, "seed", s, u64::MAX))?;
+        let dossiers = match dossiers {
+            Some(n) => convert::count(py, "dossiers", n, u64::from(u32::MAX))? as u32,
+            None => 23_700,
+        };
         let config = motcua::sample::SampleConfig {
             dossiers,
             ..motcua::sample::SampleConfig::quarter(seed)

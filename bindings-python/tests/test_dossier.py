@@ -374,3 +374,42 @@ def test_a_dossier_shared_by_threads_is_never_found_borrowed(dossier, call):
     kinds = [e["type"] for e in dossier.events]
     assert "routed" in kinds
     assert ("financial_obligation_requested" in kinds) == (call == "request_payment")
+
+
+def test_a_dossier_read_on_another_calendar_raises_unless_reevaluated():
+    old = motcua.Calendar.custom(without_culture_day=True)
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    d = motcua.Dossier(procedure=p, calendar=old, code="000.00.06.H56-261120-0001",
+                       received_at=T(2026, 11, 20, 9, 0), channel="direct")
+    assert d.due_at == T(2026, 11, 27, 9, 0)
+    text = d.to_json()
+    assert motcua.Dossier.from_json(text, old).to_json() == text
+    with pytest.raises(motcua.CalendarMismatchError) as err:
+        motcua.Dossier.from_json(text)
+    assert err.value.code == "dossier.calendar_mismatch" and "without 24/11" in str(err.value)
+    again = motcua.Dossier.from_json(text, reevaluate=True)
+    assert again.due_at == T(2026, 11, 30, 9, 0)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda d: d.warning(T(2023, 10, 30, 9, 0), thresholds="high"),
+        lambda d: d.warning(T(2023, 10, 30, 9, 0), thresholds=[0.5, "x"]),
+        lambda d: d.warning(T(2023, 10, 30, 9, 0), thresholds=[10**400]),
+        lambda d: d.timeliness(granularity=1),
+        lambda d: d.explain().text(language=b"vi"),
+        lambda d: motcua.Dossier.from_json(d.to_json(), reevaluate="yes"),
+        lambda d: motcua.PeriodReport(motcua.Period.quarter(2023, 4), group_by=3),
+        lambda d: motcua.sample_center(seed=-1),
+        lambda d: motcua.sample_center(dossiers=2**40),
+        lambda d: motcua.Methodology.default_766().what_if({}, lever=7, target=1.0),
+        lambda d: motcua.Methodology.default_766().what_if({}, lever="online_dossiers", target="9"),
+    ],
+)
+def test_every_argument_error_is_a_motcua_error_with_a_code(dossier, call):
+    # Issue 13, item 14: arguments pyo3 converted itself raised a plain
+    # TypeError or OverflowError, without a code.
+    with pytest.raises(motcua.MotcuaError) as err:
+        call(dossier)
+    assert err.value.code in ("invalid_type", "calendar.out_of_range"), err.value

@@ -153,6 +153,16 @@ fn with_offset(text: &str) -> Option<NaiveDateTime> {
     t.checked_add_signed(chrono::Duration::minutes(7 * 60 - offset_minutes))
 }
 
+/// An optional boolean argument: `undefined` is `false`.
+pub fn flag(name: &str, value: &JsValue) -> Result<bool, JsValue> {
+    if value.is_undefined() {
+        return Ok(false);
+    }
+    value
+        .as_bool()
+        .ok_or_else(|| wrong_type(name, "a boolean", value))
+}
+
 /// A finite number argument.
 pub fn number(name: &str, value: &JsValue) -> Result<f64, JsValue> {
     value

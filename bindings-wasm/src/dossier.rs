@@ -345,10 +345,22 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
     Ok(Dossier(dossier))
 }
 
-/// Reads a dossier's JSON on `calendar`.
-pub fn from_json(calendar: &CoreCalendar, json: &JsValue) -> Result<Dossier, JsValue> {
+/// Reads a dossier's JSON on `calendar`: `dossier.calendar_mismatch` for a
+/// document recorded on another calendar, unless `reevaluate` is `true`.
+pub fn from_json(
+    calendar: &CoreCalendar,
+    json: &JsValue,
+    reevaluate: &JsValue,
+) -> Result<Dossier, JsValue> {
     let text = json_text("json", json)?;
-    core::Dossier::from_json(&text, calendar).js().map(Dossier)
+    let reevaluate = convert::flag("reevaluate", reevaluate)?;
+    if reevaluate {
+        core::Dossier::reevaluate_json(&text, calendar)
+            .js()
+            .map(|(d, _)| Dossier(d))
+    } else {
+        core::Dossier::from_json(&text, calendar).js().map(Dossier)
+    }
 }
 
 impl Dossier {
@@ -405,12 +417,16 @@ impl Dossier {
         receive(&CoreCalendar::vietnam(), &options)
     }
 
-    /// A dossier from its JSON (`toJson`), replayed on the default calendar.
+    /// A dossier from its JSON (`toJson`), replayed on the default
+    /// calendar. A document recorded on another calendar is
+    /// `dossier.calendar_mismatch` (its due dates could differ); with
+    /// `reevaluate` `true` it is replayed on this one on purpose.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] reevaluate: JsValue,
     ) -> Result<Dossier, JsValue> {
-        from_json(&CoreCalendar::vietnam(), &json)
+        from_json(&CoreCalendar::vietnam(), &json, &reevaluate)
     }
 
     /// The dossier as JSON text.
@@ -820,12 +836,14 @@ impl Calendar {
         Ok(out)
     }
 
-    /// A dossier from its JSON, replayed on this calendar.
+    /// A dossier from its JSON, replayed on this calendar (see
+    /// `Dossier.fromJson` for `reevaluate`).
     #[wasm_bindgen(js_name = dossierFromJson)]
     pub fn dossier_from_json(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "boolean")] reevaluate: JsValue,
     ) -> Result<Dossier, JsValue> {
-        from_json(self.inner(), &json)
+        from_json(self.inner(), &json, &reevaluate)
     }
 }

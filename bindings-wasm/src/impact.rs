@@ -62,7 +62,9 @@ pub fn appointment_changes(
     let as_of = convert::instant("asOf", &as_of)?;
     let mut list = Vec::new();
     for item in dossiers.iter() {
-        list.push(Dossier::from_json(&dossier_json(&item)?, after.inner()).js()?);
+        // Recorded on either calendar: replayed under both below.
+        let (dossier, _) = Dossier::reevaluate_json(&dossier_json(&item)?, after.inner()).js()?;
+        list.push(dossier);
     }
     to_js(&motcua::impact::appointment_changes(&list, before.inner(), after.inner(), as_of).js()?)
 }

@@ -202,3 +202,19 @@ test("JSON errors name the field path and never quote an applicant", () => {
       !e.message.includes("0901234567"),
   );
 });
+
+test("a dossier read on another calendar is an error unless re-evaluated", () => {
+  const old = motcua.Calendar.custom({ withoutCultureDay: true });
+  const d = old.receive({
+    procedure: PROCEDURE,
+    code: "000.00.06.H56-261120-0001",
+    receivedAt: "2026-11-20T09:00",
+    channel: "direct",
+  });
+  assert.equal(d.dueAt, "2026-11-27T09:00");
+  const text = d.toJson();
+  assert.equal(old.dossierFromJson(text).toJson(), text);
+  throwsCode(() => motcua.Dossier.fromJson(text), "dossier.calendar_mismatch");
+  assert.equal(motcua.Dossier.fromJson(text, true).dueAt, "2026-11-30T09:00");
+  throwsCode(() => motcua.Dossier.fromJson(text, "yes"), "invalid_type");
+});

@@ -19,6 +19,7 @@ input was.
 """
 
 from motcua._errors import (
+    CalendarMismatchError,
     ConcurrentUseError,
     DocumentTooLargeError,
     DossierFinishedError,
@@ -78,6 +79,7 @@ __all__ = [
     "Dossier",
     "DossierCode",
     "DossierCodeGenerator",
+    "CalendarMismatchError",
     "ConcurrentUseError",
     "DocumentTooLargeError",
     "DossierFinishedError",

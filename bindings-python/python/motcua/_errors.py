@@ -135,6 +135,16 @@ class InvalidDossierError(MotcuaError, ValueError):
     code = "dossier.invalid"
 
 
+class CalendarMismatchError(MotcuaError, ValueError):
+    """A dossier document recorded on another calendar than the one it is read on.
+
+    Its due dates could differ; ``Dossier.from_json(text, calendar, reevaluate=True)``
+    replays it on the new calendar on purpose.
+    """
+
+    code = "dossier.calendar_mismatch"
+
+
 class InvalidPortalPayloadError(MotcuaError, ValueError):
     """A national-portal payload that breaks the portal's schema; the message names the field."""
 
@@ -196,6 +206,7 @@ BY_CODE = {
         DossierFinishedError,
         InvalidExtensionError,
         InvalidDossierError,
+        CalendarMismatchError,
         InvalidPortalPayloadError,
         DocumentTooLargeError,
         ConcurrentUseError,
