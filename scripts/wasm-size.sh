@@ -8,14 +8,17 @@
 # budget was 360 KiB / 140 KiB. Issue 13 made serde_json read floats
 # exactly (float_roundtrip: without it one decimal in seven came back one
 # ULP off): measured on one tree, 365,867 / 141,345 bytes without it and
-# 381,563 / 150,379 with it, +15,696 / +9,034. Lossless documents come
-# first, so the budget is 384 KiB / 152 KiB until the planners decide
+# 381,563 / 150,379 with it, +15,696 / +9,034. The rest of issue 13 (the
+# calendar stamp in dossier documents and its check, a B-tree code
+# generator and sorted id checks for linear cost, safe reading of caller
+# arrays) took it to 396,603 / 155,797. Lossless documents and linear cost
+# come first, so the budget is 400 KiB / 160 KiB until the planners decide
 # otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=393216     # 384 KiB, issue 13 (360 KiB issue 12, 300 KB issue 6)
-budget_gzip=155648    # 152 KiB, issue 13 (140 KiB issue 12, 120 KB issue 6)
+budget_raw=409600     # 400 KiB, issue 13 (360 KiB issue 12, 300 KB issue 6)
+budget_gzip=163840    # 160 KiB, issue 13 (140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }
