@@ -6,7 +6,8 @@
 #   2. boundary check: the core depends on no binding crate;
 #   3. cargo tests (unit, integration, doc, proptest, regeneration checks),
 #      and the core without default features as the WASM module builds it;
-#   4. the main job's smoke run;
+#   4. every fuzz target of fuzz/ for 20 s (scripts/fuzz.sh; a longer
+#      budget is `scripts/fuzz.sh 600`), and the main job's smoke run;
 #   5. pytest against the installed wheel, mypy.stubtest on its stubs,
 #      `pip install ./bindings-python` on a fresh venv, mypy --strict on
 #      the Python examples;
@@ -21,6 +22,7 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "rustfmt"
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt -- --check)
 
 step "clippy (warnings are errors)"
 cargo clippy --quiet --workspace --all-targets -- -D warnings
@@ -33,6 +35,9 @@ fi
 
 step "cargo test (unit, integration, doc, proptest, generated tables)"
 cargo test --quiet --workspace --exclude motcua-python --exclude motcua-wasm
+
+step "fuzz: every target for 20 s (coverage-guided, AddressSanitizer)"
+scripts/fuzz.sh 20
 
 step "main job: the sample center's quarter"
 cargo run --quiet -p motcua-examples --bin center-report -- --out target/center-report.json > target/center-report.txt

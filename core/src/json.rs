@@ -103,6 +103,11 @@ impl fmt::Display for Path<'_> {
 
 /// A type read from a JSON value.
 pub(crate) trait FromJson: Sized {
+    /// The document may hold personal data (an applicant): its keys are
+    /// never quoted in an error, not even a key given twice, since a key
+    /// can be data too (`"phone0901234567"`).
+    const PRIVATE: bool = false;
+
     /// Reads `value`, found at `at`.
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError>;
 }
@@ -143,6 +148,11 @@ pub fn check_document_size(bytes: usize) -> crate::Result<()> {
 /// array, so a 50 MB array would take some 800 MB before its first check.
 /// Nesting deeper than 128 levels is refused too (serde_json's limit).
 pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
+    parse_as(text, false)
+}
+
+/// [`parse`], quoting no key when `private` (see [`FromJson::PRIVATE`]).
+fn parse_as(text: &str, private: bool) -> Result<Value, JsonError> {
     if let Some(message) = oversized(text.len()) {
         return Err(JsonError {
             path: String::new(),
@@ -151,7 +161,7 @@ pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = value_from(&mut de).and_then(|value| de.end().map(|()| value));
+    let parsed = value_from(&mut de, private).and_then(|value| de.end().map(|()| value));
     parsed.map_err(|e| JsonError {
         path: String::new(),
         message: format!("not valid JSON (line {} column {})", e.line(), e.column()),
@@ -163,13 +173,18 @@ pub(crate) fn parse(text: &str) -> Result<Value, JsonError> {
 /// the deserializer's own (syntax), the inner one a key given twice.
 fn value_from<'de, D: serde::Deserializer<'de>>(
     d: D,
+    private: bool,
 ) -> Result<Result<Value, JsonError>, D::Error> {
     let twice = Cell::new(None);
     let value = serde::de::DeserializeSeed::deserialize(Parser { twice: &twice }, d)?;
     Ok(match twice.take() {
         Some(key) => Err(JsonError {
             path: String::new(),
-            message: format!("the key {} is given twice in one object", quoted(&key)),
+            message: if private {
+                "a key is given twice in one object".to_owned()
+            } else {
+                format!("the key {} is given twice in one object", quoted(&key))
+            },
             too_large: false,
         }),
         None => Ok(value),
@@ -182,7 +197,7 @@ pub(crate) fn deserialize_with_reader<'de, T: FromJson, D: serde::Deserializer<'
     d: D,
 ) -> Result<T, D::Error> {
     let custom = |e: JsonError| <D::Error as serde::de::Error>::custom(e.describe());
-    let value = value_from(d)?.map_err(custom)?;
+    let value = value_from(d, T::PRIVATE)?.map_err(custom)?;
     T::read(&value, &Path::Root).map_err(custom)
 }
 
@@ -271,7 +286,7 @@ pub(crate) fn quoted(text: &str) -> String {
 
 /// Parses `text` and reads it as a `T`.
 pub(crate) fn from_str<T: FromJson>(text: &str) -> Result<T, JsonError> {
-    T::read(&parse(text)?, &Path::Root)
+    T::read(&parse_as(text, T::PRIVATE)?, &Path::Root)
 }
 
 /// What a value is, for "expected …, found …" messages; never the value

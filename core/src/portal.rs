@@ -454,7 +454,8 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
         return Err(invalid("$", "expected an object"));
     }
     let code = text(&v, "MaHoSo", true)?;
-    DossierCode::parse(code).map_err(|e| invalid("MaHoSo", e.message()))?;
+    // The payloads of every system: a centrally run system's code too.
+    DossierCode::parse_any(code).map_err(|e| invalid("MaHoSo", e.message()))?;
     text(&v, "MaTTHC", true)?;
     text(&v, "TenTTHC", true)?;
     code_in(&v, "KenhThucHien", 1..=3)?;
@@ -536,7 +537,7 @@ pub fn validate_progress(json: &str) -> Result<()> {
     for (i, entry) in list.iter().enumerate() {
         let at = |e: Error| invalid(&format!("[{i}]"), e.message());
         let code = text(entry, "MaHoSo", true).map_err(at)?;
-        DossierCode::parse(code).map_err(|e| invalid(&format!("[{i}].MaHoSo"), e.message()))?;
+        DossierCode::parse_any(code).map_err(|e| invalid(&format!("[{i}].MaHoSo"), e.message()))?;
         time_field(entry, "ThoiDiemXuLy", true).map_err(at)?;
         time_field(entry, "NgayBatDau", false).map_err(at)?;
         time_field(entry, "NgayKetThucTheoQuyDinh", false).map_err(at)?;

@@ -261,3 +261,57 @@ fn oversized_and_too_deep_documents_are_refused_before_they_are_read() {
         "calendar.invalid_data"
     );
 }
+
+/// Fuzzing finding (issue 13): a key given twice was quoted by the parser,
+/// before the applicant reader's rule of quoting no key ran, so a key that
+/// held a phone number reached the message.
+#[test]
+fn a_key_given_twice_is_quoted_in_no_document_that_holds_personal_data() {
+    let twice = r#"{"phone0901234567": "", "phone0901234567": ""}"#;
+    let err = Applicant::from_json(twice).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "applicant: a key is given twice in one object"
+    );
+    let e = serde_json::from_str::<Applicant>(twice).unwrap_err();
+    assert!(!e.to_string().contains("0901234567"), "{e}");
+    let text = format!(
+        r#"{{"code": "000.00.06.H56-231027-0361", "procedure": {}, "channel": "direct",
+            "applicant": {twice}, "events": []}}"#,
+        procedure()
+    );
+    let err = Dossier::from_json(&text, &Calendar::vietnam()).unwrap_err();
+    assert!(!err.message().contains("0901234567"), "{}", err.message());
+    // Documents without personal data still name the key.
+    let err = Procedure::from_json(r#"{"code": "1", "code": "2"}"#).unwrap_err();
+    assert!(err.message().contains(r#"the key "code" is given twice"#));
+}
+
+/// Fuzzing finding (issue 13): a centrally run system's code (ministry
+/// 00-09) made a payload the library's own validator refused.
+#[test]
+fn a_central_code_passes_the_portal_validators() {
+    use motcua::dossier::{CodeRule, DossierCode};
+    let code = DossierCode::parse_with("H15.50.05.12-260917-071436", CodeRule::Central).unwrap();
+    assert_eq!(DossierCode::parse_any(&code.to_string()).unwrap(), code);
+    assert!(DossierCode::parse("H15.50.05.12-260917-071436").is_err());
+    let text = format!(
+        r#"{{"code": "H15.50.05.12-260917-071436", "code_rule": "central", "procedure": {}, "channel": "direct",
+            "events": [{{"at": "2026-09-17T09:00", "actor": "", "type": "accepted"}}]}}"#,
+        procedure()
+    );
+    let d = Dossier::from_json(&text, &Calendar::vietnam()).unwrap();
+    let sync =
+        serde_json::to_string(&motcua::portal::DossierSync::from_dossier(&d).unwrap()).unwrap();
+    motcua::portal::validate_dossier_sync(&sync).unwrap();
+    let progress = serde_json::to_string(&motcua::portal::progress_entries(&d).unwrap()).unwrap();
+    motcua::portal::validate_progress(&progress).unwrap();
+}
+
+/// Fuzzing finding (issue 13): a layout of ten digits of one field
+/// overflowed (a panic in debug builds).
+#[test]
+fn a_long_layout_is_refused_not_overflowed() {
+    use motcua::calendar::iso::parse_layout;
+    assert_eq!(parse_layout("99999999999-01-01", "YYYYYYYYYYY-MM-DD"), None);
+}

@@ -32,7 +32,10 @@ pub fn parse_layout(text: &str, layout: &str) -> Option<NaiveDateTime> {
         if !c.is_ascii_digit() {
             return None;
         }
-        fields[slot] = fields[slot] * 10 + u32::from(c - b'0');
+        // Checked: a layout of ten or more of one letter would overflow.
+        fields[slot] = fields[slot]
+            .checked_mul(10)?
+            .checked_add(u32::from(c - b'0'))?;
     }
     let [y, mo, d, h, mi, sec] = fields;
     let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, mo, d)?;

@@ -102,6 +102,8 @@ impl fmt::Debug for Applicant {
 /// Every field is an optional string. Messages name the field and never
 /// quote a value (the readers quote no strings).
 impl FromJson for Applicant {
+    const PRIVATE: bool = true;
+
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
         // Errors about applicant data never quote its keys or values.
         let o = Object::strict_private(

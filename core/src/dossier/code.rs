@@ -224,6 +224,30 @@ impl DossierCode {
         Self::parse_with(text, CodeRule::Current)
     }
 
+    /// Parses a code of whichever rule reads it, the current one first,
+    /// then a centrally run system's, then the legacy one: what a reader of
+    /// codes from many systems (the national portal's payloads) accepts.
+    /// The error is the current rule's.
+    ///
+    /// ```
+    /// use motcua::dossier::DossierCode;
+    ///
+    /// // Ministry 07's system: its text is no current-rule code.
+    /// assert_eq!(DossierCode::parse_any("H15.50.05.12-260917-071436")?.ministry(), Some(7));
+    /// assert_eq!(DossierCode::parse_any("000.00.06.H56-231027-0361")?.ministry(), None);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn parse_any(text: &str) -> Result<Self> {
+        let current = Self::parse(text);
+        if current.is_ok() {
+            return current;
+        }
+        CodeRule::ALL[1..]
+            .iter()
+            .find_map(|rule| Self::parse_with(text, *rule).ok())
+            .map_or(current, Ok)
+    }
+
     /// Parses and validates a code of `rule`.
     ///
     /// ```

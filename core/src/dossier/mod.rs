@@ -115,6 +115,8 @@ impl FromJson for DataVersion {
 }
 
 impl FromJson for DossierDocument {
+    const PRIVATE: bool = true;
+
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::strict(
             value,
@@ -143,6 +145,8 @@ impl FromJson for DossierDocument {
 }
 
 impl FromJson for DossierLine {
+    const PRIVATE: bool = true;
+
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::strict(
             value,

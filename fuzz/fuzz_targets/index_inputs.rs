@@ -1,0 +1,100 @@
+//! Index documents (Decision 766 service index): `Methodology::from_json`,
+//! `TypedInputs::from_json` and `TypedInputs::apply`, serde's
+//! `Deserialize` of both and of `IndexInputs`, then scoring, ranking and
+//! what-if on what they give.
+//!
+//! Methodologies are edited as data when the ministry changes the index,
+//! and typed inputs come from other runtimes' callers: any text must give
+//! a document or `invalid_argument`, and any document a score, never a
+//! panic. serde reads what `from_json` reads (a methodology validates on
+//! top); a methodology round-trips to the same bytes; inputs hold no ratio
+//! above 1; every indicator scores between 0 and its maximum points.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use motcua::index::{IndexCounter, IndexInputs, Lever, Methodology, TypedInputs};
+use motcua_fuzz::{calendar, reread};
+
+/// Scores `inputs` and asks the what-if of every lever: points within
+/// their bounds, no panic.
+fn score(m: &Methodology, inputs: &IndexInputs) {
+    let score = m.score(inputs);
+    for i in &score.indicators {
+        if let Some(points) = i.points {
+            assert!(
+                (0.0..=i.max_points).contains(&points),
+                "indicator {} scores {points} of {}",
+                i.id,
+                i.max_points
+            );
+        }
+    }
+    let _ = (score.biggest_losses(), score.not_measured());
+    let _ = m.rank([("a", inputs), ("b", &IndexInputs::new())]);
+    for lever in [
+        Lever::OnTimeDossiers,
+        Lever::OnlineDossiers,
+        Lever::OnlinePayments,
+    ] {
+        for target in [score.total + 1.0, m.total] {
+            let _ = m.what_if(inputs, lever, target);
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some(text) = motcua_fuzz::text(data) else {
+        return;
+    };
+    let methodology = Methodology::from_json(text);
+    let via_serde = serde_json::from_str::<Methodology>(text)
+        .ok()
+        .filter(|m| m.validate().is_ok());
+    assert_eq!(
+        methodology.as_ref().ok(),
+        via_serde.as_ref(),
+        "serde and Methodology::from_json disagree"
+    );
+    if let Ok(m) = &methodology {
+        reread(
+            "Methodology::to_json",
+            &m.to_json(),
+            Methodology::from_json,
+            Methodology::to_json,
+        );
+        score(m, &IndexInputs::new());
+    }
+
+    let typed = TypedInputs::from_json(text);
+    assert_eq!(
+        typed.as_ref().ok(),
+        serde_json::from_str::<TypedInputs>(text).ok().as_ref(),
+        "serde and TypedInputs::from_json disagree"
+    );
+    if let Ok(typed) = typed {
+        let counter = IndexCounter {
+            processed: 40,
+            on_time: 37,
+            received_online: 30,
+            received_in_period: 38,
+        };
+        let mut inputs = IndexInputs::new();
+        inputs.add_dossiers(&counter);
+        if typed.apply(calendar(), Some(&counter), &mut inputs).is_ok() {
+            for (name, r) in inputs.ratios.iter() {
+                assert!(
+                    r.numerator <= r.denominator,
+                    "input {name}: {r:?} is above 1"
+                );
+            }
+            score(&Methodology::default_766(), &inputs);
+        }
+    }
+
+    // Raw inputs (a map of ratios) as the bindings take them.
+    if let Ok(inputs) = serde_json::from_str::<IndexInputs>(text) {
+        let m = methodology.unwrap_or_else(|_| Methodology::default_766());
+        score(&m, &inputs);
+    }
+});
