@@ -218,3 +218,12 @@ test("a dossier read on another calendar is an error unless re-evaluated", () =>
   assert.equal(motcua.Dossier.fromJson(text, true).dueAt, "2026-11-30T09:00");
   throwsCode(() => motcua.Dossier.fromJson(text, "yes"), "invalid_type");
 });
+
+test("a procedure's numbers round-trip exactly through the module (float_roundtrip)", () => {
+  // One decimal in seven came back one ULP off before (issue 13, item 7).
+  for (const days of [235.21006934000002, 0.30000000000000004, 2.2250738585072014e-308, 1 / 3]) {
+    const text = JSON.stringify({ code: "1.000009", name: "x", processing_time: { kind: "working_days", days } });
+    const again = JSON.parse(motcua.Procedure.fromJson(motcua.Procedure.fromJson(text).toJson()).toJson());
+    assert.equal(again.processing_time.days, days);
+  }
+});
