@@ -895,17 +895,10 @@ impl Dossier {
         granularity: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<&'static str>> {
         crate::errors::guard(|| {
-            let granularity = granularity.map_or(Ok("date".to_owned()), |g| {
-                convert::text(py, "granularity", g)
-            })?;
-            let granularity = granularity.as_str();
-            let g = Granularity::from_code(granularity).ok_or_else(|| {
-                exception(
-                    py,
-                    "invalid_argument",
-                    format!("granularity {granularity:?} is not \"date\" or \"instant\""),
-                )
-            })?;
+            let g = match granularity {
+                Some(g) => convert::text(py, "granularity", g)?.parse().py(py)?,
+                None => Granularity::default(),
+            };
             Ok(self.0.timeliness(g).map(|t| t.code()))
         })
     }
@@ -983,7 +976,7 @@ impl Dossier {
             let as_of = local(py, "as_of", as_of)?;
             let thresholds = match thresholds {
                 Some(t) => convert::reals(py, "thresholds", t)?,
-                None => vec![0.5, 0.75],
+                None => core::Progress::DEFAULT_WARNING_THRESHOLDS.to_vec(),
             };
             Ok(crate::errors::borrow(slf)?
                 .0

@@ -661,17 +661,12 @@ impl Dossier {
         #[wasm_bindgen(unchecked_optional_param_type = "Granularity")] granularity: JsValue,
     ) -> Result<JsValue, JsValue> {
         let g = if granularity.is_undefined() || granularity.is_null() {
-            Granularity::Date
+            Granularity::default()
         } else {
             let text = granularity.as_string().ok_or_else(|| {
                 wrong_type("granularity", "\"date\" or \"instant\"", &granularity)
             })?;
-            Granularity::from_code(&text).ok_or_else(|| {
-                js_error(
-                    "invalid_argument",
-                    &format!("granularity {text:?} is not \"date\" or \"instant\""),
-                )
-            })?
+            text.parse::<Granularity>().js()?
         };
         Ok(self
             .0
@@ -712,7 +707,7 @@ impl Dossier {
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
         let thresholds: Vec<f64> = if thresholds.is_undefined() || thresholds.is_null() {
-            vec![0.5, 0.75]
+            core::Progress::DEFAULT_WARNING_THRESHOLDS.to_vec()
         } else {
             convert::list("thresholds", &thresholds)?
                 .iter()

@@ -470,3 +470,22 @@ fn an_extension_followed_by_a_pause_moves_the_appointment_with_the_due_date() {
     let state = d.state_at(t("2026-10-09T09:00")).unwrap();
     assert_eq!(state.appointment_at, Some(t("2026-10-13T09:00")));
 }
+
+/// One home for the bindings' defaults and for reading a granularity
+/// (issue 14): the default is by date, and a wrong code is one error.
+#[test]
+fn granularity_reads_its_codes_and_the_defaults_live_in_the_core() {
+    use motcua::dossier::{Granularity, Progress};
+    assert_eq!(
+        "instant".parse::<Granularity>().unwrap(),
+        Granularity::Instant
+    );
+    assert_eq!(Granularity::default(), Granularity::Date);
+    let err = "hour".parse::<Granularity>().unwrap_err();
+    assert_eq!(err.code(), "invalid_argument");
+    assert_eq!(
+        err.message(),
+        r#"granularity "hour" is not "date" or "instant""#
+    );
+    assert_eq!(Progress::DEFAULT_WARNING_THRESHOLDS, [0.5, 0.75]);
+}

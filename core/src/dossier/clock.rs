@@ -56,12 +56,14 @@ impl Timeliness {
     }
 }
 
-/// How finely timeliness is judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How finely timeliness is judged; by date unless asked (what period
+/// reports count, and the default of every binding).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     /// By date, as period reports count: early when the end date is before
     /// the due date, on time on the same date, late after.
+    #[default]
     Date,
     /// By instant, as the national index counts: late when the end is after
     /// the due instant; otherwise early when on an earlier date, else on
@@ -69,13 +71,22 @@ pub enum Granularity {
     Instant,
 }
 
-impl Granularity {
-    /// The granularity of a code (`date`, `instant`).
-    pub fn from_code(code: &str) -> Option<Self> {
+/// The granularity of a code (`date`, `instant`); any other text is
+/// `invalid_argument`, with one message in every runtime.
+impl std::str::FromStr for Granularity {
+    type Err = Error;
+
+    fn from_str(code: &str) -> Result<Self> {
         match code {
-            "date" => Some(Granularity::Date),
-            "instant" => Some(Granularity::Instant),
-            _ => None,
+            "date" => Ok(Granularity::Date),
+            "instant" => Ok(Granularity::Instant),
+            other => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "granularity {} is not \"date\" or \"instant\"",
+                    crate::json::quoted(other)
+                ),
+            )),
         }
     }
 }
@@ -880,6 +891,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The warning thresholds a caller gets without choosing: half and
+    /// three quarters of the allowed working time, the two warnings the
+    /// centers' systems give before a dossier is late.
+    pub const DEFAULT_WARNING_THRESHOLDS: [f64; 2] = [0.5, 0.75];
+
     /// The highest of `thresholds` (shares of the allowed time, e.g. 0.5 and
     /// 0.75) that the dossier has reached, for warnings before it is late.
     ///
