@@ -84,6 +84,13 @@ fn in_use<T: PyClass>(slf: &Bound<'_, T>) -> PyErr {
     )
 }
 
+/// The codes of every core error kind, for the test that each has its
+/// exception class in `motcua/_errors.py`.
+#[pyfunction]
+pub fn _error_codes() -> Vec<&'static str> {
+    motcua::ErrorKind::ALL.iter().map(|k| k.code()).collect()
+}
+
 /// Code of an internal error: a panic caught at the boundary.
 pub const INTERNAL: &str = "internal";
 

@@ -413,3 +413,17 @@ def test_every_argument_error_is_a_motcua_error_with_a_code(dossier, call):
     with pytest.raises(motcua.MotcuaError) as err:
         call(dossier)
     assert err.value.code in ("invalid_type", "calendar.out_of_range"), err.value
+
+
+def test_every_core_error_code_has_its_exception_class():
+    # A new core error kind must not fall back silently to MotcuaError.
+    from motcua import _errors
+    from motcua._motcua import _error_codes
+
+    codes = _error_codes()
+    assert len(codes) == len(set(codes)) > 0
+    missing = [c for c in codes if c not in _errors.BY_CODE]
+    assert missing == []
+    for code in codes:
+        cls = _errors.BY_CODE[code]
+        assert cls is not motcua.MotcuaError and cls.code == code

@@ -61,6 +61,31 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for the bindings' tests that each code has its
+    /// exception class (a new kind must be added here: the match in
+    /// [`ErrorKind::code`] lists the same variants).
+    pub const ALL: [ErrorKind; 19] = [
+        ErrorKind::OutOfRange,
+        ErrorKind::InvalidLunarDate,
+        ErrorKind::InvalidDuration,
+        ErrorKind::InvalidSessions,
+        ErrorKind::InvalidCalendarData,
+        ErrorKind::InvalidArgument,
+        ErrorKind::InvalidProcedure,
+        ErrorKind::UnknownProcedure,
+        ErrorKind::InvalidDossierCode,
+        ErrorKind::DuplicateDossierCode,
+        ErrorKind::SequenceExhausted,
+        ErrorKind::InvalidTransition,
+        ErrorKind::EventOutOfOrder,
+        ErrorKind::DossierFinished,
+        ErrorKind::InvalidExtension,
+        ErrorKind::InvalidDossier,
+        ErrorKind::CalendarMismatch,
+        ErrorKind::InvalidPayload,
+        ErrorKind::DocumentTooLarge,
+    ];
+
     /// The stable machine code of this kind, shared by all runtimes.
     pub const fn code(self) -> &'static str {
         match self {

@@ -489,3 +489,10 @@ fn granularity_reads_its_codes_and_the_defaults_live_in_the_core() {
     );
     assert_eq!(Progress::DEFAULT_WARNING_THRESHOLDS, [0.5, 0.75]);
 }
+
+#[test]
+fn every_error_kind_has_its_own_code() {
+    let codes: std::collections::BTreeSet<&str> =
+        motcua::ErrorKind::ALL.iter().map(|k| k.code()).collect();
+    assert_eq!(codes.len(), motcua::ErrorKind::ALL.len());
+}

@@ -29,6 +29,7 @@ __all__ = [
     "__version__",
     "_add_working_days",
     "_add_working_time",
+    "_error_codes",
     "_is_working_day",
     "_panic_for_tests",
     "_report_table",
@@ -379,6 +380,7 @@ def _report_table(
     supplement_requests: npt.NDArray[np.int64],
 ) -> list[PeriodReport]: ...
 def _status_names() -> list[tuple[int, str, str]]: ...
+def _error_codes() -> list[str]: ...
 def _add_working_days(cal: Calendar, days: npt.NDArray[np.int64], n: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]: ...
 def _working_days_between(
     cal: Calendar, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
