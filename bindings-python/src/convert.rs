@@ -77,6 +77,16 @@ pub fn to_instant(py: Python<'_>, t: NaiveDateTime, aware: bool) -> PyResult<Py<
     }
 }
 
+/// An optional `str` argument: `default` when left out.
+pub fn text_or(
+    py: Python<'_>,
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+    default: &str,
+) -> PyResult<String> {
+    value.map_or_else(|| Ok(default.to_owned()), |v| text(py, name, v))
+}
+
 /// A `str` argument; any other type is an `InvalidTypeError`.
 pub fn text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     value
@@ -84,15 +94,21 @@ pub fn text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<St
         .map_err(|_| wrong_type(py, name, "a str", value))
 }
 
-/// A duration part (int or float); an int too large for a float is an
-/// invalid duration, like an infinite float.
-pub fn number(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
+/// An int or float (not a bool) as `f64`: `None` for an int too large
+/// for a float, which each caller names in its own terms.
+fn as_f64(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
     let numeric = value.is_instance_of::<pyo3::types::PyInt>()
         || value.is_instance_of::<pyo3::types::PyFloat>();
     if value.is_instance_of::<pyo3::types::PyBool>() || !numeric {
         return Err(wrong_type(py, name, "a number", value));
     }
-    value.extract::<f64>().map_err(|_| {
+    Ok(value.extract::<f64>().ok())
+}
+
+/// A duration part (int or float); an int too large for a float is an
+/// invalid duration, like an infinite float.
+pub fn number(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
+    as_f64(py, name, value)?.ok_or_else(|| {
         exception(
             py,
             motcua::ErrorKind::InvalidDuration.code(),
@@ -139,12 +155,7 @@ pub fn flag(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<bo
 /// A real number (int or float, not bool); an int too large for a float
 /// is an `OutOfRangeError`.
 pub fn real(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
-    let numeric = value.is_instance_of::<pyo3::types::PyInt>()
-        || value.is_instance_of::<pyo3::types::PyFloat>();
-    if value.is_instance_of::<pyo3::types::PyBool>() || !numeric {
-        return Err(wrong_type(py, name, "a number", value));
-    }
-    value.extract::<f64>().map_err(|_| {
+    as_f64(py, name, value)?.ok_or_else(|| {
         exception(
             py,
             motcua::ErrorKind::OutOfRange.code(),

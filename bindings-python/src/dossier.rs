@@ -413,13 +413,6 @@ fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
     Channel::parse(&text).py(py)
 }
 
-fn text_arg(py: Python<'_>, name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
-    match value {
-        None => Ok(String::new()),
-        Some(v) => convert::text(py, name, v),
-    }
-}
-
 fn local(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
     convert::instant(py, name, value).map(|(t, _)| t)
 }
@@ -463,7 +456,7 @@ impl Dossier {
         kind: core::EventKind,
     ) -> PyResult<()> {
         let at = local(py, "at", at)?;
-        let actor = text_arg(py, "actor", actor)?;
+        let actor = convert::text_or(py, "actor", actor, "")?;
         let event = core::Event::new(at, actor, kind);
         crate::errors::borrow_mut(slf)?.0.record(event).py(py)
     }
@@ -496,7 +489,7 @@ impl Dossier {
             let code = dossier_code(py, code)?;
             let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            let actor = text_arg(py, "actor", actor)?;
+            let actor = convert::text_or(py, "actor", actor, "")?;
             let applicant = match applicant {
                 None => None,
                 Some(a) => {
@@ -765,7 +758,7 @@ impl Dossier {
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         crate::errors::guard(|| {
-            let reason = text_arg(py, "reason", reason)?;
+            let reason = convert::text_or(py, "reason", reason, "")?;
             Self::record(slf, py, at, actor, core::EventKind::Refused { reason })
         })
     }
@@ -780,7 +773,7 @@ impl Dossier {
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         crate::errors::guard(|| {
-            let reason = text_arg(py, "reason", reason)?;
+            let reason = convert::text_or(py, "reason", reason, "")?;
             Self::record(
                 slf,
                 py,
@@ -801,7 +794,7 @@ impl Dossier {
         actor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         crate::errors::guard(|| {
-            let reason = text_arg(py, "reason", reason)?;
+            let reason = convert::text_or(py, "reason", reason, "")?;
             Self::record(slf, py, at, actor, core::EventKind::Suspended { reason })
         })
     }
@@ -833,7 +826,7 @@ impl Dossier {
     ) -> PyResult<()> {
         crate::errors::guard(|| {
             let new_due = local(py, "new_due", new_due)?;
-            let reason = text_arg(py, "reason", reason)?;
+            let reason = convert::text_or(py, "reason", reason, "")?;
             Self::record(
                 slf,
                 py,
@@ -1105,8 +1098,7 @@ impl Explanation {
     /// The text in Vietnamese (``"vi"``) or English (``"en"``).
     #[pyo3(signature = (language = None))]
     fn text(&self, py: Python<'_>, language: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
-        let language =
-            language.map_or(Ok("vi".to_owned()), |l| convert::text(py, "language", l))?;
+        let language = convert::text_or(py, "language", language, "vi")?;
         crate::errors::guard(|| match language.as_str() {
             "vi" => Ok(self.vi.clone()),
             "en" => Ok(self.en.clone()),

@@ -117,9 +117,7 @@ impl PeriodReport {
         group_by: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let group_by = group_by.map_or(Ok("agency".to_owned()), |g| {
-                convert::text(py, "group_by", g)
-            })?;
+            let group_by = convert::text_or(py, "group_by", group_by, "agency")?;
             let group_by = group_by.as_str();
             let period = period
                 .cast::<Period>()

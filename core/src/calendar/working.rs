@@ -208,8 +208,15 @@ impl Calendar {
         CalendarStamp {
             versions: self.data_versions(),
             culture_day: self.has_culture_day(),
-            digest: format!("{:016x}", self.digest),
+            digest: self.digest(),
         }
+    }
+
+    /// The stamp's digest alone, as 16 hex digits: what a dossier's JSON
+    /// line records and what reading a dossier compares, without the data
+    /// versions the whole stamp collects.
+    pub fn digest(&self) -> String {
+        format!("{:016x}", self.digest)
     }
 
     /// Whether 24/11 is a holiday from 2026 (`false` only for a calendar

@@ -423,14 +423,17 @@ impl<'a> Clock<'a> {
     /// costs O(n), where a copy of the whole state per event cost O(n²).
     /// (No rule reads an earlier event's violations.)
     pub fn advance(&self, state: &mut ClockState, event: &Event) -> Result<()> {
-        let violations = std::mem::take(&mut state.violations);
+        let mut violations = std::mem::take(&mut state.violations);
         let mut next = state.clone();
-        state.violations = violations;
-        self.apply_in_place(&mut next, event, None)?;
-        let new = std::mem::replace(&mut next.violations, std::mem::take(&mut state.violations));
-        next.violations.extend(new);
-        *state = next;
-        Ok(())
+        let applied = self.apply_in_place(&mut next, event, None);
+        if applied.is_ok() {
+            violations.append(&mut next.violations);
+            next.violations = violations;
+            *state = next;
+        } else {
+            state.violations = violations;
+        }
+        applied
     }
 
     /// Applies `event` to `s`. On error `s` may be half-changed: callers that

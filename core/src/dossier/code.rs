@@ -506,12 +506,12 @@ impl DossierCodeGenerator {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn next(&mut self, agency: &str, date: NaiveDate) -> Result<DossierCode> {
-        let day = (date, agency.to_owned());
+        let key = agency.to_owned();
         let last = self
             .issued
-            .range((day.0, day.1.clone(), 0)..=(day.0, day.1, u32::MAX))
+            .range((date, key.clone(), 0)..=(date, key, u32::MAX))
             .next_back()
-            .map_or(0, |code| code.2);
+            .map_or(0, |&(_, _, sequence)| sequence);
         let code = DossierCode::with_rule(agency, date, self.ministry, last + 1, self.rule)?;
         self.register(code.clone())?;
         Ok(code)

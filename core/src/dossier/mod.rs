@@ -748,7 +748,7 @@ impl Dossier {
             channel: self.channel,
             applicant: self.applicant.clone(),
             events: self.events.clone(),
-            calendar_digest: Some(self.calendar.stamp().digest),
+            calendar_digest: Some(self.calendar.digest()),
         };
         serde_json::to_string(&line).unwrap_or_default()
     }
@@ -820,15 +820,16 @@ impl Dossier {
 
 /// Refuses a document recorded on a calendar other than `calendar`: one
 /// whose recorded digest differs (`stamp` describes it, when the document
-/// has the whole stamp).
+/// has the whole stamp). Only the digest is compared; the whole stamp of
+/// `calendar` is built for the message alone.
 fn check_calendar(
     digest: Option<&str>,
     stamp: Option<&CalendarStamp>,
     calendar: &Calendar,
 ) -> Result<()> {
-    let here = calendar.stamp();
     match digest {
-        Some(digest) if digest != here.digest => {
+        Some(digest) if digest != calendar.digest() => {
+            let here = calendar.stamp();
             let recorded =
                 stamp.map_or_else(|| format!("digest {digest}"), CalendarStamp::describe);
             Err(Error::new(
