@@ -65,6 +65,11 @@ pub fn instant(
     Ok((local.extract::<NaiveDateTime>()?, aware))
 }
 
+/// An instant argument as Vietnam local time, naive.
+pub fn local(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
+    instant(py, name, value).map(|(t, _)| t)
+}
+
 /// A result instant: naive, or aware in UTC+7 when the input was aware.
 pub fn to_instant(py: Python<'_>, t: NaiveDateTime, aware: bool) -> PyResult<Py<PyAny>> {
     let naive = t.into_pyobject(py)?;

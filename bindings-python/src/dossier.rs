@@ -129,16 +129,19 @@ impl Procedure {
         calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(Option<NaiveDateTime>, Explanation)> {
         crate::errors::guard(|| {
-            let at = local(py, "at", at)?;
+            let at = convert::local(py, "at", at)?;
             let channel = match channel {
                 None => Channel::Direct,
                 Some(c) => self::channel(py, c)?,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            let (due, notes) = core::Clock::new(&calendar, &self.0, channel)
+            let estimate = core::Clock::new(&calendar, &self.0, channel)
                 .estimate(at)
                 .py(py)?;
-            Ok((due, Explanation::new(py, &notes)?))
+            Ok((
+                estimate.due_at,
+                Explanation::new(py, &estimate.explanation)?,
+            ))
         })
     }
 
@@ -413,10 +416,6 @@ fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
     Channel::parse(&text).py(py)
 }
 
-fn local(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
-    convert::instant(py, name, value).map(|(t, _)| t)
-}
-
 fn status(py: Python<'_>, s: Option<core::Status>) -> PyResult<Py<PyAny>> {
     match s {
         None => Ok(py.None()),
@@ -455,11 +454,94 @@ impl Dossier {
         actor: Option<&Bound<'_, PyAny>>,
         kind: core::EventKind,
     ) -> PyResult<()> {
-        let at = local(py, "at", at)?;
+        let at = convert::local(py, "at", at)?;
         let actor = convert::text_or(py, "actor", actor, "")?;
         let event = core::Event::new(at, actor, kind);
         crate::errors::borrow_mut(slf)?.0.record(event).py(py)
     }
+}
+
+/// The methods that record one event each, from one table: the method,
+/// its arguments between ``at`` and the optional ``actor`` (required, or
+/// optional with a default, and the `convert` function that reads them),
+/// and the event they make. Arguments are converted before the dossier is
+/// borrowed (see [`Dossier::record`]).
+macro_rules! event_methods {
+    (@read $py:ident $arg:ident required $read:ident) => {
+        convert::$read($py, stringify!($arg), $arg)?
+    };
+    (@read $py:ident $arg:ident optional $read:ident) => {
+        convert::text_or($py, stringify!($arg), $arg, "")?
+    };
+    (@type required) => { &Bound<'_, PyAny> };
+    (@type optional) => { Option<&Bound<'_, PyAny>> };
+    ($(
+        $(#[doc = $doc:literal])*
+        $method:ident ($($arg:ident $need:ident $read:ident),*) $signature:tt => $kind:expr;
+    )*) => {
+        #[pymethods]
+        impl Dossier {
+            $(
+                $(#[doc = $doc])*
+                #[pyo3(signature = $signature)]
+                fn $method(
+                    slf: &Bound<'_, Self>,
+                    py: Python<'_>,
+                    at: &Bound<'_, PyAny>,
+                    $($arg: event_methods!(@type $need),)*
+                    actor: Option<&Bound<'_, PyAny>>,
+                ) -> PyResult<()> {
+                    crate::errors::guard(|| {
+                        $(let $arg = event_methods!(@read py $arg $need $read);)*
+                        Self::record(slf, py, at, actor, $kind)
+                    })
+                }
+            )*
+        }
+    };
+}
+
+use motcua::dossier::EventKind as Kind;
+
+event_methods! {
+    /// Accepts a dossier submitted online: the clock starts.
+    accept() (at, actor = None) => Kind::Accepted;
+    /// Accepts a submitted dossier on behalf of ``competent_unit`` (the
+    /// electronic identifier of another center's competent agency): the
+    /// receipt slip is issued, the clock waits for :meth:`competent_receive`.
+    accept_cross_boundary(competent_unit required text) (at, competent_unit, actor = None)
+        => Kind::AcceptedCrossBoundary { competent_unit };
+    /// The competent agency received the cross-boundary dossier: the clock
+    /// starts.
+    competent_receive() (at, actor = None) => Kind::CompetentReceived;
+    /// The complete supplement arrived: restart or resume per the
+    /// procedure's policy.
+    complete_supplement() (at, actor = None) => Kind::SupplementCompleted;
+    /// Asks for a financial obligation: the clock pauses.
+    request_payment() (at, actor = None) => Kind::FinancialObligationRequested;
+    /// The financial obligation is met: the clock resumes.
+    pay() (at, actor = None) => Kind::Paid;
+    /// Resumes processing: the clock resumes.
+    resume() (at, actor = None) => Kind::Resumed;
+    /// The result is ready: processing ends.
+    resolve() (at, actor = None) => Kind::Resolved;
+    /// The result is handed over.
+    return_result() (at, actor = None) => Kind::ResultReturned;
+    /// The applicant withdraws the dossier.
+    withdraw() (at, actor = None) => Kind::Withdrawn;
+    /// Refuses the dossier at reception (Mẫu 03).
+    refuse(reason optional text) (at, reason = None, actor = None) => Kind::Refused { reason };
+    /// Asks the applicant for a supplement (Mẫu 02): the clock pauses.
+    request_supplement(reason optional text) (at, reason = None, actor = None)
+        => Kind::SupplementRequested { reason };
+    /// Suspends processing: the clock pauses.
+    suspend(reason optional text) (at, reason = None, actor = None)
+        => Kind::Suspended { reason };
+    /// Hands the dossier to a workflow step.
+    route(step required text) (at, step, actor = None) => Kind::Routed { step };
+    /// Apologises and sets a new appointment (Mẫu 04), at most once.
+    extend(new_due required local, reason optional text) (at, new_due, reason = None, actor = None)
+        => Kind::Extended { new_due, reason };
 }
 
 #[pymethods]
@@ -485,43 +567,24 @@ impl Dossier {
         applicant: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let procedure = procedure_arg(py, procedure)?;
-            let code = dossier_code(py, code)?;
-            let channel = channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?;
+            let mut opening =
+                core::Opening::new(procedure_arg(py, procedure)?, dossier_code(py, code)?);
+            if let Some(c) = channel {
+                opening.channel = self::channel(py, c)?;
+            }
+            opening.submitted_at = submitted_at
+                .map(|t| convert::local(py, "submitted_at", t))
+                .transpose()?;
+            opening.received_at = received_at
+                .map(|t| convert::local(py, "received_at", t))
+                .transpose()?;
+            opening.actor = convert::text_or(py, "actor", actor, "")?;
+            if let Some(a) = applicant {
+                opening.applicant =
+                    Some(core::Applicant::from_json(&json_text(py, "applicant", a)?).py(py)?);
+            }
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            let actor = convert::text_or(py, "actor", actor, "")?;
-            let applicant = match applicant {
-                None => None,
-                Some(a) => {
-                    Some(core::Applicant::from_json(&json_text(py, "applicant", a)?).py(py)?)
-                }
-            };
-            let mut dossier = match (submitted_at, received_at) {
-                (Some(s), received) => {
-                    let s = local(py, "submitted_at", s)?;
-                    let mut d =
-                        core::Dossier::submit(procedure, &calendar, code, channel, s, &actor)
-                            .py(py)?;
-                    if let Some(r) = received {
-                        d.accept(local(py, "received_at", r)?, &actor).py(py)?;
-                    }
-                    d
-                }
-                (None, Some(r)) => {
-                    let r = local(py, "received_at", r)?;
-                    core::Dossier::receive(procedure, &calendar, code, channel, r, &actor).py(py)?
-                }
-                (None, None) => {
-                    return Err(exception(
-                        py,
-                        "invalid_argument",
-                        "a dossier needs received_at (accepted) or submitted_at (not yet accepted)"
-                            .into(),
-                    ))
-                }
-            };
-            dossier.set_applicant(applicant);
-            Ok(Self(dossier))
+            core::Dossier::open(&calendar, opening).py(py).map(Self)
         })
     }
 
@@ -555,11 +618,11 @@ impl Dossier {
             };
             let record = motcua::report::ReportRecord {
                 channel: channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?,
-                received_at: Some(local(py, "received_at", received_at)?),
+                received_at: Some(convert::local(py, "received_at", received_at)?),
                 due_at: None,
                 ended_at: ended_at
                     .filter(|e| !e.is_none())
-                    .map(|e| local(py, "ended_at", e))
+                    .map(|e| convert::local(py, "ended_at", e))
                     .transpose()?,
                 ending,
                 paused: false,
@@ -604,49 +667,6 @@ impl Dossier {
         self.0.to_json()
     }
 
-    /// Accepts a dossier submitted online: the clock starts.
-    #[pyo3(signature = (at, actor = None))]
-    fn accept(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Accepted))
-    }
-
-    /// Accepts a submitted dossier on behalf of ``competent_unit`` (the
-    /// electronic identifier of another center's competent agency): the
-    /// receipt slip is issued, the clock waits for :meth:`competent_receive`.
-    #[pyo3(signature = (at, competent_unit, actor = None))]
-    fn accept_cross_boundary(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        competent_unit: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            let competent_unit = convert::text(py, "competent_unit", competent_unit)?;
-            let kind = core::EventKind::AcceptedCrossBoundary { competent_unit };
-            Self::record(slf, py, at, actor, kind)
-        })
-    }
-
-    /// The competent agency received the cross-boundary dossier: the clock
-    /// starts.
-    #[pyo3(signature = (at, actor = None))]
-    fn competent_receive(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            Self::record(slf, py, at, actor, core::EventKind::CompetentReceived)
-        })
-    }
-
     /// The receiving unit (the dossier code's agency).
     #[getter]
     fn receiving_unit(&self) -> &str {
@@ -658,183 +678,6 @@ impl Dossier {
     #[getter]
     fn competent_unit(&self) -> &str {
         self.0.competent_unit()
-    }
-
-    /// The complete supplement arrived: restart or resume per the
-    /// procedure's policy.
-    #[pyo3(signature = (at, actor = None))]
-    fn complete_supplement(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            Self::record(slf, py, at, actor, core::EventKind::SupplementCompleted)
-        })
-    }
-
-    /// Asks for a financial obligation: the clock pauses.
-    #[pyo3(signature = (at, actor = None))]
-    fn request_payment(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            Self::record(
-                slf,
-                py,
-                at,
-                actor,
-                core::EventKind::FinancialObligationRequested,
-            )
-        })
-    }
-
-    /// The financial obligation is met: the clock resumes.
-    #[pyo3(signature = (at, actor = None))]
-    fn pay(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Paid))
-    }
-
-    /// Resumes processing: the clock resumes.
-    #[pyo3(signature = (at, actor = None))]
-    fn resume(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Resumed))
-    }
-
-    /// The result is ready: processing ends.
-    #[pyo3(signature = (at, actor = None))]
-    fn resolve(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Resolved))
-    }
-
-    /// The result is handed over.
-    #[pyo3(signature = (at, actor = None))]
-    fn return_result(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::ResultReturned))
-    }
-
-    /// The applicant withdraws the dossier.
-    #[pyo3(signature = (at, actor = None))]
-    fn withdraw(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| Self::record(slf, py, at, actor, core::EventKind::Withdrawn))
-    }
-
-    /// Refuses the dossier at reception (Mẫu 03).
-    #[pyo3(signature = (at, reason = None, actor = None))]
-    fn refuse(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        reason: Option<&Bound<'_, PyAny>>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            let reason = convert::text_or(py, "reason", reason, "")?;
-            Self::record(slf, py, at, actor, core::EventKind::Refused { reason })
-        })
-    }
-
-    /// Asks the applicant for a supplement (Mẫu 02): the clock pauses.
-    #[pyo3(signature = (at, reason = None, actor = None))]
-    fn request_supplement(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        reason: Option<&Bound<'_, PyAny>>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            let reason = convert::text_or(py, "reason", reason, "")?;
-            Self::record(
-                slf,
-                py,
-                at,
-                actor,
-                core::EventKind::SupplementRequested { reason },
-            )
-        })
-    }
-
-    /// Suspends processing: the clock pauses.
-    #[pyo3(signature = (at, reason = None, actor = None))]
-    fn suspend(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        reason: Option<&Bound<'_, PyAny>>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            let reason = convert::text_or(py, "reason", reason, "")?;
-            Self::record(slf, py, at, actor, core::EventKind::Suspended { reason })
-        })
-    }
-
-    /// Hands the dossier to a workflow step.
-    #[pyo3(signature = (at, step, actor = None))]
-    fn route(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        step: &Bound<'_, PyAny>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            let step = convert::text(py, "step", step)?;
-            Self::record(slf, py, at, actor, core::EventKind::Routed { step })
-        })
-    }
-
-    /// Apologises and sets a new appointment (Mẫu 04), at most once.
-    #[pyo3(signature = (at, new_due, reason = None, actor = None))]
-    fn extend(
-        slf: &Bound<'_, Self>,
-        py: Python<'_>,
-        at: &Bound<'_, PyAny>,
-        new_due: &Bound<'_, PyAny>,
-        reason: Option<&Bound<'_, PyAny>>,
-        actor: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
-        crate::errors::guard(|| {
-            let new_due = local(py, "new_due", new_due)?;
-            let reason = convert::text_or(py, "reason", reason, "")?;
-            Self::record(
-                slf,
-                py,
-                at,
-                actor,
-                core::EventKind::Extended { new_due, reason },
-            )
-        })
     }
 
     /// The code.
@@ -913,7 +756,7 @@ impl Dossier {
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
         crate::errors::guard(|| {
-            let as_of = local(py, "as_of", as_of)?;
+            let as_of = convert::local(py, "as_of", as_of)?;
             let r =
                 motcua::report::ReportRecord::from_dossier(&crate::errors::borrow(slf)?.0, as_of)
                     .py(py)?;
@@ -950,7 +793,7 @@ impl Dossier {
         as_of: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<Py<PyAny>>> {
         crate::errors::guard(|| {
-            let as_of = local(py, "as_of", as_of)?;
+            let as_of = convert::local(py, "as_of", as_of)?;
             let usage = crate::errors::borrow(slf)?.0.step_usage_at(as_of).py(py)?;
             step_usage(py, &usage)
         })
@@ -966,7 +809,7 @@ impl Dossier {
         thresholds: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<f64>> {
         crate::errors::guard(|| {
-            let as_of = local(py, "as_of", as_of)?;
+            let as_of = convert::local(py, "as_of", as_of)?;
             let thresholds = match thresholds {
                 Some(t) => convert::reals(py, "thresholds", t)?,
                 None => core::Progress::DEFAULT_WARNING_THRESHOLDS.to_vec(),
@@ -994,7 +837,7 @@ impl Dossier {
         as_of: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let as_of = local(py, "as_of", as_of)?;
+            let as_of = convert::local(py, "as_of", as_of)?;
             let s = crate::errors::borrow(slf)?.0.state_at(as_of).py(py)?;
             let out = to_python(py, &s)?;
             out.bind(py).set_item("status", status(py, s.status)?)?;
@@ -1132,13 +975,6 @@ pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
 fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Vec<Py<PyAny>>> {
     usage
         .iter()
-        .map(|u| {
-            let d = PyDict::new(py);
-            d.set_item("step", &u.step)?;
-            d.set_item("budget_hours", u.budget_seconds as f64 / 3600.0)?;
-            d.set_item("used_hours", u.used_seconds as f64 / 3600.0)?;
-            d.set_item("overspent_hours", u.overspent_seconds() as f64 / 3600.0)?;
-            Ok(d.into_any().unbind())
-        })
+        .map(|u| to_python(py, &core::StepHours::from(u)))
         .collect()
 }

@@ -427,3 +427,13 @@ def test_every_core_error_code_has_its_exception_class():
     for code in codes:
         cls = _errors.BY_CODE[code]
         assert cls is not motcua.MotcuaError and cls.code == code
+
+
+def test_a_dossier_opened_with_neither_instant_is_the_cores_one_error():
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    with pytest.raises(motcua.MotcuaError) as raised:
+        motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0361")
+    assert raised.value.code == "invalid_argument"
+    d = motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0361", channel="online",
+                       submitted_at=T(2023, 10, 27, 8, 0), received_at=T(2023, 10, 27, 8, 32))
+    assert [e["type"] for e in d.events] == ["submitted", "accepted"]

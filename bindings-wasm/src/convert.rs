@@ -1,6 +1,6 @@
 //! JavaScript values to core values and back.
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime};
 use motcua::calendar::iso;
 use motcua::decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
@@ -116,41 +116,28 @@ fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
 pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
     const EXPECTED: &str = "an ISO instant \"YYYY-MM-DDTHH:MM[:SS]\" with an optional offset";
     let text = string(name, EXPECTED, value)?;
-    if let Some(t) = iso::parse_instant(&text) {
-        return Ok(t);
-    }
-    // With an offset (`Z`, `+07:00`; the milliseconds of
-    // `Date.prototype.toISOString()` too): converted to UTC+7.
-    with_offset(&text).ok_or_else(|| bad_format(name, &text, EXPECTED))
+    iso::parse_instant_with_offset(&text).ok_or_else(|| bad_format(name, &text, EXPECTED))
 }
 
-/// An instant with a trailing `Z` or an ISO 8601 offset (`±HH:MM`,
-/// `±HHMM` or `±HH`), as Vietnam local time.
-fn with_offset(text: &str) -> Option<NaiveDateTime> {
-    let (local, offset_minutes) = match text.strip_suffix('Z') {
-        Some(local) => (local, 0),
-        None => [("hh:mm", 6), ("hhmm", 5), ("hh", 3)]
-            .iter()
-            .find_map(|&(layout, len)| {
-                let split = text.len().checked_sub(len)?;
-                let (local, offset) = (text.get(..split)?, text.get(split..)?);
-                let sign = match offset.as_bytes().first()? {
-                    b'+' => 1,
-                    b'-' => -1,
-                    _ => return None,
-                };
-                let padded = format!(
-                    "2000-01-01{}{}",
-                    &offset[1..],
-                    if len == 3 { "00" } else { "" }
-                );
-                let layout = format!("YYYY-MM-DD{layout}{}", if len == 3 { "mm" } else { "" });
-                let t = iso::parse_layout(&padded, &layout)?;
-                Some((local, sign * i64::from(t.hour() * 60 + t.minute())))
-            })?,
-    };
-    let t = iso::parse_instant(local)?;
-    t.checked_add_signed(chrono::Duration::minutes(7 * 60 - offset_minutes))
+/// An optional instant argument: `undefined` and `null` are none.
+pub fn instant_opt(name: &str, value: &JsValue) -> Result<Option<NaiveDateTime>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    instant(name, value).map(Some)
+}
+
+/// A string argument.
+pub fn text(name: &str, value: &JsValue) -> Result<String, JsValue> {
+    string(name, "a string", value)
+}
+
+/// An optional string argument: `undefined` and `null` are empty.
+pub fn text_or_empty(name: &str, value: &JsValue) -> Result<String, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(String::new());
+    }
+    text(name, value)
 }
 
 /// An optional boolean argument: `undefined` is `false`.

@@ -3,14 +3,14 @@
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
-use js_sys::{Object, JSON};
+use js_sys::JSON;
 use motcua::calendar::{iso, Calendar as CoreCalendar};
 use motcua::dossier::{self as core, Granularity};
 use motcua::procedure::{self, Channel};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{self, set};
+use crate::convert;
 use crate::errors::{js_error, wrong_type, IntoJs};
 
 #[wasm_bindgen(inline_js = "
@@ -65,15 +65,6 @@ pub(crate) fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> 
     // UTF-16 units: never more than the UTF-8 bytes they become.
     motcua::check_document_size(text.length() as usize).js()?;
     Ok(String::from(text))
-}
-
-fn text_or_empty(name: &str, value: &JsValue) -> Result<String, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(String::new());
-    }
-    value
-        .as_string()
-        .ok_or_else(|| wrong_type(name, "a string", value))
 }
 
 /// An administrative procedure (TTHC).
@@ -144,9 +135,7 @@ impl Catalog {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
     ) -> Result<Procedure, JsValue> {
-        let code = code
-            .as_string()
-            .ok_or_else(|| wrong_type("code", "a string", &code))?;
+        let code = convert::text("code", &code)?;
         Ok(Procedure(Arc::new(self.0.get(&code).js()?.clone())))
     }
 
@@ -183,9 +172,7 @@ impl DossierCode {
         #[wasm_bindgen(unchecked_optional_param_type = "\"current\" | \"central\" | \"legacy\"")]
         rule: JsValue,
     ) -> Result<DossierCode, JsValue> {
-        let text = text
-            .as_string()
-            .ok_or_else(|| wrong_type("text", "a string", &text))?;
+        let text = convert::text("text", &text)?;
         core::DossierCode::parse_with(&text, code_rule(&rule)?)
             .js()
             .map(DossierCode)
@@ -262,9 +249,7 @@ impl DossierCodeGenerator {
         #[wasm_bindgen(unchecked_param_type = "string")] agency: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     ) -> Result<DossierCode, JsValue> {
-        let agency = agency
-            .as_string()
-            .ok_or_else(|| wrong_type("agency", "a string", &agency))?;
+        let agency = convert::text("agency", &agency)?;
         let date = convert::date("date", &date)?;
         self.0.next(&agency, date).js().map(DossierCode)
     }
@@ -274,9 +259,7 @@ impl DossierCodeGenerator {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
     ) -> Result<(), JsValue> {
-        let text = code
-            .as_string()
-            .ok_or_else(|| wrong_type("code", "a string", &code))?;
+        let text = convert::text("code", &code)?;
         let code = core::DossierCode::parse_with(&text, self.0.rule()).js()?;
         self.0.register(code).js()
     }
@@ -293,15 +276,13 @@ fn channel(value: &JsValue) -> Result<Channel, JsValue> {
     if value.is_undefined() {
         return Ok(Channel::Direct);
     }
-    let text = value
-        .as_string()
-        .ok_or_else(|| wrong_type("channel", "a string", value))?;
+    let text = convert::text("channel", value)?;
     Channel::parse(&text).js()
 }
 
 /// Reads `{procedure, code, receivedAt, submittedAt, channel, actor,
-/// applicant}` and receives (or, with only `submittedAt`, registers) the
-/// dossier on `calendar`.
+/// applicant}` and opens the dossier on `calendar` (see
+/// `motcua::dossier::Dossier::open`).
 pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, JsValue> {
     if !options.is_object() {
         return Err(wrong_type(
@@ -313,36 +294,18 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
     let get = |key: &str| convert::field(options, key);
     let procedure =
         procedure::Procedure::from_json(&json_text("procedure", &get("procedure")?)?).js()?;
-    let code = get("code")?;
-    let code = code
-        .as_string()
-        .ok_or_else(|| wrong_type("code", "a string", &code))?;
-    let code = core::DossierCode::parse(&code).js()?;
-    let received_at = get("receivedAt")?;
-    let submitted_at = get("submittedAt")?;
-    let channel = channel(&get("channel")?)?;
-    let actor = text_or_empty("actor", &get("actor")?)?;
+    let code = core::DossierCode::parse(&convert::text("code", &get("code")?)?).js()?;
+    let mut opening = core::Opening::new(Arc::new(procedure), code);
+    opening.channel = channel(&get("channel")?)?;
+    opening.submitted_at = convert::instant_opt("submittedAt", &get("submittedAt")?)?;
+    opening.received_at = convert::instant_opt("receivedAt", &get("receivedAt")?)?;
+    opening.actor = convert::text_or_empty("actor", &get("actor")?)?;
     let applicant = get("applicant")?;
-    let applicant = if applicant.is_undefined() || applicant.is_null() {
-        None
-    } else {
-        Some(core::Applicant::from_json(&json_text("applicant", &applicant)?).js()?)
-    };
-    let procedure = Arc::new(procedure);
-    let mut dossier = if submitted_at.is_undefined() {
-        let at = convert::instant("receivedAt", &received_at)?;
-        core::Dossier::receive(procedure, calendar, code, channel, at, &actor).js()?
-    } else {
-        let at = convert::instant("submittedAt", &submitted_at)?;
-        let mut d = core::Dossier::submit(procedure, calendar, code, channel, at, &actor).js()?;
-        if !received_at.is_undefined() {
-            d.accept(convert::instant("receivedAt", &received_at)?, &actor)
-                .js()?;
-        }
-        d
-    };
-    dossier.set_applicant(applicant);
-    Ok(Dossier(dossier))
+    if !applicant.is_undefined() && !applicant.is_null() {
+        let text = json_text("applicant", &applicant)?;
+        opening.applicant = Some(core::Applicant::from_json(&text).js()?);
+    }
+    core::Dossier::open(calendar, opening).js().map(Dossier)
 }
 
 /// Reads a dossier's JSON on `calendar`: `dossier.calendar_mismatch` for a
@@ -376,28 +339,89 @@ impl Dossier {
         kind: core::EventKind,
     ) -> Result<(), JsValue> {
         let at = convert::instant("at", at)?;
-        let actor = text_or_empty("actor", actor)?;
+        let actor = convert::text_or_empty("actor", actor)?;
         self.0.record(core::Event::new(at, actor, kind)).js()
     }
 }
 
+/// The methods that record one event each, from one table: the method's
+/// JS name, its arguments between `at` and the optional `actor` (their
+/// JS name and type, and the `convert` function that reads them), and the
+/// event they make. Every method takes `at` first and `actor` last.
+macro_rules! event_methods {
+    ($(
+        $(#[doc = $doc:literal])*
+        $js:literal $method:ident ($($arg:ident: $arg_js:literal $ty:ident $ts:literal $read:ident),*)
+            => $kind:expr;
+    )*) => {
+        #[wasm_bindgen]
+        impl Dossier {
+            $(
+                $(#[doc = $doc])*
+                #[wasm_bindgen(js_name = $js)]
+                pub fn $method(
+                    &mut self,
+                    #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+                    $(#[wasm_bindgen(js_name = $arg_js, $ty = $ts)] $arg: JsValue,)*
+                    #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
+                ) -> Result<(), JsValue> {
+                    $(let $arg = convert::$read($arg_js, &$arg)?;)*
+                    self.record(&at, &actor, $kind)
+                }
+            )*
+        }
+    };
+}
+
+use motcua::dossier::EventKind as Kind;
+
+event_methods! {
+    /// Accepts a dossier submitted online.
+    "accept" accept() => Kind::Accepted;
+    /// Accepts a submitted dossier on behalf of `competentUnit` (another
+    /// center's competent agency): the clock waits for `competentReceive`.
+    "acceptCrossBoundary" accept_cross_boundary(
+        competent_unit: "competentUnit" unchecked_param_type "string" text
+    ) => Kind::AcceptedCrossBoundary { competent_unit };
+    /// The competent agency received the cross-boundary dossier: the clock
+    /// starts.
+    "competentReceive" competent_receive() => Kind::CompetentReceived;
+    /// Refuses at reception, or after acceptance on appraisal.
+    "refuse" refuse(reason: "reason" unchecked_optional_param_type "string" text_or_empty)
+        => Kind::Refused { reason };
+    /// Hands the dossier to a workflow step.
+    "route" route(step: "step" unchecked_param_type "string" text) => Kind::Routed { step };
+    /// Asks for a supplement: the clock pauses.
+    "requestSupplement" request_supplement(
+        reason: "reason" unchecked_optional_param_type "string" text_or_empty
+    ) => Kind::SupplementRequested { reason };
+    /// The complete supplement arrived.
+    "completeSupplement" complete_supplement() => Kind::SupplementCompleted;
+    /// Asks for a financial obligation: the clock pauses.
+    "requestPayment" request_payment() => Kind::FinancialObligationRequested;
+    /// The obligation is met: the clock resumes.
+    "pay" pay() => Kind::Paid;
+    /// Suspends processing: the clock pauses.
+    "suspend" suspend(reason: "reason" unchecked_optional_param_type "string" text_or_empty)
+        => Kind::Suspended { reason };
+    /// Resumes processing.
+    "resume" resume() => Kind::Resumed;
+    /// Apology and new appointment (Mẫu 04), at most once.
+    "extend" extend(
+        new_due: "newDue" unchecked_param_type "string" instant,
+        reason: "reason" unchecked_optional_param_type "string" text_or_empty
+    ) => Kind::Extended { new_due, reason };
+    /// The result is ready.
+    "resolve" resolve() => Kind::Resolved;
+    /// The result is handed over.
+    "returnResult" return_result() => Kind::ResultReturned;
+    /// The applicant withdraws.
+    "withdraw" withdraw() => Kind::Withdrawn;
+}
+
 /// `[{step, budgetHours, usedHours, overspentHours}]`.
-fn step_usage(usage: &[core::StepUsage]) -> js_sys::Array {
-    usage
-        .iter()
-        .map(|u| {
-            let o = js_sys::Object::new();
-            set(&o, "step", u.step.as_str().into());
-            set(&o, "budgetHours", (u.budget_seconds as f64 / 3600.0).into());
-            set(&o, "usedHours", (u.used_seconds as f64 / 3600.0).into());
-            set(
-                &o,
-                "overspentHours",
-                (u.overspent_seconds() as f64 / 3600.0).into(),
-            );
-            JsValue::from(o)
-        })
-        .collect()
+fn step_usage(usage: &[core::StepUsage]) -> Result<JsValue, JsValue> {
+    to_js(&usage.iter().map(core::StepHours::from).collect::<Vec<_>>())
 }
 
 fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
@@ -435,43 +459,6 @@ impl Dossier {
         self.0.to_json()
     }
 
-    /// Accepts a dossier submitted online.
-    pub fn accept(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::Accepted)
-    }
-
-    /// Accepts a submitted dossier on behalf of `competentUnit` (another
-    /// center's competent agency): the clock waits for `competentReceive`.
-    #[wasm_bindgen(js_name = acceptCrossBoundary)]
-    pub fn accept_cross_boundary(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string", js_name = competentUnit)]
-        competent_unit: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        let competent_unit = competent_unit
-            .as_string()
-            .ok_or_else(|| wrong_type("competentUnit", "a string", &competent_unit))?;
-        let kind = core::EventKind::AcceptedCrossBoundary { competent_unit };
-        self.record(&at, &actor, kind)
-    }
-
-    /// The competent agency received the cross-boundary dossier: the clock
-    /// starts.
-    #[wasm_bindgen(js_name = competentReceive)]
-    pub fn competent_receive(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::CompetentReceived)
-    }
-
     /// The receiving unit (the dossier code's agency).
     #[wasm_bindgen(getter, js_name = receivingUnit)]
     pub fn receiving_unit(&self) -> String {
@@ -483,132 +470,6 @@ impl Dossier {
     #[wasm_bindgen(getter, js_name = competentUnit)]
     pub fn competent_unit(&self) -> String {
         self.0.competent_unit().to_owned()
-    }
-
-    /// Refuses at reception, or after acceptance on appraisal.
-    pub fn refuse(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        let reason = text_or_empty("reason", &reason)?;
-        self.record(&at, &actor, core::EventKind::Refused { reason })
-    }
-
-    /// Hands the dossier to a workflow step.
-    pub fn route(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] step: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        let step = step
-            .as_string()
-            .ok_or_else(|| wrong_type("step", "a string", &step))?;
-        self.record(&at, &actor, core::EventKind::Routed { step })
-    }
-
-    /// Asks for a supplement: the clock pauses.
-    #[wasm_bindgen(js_name = requestSupplement)]
-    pub fn request_supplement(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        let reason = text_or_empty("reason", &reason)?;
-        self.record(&at, &actor, core::EventKind::SupplementRequested { reason })
-    }
-
-    /// The complete supplement arrived.
-    #[wasm_bindgen(js_name = completeSupplement)]
-    pub fn complete_supplement(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::SupplementCompleted)
-    }
-
-    /// Asks for a financial obligation: the clock pauses.
-    #[wasm_bindgen(js_name = requestPayment)]
-    pub fn request_payment(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::FinancialObligationRequested)
-    }
-
-    /// The obligation is met: the clock resumes.
-    pub fn pay(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::Paid)
-    }
-
-    /// Suspends processing: the clock pauses.
-    pub fn suspend(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        let reason = text_or_empty("reason", &reason)?;
-        self.record(&at, &actor, core::EventKind::Suspended { reason })
-    }
-
-    /// Resumes processing.
-    pub fn resume(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::Resumed)
-    }
-
-    /// Apology and new appointment (Mẫu 04), at most once.
-    pub fn extend(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(js_name = newDue, unchecked_param_type = "string")] new_due: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] reason: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        let new_due = convert::instant("newDue", &new_due)?;
-        let reason = text_or_empty("reason", &reason)?;
-        self.record(&at, &actor, core::EventKind::Extended { new_due, reason })
-    }
-
-    /// The result is ready.
-    pub fn resolve(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::Resolved)
-    }
-
-    /// The result is handed over.
-    #[wasm_bindgen(js_name = returnResult)]
-    pub fn return_result(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::ResultReturned)
-    }
-
-    /// The applicant withdraws.
-    pub fn withdraw(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
-    ) -> Result<(), JsValue> {
-        self.record(&at, &actor, core::EventKind::Withdrawn)
     }
 
     /// The code.
@@ -692,9 +553,9 @@ impl Dossier {
     pub fn step_usage_at(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<js_sys::Array, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
-        Ok(step_usage(&self.0.step_usage_at(as_of).js()?))
+        step_usage(&self.0.step_usage_at(as_of).js()?)
     }
 
     /// The highest of `thresholds` (shares of the allowed working time,
@@ -732,7 +593,7 @@ impl Dossier {
 
     /// `[{step, budgetHours, usedHours, overspentHours}]`.
     #[wasm_bindgen(getter, js_name = stepUsage, unchecked_return_type = "StepUsage[]")]
-    pub fn step_usage(&self) -> js_sys::Array {
+    pub fn step_usage(&self) -> Result<JsValue, JsValue> {
         step_usage(&self.0.step_usage())
     }
 
@@ -749,15 +610,7 @@ impl Dossier {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
-        let state = self.0.state_at(as_of).js()?;
-        let out = to_js(&state)?;
-        // The status as its national-portal number, as `status` is.
-        js_sys::Reflect::set(
-            &out,
-            &"status".into(),
-            &state.status.map_or(JsValue::NULL, |s| s.code().into()),
-        )?;
-        Ok(out)
+        to_js(&self.0.state_at(as_of).js()?)
     }
 
     /// The timeline of events and rules that produced the due date:
@@ -815,20 +668,12 @@ impl Calendar {
         #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] procedure: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Channel")] channel: JsValue,
-    ) -> Result<Object, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let procedure =
             procedure::Procedure::from_json(&json_text("procedure", &procedure)?).js()?;
         let at = convert::instant("at", &at)?;
         let clock = core::Clock::new(self.inner(), &procedure, self::channel(&channel)?);
-        let (due, notes) = clock.estimate(at).js()?;
-        let out = Object::new();
-        set(
-            &out,
-            "dueAt",
-            due.map_or(JsValue::NULL, |d| iso::format_instant(d).into()),
-        );
-        set(&out, "explanation", to_js(&notes)?);
-        Ok(out)
+        to_js(&clock.estimate(at).js()?)
     }
 
     /// A dossier from its JSON, replayed on this calendar (see

@@ -227,3 +227,20 @@ test("a procedure's numbers round-trip exactly through the module (float_roundtr
     assert.equal(again.processing_time.days, days);
   }
 });
+
+test("a dossier opened with neither instant is the core's one error", () => {
+  const code = "000.00.06.H56-231027-0361";
+  throwsCode(() => new motcua.Dossier({ procedure: PROCEDURE, code }), "invalid_argument");
+  const d = new motcua.Dossier({
+    procedure: PROCEDURE,
+    code,
+    channel: "online",
+    submittedAt: "2023-10-27T08:00",
+    receivedAt: "2023-10-27T01:32:00.000Z",
+  });
+  assert.equal(d.receivedAt, "2023-10-27T08:32");
+  assert.deepEqual(
+    d.events.map((e) => e.type),
+    ["submitted", "accepted"],
+  );
+});

@@ -193,7 +193,10 @@ fn calendar_days_explain_only_the_move_of_a_last_day_off() {
     );
     let cal = Calendar::vietnam();
     let clock = motcua::dossier::Clock::new(&cal, &p, Channel::Direct);
-    let (due, notes) = clock.estimate(t("2026-02-13T09:30")).unwrap();
+    let motcua::dossier::Estimate {
+        due_at: due,
+        explanation: notes,
+    } = clock.estimate(t("2026-02-13T09:30")).unwrap();
     assert_eq!(due.unwrap().date().to_string(), "2026-03-16");
     let rules: Vec<&str> = notes.entries.iter().map(|e| e.rule).collect();
     assert_eq!(
@@ -218,7 +221,10 @@ fn a_procedure_without_deadline_says_so_plainly() {
         r#"{"code": "1.000011", "name": "Thử", "processing_time": {"kind": "no_deadline"}}"#,
     );
     let cal = Calendar::vietnam();
-    let (due, notes) = motcua::dossier::Clock::new(&cal, &p, Channel::Direct)
+    let motcua::dossier::Estimate {
+        due_at: due,
+        explanation: notes,
+    } = motcua::dossier::Clock::new(&cal, &p, Channel::Direct)
         .estimate(t("2026-02-13T09:30"))
         .unwrap();
     assert_eq!(due, None);
@@ -495,4 +501,56 @@ fn every_error_kind_has_its_own_code() {
     let codes: std::collections::BTreeSet<&str> =
         motcua::ErrorKind::ALL.iter().map(|k| k.code()).collect();
     assert_eq!(codes.len(), motcua::ErrorKind::ALL.len());
+}
+
+#[test]
+fn opening_a_dossier_is_one_decision_for_every_front_door() {
+    let p = procedure(WORKFLOW);
+    let cal = Calendar::vietnam();
+    let mut opening = motcua::dossier::Opening::new(p.clone(), code());
+    // Neither instant: one error, whatever binding asked.
+    let none = Dossier::open(&cal, opening.clone()).unwrap_err();
+    assert_eq!(none.kind(), motcua::ErrorKind::InvalidArgument);
+    // A submission alone waits for its acceptance.
+    opening.channel = Channel::Online;
+    opening.submitted_at = Some(t("2023-10-02T08:00"));
+    let submitted = Dossier::open(&cal, opening.clone()).unwrap();
+    assert_eq!(submitted.status(), Status::Submitted);
+    assert_eq!(submitted.due_at(), None);
+    // Submitted and accepted: the same log as submit, then accept.
+    opening.received_at = Some(t("2023-10-02T09:00"));
+    let accepted = Dossier::open(&cal, opening.clone()).unwrap();
+    let mut by_hand = Dossier::submit(
+        p.clone(),
+        &cal,
+        code(),
+        Channel::Online,
+        t("2023-10-02T08:00"),
+        "",
+    )
+    .unwrap();
+    by_hand.accept(t("2023-10-02T09:00"), "").unwrap();
+    assert_eq!(accepted.events(), by_hand.events());
+    assert_eq!(accepted.due_at(), by_hand.due_at());
+    // A reception alone is a counter reception.
+    opening.submitted_at = None;
+    let received = Dossier::open(&cal, opening).unwrap();
+    assert_eq!(received.events().len(), 1);
+    assert_eq!(received.status(), Status::Accepted);
+}
+
+#[test]
+fn an_instant_with_an_offset_is_read_as_vietnam_local_time() {
+    let read = iso::parse_instant_with_offset;
+    assert_eq!(read("2026-02-13T09:30"), Some(t("2026-02-13T09:30")));
+    assert_eq!(
+        read("2026-02-13T02:30:00.000Z"),
+        Some(t("2026-02-13T09:30"))
+    );
+    assert_eq!(read("2026-02-13T09:30+07:00"), Some(t("2026-02-13T09:30")));
+    assert_eq!(read("2026-02-13T03:30+0100"), Some(t("2026-02-13T09:30")));
+    assert_eq!(read("2026-02-12T21:30-05"), Some(t("2026-02-13T09:30")));
+    assert_eq!(read("2026-02-13T09:30+7"), None);
+    assert_eq!(read("2026-02-13T09:30+25:00"), None);
+    assert_eq!(read("2026-02-13T09:30Z+07:00"), None);
 }

@@ -57,6 +57,46 @@ pub fn parse_instant(text: &str) -> Option<NaiveDateTime> {
     parse_layout(whole, "YYYY-MM-DDThh:mm:ss").or_else(|| parse_layout(whole, "YYYY-MM-DDThh:mm"))
 }
 
+/// Parses an instant as [`parse_instant`] does, or one with a trailing
+/// `Z` or an ISO 8601 offset (`±HH:MM`, `±HHMM`, `±HH`; the milliseconds
+/// of JavaScript's `Date.prototype.toISOString()` too), converted to
+/// Vietnam local time (UTC+7, no daylight saving since 1975).
+pub fn parse_instant_with_offset(text: &str) -> Option<NaiveDateTime> {
+    if let Some(local) = parse_instant(text) {
+        return Some(local);
+    }
+    let (local, offset_minutes) = match text.strip_suffix('Z') {
+        Some(local) => (local, 0),
+        None => split_offset(text)?,
+    };
+    parse_instant(local)?.checked_add_signed(chrono::Duration::minutes(7 * 60 - offset_minutes))
+}
+
+/// `text` split into its local part and its trailing offset in minutes.
+fn split_offset(text: &str) -> Option<(&str, i64)> {
+    // (layout of the offset's digits, its length with the sign)
+    [("hh:mm", 6), ("hhmm", 5), ("hh", 3)]
+        .iter()
+        .find_map(|&(layout, len)| {
+            let split = text.len().checked_sub(len)?;
+            let (local, offset) = (text.get(..split)?, text.get(split..)?);
+            let sign = match offset.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let hours_only = len == 3;
+            let padded = format!(
+                "2000-01-01{}{}",
+                &offset[1..],
+                if hours_only { "00" } else { "" }
+            );
+            let layout = format!("YYYY-MM-DD{layout}{}", if hours_only { "mm" } else { "" });
+            let t = parse_layout(&padded, &layout)?;
+            Some((local, sign * i64::from(t.hour() * 60 + t.minute())))
+        })
+}
+
 /// `t` without its fraction of a second: motcua counts whole seconds.
 pub fn whole_seconds(t: NaiveDateTime) -> NaiveDateTime {
     t.with_nanosecond(0).unwrap_or(t)

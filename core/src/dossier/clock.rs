@@ -160,6 +160,42 @@ impl StepUsage {
     }
 }
 
+/// A step's usage in working hours, the unit the bindings show it in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepHours {
+    /// The step's id.
+    pub step: String,
+    /// Its budget.
+    pub budget_hours: f64,
+    /// The time it used (pauses excluded).
+    pub used_hours: f64,
+    /// The time over budget (0 when within).
+    pub overspent_hours: f64,
+}
+
+impl From<&StepUsage> for StepHours {
+    fn from(u: &StepUsage) -> Self {
+        let hours = |seconds: i64| seconds as f64 / 3600.0;
+        Self {
+            step: u.step.clone(),
+            budget_hours: hours(u.budget_seconds),
+            used_hours: hours(u.used_seconds),
+            overspent_hours: hours(u.overspent_seconds()),
+        }
+    }
+}
+
+/// "If I submit now": the due date of a dossier accepted at an instant,
+/// with the explanation a received dossier would give.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    /// The legal due date; `None` for a procedure without deadline.
+    #[serde(with = "crate::calendar::iso::instant_opt")]
+    pub due_at: Option<NaiveDateTime>,
+    /// How the due date was reached.
+    pub explanation: Explanation,
+}
+
 /// The state of a dossier after some prefix of its log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockState {
@@ -276,7 +312,7 @@ impl<'a> Clock<'a> {
     /// the explanation a received dossier would give. It replays the same
     /// reception event as [`crate::dossier::Dossier::receive`], so a portal's
     /// estimate and the center's receipt slip cannot disagree.
-    pub fn estimate(&self, at: NaiveDateTime) -> Result<(Option<NaiveDateTime>, Explanation)> {
+    pub fn estimate(&self, at: NaiveDateTime) -> Result<Estimate> {
         let mut notes = Explanation::default();
         let reception = Event::new(
             crate::calendar::iso::whole_seconds(at),
@@ -286,7 +322,10 @@ impl<'a> Clock<'a> {
         // Applied directly, not replayed: an error has no log to point into.
         let mut state = ClockState::new();
         self.apply_in_place(&mut state, &reception, Some(&mut notes))?;
-        Ok((state.due_at, notes))
+        Ok(Estimate {
+            due_at: state.due_at,
+            explanation: notes,
+        })
     }
 
     /// The clock's start (the next working instant) and the due date.

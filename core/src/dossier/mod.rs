@@ -12,6 +12,7 @@ mod code;
 mod event;
 mod explain;
 mod forms;
+mod opening;
 mod status;
 
 use std::sync::Arc;
@@ -22,13 +23,14 @@ use serde_json::Value;
 
 pub use applicant::Applicant;
 pub use clock::{
-    judge, progress, timeliness, Clock, ClockState, Extension, Granularity, Progress, StepUsage,
-    Timeliness, Violation,
+    judge, progress, timeliness, Clock, ClockState, Estimate, Extension, Granularity, Progress,
+    StepHours, StepUsage, Timeliness, Violation,
 };
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind};
 pub use explain::{Explanation, ExplanationEntry, Note};
 pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
+pub use opening::Opening;
 pub use status::Status;
 
 use crate::calendar::holidays::Provenance;
@@ -180,7 +182,9 @@ pub struct DossierState {
     /// The instant.
     #[serde(with = "crate::calendar::iso::instant")]
     pub as_of: NaiveDateTime,
-    /// Status at that instant (`None` before the first event).
+    /// Status at that instant (`None` before the first event), written as
+    /// its national-portal number, as every runtime shows a status.
+    #[serde(serialize_with = "status::code_opt")]
     pub status: Option<Status>,
     /// The legal due date in force.
     #[serde(with = "crate::calendar::iso::instant_opt")]

@@ -108,3 +108,15 @@ impl fmt::Display for Status {
         write!(f, "{} {}", self.code(), self.name_vi())
     }
 }
+
+/// Writes an optional status as its national-portal number (`null` for
+/// none): the form of a status in the views the bindings show.
+pub(super) fn code_opt<S: serde::Serializer>(
+    status: &Option<Status>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match status {
+        Some(status) => s.serialize_u8(status.code()),
+        None => s.serialize_none(),
+    }
+}
