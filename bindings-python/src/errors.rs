@@ -9,6 +9,27 @@ pub const INVALID_TYPE: &str = "invalid_type";
 
 /// The `motcua` exception for a code and message.
 pub fn exception(py: Python<'_>, code: &str, message: String) -> PyErr {
+    raise(py, code, message, None, None)
+}
+
+/// The `motcua` exception of a core error, with its place.
+fn core_exception(py: Python<'_>, e: &motcua::Error) -> PyErr {
+    raise(
+        py,
+        e.code(),
+        e.message().to_owned(),
+        e.path(),
+        e.event_index(),
+    )
+}
+
+fn raise(
+    py: Python<'_>,
+    code: &str,
+    message: String,
+    path: Option<&str>,
+    event_index: Option<usize>,
+) -> PyErr {
     let class = py
         .import("motcua._errors")
         .and_then(|m| m.getattr("BY_CODE"))
@@ -17,7 +38,7 @@ pub fn exception(py: Python<'_>, code: &str, message: String) -> PyErr {
             py.import("motcua._errors")
                 .and_then(|m| m.getattr("MotcuaError"))
         });
-    match class.and_then(|c| c.call1((message.clone(), code))) {
+    match class.and_then(|c| c.call1((message, code, path, event_index))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,
     }
@@ -31,7 +52,7 @@ pub trait IntoPy<T> {
 
 impl<T> IntoPy<T> for motcua::Result<T> {
     fn py(self, py: Python<'_>) -> PyResult<T> {
-        self.map_err(|e| exception(py, e.code(), e.message().to_owned()))
+        self.map_err(|e| core_exception(py, &e))
     }
 }
 

@@ -5,6 +5,7 @@ form data."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
 
 import pytest
@@ -437,3 +438,26 @@ def test_a_dossier_opened_with_neither_instant_is_the_cores_one_error():
     d = motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0361", channel="online",
                        submitted_at=T(2023, 10, 27, 8, 0), received_at=T(2023, 10, 27, 8, 32))
     assert [e["type"] for e in d.events] == ["submitted", "accepted"]
+
+
+def test_an_error_carries_its_place_path_and_event_index():
+    catalog = [
+        {"code": "1.000001", "name": "A", "processing_time": {"kind": "working_days", "days": 5}},
+        {"code": "1.000002", "name": "B", "processing_time": {"kind": "working_days", "days": "5"}},
+    ]
+    with pytest.raises(motcua.InvalidProcedureError) as raised:
+        motcua.Catalog.from_json(json.dumps(catalog))
+    assert raised.value.path == "procedures[1].processing_time.days"
+    assert raised.value.event_index is None
+    p = motcua.Procedure.from_dict(PROCEDURE)
+    d = motcua.Dossier(procedure=p, code="000.00.06.H56-231027-0361", received_at=T(2023, 10, 27, 9, 32))
+    d.resolve(T(2023, 10, 30, 9, 0))
+    doc = json.loads(d.to_json())
+    doc["events"][1]["at"] = "2023-10-26T09:00"
+    with pytest.raises(motcua.MotcuaError) as raised:
+        motcua.Dossier.from_json(json.dumps(doc))
+    assert (raised.value.code, raised.value.event_index, raised.value.path) == (
+        "dossier.event_out_of_order", 1, None)
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert (type(again), again.event_index, str(again)) == (
+        type(raised.value), 1, str(raised.value))

@@ -22,7 +22,17 @@ pub trait IntoJs<T> {
 
 impl<T> IntoJs<T> for motcua::Result<T> {
     fn js(self) -> Result<T, JsValue> {
-        self.map_err(|e| js_error(e.code(), e.message()))
+        self.map_err(|e| {
+            let error = js_error(e.code(), e.message());
+            // The error's place, where it has one (absent otherwise).
+            if let Some(path) = e.path() {
+                let _ = Reflect::set(&error, &"path".into(), &path.into());
+            }
+            if let Some(index) = e.event_index() {
+                let _ = Reflect::set(&error, &"eventIndex".into(), &(index as f64).into());
+            }
+            error
+        })
     }
 }
 
@@ -60,6 +70,16 @@ pub fn install_panic_hook() {
         let message = format!("internal error in motcua (please report it): {info}");
         wasm_bindgen::throw_val(js_error(INTERNAL, &message));
     }));
+}
+
+/// The codes of every core error kind, for the test that the `ErrorCode`
+/// type of the `.d.ts` lists each. Not part of the API.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = _errorCodes, skip_typescript)]
+pub fn error_codes() -> Vec<String> {
+    motcua::ErrorKind::ALL
+        .iter()
+        .map(|k| k.code().to_owned())
+        .collect()
 }
 
 /// Panics with `message`: lets the test suite check the panic hook. Not

@@ -9,6 +9,45 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 /** ISO date `YYYY-MM-DD`. Instants are `YYYY-MM-DDTHH:MM[:SS]` in Vietnam local time. */
 export type Channel = "direct" | "online" | "postal";
+/**
+ * The stable code of every error: the core's kinds (`motcua::ErrorKind`),
+ * then the module's own, for an argument of the wrong JS type, a string
+ * that is not an ISO date or instant, and a bug of motcua.
+ */
+export type ErrorCode =
+  | "calendar.out_of_range"
+  | "lunar.invalid_date"
+  | "calendar.invalid_duration"
+  | "calendar.invalid_sessions"
+  | "calendar.invalid_data"
+  | "invalid_argument"
+  | "procedure.invalid"
+  | "procedure.unknown"
+  | "dossier.invalid_code"
+  | "dossier.duplicate_code"
+  | "dossier.sequence_exhausted"
+  | "dossier.invalid_transition"
+  | "dossier.event_out_of_order"
+  | "dossier.finished"
+  | "dossier.invalid_extension"
+  | "dossier.invalid"
+  | "dossier.calendar_mismatch"
+  | "portal.invalid_payload"
+  | "document.too_large"
+  | "invalid_type"
+  | "invalid_format"
+  | "internal";
+/**
+ * What every function of the module throws: an `Error` with the core's
+ * stable `code` and, where the error has a place, the field `path` in the
+ * document (`"procedures[2].processing_time.days"`) and the `eventIndex`
+ * of the dossier's event that caused it.
+ */
+export interface MotcuaError extends Error {
+  code: ErrorCode;
+  path?: string;
+  eventIndex?: number;
+}
 export type Granularity = "date" | "instant";
 export type GroupBy = "agency" | "field" | "procedure" | "total" | "receiving_unit" | "competent_unit";
 export type Timeliness = "early" | "on_time" | "late";

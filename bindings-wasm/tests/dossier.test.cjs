@@ -244,3 +244,35 @@ test("a dossier opened with neither instant is the core's one error", () => {
     ["submitted", "accepted"],
   );
 });
+
+test("every core error code is in the ErrorCode type of the .d.ts", () => {
+  const dts = fs.readFileSync(path.join(__dirname, "..", "pkg-node", "motcua.d.ts"), "utf8");
+  const union = dts.match(/export type ErrorCode =([^;]*);/);
+  assert.ok(union, "the .d.ts declares ErrorCode");
+  const listed = new Set([...union[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+  const codes = motcua._errorCodes();
+  assert.ok(codes.length > 0);
+  assert.deepEqual(codes.filter((c) => !listed.has(c)), []);
+});
+
+test("an error carries its place: path and eventIndex", () => {
+  const catalog = [
+    { code: "1.000001", name: "A", processing_time: { kind: "working_days", days: 5 } },
+    { code: "1.000002", name: "B", processing_time: { kind: "working_days", days: "5" } },
+  ];
+  assert.throws(
+    () => motcua.Catalog.fromJson(catalog),
+    (e) => e.code === "procedure.invalid" && e.path === "procedures[1].processing_time.days"
+      && e.eventIndex === undefined,
+  );
+  const d = new motcua.Dossier({
+    procedure: PROCEDURE, code: "000.00.06.H56-231027-0361", receivedAt: "2023-10-27T09:32",
+  });
+  d.resolve("2023-10-30T09:00");
+  const doc = JSON.parse(d.toJson());
+  doc.events[1].at = "2023-10-26T09:00";
+  assert.throws(
+    () => motcua.Dossier.fromJson(doc),
+    (e) => e.code === "dossier.event_out_of_order" && e.eventIndex === 1 && e.path === undefined,
+  );
+});

@@ -118,7 +118,12 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// A motcua error: a kind with a stable code and a human-readable message.
+/// A motcua error: a kind with a stable code, a human-readable message
+/// and, where the error has a place, where: the field path in the document
+/// (`workflow[1].budget`) and the index of the event in the dossier's log.
+/// The bindings expose the place as attributes (`path`, `event_index` in
+/// Python, `path`, `eventIndex` in JS), so a caller need not parse the
+/// message, which says the same in words.
 ///
 /// Boxed, so that a `Result` of a small value (a date, a count) stays small
 /// on the hot paths where errors are rare.
@@ -130,6 +135,8 @@ pub struct Error(Box<Inner>);
 struct Inner {
     kind: ErrorKind,
     message: String,
+    path: Option<String>,
+    event_index: Option<usize>,
 }
 
 impl Error {
@@ -138,7 +145,37 @@ impl Error {
         Self(Box::new(Inner {
             kind,
             message: message.into(),
+            path: None,
+            event_index: None,
         }))
+    }
+
+    /// The same error at the field `path` of its document (empty: the
+    /// document itself, no path).
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        let path = path.into();
+        self.0.path = (!path.is_empty()).then_some(path);
+        self
+    }
+
+    /// The same error caused by the event at `index` of a dossier's log;
+    /// the message is prefixed with `events[index]: `.
+    pub fn at_event(mut self, index: usize) -> Self {
+        self.0.message = format!("events[{index}]: {}", self.0.message);
+        self.0.event_index = Some(index);
+        self
+    }
+
+    /// The field path in the document the error is about, e.g.
+    /// `procedures[2].processing_time.days`, if it has one.
+    pub fn path(&self) -> Option<&str> {
+        self.0.path.as_deref()
+    }
+
+    /// The index of the event of the dossier's log that caused the error,
+    /// if an event did.
+    pub fn event_index(&self) -> Option<usize> {
+        self.0.event_index
     }
 
     /// The category of the error.

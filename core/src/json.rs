@@ -58,7 +58,7 @@ impl JsonError {
         } else {
             kind
         };
-        Error::new(kind, format!("{document}: {}", self.describe()))
+        Error::new(kind, format!("{document}: {}", self.describe())).with_path(self.path)
     }
 
     /// `"path: message"`, or just the message for the whole document.

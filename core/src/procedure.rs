@@ -590,7 +590,7 @@ impl Procedure {
     /// Reads and validates a parsed procedure document.
     fn from_value(value: &Value) -> Result<Self> {
         let p = Procedure::read(value, &Path::Root)
-            .map_err(|e| invalid(&code_hint(Some(value)), e.describe()))?;
+            .map_err(|e| invalid(&code_hint(Some(value)), e.describe()).with_path(e.path))?;
         p.validate()?;
         Ok(p)
     }
@@ -789,10 +789,15 @@ impl Catalog {
             }
         };
         let at = |i: usize, e: Error| {
+            let path = e.path().map_or_else(
+                || format!("procedures[{i}]"),
+                |p| format!("procedures[{i}].{p}"),
+            );
             Error::new(
                 ErrorKind::InvalidProcedure,
                 format!("procedures[{i}]: {}", e.message()),
             )
+            .with_path(path)
         };
         // The first problem in document order wins: a code listed twice
         // before an invalid procedure is reported as the duplicate.

@@ -554,3 +554,37 @@ fn an_instant_with_an_offset_is_read_as_vietnam_local_time() {
     assert_eq!(read("2026-02-13T09:30+25:00"), None);
     assert_eq!(read("2026-02-13T09:30Z+07:00"), None);
 }
+
+#[test]
+fn an_error_carries_its_place_as_data_not_only_in_words() {
+    // A field of a catalog's procedure: the path from the document's root.
+    let catalog = r#"[{"code": "1.000001", "name": "A", "processing_time": {"kind": "working_days", "days": 5}},
+        {"code": "1.000002", "name": "B", "processing_time": {"kind": "working_days", "days": "5"}}]"#;
+    let e = motcua::procedure::Catalog::from_json(catalog).unwrap_err();
+    assert_eq!(e.path(), Some("procedures[1].processing_time.days"));
+    assert_eq!(e.event_index(), None);
+    // An event that the log cannot replay: its index.
+    let mut d = Dossier::receive(
+        procedure(WORKFLOW),
+        &Calendar::vietnam(),
+        code(),
+        Channel::Direct,
+        t("2023-10-02T09:00"),
+        "x",
+    )
+    .unwrap();
+    d.resolve(t("2023-10-03T09:00"), "x").unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+    doc["events"][1]["at"] = "2023-10-01T09:00".into();
+    let e = Dossier::from_json(&doc.to_string(), &Calendar::vietnam()).unwrap_err();
+    assert_eq!(e.kind(), motcua::ErrorKind::EventOutOfOrder);
+    assert_eq!(e.event_index(), Some(1));
+    assert!(e.message().starts_with("events[1]: "));
+    // A field of a dossier document.
+    doc["events"][1]["at"] = "yesterday".into();
+    let e = Dossier::from_json(&doc.to_string(), &Calendar::vietnam()).unwrap_err();
+    assert_eq!(e.path(), Some("events[1].at"));
+    // An error without a place has neither.
+    let e = DossierCode::parse("nope").unwrap_err();
+    assert_eq!((e.path(), e.event_index()), (None, None));
+}

@@ -11,18 +11,34 @@ from __future__ import annotations
 
 
 class MotcuaError(Exception):
-    """Base class of every motcua error; ``.code`` is stable, the message is not."""
+    """Base class of every motcua error; ``.code`` is stable, the message is not.
+
+    Where the error has a place, ``.path`` is the field path in the document
+    (``"procedures[2].processing_time.days"``) and ``.event_index`` the index
+    of the event of the dossier's log that caused it; both are ``None``
+    otherwise.
+    """
 
     code: str = "motcua.error"
 
-    def __init__(self, message: str, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        code: str | None = None,
+        path: str | None = None,
+        event_index: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
+        self.path = path
+        self.event_index = event_index
 
-    def __reduce__(self) -> tuple[type[MotcuaError], tuple[str, str]]:
-        return (type(self), (self.message, self.code))
+    def __reduce__(
+        self,
+    ) -> tuple[type[MotcuaError], tuple[str, str, str | None, int | None]]:
+        return (type(self), (self.message, self.code, self.path, self.event_index))
 
 
 class OutOfRangeError(MotcuaError, ValueError):

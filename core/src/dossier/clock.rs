@@ -859,15 +859,10 @@ impl<'a> Clock<'a> {
         let mut state = ClockState::new();
         for (i, e) in events.iter().enumerate() {
             self.apply_in_place(&mut state, e, notes.as_deref_mut())
-                .map_err(|err| at_event(i, err))?;
+                .map_err(|err| err.at_event(i))?;
         }
         Ok(state)
     }
-}
-
-/// Prefixes an error with the index of the event that caused it.
-pub(crate) fn at_event(i: usize, err: Error) -> Error {
-    Error::new(err.kind(), format!("events[{i}]: {}", err.message()))
 }
 
 /// The rule set of a state's reception, or of `at` before any: what the
