@@ -23,9 +23,16 @@
 //! - [`portal`]: national-portal payloads (dossier sync, progress), built
 //!   and validated offline.
 //! - [`report`]: the period report (form II.06a) over any set of dossiers.
-//! - [`sample`]: a seeded sample center (catalog and a quarter of dossiers).
-//! - [`decimal`]: numbers in messages and texts, written as std writes them.
 //! - [`error`]: the one public error type, with a stable machine code per kind.
+//!
+//! ## Features
+//!
+//! - `sample`: the `sample` module, a seeded sample center (catalog
+//!   and a quarter of dossiers) for examples, demos and benchmarks.
+//! - `internals`: the text helpers that the first-party bindings, examples,
+//!   tests and fuzzers share, `calendar::iso` (ISO text of dates and
+//!   instants) and `decimal` (numbers written as std writes them). They are
+//!   not part of the semver surface and change with the bindings.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -42,7 +49,11 @@
 //! ```
 
 pub mod calendar;
+#[cfg(feature = "internals")]
 pub mod decimal;
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code)] // what only the bindings use
+mod decimal;
 pub mod dossier;
 pub mod error;
 mod ids;
@@ -53,6 +64,7 @@ pub mod law;
 pub mod portal;
 pub mod procedure;
 pub mod report;
+#[cfg(feature = "sample")]
 pub mod sample;
 
 pub use error::{Error, ErrorKind, Result};

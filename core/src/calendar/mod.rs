@@ -33,7 +33,11 @@ mod changes;
 pub mod day;
 pub mod holidays;
 mod instant;
+#[cfg(feature = "internals")]
 pub mod iso;
+#[cfg(not(feature = "internals"))]
+#[allow(dead_code)] // what only the bindings use
+pub(crate) mod iso;
 pub mod lunar;
 mod sessions;
 mod working;
