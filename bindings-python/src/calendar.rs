@@ -194,9 +194,7 @@ impl Calendar {
             }
             if let Some(policy) = culture_day_on_weekend {
                 let code = convert::text(py, "culture_day_on_weekend", policy)?;
-                builder = builder.culture_day_on_weekend(
-                    holidays::rules::CultureDayOnWeekend::parse(&code).py(py)?,
-                );
+                builder = builder.culture_day_on_weekend(code.parse().py(py)?);
             }
             if let Some(on) = holidays {
                 if !on.is_instance_of::<pyo3::types::PyBool>() {
@@ -382,17 +380,9 @@ impl Calendar {
         year: &Bound<'_, PyAny>,
     ) -> PyResult<(&'static str, Vec<String>)> {
         crate::errors::guard(|| {
-            let own = |s: Vec<std::borrow::Cow<'static, str>>| {
-                s.into_iter().map(|c| c.into_owned()).collect()
-            };
-            Ok(
-                match self.0.schedule_source(int32(py, "year", year)?).py(py)? {
-                    core::ScheduleSource::Official(s) => ("official", own(s)),
-                    core::ScheduleSource::Loaded(s) => ("loaded", own(s)),
-                    core::ScheduleSource::Projected => ("projected", Vec::new()),
-                    core::ScheduleSource::None => ("none", Vec::new()),
-                },
-            )
+            let source = self.0.schedule_source(int32(py, "year", year)?).py(py)?;
+            let sources = source.sources().iter().map(|s| s.to_string()).collect();
+            Ok((source.status(), sources))
         })
     }
 

@@ -138,10 +138,7 @@ impl Procedure {
             let estimate = core::Clock::new(&calendar, &self.0, channel)
                 .estimate(at)
                 .py(py)?;
-            Ok((
-                estimate.due_at,
-                Explanation::new(py, &estimate.explanation)?,
-            ))
+            Ok((estimate.due_at, Explanation::new(py, estimate.explanation)?))
         })
     }
 
@@ -315,7 +312,7 @@ fn code_rule(py: Python<'_>, rule: Option<&Bound<'_, PyAny>>) -> PyResult<core::
     match rule {
         None => Ok(core::CodeRule::Current),
         Some(r) if r.is_none() => Ok(core::CodeRule::Current),
-        Some(r) => core::CodeRule::parse(&convert::text(py, "rule", r)?).py(py),
+        Some(r) => convert::text(py, "rule", r)?.parse().py(py),
     }
 }
 
@@ -413,7 +410,7 @@ fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
     let text: String = value
         .extract()
         .map_err(|_| wrong_type(py, "channel", "\"direct\", \"online\" or \"postal\"", value))?;
-    Channel::parse(&text).py(py)
+    text.parse::<Channel>().py(py)
 }
 
 fn status(py: Python<'_>, s: Option<core::Status>) -> PyResult<Py<PyAny>> {
@@ -613,7 +610,7 @@ impl Dossier {
                 None => None,
                 Some(e) => {
                     let text = convert::text(py, "ending", e)?;
-                    Some(motcua::report::Ending::parse(&text).py(py)?)
+                    Some(text.parse::<motcua::report::Ending>().py(py)?)
                 }
             };
             let record = motcua::report::ReportRecord {
@@ -847,7 +844,7 @@ impl Dossier {
 
     /// The timeline of events and rules that produced the due date.
     fn explain(&self, py: Python<'_>) -> PyResult<Explanation> {
-        crate::errors::guard(|| Explanation::new(py, &self.0.explain().py(py)?))
+        crate::errors::guard(|| Explanation::new(py, self.0.explain().py(py)?))
     }
 
     /// The ``DongBoHoSoMC`` payload of the national portal (PascalCase keys,
@@ -916,16 +913,14 @@ impl Dossier {
 #[pyclass(frozen, module = "motcua")]
 pub struct Explanation {
     entries: Py<PyAny>,
-    vi: String,
-    en: String,
+    notes: core::Explanation,
 }
 
 impl Explanation {
-    fn new(py: Python<'_>, notes: &core::Explanation) -> PyResult<Self> {
+    fn new(py: Python<'_>, notes: core::Explanation) -> PyResult<Self> {
         Ok(Self {
-            entries: to_python(py, notes)?,
-            vi: notes.text_vi(),
-            en: notes.text_en(),
+            entries: to_python(py, &notes)?,
+            notes,
         })
     }
 }
@@ -941,20 +936,15 @@ impl Explanation {
     /// The text in Vietnamese (``"vi"``) or English (``"en"``).
     #[pyo3(signature = (language = None))]
     fn text(&self, py: Python<'_>, language: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
-        let language = convert::text_or(py, "language", language, "vi")?;
-        crate::errors::guard(|| match language.as_str() {
-            "vi" => Ok(self.vi.clone()),
-            "en" => Ok(self.en.clone()),
-            other => Err(exception(
-                py,
-                "invalid_argument",
-                format!("language {other:?} is not \"vi\" or \"en\""),
-            )),
-        })
+        let language = match language {
+            Some(l) => convert::text(py, "language", l)?.parse().py(py)?,
+            None => core::Language::default(),
+        };
+        crate::errors::guard(|| Ok(self.notes.text(language)))
     }
 
     fn __str__(&self) -> String {
-        self.vi.clone()
+        self.notes.text_vi()
     }
 
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {

@@ -126,7 +126,7 @@ impl PeriodReport {
                 .0;
             Ok(Self(index::PeriodSummary::new(
                 period,
-                GroupBy::from_code(group_by).py(py)?,
+                group_by.parse::<GroupBy>().py(py)?,
             )))
         })
     }
@@ -146,10 +146,7 @@ impl PeriodReport {
             let added = crate::errors::borrow_mut(slf)?.0.add(&d.0).py(py)?;
             Ok(match added {
                 Added::Counted(_) => None,
-                Added::Excluded(core::Exclusion::ReceivedAfter) => Some("received_after"),
-                Added::Excluded(core::Exclusion::EndedBefore) => Some("ended_before"),
-                Added::Excluded(core::Exclusion::NotAccepted) => Some("not_accepted"),
-                Added::Excluded(core::Exclusion::Inconsistent) => Some("inconsistent"),
+                Added::Excluded(e) => Some(e.code()),
             })
         })
     }
@@ -394,7 +391,7 @@ impl Methodology {
         target: &Bound<'_, PyAny>,
     ) -> PyResult<Option<u64>> {
         crate::errors::guard(|| {
-            let lever = Lever::from_code(&convert::text(py, "lever", lever)?).py(py)?;
+            let lever: Lever = convert::text(py, "lever", lever)?.parse().py(py)?;
             let target = convert::real(py, "target", target)?;
             if !target.is_finite() {
                 return Err(exception(

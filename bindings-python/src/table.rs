@@ -111,24 +111,18 @@ impl Columns<'_> {
 
 /// Parses each label with `parse`, or names the bad one, the first row
 /// that holds it and the accepted values.
-fn parse_labels<T>(
-    column: &str,
+fn parse_labels<T: std::str::FromStr<Err = Error>>(
     labels: &[String],
     codes: &[i32],
-    parse: impl Fn(&str) -> Option<T>,
-    accepted: &str,
 ) -> Result<Vec<T>, Error> {
     labels
         .iter()
         .enumerate()
         .map(|(k, l)| {
-            parse(l).ok_or_else(|| {
+            l.parse().map_err(|e: Error| {
                 let row = codes.iter().position(|&c| usize::try_from(c) == Ok(k));
                 let at = row.map_or(String::new(), |r| format!("row {r}: "));
-                Error::new(
-                    ErrorKind::InvalidArgument,
-                    format!("{at}{column} {l:?} is not one of {accepted}"),
-                )
+                Error::new(e.kind(), format!("{at}{}", e.message()))
             })
         })
         .collect()
@@ -157,23 +151,9 @@ pub fn _report_table<'py>(
     supplement_requests: PyReadonlyArray1<'py, i64>,
 ) -> PyResult<Vec<PeriodReport>> {
     crate::errors::guard(|| {
-        let group_by = GroupBy::from_code(group_by).py(py)?;
-        let channels = parse_labels(
-            "channel",
-            &channel_labels,
-            channel.as_slice()?,
-            Channel::from_code,
-            "\"direct\", \"online\", \"postal\"",
-        )
-        .py(py)?;
-        let endings = parse_labels(
-            "ending",
-            &ending_labels,
-            ending.as_slice()?,
-            Ending::from_code,
-            "\"resolved\", \"withdrawn\", \"refused\", \"stopped\", \"refused_after_appraisal\" or missing",
-        )
-        .py(py)?;
+        let group_by: GroupBy = group_by.parse().py(py)?;
+        let channels: Vec<Channel> = parse_labels(&channel_labels, channel.as_slice()?).py(py)?;
+        let endings: Vec<Ending> = parse_labels(&ending_labels, ending.as_slice()?).py(py)?;
         let columns = Columns {
             keys: keys.as_ref().map(|k| k.as_slice()).transpose()?,
             key_labels: &key_labels,

@@ -187,8 +187,7 @@ impl Calendar {
             let code = policy
                 .as_string()
                 .ok_or_else(|| wrong_type("cultureDayOnWeekend", "a string", &policy))?;
-            builder = builder
-                .culture_day_on_weekend(holidays::rules::CultureDayOnWeekend::parse(&code).js()?);
+            builder = builder.culture_day_on_weekend(code.parse().js()?);
         }
         let without = get("withoutCultureDay")?;
         if !without.is_undefined() {
@@ -385,15 +384,14 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
     ) -> Result<Object, JsValue> {
-        let (status, sources) = match self.0.schedule_source(int32("year", &year)?).js()? {
-            core::ScheduleSource::Official(s) => ("official", s),
-            core::ScheduleSource::Loaded(s) => ("loaded", s),
-            core::ScheduleSource::Projected => ("projected", Vec::new()),
-            core::ScheduleSource::None => ("none", Vec::new()),
-        };
+        let source = self.0.schedule_source(int32("year", &year)?).js()?;
         let out = Object::new();
-        set(&out, "status", status.into());
-        let list: Array = sources.iter().map(|s| JsValue::from_str(s)).collect();
+        set(&out, "status", source.status().into());
+        let list: Array = source
+            .sources()
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
         set(&out, "sources", list.into());
         Ok(out)
     }

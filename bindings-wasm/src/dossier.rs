@@ -157,7 +157,7 @@ fn code_rule(rule: &JsValue) -> Result<core::CodeRule, JsValue> {
     let code = rule
         .as_string()
         .ok_or_else(|| wrong_type("rule", "\"current\", \"central\" or \"legacy\"", rule))?;
-    core::CodeRule::parse(&code).js()
+    code.parse().js()
 }
 
 #[wasm_bindgen]
@@ -277,7 +277,7 @@ fn channel(value: &JsValue) -> Result<Channel, JsValue> {
         return Ok(Channel::Direct);
     }
     let text = convert::text("channel", value)?;
-    Channel::parse(&text).js()
+    text.parse().js()
 }
 
 /// Reads `{procedure, code, receivedAt, submittedAt, channel, actor,

@@ -49,7 +49,7 @@ impl PeriodReport {
             let code = group_by
                 .as_string()
                 .ok_or_else(|| wrong_type("groupBy", "a string", &group_by))?;
-            GroupBy::from_code(&code).js()?
+            code.parse::<GroupBy>().js()?
         };
         Ok(PeriodReport(index::PeriodSummary::new(period, group_by)))
     }
@@ -60,7 +60,7 @@ impl PeriodReport {
         let added = self.0.add(dossier.inner()).js()?;
         Ok(match added {
             Added::Counted(_) => JsValue::NULL,
-            Added::Excluded(e) => to_js(&e)?,
+            Added::Excluded(e) => e.code().into(),
         })
     }
 
@@ -195,7 +195,7 @@ impl Methodology {
         let lever = lever
             .as_string()
             .ok_or_else(|| wrong_type("lever", "a string", &lever))?;
-        let lever = Lever::from_code(&lever).js()?;
+        let lever: Lever = lever.parse().js()?;
         let target = convert::number("target", &target)?;
         if !target.is_finite() {
             return Err(js_error(

@@ -5,116 +5,58 @@
 //! expose unchanged, and a message that says what was wrong and what was
 //! expected. Messages never echo personal data.
 
-use std::fmt;
-
-/// What went wrong, as a stable category. New kinds may be added in minor
-/// releases, so matches need a wildcard arm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// A date or instant lies outside the range a calendar or table covers.
-    OutOfRange,
-    /// A lunar date that does not exist (day 30 of a 29-day month, a leap
-    /// flag on a month that is not leap, month 13, …).
-    InvalidLunarDate,
-    /// A duration that is negative, not finite, or too large.
-    InvalidDuration,
-    /// Working sessions that are empty, overlapping, out of order or outside
-    /// the day.
-    InvalidSessions,
-    /// A calendar data document (official schedule or center overrides) that
-    /// is malformed: the message names the field and the value.
-    InvalidCalendarData,
-    /// A value of the right type but outside what the call accepts.
-    InvalidArgument,
-    /// A procedure (TTHC) definition that is malformed or inconsistent
-    /// (a workflow whose budgets do not sum to the processing time, …).
-    InvalidProcedure,
-    /// A procedure code that the catalog does not hold.
-    UnknownProcedure,
-    /// A dossier code that is not `AGENCY-YYMMDD-NNNN`.
-    InvalidDossierCode,
-    /// A dossier code that is already in use.
-    DuplicateDossierCode,
-    /// The 10,000th dossier of an agency on one day: the code has 4 digits.
-    SequenceExhausted,
-    /// An event that the dossier's current status does not allow.
-    InvalidTransition,
-    /// An event dated before the dossier's previous event.
-    EventOutOfOrder,
-    /// An event on a dossier whose processing has ended.
-    DossierFinished,
-    /// A second extension, or a new appointment that is not later.
-    InvalidExtension,
-    /// A dossier or event log document that is malformed.
-    InvalidDossier,
-    /// A dossier document recorded on another calendar than the one it is
-    /// read on (see `Calendar::stamp`): its due dates could differ.
-    CalendarMismatch,
-    /// A national-portal payload that is malformed; the message names the
-    /// field.
-    InvalidPayload,
-    /// A JSON document above [`crate::MAX_DOCUMENT_BYTES`] (16 MiB), refused
-    /// before it is parsed, whatever it was meant to be: one code for every
-    /// reader, so a caller can tell "too big" from "malformed".
-    DocumentTooLarge,
-}
-
-impl ErrorKind {
-    /// Every kind, for the bindings' tests that each code has its
-    /// exception class (a new kind must be added here: the match in
-    /// [`ErrorKind::code`] lists the same variants).
-    pub const ALL: [ErrorKind; 19] = [
-        ErrorKind::OutOfRange,
-        ErrorKind::InvalidLunarDate,
-        ErrorKind::InvalidDuration,
-        ErrorKind::InvalidSessions,
-        ErrorKind::InvalidCalendarData,
-        ErrorKind::InvalidArgument,
-        ErrorKind::InvalidProcedure,
-        ErrorKind::UnknownProcedure,
-        ErrorKind::InvalidDossierCode,
-        ErrorKind::DuplicateDossierCode,
-        ErrorKind::SequenceExhausted,
-        ErrorKind::InvalidTransition,
-        ErrorKind::EventOutOfOrder,
-        ErrorKind::DossierFinished,
-        ErrorKind::InvalidExtension,
-        ErrorKind::InvalidDossier,
-        ErrorKind::CalendarMismatch,
-        ErrorKind::InvalidPayload,
-        ErrorKind::DocumentTooLarge,
-    ];
-
-    /// The stable machine code of this kind, shared by all runtimes.
-    pub const fn code(self) -> &'static str {
-        match self {
-            ErrorKind::OutOfRange => "calendar.out_of_range",
-            ErrorKind::InvalidLunarDate => "lunar.invalid_date",
-            ErrorKind::InvalidDuration => "calendar.invalid_duration",
-            ErrorKind::InvalidSessions => "calendar.invalid_sessions",
-            ErrorKind::InvalidCalendarData => "calendar.invalid_data",
-            ErrorKind::InvalidArgument => "invalid_argument",
-            ErrorKind::InvalidProcedure => "procedure.invalid",
-            ErrorKind::UnknownProcedure => "procedure.unknown",
-            ErrorKind::InvalidDossierCode => "dossier.invalid_code",
-            ErrorKind::DuplicateDossierCode => "dossier.duplicate_code",
-            ErrorKind::SequenceExhausted => "dossier.sequence_exhausted",
-            ErrorKind::InvalidTransition => "dossier.invalid_transition",
-            ErrorKind::EventOutOfOrder => "dossier.event_out_of_order",
-            ErrorKind::DossierFinished => "dossier.finished",
-            ErrorKind::InvalidExtension => "dossier.invalid_extension",
-            ErrorKind::InvalidDossier => "dossier.invalid",
-            ErrorKind::CalendarMismatch => "dossier.calendar_mismatch",
-            ErrorKind::InvalidPayload => "portal.invalid_payload",
-            ErrorKind::DocumentTooLarge => "document.too_large",
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+crate::labels::labelled! {
+    /// What went wrong, as a stable category. New kinds may be added in minor
+    /// releases, so matches need a wildcard arm.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ErrorKind: "error kind" {
+        /// A date or instant lies outside the range a calendar or table covers.
+        OutOfRange = "calendar.out_of_range",
+        /// A lunar date that does not exist (day 30 of a 29-day month, a leap
+        /// flag on a month that is not leap, month 13, …).
+        InvalidLunarDate = "lunar.invalid_date",
+        /// A duration that is negative, not finite, or too large.
+        InvalidDuration = "calendar.invalid_duration",
+        /// Working sessions that are empty, overlapping, out of order or outside
+        /// the day.
+        InvalidSessions = "calendar.invalid_sessions",
+        /// A calendar data document (official schedule or center overrides) that
+        /// is malformed: the message names the field and the value.
+        InvalidCalendarData = "calendar.invalid_data",
+        /// A value of the right type but outside what the call accepts.
+        InvalidArgument = "invalid_argument",
+        /// A procedure (TTHC) definition that is malformed or inconsistent
+        /// (a workflow whose budgets do not sum to the processing time, …).
+        InvalidProcedure = "procedure.invalid",
+        /// A procedure code that the catalog does not hold.
+        UnknownProcedure = "procedure.unknown",
+        /// A dossier code that is not `AGENCY-YYMMDD-NNNN`.
+        InvalidDossierCode = "dossier.invalid_code",
+        /// A dossier code that is already in use.
+        DuplicateDossierCode = "dossier.duplicate_code",
+        /// The 10,000th dossier of an agency on one day: the code has 4 digits.
+        SequenceExhausted = "dossier.sequence_exhausted",
+        /// An event that the dossier's current status does not allow.
+        InvalidTransition = "dossier.invalid_transition",
+        /// An event dated before the dossier's previous event.
+        EventOutOfOrder = "dossier.event_out_of_order",
+        /// An event on a dossier whose processing has ended.
+        DossierFinished = "dossier.finished",
+        /// A second extension, or a new appointment that is not later.
+        InvalidExtension = "dossier.invalid_extension",
+        /// A dossier or event log document that is malformed.
+        InvalidDossier = "dossier.invalid",
+        /// A dossier document recorded on another calendar than the one it is
+        /// read on (see `Calendar::stamp`): its due dates could differ.
+        CalendarMismatch = "dossier.calendar_mismatch",
+        /// A national-portal payload that is malformed; the message names the
+        /// field.
+        InvalidPayload = "portal.invalid_payload",
+        /// A JSON document above [`crate::MAX_DOCUMENT_BYTES`] (16 MiB), refused
+        /// before it is parsed, whatever it was meant to be: one code for every
+        /// reader, so a caller can tell "too big" from "malformed".
+        DocumentTooLarge = "document.too_large",
     }
 }
 

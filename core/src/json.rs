@@ -336,11 +336,12 @@ fn position(value: &Value, at: &Path<'_>, names: &[&str]) -> Result<usize, JsonE
         .ok_or_else(|| JsonError::at(at, format!("{} is not {}", quoted(text), one_of(names))))
 }
 
-/// `one of "a", "b" or "c"`.
-fn one_of(names: &[&str]) -> String {
+/// `"a" or "b"`, `one of "a", "b" or "c"`.
+pub(crate) fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
     match quoted.split_last() {
         Some((last, [])) => last.clone(),
+        Some((last, [only])) => format!("{only} or {last}"),
         Some((last, rest)) => format!("one of {} or {last}", rest.join(", ")),
         None => "expected".into(),
     }

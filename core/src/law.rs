@@ -18,19 +18,17 @@
 //! than citing the old decree as if it were current.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::Serialize;
 
-/// The rule set that governs a dossier, chosen by its reception date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RuleSet {
-    /// Decree 61/2018/NĐ-CP and Circular 01/2018/TT-VPCP.
-    #[serde(rename = "decree_61_2018")]
-    Decree61Of2018,
-    /// Decree 118/2025/NĐ-CP as amended, and Circular 03/2025/TT-VPCP.
-    #[serde(rename = "decree_118_2025")]
-    Decree118Of2025,
+crate::labels::labelled! {
+    /// The rule set that governs a dossier, chosen by its reception date.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RuleSet: "rule set" {
+        /// Decree 61/2018/NĐ-CP and Circular 01/2018/TT-VPCP.
+        Decree61Of2018 = "decree_61_2018",
+        /// Decree 118/2025/NĐ-CP as amended, and Circular 03/2025/TT-VPCP.
+        Decree118Of2025 = "decree_118_2025",
+    }
 }
 
 /// A rule of the clock or of the forms, whose article [`RuleSet::basis`]
@@ -63,14 +61,6 @@ impl RuleSet {
             RuleSet::Decree61Of2018
         } else {
             RuleSet::Decree118Of2025
-        }
-    }
-
-    /// The stable code: `decree_61_2018`, `decree_118_2025`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            RuleSet::Decree61Of2018 => "decree_61_2018",
-            RuleSet::Decree118Of2025 => "decree_118_2025",
         }
     }
 

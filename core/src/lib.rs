@@ -60,6 +60,7 @@ mod ids;
 pub mod impact;
 pub mod index;
 mod json;
+mod labels;
 pub mod law;
 pub mod portal;
 pub mod procedure;

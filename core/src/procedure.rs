@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, label, FromJson, JsonError, Object, Path};
+use crate::json::{self, FromJson, JsonError, Object, Path};
 
 /// A processing time as procedures publish it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -160,65 +160,57 @@ impl ProcessingTime {
     }
 }
 
-/// Where the due date of a working-time duration falls.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DuePolicy {
-    /// Add the working time to the reception instant: received Friday 09:32
-    /// with 5 working days is due the next Friday 09:32 (what provincial
-    /// systems print on the slip).
-    #[default]
-    Exact,
-    /// Due at the close of the working day on which the working time runs
-    /// out, for procedures and centers that count whole days.
-    EndOfDay,
+crate::labels::labelled! {
+    /// Where the due date of a working-time duration falls.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub enum DuePolicy: "due policy" {
+        /// Add the working time to the reception instant: received Friday 09:32
+        /// with 5 working days is due the next Friday 09:32 (what provincial
+        /// systems print on the slip).
+        #[default]
+        Exact = "exact",
+        /// Due at the close of the working day on which the working time runs
+        /// out, for procedures and centers that count whole days.
+        EndOfDay = "end_of_day",
+    }
 }
 
-/// What a completed supplement does to the clock.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SupplementPolicy {
-    /// The full processing time counts again from the completed supplement
-    /// (Decree 61/2018 Art. 19(4); not yet verified in Decree 118/2025, see
-    /// [`crate::law`]).
-    #[default]
-    Restart,
-    /// The time between the request and the completed supplement does not
-    /// count: the due date moves by that working time (how the national
-    /// index measures).
-    Pause,
+crate::labels::labelled! {
+    /// What a completed supplement does to the clock.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub enum SupplementPolicy: "supplement policy" {
+        /// The full processing time counts again from the completed supplement
+        /// (Decree 61/2018 Art. 19(4); not yet verified in Decree 118/2025, see
+        /// [`crate::law`]).
+        #[default]
+        Restart = "restart",
+        /// The time between the request and the completed supplement does not
+        /// count: the due date moves by that working time (how the national
+        /// index measures).
+        Pause = "pause",
+    }
 }
 
-/// What status 8, "Dừng xử lý" (processing stopped), does to a dossier.
-/// A named policy because the rule moved: the clock of Decree 61/2018
-/// paused while processing was suspended, and the national portal's
-/// scoring of 2026 treats status 8 as an end state (Circular 03/2025/TT-VPCP
-/// adds form 05, the notice that processing is stopped).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StopPolicy {
-    /// The default: [`StopPolicy::End`] for dossiers received under
-    /// Decree 118/2025 (from 01/07/2025), [`StopPolicy::Pause`] for those
-    /// received under Decree 61/2018, so that a log recorded under the old
-    /// rules replays as it did.
-    #[default]
-    ByRuleSet,
-    /// Status 8 ends processing, as the national portal scores it: no
-    /// timeliness, counted apart in the period report, no event after it.
-    End,
-    /// Status 8 pauses the clock until `resumed`; the due date moves by
-    /// the working time stopped.
-    Pause,
-}
-
-impl FromJson for StopPolicy {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["by_rule_set", "end", "pause"],
-            &[StopPolicy::ByRuleSet, StopPolicy::End, StopPolicy::Pause],
-        )
+crate::labels::labelled! {
+    /// What status 8, "Dừng xử lý" (processing stopped), does to a dossier.
+    /// A named policy because the rule moved: the clock of Decree 61/2018
+    /// paused while processing was suspended, and the national portal's
+    /// scoring of 2026 treats status 8 as an end state (Circular 03/2025/TT-VPCP
+    /// adds form 05, the notice that processing is stopped).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub enum StopPolicy: "stop policy" {
+        /// The default: [`StopPolicy::End`] for dossiers received under
+        /// Decree 118/2025 (from 01/07/2025), [`StopPolicy::Pause`] for those
+        /// received under Decree 61/2018, so that a log recorded under the old
+        /// rules replays as it did.
+        #[default]
+        ByRuleSet = "by_rule_set",
+        /// Status 8 ends processing, as the national portal scores it: no
+        /// timeliness, counted apart in the period report, no event after it.
+        End = "end",
+        /// Status 8 pauses the clock until `resumed`; the due date moves by
+        /// the working time stopped.
+        Pause = "pause",
     }
 }
 
@@ -252,16 +244,17 @@ impl FromJson for Policies {
     }
 }
 
-/// A channel through which a dossier is received.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// At the desk (code 1).
-    Direct,
-    /// Online through a public-service portal (code 2).
-    Online,
-    /// Through the public postal service (code 3).
-    Postal,
+crate::labels::labelled! {
+    /// A channel through which a dossier is received.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Channel: "channel" {
+        /// At the desk (code 1).
+        Direct = "direct",
+        /// Online through a public-service portal (code 2).
+        Online = "online",
+        /// Through the public postal service (code 3).
+        Postal = "postal",
+    }
 }
 
 impl Channel {
@@ -273,59 +266,36 @@ impl Channel {
             Channel::Postal => 3,
         }
     }
+}
 
-    /// The stable text code: `direct`, `online`, `postal`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Channel::Direct => "direct",
-            Channel::Online => "online",
-            Channel::Postal => "postal",
-        }
-    }
-
-    /// The channel of a text code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        CHANNELS.into_iter().find(|c| c.code() == code)
-    }
-
-    /// [`Channel::from_code`], or `invalid_argument` quoting the text: the
-    /// one message the bindings give for a bad channel argument.
-    pub fn parse(code: &str) -> Result<Self> {
-        Self::from_code(code).ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidArgument,
-                format!("channel {code:?} is not \"direct\", \"online\" or \"postal\""),
-            )
-        })
+crate::labels::labelled! {
+    /// The level of online service a procedure offers.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub enum OnlineLevel: "online level" {
+        /// Not offered online.
+        #[default]
+        None = "none",
+        /// Partly online (dịch vụ công trực tuyến một phần).
+        Partial = "partial",
+        /// Fully online (toàn trình).
+        FullProcess = "full_process",
     }
 }
 
-/// The level of online service a procedure offers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OnlineLevel {
-    /// Not offered online.
-    #[default]
-    None,
-    /// Partly online (dịch vụ công trực tuyến một phần).
-    Partial,
-    /// Fully online (toàn trình).
-    FullProcess,
-}
-
-/// The level of government that resolves the procedure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// Ministries and central bodies.
-    Central,
-    /// Province.
-    #[default]
-    Province,
-    /// District (until 2025).
-    District,
-    /// Commune.
-    Commune,
+crate::labels::labelled! {
+    /// The level of government that resolves the procedure.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub enum Level: "level" {
+        /// Ministries and central bodies.
+        Central = "central",
+        /// Province.
+        #[default]
+        Province = "province",
+        /// District (until 2025).
+        District = "district",
+        /// Commune.
+        Commune = "commune",
+    }
 }
 
 /// A fee (phí) or charge (lệ phí).
@@ -339,14 +309,15 @@ pub struct Fee {
     pub amount_vnd: u64,
 }
 
-/// Phí or lệ phí.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FeeKind {
-    /// Phí: pays for a service.
-    Fee,
-    /// Lệ phí: a charge for an act of state.
-    Charge,
+crate::labels::labelled! {
+    /// Phí or lệ phí.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum FeeKind: "fee kind" {
+        /// Phí: pays for a service.
+        Fee = "fee",
+        /// Lệ phí: a charge for an act of state.
+        Charge = "charge",
+    }
 }
 
 /// One step of the internal workflow (quy trình nội bộ).
@@ -403,79 +374,6 @@ pub struct Procedure {
     pub written_result: bool,
     /// Internal workflow; budgets sum to the processing time.
     pub workflow: Vec<WorkflowStep>,
-}
-
-impl FromJson for DuePolicy {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["exact", "end_of_day"],
-            &[DuePolicy::Exact, DuePolicy::EndOfDay],
-        )
-    }
-}
-
-impl FromJson for SupplementPolicy {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["restart", "pause"],
-            &[SupplementPolicy::Restart, SupplementPolicy::Pause],
-        )
-    }
-}
-
-/// All channels, in code order.
-const CHANNELS: [Channel; 3] = [Channel::Direct, Channel::Online, Channel::Postal];
-
-impl FromJson for Channel {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(value, at, &CHANNELS.map(Channel::code), &CHANNELS)
-    }
-}
-
-impl FromJson for OnlineLevel {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["none", "partial", "full_process"],
-            &[
-                OnlineLevel::None,
-                OnlineLevel::Partial,
-                OnlineLevel::FullProcess,
-            ],
-        )
-    }
-}
-
-impl FromJson for Level {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["central", "province", "district", "commune"],
-            &[
-                Level::Central,
-                Level::Province,
-                Level::District,
-                Level::Commune,
-            ],
-        )
-    }
-}
-
-impl FromJson for FeeKind {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["fee", "charge"],
-            &[FeeKind::Fee, FeeKind::Charge],
-        )
-    }
 }
 
 impl FromJson for Fee {
@@ -538,7 +436,7 @@ impl FromJson for Procedure {
             stop_policy: o.optional("stop_policy")?,
             fees: o.or_default("fees")?,
             documents: o.or_default("documents")?,
-            channels: o.or("channels", CHANNELS.to_vec())?,
+            channels: o.or("channels", Channel::ALL.to_vec())?,
             online_level: o.or_default("online_level")?,
             written_result: o.or("written_result", true)?,
             workflow: o.or_default("workflow")?,
@@ -546,20 +444,7 @@ impl FromJson for Procedure {
     }
 }
 
-json::deserialize_by_reader!(
-    ProcessingTime,
-    DuePolicy,
-    SupplementPolicy,
-    StopPolicy,
-    Policies,
-    Channel,
-    OnlineLevel,
-    Level,
-    FeeKind,
-    Fee,
-    WorkflowStep,
-    Procedure,
-);
+json::deserialize_by_reader!(ProcessingTime, Policies, Fee, WorkflowStep, Procedure,);
 
 fn invalid(code: &str, message: impl std::fmt::Display) -> Error {
     Error::new(

@@ -130,42 +130,27 @@ impl Period {
     }
 }
 
-/// How rows are grouped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    /// One row for everything.
-    Total,
-    /// By the procedure's implementing agency.
-    Agency,
-    /// By the procedure's field (lĩnh vực).
-    Field,
-    /// By procedure code.
-    Procedure,
-    /// By the receiving unit (the dossier code's agency identifier).
-    ReceivingUnit,
-    /// By the competent unit (the unit a cross-boundary dossier was
-    /// received for, else the receiving unit).
-    CompetentUnit,
+crate::labels::labelled! {
+    /// How rows are grouped.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum GroupBy: "group_by" {
+        /// One row for everything.
+        Total = "total",
+        /// By the procedure's implementing agency.
+        Agency = "agency",
+        /// By the procedure's field (lĩnh vực).
+        Field = "field",
+        /// By procedure code.
+        Procedure = "procedure",
+        /// By the receiving unit (the dossier code's agency identifier).
+        ReceivingUnit = "receiving_unit",
+        /// By the competent unit (the unit a cross-boundary dossier was
+        /// received for, else the receiving unit).
+        CompetentUnit = "competent_unit",
+    }
 }
 
 impl GroupBy {
-    /// The grouping of a code: `total`, `agency`, `field`, `procedure`,
-    /// `receiving_unit`, `competent_unit`.
-    pub fn from_code(code: &str) -> Result<Self> {
-        match code {
-            "total" => Ok(GroupBy::Total),
-            "agency" => Ok(GroupBy::Agency),
-            "field" => Ok(GroupBy::Field),
-            "procedure" => Ok(GroupBy::Procedure),
-            "receiving_unit" => Ok(GroupBy::ReceivingUnit),
-            "competent_unit" => Ok(GroupBy::CompetentUnit),
-            other => Err(invalid_period(format!(
-                "group_by {other:?} is not \"total\", \"agency\", \"field\", \"procedure\", \"receiving_unit\" or \"competent_unit\""
-            ))),
-        }
-    }
-
     /// The group key of a dossier.
     pub fn key<'a>(&self, dossier: &'a Dossier) -> &'a str {
         let procedure = dossier.procedure();
@@ -259,77 +244,37 @@ impl Counts {
     }
 }
 
-/// Why a dossier is not in a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Exclusion {
-    /// Received after the period.
-    ReceivedAfter,
-    /// Ended before the period started.
-    EndedBefore,
-    /// Submitted but not accepted by the end of the period.
-    NotAccepted,
-    /// A record whose facts contradict each other (an end without a kind,
-    /// an end before the reception, a refusal with a reception).
-    Inconsistent,
+crate::labels::labelled! {
+    /// Why a dossier is not in a report.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Exclusion: "exclusion" {
+        /// Received after the period.
+        ReceivedAfter = "received_after",
+        /// Ended before the period started.
+        EndedBefore = "ended_before",
+        /// Submitted but not accepted by the end of the period.
+        NotAccepted = "not_accepted",
+        /// A record whose facts contradict each other (an end without a kind,
+        /// an end before the reception, a refusal with a reception).
+        Inconsistent = "inconsistent",
+    }
 }
 
-/// How a dossier's processing ended, as a report needs it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Ending {
-    /// Resolved (status 9, then possibly 10).
-    Resolved,
-    /// Withdrawn by the applicant (7).
-    Withdrawn,
-    /// Refused at reception (3), never accepted.
-    Refused,
-    /// Processing stopped (8) under the stop policy `end`.
-    Stopped,
-    /// Refused after acceptance, found ineligible on appraisal (3 after 2,
-    /// 4 or 5).
-    RefusedAfterAppraisal,
-}
-
-impl Ending {
-    /// Every ending.
-    pub const ALL: [Ending; 5] = [
-        Self::Resolved,
-        Self::Withdrawn,
-        Self::Refused,
-        Self::Stopped,
-        Self::RefusedAfterAppraisal,
-    ];
-
-    /// The code used in JSON and tables: `resolved`, `withdrawn`,
-    /// `refused`, `stopped`, `refused_after_appraisal`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Resolved => "resolved",
-            Self::Withdrawn => "withdrawn",
-            Self::Refused => "refused",
-            Self::Stopped => "stopped",
-            Self::RefusedAfterAppraisal => "refused_after_appraisal",
-        }
-    }
-
-    /// The ending of a code; `None` for any other text.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.code() == code)
-    }
-
-    /// The ending of a code, or `invalid_argument` naming the codes.
-    pub fn parse(code: &str) -> Result<Self> {
-        Self::from_code(code).ok_or_else(|| {
-            let codes: Vec<String> = Self::ALL
-                .iter()
-                .map(|e| format!("{:?}", e.code()))
-                .collect();
-            Error::new(
-                ErrorKind::InvalidArgument,
-                format!("ending {code:?} is not one of {}", codes.join(", ")),
-            )
-        })
+crate::labels::labelled! {
+    /// How a dossier's processing ended, as a report needs it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Ending: "ending" {
+        /// Resolved (status 9, then possibly 10).
+        Resolved = "resolved",
+        /// Withdrawn by the applicant (7).
+        Withdrawn = "withdrawn",
+        /// Refused at reception (3), never accepted.
+        Refused = "refused",
+        /// Processing stopped (8) under the stop policy `end`.
+        Stopped = "stopped",
+        /// Refused after acceptance, found ineligible on appraisal (3 after 2,
+        /// 4 or 5).
+        RefusedAfterAppraisal = "refused_after_appraisal",
     }
 }
 

@@ -9,7 +9,7 @@ use motcua_tests::vectors;
 use serde_json::{json, Value};
 
 fn rule(c: &Value) -> CodeRule {
-    CodeRule::parse(c["rule"].as_str().unwrap()).unwrap()
+    c["rule"].as_str().unwrap().parse().unwrap()
 }
 
 #[test]

@@ -300,7 +300,7 @@ fn what_if_says_no_to_targets_only_approached() {
     assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 24.8), None);
     assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, f64::NAN), None);
     assert_eq!(
-        Lever::from_code("bribes").unwrap_err().code(),
+        "bribes".parse::<Lever>().unwrap_err().code(),
         "invalid_argument"
     );
 }

@@ -27,9 +27,9 @@ pub(super) struct WorkingDay {
     pub(super) date: NaiveDate,
 }
 
-/// Where the entries of a year come from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "status", content = "sources", rename_all = "snake_case")]
+/// Where the entries of a year come from; written as `{"status",
+/// "sources"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScheduleSource {
     /// An official schedule embedded in the library, with its sources.
     Official(Vec<Cow<'static, str>>),
@@ -39,6 +39,38 @@ pub enum ScheduleSource {
     Projected,
     /// No national holidays: the calendar was built without them.
     None,
+}
+
+impl ScheduleSource {
+    /// The stable label: `official`, `loaded`, `projected` or `none`.
+    pub const fn status(&self) -> &'static str {
+        match self {
+            ScheduleSource::Official(_) => "official",
+            ScheduleSource::Loaded(_) => "loaded",
+            ScheduleSource::Projected => "projected",
+            ScheduleSource::None => "none",
+        }
+    }
+
+    /// The notices of an official or loaded schedule (none otherwise).
+    pub fn sources(&self) -> &[Cow<'static, str>] {
+        match self {
+            ScheduleSource::Official(s) | ScheduleSource::Loaded(s) => s,
+            ScheduleSource::Projected | ScheduleSource::None => &[],
+        }
+    }
+}
+
+impl serde::Serialize for ScheduleSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("ScheduleSource", 2)?;
+        out.serialize_field("status", self.status())?;
+        if !matches!(self, ScheduleSource::Projected | ScheduleSource::None) {
+            out.serialize_field("sources", self.sources())?;
+        }
+        out.end()
+    }
 }
 
 /// One set of calendar data a calendar was built from: the official

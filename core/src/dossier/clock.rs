@@ -33,61 +33,32 @@ use crate::procedure::{
     Channel, DuePolicy, Policies, Procedure, ProcessingTime, StopPolicy, SupplementPolicy,
 };
 
-/// Early, on time or late.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Timeliness {
-    /// Trước hạn.
-    Early,
-    /// Đúng hạn.
-    OnTime,
-    /// Quá hạn.
-    Late,
-}
-
-impl Timeliness {
-    /// `early`, `on_time` or `late`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Timeliness::Early => "early",
-            Timeliness::OnTime => "on_time",
-            Timeliness::Late => "late",
-        }
+crate::labels::labelled! {
+    /// Early, on time or late.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Timeliness: "timeliness" {
+        /// Trước hạn.
+        Early = "early",
+        /// Đúng hạn.
+        OnTime = "on_time",
+        /// Quá hạn.
+        Late = "late",
     }
 }
 
-/// How finely timeliness is judged; by date unless asked (what period
-/// reports count, and the default of every binding).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Granularity {
-    /// By date, as period reports count: early when the end date is before
-    /// the due date, on time on the same date, late after.
-    #[default]
-    Date,
-    /// By instant, as the national index counts: late when the end is after
-    /// the due instant; otherwise early when on an earlier date, else on
-    /// time.
-    Instant,
-}
-
-/// The granularity of a code (`date`, `instant`); any other text is
-/// `invalid_argument`, with one message in every runtime.
-impl std::str::FromStr for Granularity {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Self> {
-        match code {
-            "date" => Ok(Granularity::Date),
-            "instant" => Ok(Granularity::Instant),
-            other => Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!(
-                    "granularity {} is not \"date\" or \"instant\"",
-                    crate::json::quoted(other)
-                ),
-            )),
-        }
+crate::labels::labelled! {
+    /// How finely timeliness is judged; by date unless asked (what period
+    /// reports count, and the default of every binding).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum Granularity: "granularity" {
+        /// By date, as period reports count: early when the end date is
+        /// before the due date, on time on the same date, late after.
+        #[default]
+        Date = "date",
+        /// By instant, as the national index counts: late when the end is
+        /// after the due instant; otherwise early when on an earlier date,
+        /// else on time.
+        Instant = "instant",
     }
 }
 

@@ -34,45 +34,25 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, FromJson, JsonError, Path};
 
-/// Which rule a dossier code follows (see the module's documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum CodeRule {
-    /// Circular 03/2025/TT-VPCP Art. 13: electronic identifier, sequence of
-    /// at least 4 digits.
-    #[default]
-    Current,
-    /// Circular 03/2025/TT-VPCP Art. 13(3) (Circular 04/2025/TT-VPCP): a
-    /// centrally run system, the sequence prefixed by the ministry's two
-    /// digits.
-    Central,
-    /// Circular 01/2018/TT-VPCP Art. 19: `DDD.DD.DD.LDD`, exactly 4 digits.
-    Legacy,
+crate::labels::labelled! {
+    /// Which rule a dossier code follows (see the module's documentation).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    #[non_exhaustive]
+    pub enum CodeRule: "dossier code rule" {
+        /// Circular 03/2025/TT-VPCP Art. 13: electronic identifier, sequence of
+        /// at least 4 digits.
+        #[default]
+        Current = "current",
+        /// Circular 03/2025/TT-VPCP Art. 13(3) (Circular 04/2025/TT-VPCP): a
+        /// centrally run system, the sequence prefixed by the ministry's two
+        /// digits.
+        Central = "central",
+        /// Circular 01/2018/TT-VPCP Art. 19: `DDD.DD.DD.LDD`, exactly 4 digits.
+        Legacy = "legacy",
+    }
 }
 
 impl CodeRule {
-    /// Every rule.
-    pub const ALL: [CodeRule; 3] = [CodeRule::Current, CodeRule::Central, CodeRule::Legacy];
-
-    /// The stable code used by the bindings: `current`, `central`, `legacy`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            CodeRule::Current => "current",
-            CodeRule::Central => "central",
-            CodeRule::Legacy => "legacy",
-        }
-    }
-
-    /// The rule with this code, or `invalid_argument` naming the codes.
-    pub fn parse(code: &str) -> Result<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code).ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidArgument,
-                format!("{code:?} is not a dossier code rule: expected \"current\", \"central\" or \"legacy\""),
-            )
-        })
-    }
-
     /// The largest sequence the rule's digits hold.
     const fn max_sequence(self) -> u32 {
         match self {
@@ -393,23 +373,6 @@ pub(crate) fn read_with(
     let text = json::text(value, at)?;
     DossierCode::parse_with(text, rule.unwrap_or_default())
         .map_err(|e| json::JsonError::at(at, e.message().to_owned()))
-}
-
-impl FromJson for CodeRule {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        json::label(
-            value,
-            at,
-            &CodeRule::ALL.map(CodeRule::code),
-            &CodeRule::ALL,
-        )
-    }
-}
-
-impl Serialize for CodeRule {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
 }
 
 json::deserialize_by_reader!(DossierCode);

@@ -399,21 +399,38 @@ impl Explanation {
         }
     }
 
+    /// The text in `language`, one line per entry.
+    pub fn text(&self, language: Language) -> String {
+        let lines: Vec<&str> = self
+            .entries
+            .iter()
+            .map(|e| match language {
+                Language::Vi => e.vi.as_str(),
+                Language::En => e.en.as_str(),
+            })
+            .collect();
+        lines.join("\n")
+    }
+
     /// The Vietnamese text, one line per entry.
     pub fn text_vi(&self) -> String {
-        self.entries
-            .iter()
-            .map(|e| e.vi.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.text(Language::Vi)
     }
 
     /// The English text, one line per entry.
     pub fn text_en(&self) -> String {
-        self.entries
-            .iter()
-            .map(|e| e.en.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.text(Language::En)
+    }
+}
+
+crate::labels::labelled! {
+    /// The languages of the explanations and letters.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum Language: "language" {
+        /// Vietnamese, the language of the documents.
+        #[default]
+        Vi = "vi",
+        /// English.
+        En = "en",
     }
 }

@@ -28,7 +28,7 @@ pub use clock::{
 };
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind};
-pub use explain::{Explanation, ExplanationEntry, Note};
+pub use explain::{Explanation, ExplanationEntry, Language, Note};
 pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use opening::Opening;
 pub use status::Status;

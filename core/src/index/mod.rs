@@ -288,32 +288,17 @@ impl Score {
     }
 }
 
-/// What to add in a what-if question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lever {
-    /// Extra dossiers resolved on time (numerator and denominator of 2.1).
-    OnTimeDossiers,
-    /// Extra dossiers received online (numerator and denominator of 3.3).
-    OnlineDossiers,
-    /// Extra online payments among existing fee-bearing dossiers (numerator
-    /// of `online_payments`, up to its denominator).
-    OnlinePayments,
-}
-
-impl Lever {
-    /// The lever of a code: `on_time_dossiers`, `online_dossiers`,
-    /// `online_payments`.
-    pub fn from_code(code: &str) -> Result<Self> {
-        match code {
-            "on_time_dossiers" => Ok(Lever::OnTimeDossiers),
-            "online_dossiers" => Ok(Lever::OnlineDossiers),
-            "online_payments" => Ok(Lever::OnlinePayments),
-            other => Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!("lever {other:?} is not \"on_time_dossiers\", \"online_dossiers\" or \"online_payments\""),
-            )),
-        }
+crate::labels::labelled! {
+    /// What to add in a what-if question.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Lever: "lever" {
+        /// Extra dossiers resolved on time (numerator and denominator of 2.1).
+        OnTimeDossiers = "on_time_dossiers",
+        /// Extra dossiers received online (numerator and denominator of 3.3).
+        OnlineDossiers = "online_dossiers",
+        /// Extra online payments among existing fee-bearing dossiers (numerator
+        /// of `online_payments`, up to its denominator).
+        OnlinePayments = "online_payments",
     }
 }
 

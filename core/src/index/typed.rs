@@ -13,17 +13,18 @@ use serde_json::Value;
 use super::{IndexCounter, IndexInputs, Ratio};
 use crate::calendar::Calendar;
 use crate::error::Result;
-use crate::json::{self, label, FromJson, JsonError, Object, Path};
+use crate::json::{self, FromJson, JsonError, Object, Path};
 
-/// Who publishes the procedures (the deadlines differ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Publisher {
-    /// A ministry: decision ≥ 20 working days before the legal basis takes
-    /// effect; public on the national database within 10 working days.
-    Ministry,
-    /// A province: 5 and 5 working days.
-    Province,
+crate::labels::labelled! {
+    /// Who publishes the procedures (the deadlines differ).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Publisher: "publisher" {
+        /// A ministry: decision ≥ 20 working days before the legal basis takes
+        /// effect; public on the national database within 10 working days.
+        Ministry = "ministry",
+        /// A province: 5 and 5 working days.
+        Province = "province",
+    }
 }
 
 /// The publication of one procedure in the period.
@@ -207,17 +208,6 @@ pub struct TypedInputs {
     pub complaints: Option<u64>,
 }
 
-impl FromJson for Publisher {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &["ministry", "province"],
-            &[Publisher::Ministry, Publisher::Province],
-        )
-    }
-}
-
 impl FromJson for Publication {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::lenient(value, at)?;
@@ -294,7 +284,7 @@ impl FromJson for TypedInputs {
     }
 }
 
-json::deserialize_by_reader!(Publisher, Publication, Feedback, DossierFlags, TypedInputs);
+json::deserialize_by_reader!(Publication, Feedback, DossierFlags, TypedInputs);
 
 impl TypedInputs {
     /// Parses the document; errors name the field.

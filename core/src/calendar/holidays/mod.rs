@@ -23,7 +23,6 @@ pub mod rules;
 mod schedule;
 
 use std::borrow::Cow;
-use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -31,94 +30,51 @@ use serde::{Deserialize, Serialize};
 pub use official::{DATA_AS_OF, DATA_VERSION};
 pub use schedule::{CalendarData, DataEntry, YearSchedule};
 
-/// What a calendar entry does to a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum HolidayKind {
-    /// A paid public holiday of the Labour Code (ngày lễ, Tết), even when it
-    /// falls on a weekend.
-    Statutory,
-    /// A day off that replaces a statutory day falling on the weekly rest
-    /// day (nghỉ bù).
-    Substitute,
-    /// A weekday taken off by a government swap (hoán đổi ngày làm việc),
-    /// paid back by a make-up working day.
-    Swapped,
-    /// A weekly rest day (a Saturday) worked to pay back a swapped day
-    /// (làm bù): a working day.
-    MakeUp,
-    /// Any other closure: a center's own day off, or a new national day off
-    /// added by a data update.
-    Closure,
-    /// Any other working day on a weekly rest day, decided locally.
-    ExtraWorkingDay,
+crate::labels::labelled! {
+    /// What a calendar entry does to a date.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum HolidayKind: "holiday kind" {
+        /// A paid public holiday of the Labour Code (ngày lễ, Tết), even when it
+        /// falls on a weekend.
+        Statutory = "statutory",
+        /// A day off that replaces a statutory day falling on the weekly rest
+        /// day (nghỉ bù).
+        Substitute = "substitute",
+        /// A weekday taken off by a government swap (hoán đổi ngày làm việc),
+        /// paid back by a make-up working day.
+        Swapped = "swapped",
+        /// A weekly rest day (a Saturday) worked to pay back a swapped day
+        /// (làm bù): a working day.
+        MakeUp = "make_up",
+        /// Any other closure: a center's own day off, or a new national day off
+        /// added by a data update.
+        Closure = "closure",
+        /// Any other working day on a weekly rest day, decided locally.
+        ExtraWorkingDay = "extra_working_day",
+    }
 }
 
 impl HolidayKind {
-    /// All kinds, in declaration order.
-    pub const ALL: [HolidayKind; 6] = [
-        HolidayKind::Statutory,
-        HolidayKind::Substitute,
-        HolidayKind::Swapped,
-        HolidayKind::MakeUp,
-        HolidayKind::Closure,
-        HolidayKind::ExtraWorkingDay,
-    ];
-
     /// Whether the date is a day off (`false` for make-up and extra working
     /// days).
     pub const fn is_day_off(self) -> bool {
         !matches!(self, HolidayKind::MakeUp | HolidayKind::ExtraWorkingDay)
     }
-
-    /// The stable code used in JSON and by the bindings.
-    pub const fn code(self) -> &'static str {
-        match self {
-            HolidayKind::Statutory => "statutory",
-            HolidayKind::Substitute => "substitute",
-            HolidayKind::Swapped => "swapped",
-            HolidayKind::MakeUp => "make_up",
-            HolidayKind::Closure => "closure",
-            HolidayKind::ExtraWorkingDay => "extra_working_day",
-        }
-    }
-
-    /// The kind with this code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
 }
 
-impl fmt::Display for HolidayKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// Where a calendar entry comes from, so users can tell announced days from
-/// projected ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Provenance {
-    /// From an official schedule embedded in the library (with sources).
-    Official,
-    /// Projected from the statutory rules: the year's schedule has not been
-    /// announced (or is not in the data), so the entry is provisional.
-    Projected,
-    /// Loaded at run time from a [`CalendarData`] document.
-    Loaded,
-}
-
-impl Provenance {
-    /// The stable code used by the bindings: `official`, `projected`,
-    /// `loaded`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Provenance::Official => "official",
-            Provenance::Projected => "projected",
-            Provenance::Loaded => "loaded",
-        }
+crate::labels::labelled! {
+    /// Where a calendar entry comes from, so users can tell announced days from
+    /// projected ones.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Provenance: "provenance" {
+        /// From an official schedule embedded in the library (with sources).
+        Official = "official",
+        /// Projected from the statutory rules: the year's schedule has not been
+        /// announced (or is not in the data), so the entry is provisional.
+        Projected = "projected",
+        /// Loaded at run time from a [`CalendarData`] document.
+        Loaded = "loaded",
     }
 }
 

@@ -40,7 +40,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::{Holiday, HolidayKind, Provenance};
 use crate::calendar::lunar::from_lunar;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 
 /// Vietnamese and English names of a statutory occasion and of its
 /// substitute day.
@@ -111,59 +111,29 @@ pub fn is_culture_day(date: NaiveDate) -> bool {
 /// Where the law puts Culture Day, as the source of a projected entry.
 const CULTURE_DAY_BASIS: &str = "Resolution 28/2026/QH16 (24/04/2026, in force 01/07/2026): 24/11 Ngày Văn hóa Việt Nam, a paid day off";
 
-/// What a 24 November on a Saturday or Sunday gives (first in 2029, a
-/// Saturday, then 2030, a Sunday). A named policy because the law does not
-/// settle it: Resolution 28/2026/QH16 added the day without amending Labour
-/// Code Art. 112, and Art. 111(3)'s nghỉ bù covers the days of Art. 112(1).
-///
-/// The default, [`CultureDayOnWeekend::NextWorkingDay`], treats the day
-/// like the holidays of Art. 112(1): the 2026 and 2027 practice puts 24/11
-/// in the yearly plan of public-sector holidays beside them (dispatch
-/// 10065/VPCP-KGVX of 02/10/2026, as reported), and the Government's plan
-/// to amend the Labour Code adds 24/11 to Art. 112(1) (Resolution
-/// 30/NQ-CP, reported by Dân trí and VnEconomy on 26/02/2026), which would
-/// give it Art. 111(3)'s nghỉ bù. Neither 2026 nor 2027 has a weekend
-/// 24/11, so no notice has applied either policy yet. A year with an
-/// official schedule ignores the policy: the notice decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum CultureDayOnWeekend {
-    /// The next working day is off, as for the Art. 112 holidays.
-    #[default]
-    NextWorkingDay,
-    /// No substitute day: the holiday is lost when it falls on a weekend.
-    NoSubstitute,
-}
-
-impl CultureDayOnWeekend {
-    /// Both policies.
-    pub const ALL: [CultureDayOnWeekend; 2] = [
-        CultureDayOnWeekend::NextWorkingDay,
-        CultureDayOnWeekend::NoSubstitute,
-    ];
-
-    /// The stable code used by the bindings: `next_working_day`,
-    /// `no_substitute`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            CultureDayOnWeekend::NextWorkingDay => "next_working_day",
-            CultureDayOnWeekend::NoSubstitute => "no_substitute",
-        }
-    }
-
-    /// The policy with this code, or `invalid_argument` naming the codes.
-    pub fn parse(code: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.code() == code)
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidArgument,
-                    format!(
-                        "{code:?} is not a Culture Day weekend policy: expected \"next_working_day\" or \"no_substitute\""
-                    ),
-                )
-            })
+crate::labels::labelled! {
+    /// What a 24 November on a Saturday or Sunday gives (first in 2029, a
+    /// Saturday, then 2030, a Sunday). A named policy because the law does not
+    /// settle it: Resolution 28/2026/QH16 added the day without amending Labour
+    /// Code Art. 112, and Art. 111(3)'s nghỉ bù covers the days of Art. 112(1).
+    ///
+    /// The default, [`CultureDayOnWeekend::NextWorkingDay`], treats the day
+    /// like the holidays of Art. 112(1): the 2026 and 2027 practice puts 24/11
+    /// in the yearly plan of public-sector holidays beside them (dispatch
+    /// 10065/VPCP-KGVX of 02/10/2026, as reported), and the Government's plan
+    /// to amend the Labour Code adds 24/11 to Art. 112(1) (Resolution
+    /// 30/NQ-CP, reported by Dân trí and VnEconomy on 26/02/2026), which would
+    /// give it Art. 111(3)'s nghỉ bù. Neither 2026 nor 2027 has a weekend
+    /// 24/11, so no notice has applied either policy yet. A year with an
+    /// official schedule ignores the policy: the notice decides.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    #[non_exhaustive]
+    pub enum CultureDayOnWeekend: "Culture Day weekend policy" {
+        /// The next working day is off, as for the Art. 112 holidays.
+        #[default]
+        NextWorkingDay = "next_working_day",
+        /// No substitute day: the holiday is lost when it falls on a weekend.
+        NoSubstitute = "no_substitute",
     }
 }
 

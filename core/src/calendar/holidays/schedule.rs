@@ -30,7 +30,7 @@ use serde_json::Value;
 
 use super::{Holiday, HolidayKind, Provenance};
 use crate::error::{ErrorKind, Result};
-use crate::json::{self, label, FromJson, JsonError, Object, Path};
+use crate::json::{self, FromJson, JsonError, Object, Path};
 
 /// One dated entry of a calendar data document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,17 +96,6 @@ fn words(value: &Value, at: &Path<'_>) -> std::result::Result<String, JsonError>
         return Err(JsonError::at(at, "must not be empty".into()));
     }
     Ok(text.to_owned())
-}
-
-impl FromJson for HolidayKind {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        label(
-            value,
-            at,
-            &HolidayKind::ALL.map(HolidayKind::code),
-            &HolidayKind::ALL,
-        )
-    }
 }
 
 impl FromJson for DataEntry {

@@ -1,0 +1,126 @@
+//! Labels once: every enum of stable text codes reads and writes the same
+//! label in JSON, `Display`, `FromStr` and its `code()`, and refuses any
+//! other text with one typed error.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use motcua::calendar::holidays::rules::CultureDayOnWeekend;
+use motcua::calendar::holidays::{HolidayKind, Provenance};
+use motcua::dossier::{CodeRule, Granularity, Language, Timeliness};
+use motcua::index::Lever;
+use motcua::law::RuleSet;
+use motcua::procedure::{
+    Channel, DuePolicy, FeeKind, Level, OnlineLevel, StopPolicy, SupplementPolicy,
+};
+use motcua::report::{Ending, Exclusion, GroupBy};
+use motcua::ErrorKind;
+
+/// Checks one enum: `codes` are its labels as the documents and the
+/// bindings spell them, written here independently of the enum.
+fn check<T>(all: &[T], labels: &[&str], code: fn(T) -> &'static str, codes: &[&str])
+where
+    T: Copy + PartialEq + std::fmt::Debug + Display + FromStr<Err = motcua::Error>,
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    assert_eq!(labels, codes);
+    assert_eq!(all.len(), codes.len());
+    for (&v, &c) in all.iter().zip(codes) {
+        assert_eq!(code(v), c);
+        assert_eq!(v.to_string(), c);
+        assert_eq!(c.parse::<T>().unwrap(), v);
+        let json = serde_json::to_string(&v).unwrap();
+        assert_eq!(json, format!("{c:?}"));
+        assert_eq!(serde_json::from_str::<T>(&json).unwrap(), v);
+    }
+    let e = "no such label".parse::<T>().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    for c in codes {
+        assert!(e.message().contains(&format!("{c:?}")), "{}", e.message());
+    }
+    assert!(serde_json::from_str::<T>("\"no such label\"").is_err());
+}
+
+macro_rules! check {
+    ($t:ty, [$($c:literal),+ $(,)?]) => {
+        check::<$t>(<$t>::ALL, <$t>::LABELS, <$t>::code, &[$($c),+])
+    };
+}
+
+#[test]
+fn every_labelled_enum_spells_its_labels_one_way() {
+    check!(Channel, ["direct", "online", "postal"]);
+    check!(DuePolicy, ["exact", "end_of_day"]);
+    check!(SupplementPolicy, ["restart", "pause"]);
+    check!(StopPolicy, ["by_rule_set", "end", "pause"]);
+    check!(OnlineLevel, ["none", "partial", "full_process"]);
+    check!(Level, ["central", "province", "district", "commune"]);
+    check!(FeeKind, ["fee", "charge"]);
+    check!(Timeliness, ["early", "on_time", "late"]);
+    check!(Granularity, ["date", "instant"]);
+    check!(Language, ["vi", "en"]);
+    check!(CodeRule, ["current", "central", "legacy"]);
+    check!(
+        GroupBy,
+        [
+            "total",
+            "agency",
+            "field",
+            "procedure",
+            "receiving_unit",
+            "competent_unit"
+        ]
+    );
+    check!(
+        Exclusion,
+        [
+            "received_after",
+            "ended_before",
+            "not_accepted",
+            "inconsistent"
+        ]
+    );
+    check!(
+        Ending,
+        [
+            "resolved",
+            "withdrawn",
+            "refused",
+            "stopped",
+            "refused_after_appraisal"
+        ]
+    );
+    check!(RuleSet, ["decree_61_2018", "decree_118_2025"]);
+    check!(
+        Lever,
+        ["on_time_dossiers", "online_dossiers", "online_payments"]
+    );
+    check!(
+        HolidayKind,
+        [
+            "statutory",
+            "substitute",
+            "swapped",
+            "make_up",
+            "closure",
+            "extra_working_day"
+        ]
+    );
+    check!(Provenance, ["official", "projected", "loaded"]);
+    check!(CultureDayOnWeekend, ["next_working_day", "no_substitute"]);
+}
+
+#[test]
+fn an_error_kind_is_its_stable_code() {
+    for &k in ErrorKind::ALL {
+        assert_eq!(k.code().parse::<ErrorKind>().unwrap(), k);
+        assert_eq!(k.to_string(), k.code());
+    }
+    assert_eq!(ErrorKind::ALL.len(), 19);
+    assert_eq!(
+        "document.too_large".parse::<ErrorKind>().unwrap(),
+        ErrorKind::DocumentTooLarge
+    );
+}
