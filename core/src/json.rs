@@ -468,19 +468,6 @@ impl<'v, 'p> Object<'v, 'p> {
     pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, JsonError> {
         self.or(key, T::default())
     }
-
-    /// The tag of an internally tagged enum (`{"kind": "same_day", …}`).
-    pub fn tag(&self, key: &str) -> Result<&'v str, JsonError> {
-        match self.map.get(key) {
-            Some(value) => text(value, &Path::Key(self.at, key)),
-            None => Err(JsonError::at(&Path::Key(self.at, key), "missing".into())),
-        }
-    }
-
-    /// An error about this object as a whole.
-    pub fn error(&self, message: String) -> JsonError {
-        JsonError::at(self.at, message)
-    }
 }
 
 impl FromJson for String {

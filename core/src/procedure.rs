@@ -14,9 +14,25 @@ use crate::decimal::Decimal;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{self, FromJson, JsonError, Object, Path};
 
+crate::labels::labelled! {
+    /// The kind of a processing time: its JSON `kind`, without its amount.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ProcessingTimeKind: "processing time kind" {
+        /// [`ProcessingTime::WorkingDays`].
+        WorkingDays = "working_days",
+        /// [`ProcessingTime::WorkingHours`].
+        WorkingHours = "working_hours",
+        /// [`ProcessingTime::CalendarDays`].
+        CalendarDays = "calendar_days",
+        /// [`ProcessingTime::SameDay`].
+        SameDay = "same_day",
+        /// [`ProcessingTime::NoDeadline`].
+        NoDeadline = "no_deadline",
+    }
+}
+
 /// A processing time as procedures publish it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ProcessingTime {
     /// Working days (ngày làm việc) of the calendar's day length; fractions
     /// allowed (0.5 day is half a working day).
@@ -43,10 +59,6 @@ pub enum ProcessingTime {
     SameDay {
         /// The cut-off time of day, `"HH:MM"`; none means any reception
         /// during working hours is done the same day.
-        #[serde(
-            serialize_with = "write_cutoff",
-            skip_serializing_if = "Option::is_none"
-        )]
         cutoff: Option<NaiveTime>,
     },
     /// No deadline (không có ngày hẹn trả).
@@ -54,31 +66,55 @@ pub enum ProcessingTime {
 }
 
 /// Writes a same-day cut-off as `HH:MM`.
-fn write_cutoff<S: serde::Serializer>(
-    t: &Option<NaiveTime>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => s.serialize_str(&crate::calendar::iso::format_time(*t)),
-        None => s.serialize_none(),
+/// `{"kind": …}` with the amount of that kind (`days`, `hours`, the
+/// `cutoff` of a same-day time when it has one).
+impl Serialize for ProcessingTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut out = s.serialize_map(None)?;
+        out.serialize_entry("kind", self.kind().code())?;
+        match *self {
+            ProcessingTime::WorkingDays { days } => out.serialize_entry("days", &days)?,
+            ProcessingTime::WorkingHours { hours } => out.serialize_entry("hours", &hours)?,
+            ProcessingTime::CalendarDays { days } => out.serialize_entry("days", &days)?,
+            ProcessingTime::SameDay { cutoff: Some(t) } => {
+                out.serialize_entry("cutoff", &crate::calendar::iso::format_time(t))?;
+            }
+            ProcessingTime::SameDay { cutoff: None } | ProcessingTime::NoDeadline => {}
+        }
+        out.end()
     }
 }
 
 impl FromJson for ProcessingTime {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::lenient(value, at)?;
-        let (time, fields): (_, &[&str]) = match o.tag("kind")? {
-            "working_days" => (ProcessingTime::WorkingDays { days: o.required("days")? }, &["kind", "days"]),
-            "working_hours" => (ProcessingTime::WorkingHours { hours: o.required("hours")? }, &["kind", "hours"]),
-            "calendar_days" => (ProcessingTime::CalendarDays { days: o.required("days")? }, &["kind", "days"]),
-            "same_day" => (ProcessingTime::SameDay { cutoff: o.optional("cutoff")? }, &["kind", "cutoff"]),
-            "no_deadline" => (ProcessingTime::NoDeadline, &["kind"]),
-            other => {
-                return Err(o.error(format!(
-                    "kind {} is not one of \"working_days\", \"working_hours\", \"calendar_days\", \"same_day\" or \"no_deadline\"",
-                    json::quoted(other)
-                )))
-            }
+        let (time, fields): (_, &[&str]) = match o.required::<ProcessingTimeKind>("kind")? {
+            ProcessingTimeKind::WorkingDays => (
+                ProcessingTime::WorkingDays {
+                    days: o.required("days")?,
+                },
+                &["kind", "days"],
+            ),
+            ProcessingTimeKind::WorkingHours => (
+                ProcessingTime::WorkingHours {
+                    hours: o.required("hours")?,
+                },
+                &["kind", "hours"],
+            ),
+            ProcessingTimeKind::CalendarDays => (
+                ProcessingTime::CalendarDays {
+                    days: o.required("days")?,
+                },
+                &["kind", "days"],
+            ),
+            ProcessingTimeKind::SameDay => (
+                ProcessingTime::SameDay {
+                    cutoff: o.optional("cutoff")?,
+                },
+                &["kind", "cutoff"],
+            ),
+            ProcessingTimeKind::NoDeadline => (ProcessingTime::NoDeadline, &["kind"]),
         };
         o.only(fields)?;
         Ok(time)
@@ -86,6 +122,17 @@ impl FromJson for ProcessingTime {
 }
 
 impl ProcessingTime {
+    /// The kind of the time, without its amount.
+    pub const fn kind(&self) -> ProcessingTimeKind {
+        match self {
+            ProcessingTime::WorkingDays { .. } => ProcessingTimeKind::WorkingDays,
+            ProcessingTime::WorkingHours { .. } => ProcessingTimeKind::WorkingHours,
+            ProcessingTime::CalendarDays { .. } => ProcessingTimeKind::CalendarDays,
+            ProcessingTime::SameDay { .. } => ProcessingTimeKind::SameDay,
+            ProcessingTime::NoDeadline => ProcessingTimeKind::NoDeadline,
+        }
+    }
+
     /// The amount in its own unit (days or hours), for budgets; `None` for
     /// same-day and no-deadline procedures.
     pub fn amount(&self) -> Option<f64> {

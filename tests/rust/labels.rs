@@ -9,11 +9,12 @@ use std::str::FromStr;
 
 use motcua::calendar::holidays::rules::CultureDayOnWeekend;
 use motcua::calendar::holidays::{HolidayKind, Provenance};
-use motcua::dossier::{CodeRule, Granularity, Language, Timeliness};
+use motcua::dossier::{CodeRule, EventType, Granularity, Language, Timeliness};
 use motcua::index::Lever;
 use motcua::law::RuleSet;
 use motcua::procedure::{
-    Channel, DuePolicy, FeeKind, Level, OnlineLevel, StopPolicy, SupplementPolicy,
+    Channel, DuePolicy, FeeKind, Level, OnlineLevel, ProcessingTimeKind, StopPolicy,
+    SupplementPolicy,
 };
 use motcua::report::{Ending, Exclusion, GroupBy};
 use motcua::ErrorKind;
@@ -110,6 +111,37 @@ fn every_labelled_enum_spells_its_labels_one_way() {
     );
     check!(Provenance, ["official", "projected", "loaded"]);
     check!(CultureDayOnWeekend, ["next_working_day", "no_substitute"]);
+    check!(
+        ProcessingTimeKind,
+        [
+            "working_days",
+            "working_hours",
+            "calendar_days",
+            "same_day",
+            "no_deadline"
+        ]
+    );
+    check!(
+        EventType,
+        [
+            "submitted",
+            "accepted",
+            "accepted_cross_boundary",
+            "competent_received",
+            "refused",
+            "routed",
+            "supplement_requested",
+            "supplement_completed",
+            "financial_obligation_requested",
+            "paid",
+            "suspended",
+            "resumed",
+            "extended",
+            "resolved",
+            "result_returned",
+            "withdrawn",
+        ]
+    );
 }
 
 #[test]

@@ -62,26 +62,23 @@ crate::labels::labelled! {
     }
 }
 
-/// Something allowed but against the rules, listed for the center.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// Something allowed but against the rules, listed for the center;
+/// written as `{"kind": code, "at": instant}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
     /// A supplement requested more than 3 working days after reception.
     LateSupplementRequest {
         /// When it was requested.
-        #[serde(with = "crate::calendar::iso::instant")]
         at: NaiveDateTime,
     },
     /// A second (or later) supplement request.
     RepeatedSupplementRequest {
         /// When it was requested.
-        #[serde(with = "crate::calendar::iso::instant")]
         at: NaiveDateTime,
     },
     /// An apology issued less than one working day before the due date.
     LateApology {
         /// When it was issued.
-        #[serde(with = "crate::calendar::iso::instant")]
         at: NaiveDateTime,
     },
 }
@@ -94,6 +91,25 @@ impl Violation {
             Violation::RepeatedSupplementRequest { .. } => "repeated_supplement_request",
             Violation::LateApology { .. } => "late_apology",
         }
+    }
+
+    /// When the rule was broken.
+    pub const fn at(&self) -> NaiveDateTime {
+        match self {
+            Violation::LateSupplementRequest { at }
+            | Violation::RepeatedSupplementRequest { at }
+            | Violation::LateApology { at } => *at,
+        }
+    }
+}
+
+impl Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Violation", 2)?;
+        out.serialize_field("kind", self.code())?;
+        out.serialize_field("at", &crate::calendar::iso::format_instant(self.at()))?;
+        out.end()
     }
 }
 

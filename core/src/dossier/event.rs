@@ -35,9 +35,48 @@ use super::status::Status;
 use crate::calendar::iso;
 use crate::json::{self, FromJson, JsonError, Object, Path};
 
-/// What happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+crate::labels::labelled! {
+    /// The type of an event: the `type` of its JSON, without its fields.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum EventType: "event type" {
+        /// [`EventKind::Submitted`].
+        Submitted = "submitted",
+        /// [`EventKind::Accepted`].
+        Accepted = "accepted",
+        /// [`EventKind::AcceptedCrossBoundary`].
+        AcceptedCrossBoundary = "accepted_cross_boundary",
+        /// [`EventKind::CompetentReceived`].
+        CompetentReceived = "competent_received",
+        /// [`EventKind::Refused`].
+        Refused = "refused",
+        /// [`EventKind::Routed`].
+        Routed = "routed",
+        /// [`EventKind::SupplementRequested`].
+        SupplementRequested = "supplement_requested",
+        /// [`EventKind::SupplementCompleted`].
+        SupplementCompleted = "supplement_completed",
+        /// [`EventKind::FinancialObligationRequested`].
+        FinancialObligationRequested = "financial_obligation_requested",
+        /// [`EventKind::Paid`].
+        Paid = "paid",
+        /// [`EventKind::Suspended`].
+        Suspended = "suspended",
+        /// [`EventKind::Resumed`].
+        Resumed = "resumed",
+        /// [`EventKind::Extended`].
+        Extended = "extended",
+        /// [`EventKind::Resolved`].
+        Resolved = "resolved",
+        /// [`EventKind::ResultReturned`].
+        ResultReturned = "result_returned",
+        /// [`EventKind::Withdrawn`].
+        Withdrawn = "withdrawn",
+    }
+}
+
+/// What happened: the event's type with its fields. Written as `{"type":
+/// …}` with the fields of that type side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventKind {
     /// Submitted online or by post, not yet checked.
     Submitted,
@@ -85,7 +124,6 @@ pub enum EventKind {
     /// Apology and new appointment (Mẫu 04).
     Extended {
         /// The new appointment.
-        #[serde(serialize_with = "iso::instant::serialize")]
         new_due: NaiveDateTime,
         /// The reason given to the applicant.
         reason: String,
@@ -99,26 +137,31 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The type of the event, without its fields.
+    pub const fn event_type(&self) -> EventType {
+        match self {
+            EventKind::Submitted => EventType::Submitted,
+            EventKind::Accepted => EventType::Accepted,
+            EventKind::AcceptedCrossBoundary { .. } => EventType::AcceptedCrossBoundary,
+            EventKind::CompetentReceived => EventType::CompetentReceived,
+            EventKind::Refused { .. } => EventType::Refused,
+            EventKind::Routed { .. } => EventType::Routed,
+            EventKind::SupplementRequested { .. } => EventType::SupplementRequested,
+            EventKind::SupplementCompleted => EventType::SupplementCompleted,
+            EventKind::FinancialObligationRequested => EventType::FinancialObligationRequested,
+            EventKind::Paid => EventType::Paid,
+            EventKind::Suspended { .. } => EventType::Suspended,
+            EventKind::Resumed => EventType::Resumed,
+            EventKind::Extended { .. } => EventType::Extended,
+            EventKind::Resolved => EventType::Resolved,
+            EventKind::ResultReturned => EventType::ResultReturned,
+            EventKind::Withdrawn => EventType::Withdrawn,
+        }
+    }
+
     /// The stable code of the event type (its JSON `type`).
     pub const fn code(&self) -> &'static str {
-        match self {
-            EventKind::Submitted => "submitted",
-            EventKind::Accepted => "accepted",
-            EventKind::AcceptedCrossBoundary { .. } => "accepted_cross_boundary",
-            EventKind::CompetentReceived => "competent_received",
-            EventKind::Refused { .. } => "refused",
-            EventKind::Routed { .. } => "routed",
-            EventKind::SupplementRequested { .. } => "supplement_requested",
-            EventKind::SupplementCompleted => "supplement_completed",
-            EventKind::FinancialObligationRequested => "financial_obligation_requested",
-            EventKind::Paid => "paid",
-            EventKind::Suspended { .. } => "suspended",
-            EventKind::Resumed => "resumed",
-            EventKind::Extended { .. } => "extended",
-            EventKind::Resolved => "resolved",
-            EventKind::ResultReturned => "result_returned",
-            EventKind::Withdrawn => "withdrawn",
-        }
+        self.event_type().code()
     }
 
     /// The status after this event from `from` (`None` before the first
@@ -176,45 +219,59 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// The labels of the event types (`"type"`), in table order.
-const EVENT_TYPES: &str = "\"submitted\", \"accepted\", \"accepted_cross_boundary\", \"competent_received\", \"refused\", \"routed\", \"supplement_requested\", \"supplement_completed\", \"financial_obligation_requested\", \"paid\", \"suspended\", \"resumed\", \"extended\", \"resolved\", \"result_returned\" or \"withdrawn\"";
-
 impl EventKind {
     /// Reads the kind from the fields of an event object: `type` and the
     /// fields of that type. The object's other fields are the event's.
     fn read_fields(o: &Object<'_, '_>) -> Result<Self, JsonError> {
         let reason = || o.or_default::<String>("reason");
-        Ok(match o.tag("type")? {
-            "submitted" => EventKind::Submitted,
-            "accepted" => EventKind::Accepted,
-            "accepted_cross_boundary" => EventKind::AcceptedCrossBoundary {
+        Ok(match o.required::<EventType>("type")? {
+            EventType::Submitted => EventKind::Submitted,
+            EventType::Accepted => EventKind::Accepted,
+            EventType::AcceptedCrossBoundary => EventKind::AcceptedCrossBoundary {
                 competent_unit: o.required("competent_unit")?,
             },
-            "competent_received" => EventKind::CompetentReceived,
-            "refused" => EventKind::Refused { reason: reason()? },
-            "routed" => EventKind::Routed {
+            EventType::CompetentReceived => EventKind::CompetentReceived,
+            EventType::Refused => EventKind::Refused { reason: reason()? },
+            EventType::Routed => EventKind::Routed {
                 step: o.required("step")?,
             },
-            "supplement_requested" => EventKind::SupplementRequested { reason: reason()? },
-            "supplement_completed" => EventKind::SupplementCompleted,
-            "financial_obligation_requested" => EventKind::FinancialObligationRequested,
-            "paid" => EventKind::Paid,
-            "suspended" => EventKind::Suspended { reason: reason()? },
-            "resumed" => EventKind::Resumed,
-            "extended" => EventKind::Extended {
+            EventType::SupplementRequested => EventKind::SupplementRequested { reason: reason()? },
+            EventType::SupplementCompleted => EventKind::SupplementCompleted,
+            EventType::FinancialObligationRequested => EventKind::FinancialObligationRequested,
+            EventType::Paid => EventKind::Paid,
+            EventType::Suspended => EventKind::Suspended { reason: reason()? },
+            EventType::Resumed => EventKind::Resumed,
+            EventType::Extended => EventKind::Extended {
                 new_due: o.required("new_due")?,
                 reason: reason()?,
             },
-            "resolved" => EventKind::Resolved,
-            "result_returned" => EventKind::ResultReturned,
-            "withdrawn" => EventKind::Withdrawn,
-            other => {
-                return Err(o.error(format!(
-                    "type {} is not one of {EVENT_TYPES}",
-                    json::quoted(other)
-                )))
-            }
+            EventType::Resolved => EventKind::Resolved,
+            EventType::ResultReturned => EventKind::ResultReturned,
+            EventType::Withdrawn => EventKind::Withdrawn,
         })
+    }
+}
+
+impl Serialize for EventKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut out = s.serialize_map(None)?;
+        out.serialize_entry("type", self.code())?;
+        match self {
+            EventKind::AcceptedCrossBoundary { competent_unit } => {
+                out.serialize_entry("competent_unit", competent_unit)?;
+            }
+            EventKind::Routed { step } => out.serialize_entry("step", step)?,
+            EventKind::Refused { reason }
+            | EventKind::SupplementRequested { reason }
+            | EventKind::Suspended { reason } => out.serialize_entry("reason", reason)?,
+            EventKind::Extended { new_due, reason } => {
+                out.serialize_entry("new_due", &iso::format_instant(*new_due))?;
+                out.serialize_entry("reason", reason)?;
+            }
+            _ => {}
+        }
+        out.end()
     }
 }
 

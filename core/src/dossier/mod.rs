@@ -27,7 +27,7 @@ pub use clock::{
     StepHours, StepUsage, Timeliness, Violation,
 };
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
-pub use event::{Event, EventKind};
+pub use event::{Event, EventKind, EventType};
 pub use explain::{Explanation, ExplanationEntry, Language, Note};
 pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use opening::Opening;
