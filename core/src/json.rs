@@ -127,7 +127,7 @@ fn oversized(bytes: usize) -> Option<String> {
 }
 
 /// Refuses a document that will be at least `bytes` bytes long before
-/// anyone copies it: the check [`parse`] makes, for a binding that would
+/// anyone copies it: the check the reader makes, for a binding that would
 /// otherwise copy a host string of that size into the module first (the
 /// WASM binding passes a JS string's UTF-16 length, a lower bound of its
 /// UTF-8 length).

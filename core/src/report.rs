@@ -329,10 +329,8 @@ impl ReportRecord {
     /// The facts of a dossier as they stood at `as_of` (the end of a
     /// period), replayed from its log.
     pub fn from_dossier(dossier: &Dossier, as_of: NaiveDateTime) -> Result<Self> {
-        let events = dossier.events();
-        let upto = events.partition_point(|e| e.at <= as_of);
         let clock = Clock::new(dossier.calendar(), dossier.procedure(), dossier.channel());
-        let state = clock.replay(&events[..upto])?;
+        let state = clock.replay_until(dossier.events(), as_of)?;
         let ending = match (state.status, state.received_at, state.ended_at) {
             (Some(Status::Resolved | Status::Returned), _, _) => Some(Ending::Resolved),
             (Some(Status::Withdrawn), _, _) => Some(Ending::Withdrawn),
@@ -485,18 +483,18 @@ impl PeriodReport {
             (Some(_), Some(Ending::RefusedAfterAppraisal)) => c.refused_after_appraisal = 1,
             (Some(end_at), _) => {
                 c.resolved = 1;
-                match r.due_at.map(|due| judge(end_at, due, Granularity::Date)) {
-                    Some(Timeliness::Early) => c.early = 1,
-                    Some(Timeliness::Late) => c.late = 1,
-                    _ => c.on_time = 1,
+                match judge(end_at, r.due_at, Granularity::Date) {
+                    Timeliness::Early => c.early = 1,
+                    Timeliness::OnTime => c.on_time = 1,
+                    Timeliness::Late => c.late = 1,
                 }
             }
             (None, _) => {
                 c.in_progress = 1;
                 // By date, as reports count: overdue when the due date (moved by any
                 // pause in progress) is before the period's last day.
-                let overdue = r.due_at.is_some_and(|due| due.date() < self.period.last);
-                if overdue {
+                let overdue = judge(self.period.end(), r.due_at, Granularity::Date);
+                if overdue == Timeliness::Late {
                     c.overdue = 1;
                 } else {
                     c.within_time = 1;

@@ -588,3 +588,52 @@ fn an_error_carries_its_place_as_data_not_only_in_words() {
     let e = DossierCode::parse("nope").unwrap_err();
     assert_eq!((e.path(), e.event_index()), (None, None));
 }
+
+#[test]
+fn one_judgment_of_timeliness_and_one_replay_up_to_an_instant() {
+    use motcua::dossier::{judge, Clock, Granularity, Timeliness};
+    let due = Some(t("2023-10-06T09:00"));
+    assert_eq!(
+        judge(t("2023-10-05T17:00"), due, Granularity::Date),
+        Timeliness::Early
+    );
+    assert_eq!(
+        judge(t("2023-10-06T10:00"), due, Granularity::Date),
+        Timeliness::OnTime
+    );
+    assert_eq!(
+        judge(t("2023-10-06T10:00"), due, Granularity::Instant),
+        Timeliness::Late
+    );
+    // Without deadline, on time whatever the instant.
+    assert_eq!(
+        judge(t("2099-01-01T00:00"), None, Granularity::Instant),
+        Timeliness::OnTime
+    );
+    let p = procedure(WORKFLOW);
+    let cal = Calendar::vietnam();
+    let mut d = Dossier::receive(
+        p.clone(),
+        &cal,
+        code(),
+        Channel::Direct,
+        t("2023-10-02T09:00"),
+        "x",
+    )
+    .unwrap();
+    d.route(t("2023-10-02T10:00"), "x", "a").unwrap();
+    d.resolve(t("2023-10-04T09:00"), "x").unwrap();
+    let clock = Clock::new(&cal, &p, Channel::Direct);
+    let at_route = clock
+        .replay_until(d.events(), t("2023-10-02T10:00"))
+        .unwrap();
+    assert_eq!(at_route.status, Some(Status::Processing));
+    assert_eq!(at_route, clock.replay(&d.events()[..2]).unwrap());
+    assert_eq!(
+        d.state_at(t("2023-10-03T09:00")).unwrap().status,
+        Some(Status::Processing)
+    );
+    let (state, explanation) = clock.replay_explained(d.events()).unwrap();
+    assert_eq!(state.status, Some(Status::Resolved));
+    assert_eq!(explanation, d.explain().unwrap());
+}

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::Serialize;
 
+use super::clock::{Line, Notes};
 use super::status::Status;
 use crate::calendar::holidays::{HolidayKind, Provenance};
 use crate::calendar::{iso, Calendar, DataVersion, WorkingTime};
@@ -364,9 +365,30 @@ impl Explanation {
         });
     }
 
+    /// Writes an event's lines, taking what the lines leave to the
+    /// calendar (its data versions, the days off between two dates) from
+    /// `cal`.
+    pub(crate) fn write(&mut self, cal: &Calendar, lines: Notes) {
+        for line in lines {
+            match line {
+                Line::Note(at, note, due_at) => self.push(at, note, due_at),
+                Line::CalendarData(at) => {
+                    let versions = cal.data_versions();
+                    let culture_day = cal.has_culture_day();
+                    let note = Note::CalendarData {
+                        versions,
+                        culture_day,
+                    };
+                    self.push(at, note, None);
+                }
+                Line::DaysBetween { from, to, at } => self.note_days_between(cal, from, to, at),
+            }
+        }
+    }
+
     /// Notes the weekday days off skipped and the make-up Saturdays counted
     /// between two dates.
-    pub fn note_days_between(
+    fn note_days_between(
         &mut self,
         cal: &Calendar,
         from: NaiveDate,

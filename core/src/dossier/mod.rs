@@ -205,6 +205,11 @@ pub struct DossierState {
 }
 
 impl Dossier {
+    /// The clock of this dossier: its calendar, procedure and channel.
+    fn clock(&self) -> Clock<'_> {
+        Clock::new(&self.calendar, &self.procedure, self.channel)
+    }
+
     fn check_channel(procedure: &Procedure, channel: Channel) -> Result<()> {
         if procedure.channels.contains(&channel) {
             Ok(())
@@ -580,7 +585,7 @@ impl Dossier {
     }
 
     /// The appointment given to the applicant: the new one after an
-    /// apology, else the legal due date (see [`clock::appointment`]).
+    /// apology, else the legal due date (see the clock's `appointment`).
     pub fn appointment_at(&self) -> Option<NaiveDateTime> {
         clock::appointment(&self.state)
     }
@@ -610,7 +615,7 @@ impl Dossier {
     /// `overspent_seconds() > 0` are where lateness comes from.
     pub fn step_usage(&self) -> Vec<StepUsage> {
         let last = self.events.last().map(|e| e.at);
-        Clock::new(&self.calendar, &self.procedure, self.channel)
+        self.clock()
             .step_usage(&self.state, last)
             .unwrap_or_default()
     }
@@ -618,17 +623,13 @@ impl Dossier {
     /// [`Dossier::step_usage`] at `as_of`: the step in progress counts up to
     /// it, so a running dossier shows which step is eating its time.
     pub fn step_usage_at(&self, as_of: NaiveDateTime) -> Result<Vec<StepUsage>> {
-        let upto = self.events.partition_point(|e| e.at <= as_of);
-        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
-        let state = clock.replay(&self.events[..upto])?;
-        clock.step_usage(&state, Some(as_of))
+        let clock = self.clock();
+        clock.step_usage(&clock.replay_until(&self.events, as_of)?, Some(as_of))
     }
 
     /// The figures at `as_of`, replayed from the events up to it.
     pub fn state_at(&self, as_of: NaiveDateTime) -> Result<DossierState> {
-        let upto = self.events.partition_point(|e| e.at <= as_of);
-        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
-        let state = clock.replay(&self.events[..upto])?;
+        let state = self.clock().replay_until(&self.events, as_of)?;
         Ok(DossierState {
             as_of,
             status: state.status,
@@ -649,10 +650,9 @@ impl Dossier {
 
     /// The timeline of events and rules that produced the due date.
     pub fn explain(&self) -> Result<Explanation> {
-        let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
-        let mut notes = Explanation::default();
-        clock.replay_explained(&self.events, Some(&mut notes))?;
-        Ok(notes)
+        self.clock()
+            .replay_explained(&self.events)
+            .map(|(_, explanation)| explanation)
     }
 
     /// Mẫu 01 data, once accepted.

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use methodology::{IndicatorSpec, Methodology};
 pub use typed::{DossierFlags, Feedback, Publication, Publisher, TypedInputs};
 
+use crate::dossier::{judge, Granularity, Timeliness};
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::{Counts, ReportRecord};
 
@@ -158,16 +159,13 @@ impl IndexCounter {
             return;
         }
         let repeated_supplements = record.supplement_requests > 1;
-        let on_time = if counts.resolved > 0 {
-            match (record.ended_at, record.due_at) {
-                (Some(end), Some(due)) => end <= due,
-                _ => true,
-            }
-        } else {
-            // By instant, as the index counts: within time when the due
-            // date is not before the end of the period.
-            record.due_at.is_none_or(|due| due >= period_end)
+        // By instant, as the index counts: a resolved dossier by its end, one
+        // in progress by the end of the period.
+        let judged_at = match record.ended_at {
+            Some(end) if counts.resolved > 0 => end,
+            _ => period_end,
         };
+        let on_time = judge(judged_at, record.due_at, Granularity::Instant) != Timeliness::Late;
         if on_time && !repeated_supplements {
             self.on_time += 1;
         }
