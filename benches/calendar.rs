@@ -1,6 +1,6 @@
 //! Working-day and lunar arithmetic of the default Vietnamese calendar on
-//! 10 M random inputs over 2010–2030 (offsets 1–30 working days, as in
-//! `shared/reference/perf-baselines.md`), against a naive day-stepping
+//! 10 M random inputs over 2010–2030 (offsets 1–30 working days), against
+//! a naive day-stepping
 //! implementation over a `HashSet` of the same holidays and make-up days in
 //! the same process. Criterion measures each operation; a summary prints
 //! every figure with its ratio to the naive loop and to the goal.

@@ -2,7 +2,7 @@
 # Builds the `motcua` WASM module and its JS glue:
 #   bindings-wasm/pkg-node/  CommonJS package for Node.js
 #   bindings-wasm/pkg-web/   ES module for browsers and bundlers
-# Toolchain (see shared/guides/wasm-toolchain.md): the rustup wasm32 target
+# Toolchain: the rustup wasm32 target
 # and its library source if they can be added, else Debian's rustc-web;
 # std is built from source on both routes (see build_std below);
 # wasm-bindgen-cli at exactly the version of the wasm-bindgen crate.

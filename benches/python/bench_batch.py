@@ -1,6 +1,6 @@
 """Batch calendar arithmetic in Python against numpy's busday functions,
 measured in one run on the same inputs (10 M dates over 2010-2030, offsets
-1-30, the workload of shared/reference/perf-baselines.md).
+1-30).
 
 Run with the project venv after scripts/build-python.sh:
     .venv/bin/python benches/python/bench_batch.py [N]
