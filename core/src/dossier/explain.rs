@@ -369,7 +369,7 @@ impl Explanation {
     /// calendar (its data versions, the days off between two dates) from
     /// `cal`.
     pub(crate) fn write(&mut self, cal: &Calendar, lines: Notes) {
-        for line in lines {
+        for line in lines.into_lines() {
             match line {
                 Line::Note(at, note, due_at) => self.push(at, note, due_at),
                 Line::CalendarData(at) => {

@@ -257,6 +257,9 @@ pub struct Clock<'a> {
     pub channel: Channel,
     /// The procedure's policies (its own, else the defaults).
     pub policies: Policies,
+    /// Whether its rules keep the lines of the explanation
+    /// ([`Clock::narrating`]).
+    narrate: bool,
 }
 
 impl<'a> Clock<'a> {
@@ -267,6 +270,17 @@ impl<'a> Clock<'a> {
             procedure,
             channel,
             policies: procedure.policies(),
+            narrate: false,
+        }
+    }
+
+    /// The same clock, keeping the lines of the explanation that its rules
+    /// return: what [`Clock::estimate`] and [`Clock::replay_explained`]
+    /// replay with. A plain clock drops them unbuilt.
+    fn narrating(self) -> Self {
+        Self {
+            narrate: true,
+            ..self
         }
     }
 
@@ -289,7 +303,7 @@ impl<'a> Clock<'a> {
         );
         // Applied directly, not replayed: an error has no log to point into.
         let mut state = ClockState::new();
-        let lines = self.apply(&mut state, &reception)?;
+        let lines = self.narrating().apply(&mut state, &reception)?;
         let mut explanation = Explanation::default();
         explanation.write(self.calendar, lines);
         Ok(Estimate {
@@ -386,7 +400,9 @@ impl<'a> Clock<'a> {
     /// [`Clock::replay`] with the explanation of what each event did.
     pub fn replay_explained(&self, events: &[Event]) -> Result<(ClockState, Explanation)> {
         let mut explanation = Explanation::default();
-        let state = self.replay_with(events, |lines| explanation.write(self.calendar, lines))?;
+        let narrating = self.narrating();
+        let state =
+            narrating.replay_with(events, |lines| explanation.write(self.calendar, lines))?;
         Ok((state, explanation))
     }
 
