@@ -80,16 +80,16 @@ macro_rules! labelled {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::json::deserialize_with_reader(d)
+                $crate::wire::deserialize_with_reader(d)
             }
         }
 
-        impl $crate::json::FromJson for $name {
+        impl $crate::wire::FromJson for $name {
             fn read(
                 value: &::serde_json::Value,
-                at: &$crate::json::Path<'_>,
-            ) -> ::std::result::Result<Self, $crate::json::JsonError> {
-                $crate::json::label(value, at, Self::LABELS, Self::ALL)
+                at: &$crate::wire::Path<'_>,
+            ) -> ::std::result::Result<Self, $crate::wire::JsonError> {
+                $crate::wire::label(value, at, Self::LABELS, Self::ALL)
             }
         }
     };
@@ -106,8 +106,8 @@ pub(crate) fn parse<T: Copy>(text: &str, what: &str, labels: &[&str], all: &[T])
             ErrorKind::InvalidArgument,
             format!(
                 "{what} {} is not {}",
-                crate::json::quoted(text),
-                crate::json::one_of(labels)
+                crate::wire::quoted(text),
+                crate::wire::one_of(labels)
             ),
         )),
     }

@@ -59,7 +59,6 @@ pub mod error;
 mod ids;
 pub mod impact;
 pub mod index;
-mod json;
 mod labels;
 pub mod law;
 pub mod portal;
@@ -67,10 +66,11 @@ pub mod procedure;
 pub mod report;
 #[cfg(feature = "sample")]
 pub mod sample;
+mod wire;
 
 pub use error::{Error, ErrorKind, Result};
 /// The largest JSON document any reader of the library takes.
-pub use json::{check_document_size, MAX_DOCUMENT_BYTES};
+pub use wire::{check_document_size, MAX_DOCUMENT_BYTES};
 
 /// The README's Rust example runs as a doctest.
 #[cfg(doctest)]

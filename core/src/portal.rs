@@ -16,6 +16,7 @@ use serde_json::Value;
 use crate::dossier::{Dossier, DossierCode, EventKind, Status};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::FeeKind;
+use crate::wire::{self, Path};
 
 /// `yyyyMMddHHmmss`.
 pub fn timestamp(t: NaiveDateTime) -> String {
@@ -399,33 +400,49 @@ pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
     Ok(out)
 }
 
-fn invalid(field: &str, message: impl std::fmt::Display) -> Error {
-    Error::new(ErrorKind::InvalidPayload, format!("{field}: {message}"))
+/// The error of a payload at `at`: `portal.invalid_payload`, the message
+/// led by the field's path in the reader's syntax (`DanhSachLePhi[0].Gia`,
+/// `[2].TrangThai`; `$` for the payload itself), the path carried as
+/// [`Error::path`].
+fn invalid(at: &Path<'_>, message: impl std::fmt::Display) -> Error {
+    let path = at.to_string();
+    let shown = if path.is_empty() { "$" } else { path.as_str() };
+    Error::new(ErrorKind::InvalidPayload, format!("{shown}: {message}")).with_path(path)
 }
 
-fn text<'a>(v: &'a Value, field: &str, required: bool) -> Result<&'a str> {
+/// The string `field` of the object `v` at `at`; `""` when absent and not
+/// `required`.
+fn text<'a>(v: &'a Value, at: &Path<'_>, field: &str, required: bool) -> Result<&'a str> {
+    let here = Path::Key(at, field);
     match v.get(field) {
         Some(Value::String(s)) if !required || !s.is_empty() => Ok(s),
-        Some(Value::String(_)) | None if required => Err(invalid(field, "is required")),
+        Some(Value::String(_)) | None if required => Err(invalid(&here, "is required")),
         None => Ok(""),
         Some(other) => Err(invalid(
-            field,
-            format!("expected a string, found {}", crate::json::kind(other)),
+            &here,
+            format!("expected a string, found {}", wire::kind(other)),
         )),
     }
 }
 
-fn code_in(v: &Value, field: &str, range: std::ops::RangeInclusive<u64>) -> Result<u64> {
+/// The whole-number code `field` of `v` at `at`, within `range`.
+fn code_in(
+    v: &Value,
+    at: &Path<'_>,
+    field: &str,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64> {
+    let here = Path::Key(at, field);
     let n = v
         .get(field)
-        .ok_or_else(|| invalid(field, "is required"))?
+        .ok_or_else(|| invalid(&here, "is required"))?
         .as_u64()
-        .ok_or_else(|| invalid(field, "expected a whole number"))?;
+        .ok_or_else(|| invalid(&here, "expected a whole number"))?;
     if range.contains(&n) {
         Ok(n)
     } else {
         Err(invalid(
-            field,
+            &here,
             format!(
                 "{n} is not a code from {} to {}",
                 range.start(),
@@ -435,68 +452,99 @@ fn code_in(v: &Value, field: &str, range: std::ops::RangeInclusive<u64>) -> Resu
     }
 }
 
-fn time_field(v: &Value, field: &str, required: bool) -> Result<Option<NaiveDateTime>> {
-    let t = text(v, field, required)?;
+/// The `yyyyMMddHHmmss` timestamp `field` of `v` at `at`, if present.
+fn time_field(
+    v: &Value,
+    at: &Path<'_>,
+    field: &str,
+    required: bool,
+) -> Result<Option<NaiveDateTime>> {
+    let t = text(v, at, field, required)?;
     if t.is_empty() {
         return Ok(None);
     }
-    parse_timestamp(t)
-        .map(Some)
-        .ok_or_else(|| invalid(field, format!("{t:?} is not a timestamp yyyyMMddHHmmss")))
+    parse_timestamp(t).map(Some).ok_or_else(|| {
+        invalid(
+            &Path::Key(at, field),
+            format!("{t:?} is not a timestamp yyyyMMddHHmmss"),
+        )
+    })
+}
+
+/// The dossier code `field` of `v` at `at`, of any code rule (the
+/// payloads of every system: a centrally run system's code too).
+fn dossier_code(v: &Value, at: &Path<'_>, field: &str) -> Result<()> {
+    let code = text(v, at, field, true)?;
+    DossierCode::parse_any(code)
+        .map(drop)
+        .map_err(|e| invalid(&Path::Key(at, field), e.message()))
 }
 
 /// Validates a `DongBoHoSoMC` payload (JSON text): required fields, codes,
 /// timestamps and their order. Errors name the field.
 pub fn validate_dossier_sync(json: &str) -> Result<()> {
-    let v: Value =
-        crate::json::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidPayload, "$"))?;
+    let v: Value = wire::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidPayload, "$"))?;
+    let root = &Path::Root;
     if !v.is_object() {
-        return Err(invalid("$", "expected an object"));
+        return Err(invalid(root, "expected an object"));
     }
-    let code = text(&v, "MaHoSo", true)?;
-    // The payloads of every system: a centrally run system's code too.
-    DossierCode::parse_any(code).map_err(|e| invalid("MaHoSo", e.message()))?;
-    text(&v, "MaTTHC", true)?;
-    text(&v, "TenTTHC", true)?;
-    code_in(&v, "KenhThucHien", 1..=3)?;
-    let status = code_in(&v, "TrangThaiHoSo", 1..=10)?;
+    dossier_code(&v, root, "MaHoSo")?;
+    text(&v, root, "MaTTHC", true)?;
+    text(&v, root, "TenTTHC", true)?;
+    code_in(&v, root, "KenhThucHien", 1..=3)?;
+    let status = code_in(&v, root, "TrangThaiHoSo", 1..=10)?;
     if v.get("LoaiDoiTuong").is_some() {
-        code_in(&v, "LoaiDoiTuong", 1..=4)?;
+        code_in(&v, root, "LoaiDoiTuong", 1..=4)?;
     }
-    let submitted = time_field(&v, "NgayNopHoSo", true)?;
+    let submitted = time_field(&v, root, "NgayNopHoSo", true)?;
     // Received in every status but 1 (submitted) and 3 (refused at
     // reception); a withdrawal (7) may come before the reception.
     let accepted = !matches!(status, 1 | 3 | 7);
-    let received = time_field(&v, "NgayTiepNhan", accepted)?;
-    time_field(&v, "NgayHenTra", false)?;
-    let ended = time_field(&v, "NgayKetThucXuLy", matches!(status, 7 | 9 | 10))?;
-    time_field(&v, "NgayTra", status == 10)?;
-    time_field(&v, "NgayTuChoi", status == 3)?;
+    let received = time_field(&v, root, "NgayTiepNhan", accepted)?;
+    time_field(&v, root, "NgayHenTra", false)?;
+    let ended = time_field(&v, root, "NgayKetThucXuLy", matches!(status, 7 | 9 | 10))?;
+    time_field(&v, root, "NgayTra", status == 10)?;
+    time_field(&v, root, "NgayTuChoi", status == 3)?;
     if let (Some(s), Some(r)) = (submitted, received) {
         if r < s {
-            return Err(invalid("NgayTiepNhan", "is before NgayNopHoSo"));
+            return Err(invalid(
+                &Path::Key(root, "NgayTiepNhan"),
+                "is before NgayNopHoSo",
+            ));
         }
     }
     if let (Some(r), Some(e)) = (received, ended) {
         if e < r {
-            return Err(invalid("NgayKetThucXuLy", "is before NgayTiepNhan"));
+            return Err(invalid(
+                &Path::Key(root, "NgayKetThucXuLy"),
+                "is before NgayTiepNhan",
+            ));
         }
     }
-    if let (Some(r), Some(due)) = (received, time_field(&v, "NgayHenTra", false)?) {
+    if let (Some(r), Some(due)) = (received, time_field(&v, root, "NgayHenTra", false)?) {
         if due < r {
-            return Err(invalid("NgayHenTra", "is before NgayTiepNhan"));
+            return Err(invalid(
+                &Path::Key(root, "NgayHenTra"),
+                "is before NgayTiepNhan",
+            ));
         }
     }
-    if let (Some(e), Some(returned)) = (ended, time_field(&v, "NgayTra", false)?) {
+    if let (Some(e), Some(returned)) = (ended, time_field(&v, root, "NgayTra", false)?) {
         if returned < e {
-            return Err(invalid("NgayTra", "is before NgayKetThucXuLy"));
+            return Err(invalid(
+                &Path::Key(root, "NgayTra"),
+                "is before NgayKetThucXuLy",
+            ));
         }
     }
     // Status 3 with a reception is a refusal after appraisal: it comes after
     // the reception.
-    if let (Some(r), Some(refused)) = (received, time_field(&v, "NgayTuChoi", false)?) {
+    if let (Some(r), Some(refused)) = (received, time_field(&v, root, "NgayTuChoi", false)?) {
         if refused < r {
-            return Err(invalid("NgayTuChoi", "is before NgayTiepNhan"));
+            return Err(invalid(
+                &Path::Key(root, "NgayTuChoi"),
+                "is before NgayTiepNhan",
+            ));
         }
     }
     for (field, range) in [
@@ -506,20 +554,21 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
         ("HinhThuc", 0..=2),
     ] {
         if v.get(field).is_some() {
-            code_in(&v, field, range)?;
+            code_in(&v, root, field, range)?;
         }
     }
     if let Some(fees) = v.get("DanhSachLePhi") {
+        let list_at = Path::Key(root, "DanhSachLePhi");
         let list = fees
             .as_array()
-            .ok_or_else(|| invalid("DanhSachLePhi", "expected an array"))?;
+            .ok_or_else(|| invalid(&list_at, "expected an array"))?;
         for (i, fee) in list.iter().enumerate() {
-            let path = format!("DanhSachLePhi[{i}]");
-            text(fee, "TenPhiLePhi", true).map_err(|e| invalid(&path, e.message()))?;
+            let at = Path::Index(&list_at, i);
+            text(fee, &at, "TenPhiLePhi", true)?;
             fee.get("Gia")
                 .and_then(Value::as_u64)
-                .ok_or_else(|| invalid(&format!("{path}.Gia"), "expected a whole number of VND"))?;
-            code_in(fee, "LoaiPhiLePhi", 1..=2).map_err(|e| invalid(&path, e.message()))?;
+                .ok_or_else(|| invalid(&Path::Key(&at, "Gia"), "expected a whole number of VND"))?;
+            code_in(fee, &at, "LoaiPhiLePhi", 1..=2)?;
         }
     }
     Ok(())
@@ -529,19 +578,17 @@ pub fn validate_dossier_sync(json: &str) -> Result<()> {
 /// dossier code, timestamps and status of every entry. Errors name the
 /// entry and the field.
 pub fn validate_progress(json: &str) -> Result<()> {
-    let v: Value =
-        crate::json::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidPayload, "$"))?;
+    let v: Value = wire::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidPayload, "$"))?;
     let list = v
         .as_array()
-        .ok_or_else(|| invalid("$", "expected an array of progress entries"))?;
+        .ok_or_else(|| invalid(&Path::Root, "expected an array of progress entries"))?;
     for (i, entry) in list.iter().enumerate() {
-        let at = |e: Error| invalid(&format!("[{i}]"), e.message());
-        let code = text(entry, "MaHoSo", true).map_err(at)?;
-        DossierCode::parse_any(code).map_err(|e| invalid(&format!("[{i}].MaHoSo"), e.message()))?;
-        time_field(entry, "ThoiDiemXuLy", true).map_err(at)?;
-        time_field(entry, "NgayBatDau", false).map_err(at)?;
-        time_field(entry, "NgayKetThucTheoQuyDinh", false).map_err(at)?;
-        code_in(entry, "TrangThai", 1..=10).map_err(at)?;
+        let at = Path::Index(&Path::Root, i);
+        dossier_code(entry, &at, "MaHoSo")?;
+        time_field(entry, &at, "ThoiDiemXuLy", true)?;
+        time_field(entry, &at, "NgayBatDau", false)?;
+        time_field(entry, &at, "NgayKetThucTheoQuyDinh", false)?;
+        code_in(entry, &at, "TrangThai", 1..=10)?;
     }
     Ok(())
 }

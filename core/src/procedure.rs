@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, FromJson, JsonError, Object, Path};
+use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 crate::labels::labelled! {
     /// The kind of a processing time: its JSON `kind`, without its amount.
@@ -491,7 +491,7 @@ impl FromJson for Procedure {
     }
 }
 
-json::deserialize_by_reader!(ProcessingTime, Policies, Fee, WorkflowStep, Procedure,);
+wire::deserialize_by_reader!(ProcessingTime, Policies, Fee, WorkflowStep, Procedure,);
 
 fn invalid(code: &str, message: impl std::fmt::Display) -> Error {
     Error::new(
@@ -510,7 +510,7 @@ impl Procedure {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let value = json::parse(json).map_err(|e| {
+        let value = wire::parse(json).map_err(|e| {
             e.into_error(
                 ErrorKind::InvalidProcedure,
                 &format!("procedure {}", code_hint(None)),
@@ -694,7 +694,7 @@ impl Catalog {
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
         let value =
-            json::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidProcedure, "catalog"))?;
+            wire::parse(json).map_err(|e| e.into_error(ErrorKind::InvalidProcedure, "catalog"))?;
         let mut defaults = Policies::default();
         let list = match &value {
             Value::Array(list) => list,
@@ -736,7 +736,7 @@ impl Catalog {
         let mut procedures = Vec::with_capacity(list.len());
         let duplicate = |procedures: &[Procedure]| {
             let codes: Vec<&str> = procedures.iter().map(|p| p.code.as_str()).collect();
-            json::first_repeat(&codes).map(|i| at(i, listed_twice(codes[i])))
+            wire::first_repeat(&codes).map(|i| at(i, listed_twice(codes[i])))
         };
         for (i, item) in list.iter().enumerate() {
             match Procedure::from_value(item) {

@@ -138,6 +138,7 @@ fn debug_output_hides_the_applicant_and_progress_validates() {
     ))
     .unwrap_err();
     assert!(err.message().starts_with("[0]"), "{}", err.message());
+    assert_eq!(err.path(), Some("[0].TrangThai"));
     let good = sync.to_json();
     let err =
         validate_dossier_sync(&good.replace("\"Gia\":75000", "\"Gia\":\"75000\"")).unwrap_err();
@@ -146,6 +147,8 @@ fn debug_output_hides_the_applicant_and_progress_validates() {
         "{}",
         err.message()
     );
+    // The same path syntax as every other reader, carried as data too.
+    assert_eq!(err.path(), Some("DanhSachLePhi[0].Gia"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::json::{self, FromJson, JsonError, Object, Path};
+use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 /// Who filed the dossier. `Debug` and [`Applicant::redacted`] mask every
 /// field; exports that need the data read the fields explicitly.
@@ -52,7 +52,7 @@ impl Applicant {
     /// `address`, all optional strings). Errors name the field, never the
     /// value.
     pub fn from_json(json: &str) -> crate::Result<Self> {
-        json::from_str(json)
+        wire::from_str(json)
             .map_err(|e| e.into_error(crate::ErrorKind::InvalidDossier, "applicant"))
     }
 
@@ -121,7 +121,7 @@ impl FromJson for Applicant {
     }
 }
 
-json::deserialize_by_reader!(Applicant);
+wire::deserialize_by_reader!(Applicant);
 
 #[cfg(test)]
 mod unknown_key_tests {

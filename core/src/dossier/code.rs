@@ -32,7 +32,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, FromJson, JsonError, Path};
+use crate::wire::{self, FromJson, JsonError, Path};
 
 crate::labels::labelled! {
     /// Which rule a dossier code follows (see the module's documentation).
@@ -370,12 +370,12 @@ pub(crate) fn read_with(
     at: &Path<'_>,
     rule: Option<CodeRule>,
 ) -> std::result::Result<DossierCode, JsonError> {
-    let text = json::text(value, at)?;
+    let text = wire::text(value, at)?;
     DossierCode::parse_with(text, rule.unwrap_or_default())
-        .map_err(|e| json::JsonError::at(at, e.message().to_owned()))
+        .map_err(|e| wire::JsonError::at(at, e.message().to_owned()))
 }
 
-json::deserialize_by_reader!(DossierCode);
+wire::deserialize_by_reader!(DossierCode);
 
 /// Issues dossier codes: a sequence per agency per day, from 0001, by the
 /// current rule ([`DossierCodeGenerator::new`]: the 10,000th code of a day

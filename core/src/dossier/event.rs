@@ -33,7 +33,7 @@ use serde_json::Value;
 
 use super::status::Status;
 use crate::calendar::iso;
-use crate::json::{self, FromJson, JsonError, Object, Path};
+use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 crate::labels::labelled! {
     /// The type of an event: the `type` of its JSON, without its fields.
@@ -295,7 +295,7 @@ impl FromJson for Event {
     }
 }
 
-json::deserialize_by_reader!(EventKind, Event);
+wire::deserialize_by_reader!(EventKind, Event);
 
 impl Event {
     /// An event at `at` by `actor`.

@@ -36,9 +36,9 @@ pub use status::Status;
 use crate::calendar::holidays::Provenance;
 use crate::calendar::{iso, Calendar, CalendarStamp, DataVersion};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{FromJson, JsonError, Object, Path};
 use crate::law::RuleSet;
 use crate::procedure::{Channel, Procedure};
+use crate::wire::{FromJson, JsonError, Object, Path};
 
 /// A dossier: its identity, procedure, channel, applicant and event log,
 /// with the clock state replayed from the log.
@@ -108,7 +108,7 @@ impl FromJson for DataVersion {
         const PROVENANCES: [Provenance; 2] = [Provenance::Official, Provenance::Loaded];
         Ok(DataVersion {
             provenance: o.required_with("provenance", |v, at| {
-                crate::json::label(v, at, &PROVENANCES.map(Provenance::code), &PROVENANCES)
+                crate::wire::label(v, at, &PROVENANCES.map(Provenance::code), &PROVENANCES)
             })?,
             version: o.optional("version")?,
             as_of: o.optional("as_of")?,
@@ -764,7 +764,7 @@ impl Dossier {
         catalog: &crate::procedure::Catalog,
         calendar: &Calendar,
     ) -> Result<Self> {
-        let doc: DossierLine = crate::json::from_str(line).map_err(document_error)?;
+        let doc: DossierLine = crate::wire::from_str(line).map_err(document_error)?;
         check_calendar(doc.calendar_digest.as_deref(), None, calendar)?;
         let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
         Self::from_log(
@@ -789,7 +789,7 @@ impl Dossier {
     /// [`Dossier::reevaluate_json`]. A document without a stamp (written
     /// before the stamp existed) is read on any calendar.
     pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
-        let doc: DossierDocument = crate::json::from_str(json).map_err(document_error)?;
+        let doc: DossierDocument = crate::wire::from_str(json).map_err(document_error)?;
         let recorded = doc.calendar.as_ref();
         check_calendar(recorded.map(|s| s.digest.as_str()), recorded, calendar)?;
         Self::from_document(doc, calendar)
@@ -805,7 +805,7 @@ impl Dossier {
         json: &str,
         calendar: &Calendar,
     ) -> Result<(Self, Option<CalendarStamp>)> {
-        let mut doc: DossierDocument = crate::json::from_str(json).map_err(document_error)?;
+        let mut doc: DossierDocument = crate::wire::from_str(json).map_err(document_error)?;
         let recorded = doc.calendar.take();
         Ok((Self::from_document(doc, calendar)?, recorded))
     }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, FromJson, JsonError, Object, Path};
+use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 /// One indicator of the index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,7 +71,7 @@ impl FromJson for Methodology {
     }
 }
 
-json::deserialize_by_reader!(IndicatorSpec, Methodology);
+wire::deserialize_by_reader!(IndicatorSpec, Methodology);
 
 /// A versioned index methodology.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -96,7 +96,7 @@ fn invalid(message: String) -> Error {
 impl Methodology {
     /// Parses and validates a methodology.
     pub fn from_json(json: &str) -> Result<Self> {
-        let m: Methodology = crate::json::from_str(json)
+        let m: Methodology = crate::wire::from_str(json)
             .map_err(|e| e.into_error(ErrorKind::InvalidArgument, "methodology"))?;
         m.validate()?;
         Ok(m)

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::{IndexCounter, IndexInputs, Ratio};
 use crate::calendar::Calendar;
 use crate::error::Result;
-use crate::json::{self, FromJson, JsonError, Object, Path};
+use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 crate::labels::labelled! {
     /// Who publishes the procedures (the deadlines differ).
@@ -284,12 +284,12 @@ impl FromJson for TypedInputs {
     }
 }
 
-json::deserialize_by_reader!(Publication, Feedback, DossierFlags, TypedInputs);
+wire::deserialize_by_reader!(Publication, Feedback, DossierFlags, TypedInputs);
 
 impl TypedInputs {
     /// Parses the document; errors name the field.
     pub fn from_json(json: &str) -> Result<Self> {
-        crate::json::from_str(json)
+        crate::wire::from_str(json)
             .map_err(|e| e.into_error(crate::ErrorKind::InvalidArgument, "index inputs"))
     }
 

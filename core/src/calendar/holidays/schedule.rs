@@ -30,7 +30,7 @@ use serde_json::Value;
 
 use super::{Holiday, HolidayKind, Provenance};
 use crate::error::{ErrorKind, Result};
-use crate::json::{self, FromJson, JsonError, Object, Path};
+use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 /// One dated entry of a calendar data document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub struct CalendarData {
 
 /// Names and sources are shown to people: a string with some text.
 fn words(value: &Value, at: &Path<'_>) -> std::result::Result<String, JsonError> {
-    let text = json::text(value, at)?;
+    let text = wire::text(value, at)?;
     if text.trim().is_empty() {
         return Err(JsonError::at(at, "must not be empty".into()));
     }
@@ -116,7 +116,7 @@ impl FromJson for DataEntry {
 fn entries(value: &Value, at: &Path<'_>) -> std::result::Result<Vec<DataEntry>, JsonError> {
     let mut list: Vec<DataEntry> = FromJson::read(value, at)?;
     let dates: Vec<NaiveDate> = list.iter().map(|e| e.date).collect();
-    json::no_repeats(&dates, at, "date", "appears twice")?;
+    wire::no_repeats(&dates, at, "date", "appears twice")?;
     list.sort_by_key(|e| e.date);
     Ok(list)
 }
@@ -130,9 +130,9 @@ impl FromJson for YearSchedule {
                 at,
                 format!("{y} is not a year from 1900 to 2100"),
             )),
-            None => Err(json::expected("a year from 1900 to 2100", v, at)),
+            None => Err(wire::expected("a year from 1900 to 2100", v, at)),
         })?;
-        let sources = o.present_with("sources", |v, at| json::list(v, at, words))?;
+        let sources = o.present_with("sources", |v, at| wire::list(v, at, words))?;
         let entries = o.required_with("entries", |v, at| {
             let list = entries(v, at)?;
             match list.iter().find(|e| (e.date.year() - year).abs() > 1) {
@@ -174,7 +174,7 @@ impl FromJson for CalendarData {
         let years = o.present_with("years", |v, at| {
             let years: Vec<YearSchedule> = FromJson::read(v, at)?;
             let numbers: Vec<i32> = years.iter().map(|y| y.year).collect();
-            json::no_repeats(&numbers, at, "year", "is listed twice")?;
+            wire::no_repeats(&numbers, at, "year", "is listed twice")?;
             Ok(years)
         })?;
         Ok(CalendarData {
@@ -200,7 +200,7 @@ impl CalendarData {
     /// assert!(err.message().contains("2026-02-30"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        json::from_str(json)
+        wire::from_str(json)
             .map_err(|e| e.into_error(ErrorKind::InvalidCalendarData, "calendar data"))
     }
 }

@@ -611,7 +611,7 @@ macro_rules! deserialize_by_reader {
     ($($t:ty),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::json::deserialize_with_reader(d)
+                $crate::wire::deserialize_with_reader(d)
             }
         }
     )+};
