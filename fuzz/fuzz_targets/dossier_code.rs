@@ -18,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
     let Some(text) = motcua_fuzz::text(data) else {
         return;
     };
-    let _ = CodeRule::parse(text);
-    for rule in CodeRule::ALL {
+    let _ = text.parse::<CodeRule>();
+    for &rule in CodeRule::ALL {
         let Ok(code) = DossierCode::parse_with(text, rule) else {
             continue;
         };

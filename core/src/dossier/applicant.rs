@@ -4,9 +4,6 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::Value;
-
-use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 /// Who filed the dossier. `Debug` and [`Applicant::redacted`] mask every
 /// field; exports that need the data read the fields explicitly.
@@ -48,14 +45,6 @@ fn mask_tail(text: &str, keep: usize) -> String {
 }
 
 impl Applicant {
-    /// An applicant from JSON (`name`, `id_number`, `phone`, `email`,
-    /// `address`, all optional strings). Errors name the field, never the
-    /// value.
-    pub fn from_json(json: &str) -> crate::Result<Self> {
-        wire::from_str(json)
-            .map_err(|e| e.into_error(crate::ErrorKind::InvalidDossier, "applicant"))
-    }
-
     /// A copy with every field masked, for exports that must not carry
     /// personal data.
     ///
@@ -98,30 +87,6 @@ impl fmt::Debug for Applicant {
             .finish()
     }
 }
-
-/// Every field is an optional string. Messages name the field and never
-/// quote a value (the readers quote no strings).
-impl FromJson for Applicant {
-    const PRIVATE: bool = true;
-
-    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
-        // Errors about applicant data never quote its keys or values.
-        let o = Object::strict_private(
-            value,
-            at,
-            &["name", "id_number", "phone", "email", "address"],
-        )?;
-        Ok(Applicant {
-            name: o.or_default("name")?,
-            id_number: o.or_default("id_number")?,
-            phone: o.or_default("phone")?,
-            email: o.or_default("email")?,
-            address: o.or_default("address")?,
-        })
-    }
-}
-
-wire::deserialize_by_reader!(Applicant);
 
 #[cfg(test)]
 mod unknown_key_tests {

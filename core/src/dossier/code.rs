@@ -29,10 +29,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::iso;
 use serde::{Serialize, Serializer};
-use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::wire::{self, FromJson, JsonError, Path};
 
 crate::labels::labelled! {
     /// Which rule a dossier code follows (see the module's documentation).
@@ -357,25 +355,6 @@ impl Serialize for DossierCode {
         s.collect_str(self)
     }
 }
-
-impl FromJson for DossierCode {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        read_with(value, at, None)
-    }
-}
-
-/// A code of `rule` (the current rule when `None`) from JSON.
-pub(crate) fn read_with(
-    value: &Value,
-    at: &Path<'_>,
-    rule: Option<CodeRule>,
-) -> std::result::Result<DossierCode, JsonError> {
-    let text = wire::text(value, at)?;
-    DossierCode::parse_with(text, rule.unwrap_or_default())
-        .map_err(|e| wire::JsonError::at(at, e.message().to_owned()))
-}
-
-wire::deserialize_by_reader!(DossierCode);
 
 /// Issues dossier codes: a sequence per agency per day, from 0001, by the
 /// current rule ([`DossierCodeGenerator::new`]: the 10,000th code of a day

@@ -29,11 +29,9 @@
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::status::Status;
 use crate::calendar::iso;
-use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 crate::labels::labelled! {
     /// The type of an event: the `type` of its JSON, without its fields.
@@ -218,84 +216,6 @@ pub struct Event {
     #[serde(flatten)]
     pub kind: EventKind,
 }
-
-impl EventKind {
-    /// Reads the kind from the fields of an event object: `type` and the
-    /// fields of that type. The object's other fields are the event's.
-    fn read_fields(o: &Object<'_, '_>) -> Result<Self, JsonError> {
-        let reason = || o.or_default::<String>("reason");
-        Ok(match o.required::<EventType>("type")? {
-            EventType::Submitted => EventKind::Submitted,
-            EventType::Accepted => EventKind::Accepted,
-            EventType::AcceptedCrossBoundary => EventKind::AcceptedCrossBoundary {
-                competent_unit: o.required("competent_unit")?,
-            },
-            EventType::CompetentReceived => EventKind::CompetentReceived,
-            EventType::Refused => EventKind::Refused { reason: reason()? },
-            EventType::Routed => EventKind::Routed {
-                step: o.required("step")?,
-            },
-            EventType::SupplementRequested => EventKind::SupplementRequested { reason: reason()? },
-            EventType::SupplementCompleted => EventKind::SupplementCompleted,
-            EventType::FinancialObligationRequested => EventKind::FinancialObligationRequested,
-            EventType::Paid => EventKind::Paid,
-            EventType::Suspended => EventKind::Suspended { reason: reason()? },
-            EventType::Resumed => EventKind::Resumed,
-            EventType::Extended => EventKind::Extended {
-                new_due: o.required("new_due")?,
-                reason: reason()?,
-            },
-            EventType::Resolved => EventKind::Resolved,
-            EventType::ResultReturned => EventKind::ResultReturned,
-            EventType::Withdrawn => EventKind::Withdrawn,
-        })
-    }
-}
-
-impl Serialize for EventKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut out = s.serialize_map(None)?;
-        out.serialize_entry("type", self.code())?;
-        match self {
-            EventKind::AcceptedCrossBoundary { competent_unit } => {
-                out.serialize_entry("competent_unit", competent_unit)?;
-            }
-            EventKind::Routed { step } => out.serialize_entry("step", step)?,
-            EventKind::Refused { reason }
-            | EventKind::SupplementRequested { reason }
-            | EventKind::Suspended { reason } => out.serialize_entry("reason", reason)?,
-            EventKind::Extended { new_due, reason } => {
-                out.serialize_entry("new_due", &iso::format_instant(*new_due))?;
-                out.serialize_entry("reason", reason)?;
-            }
-            _ => {}
-        }
-        out.end()
-    }
-}
-
-/// `{"type": …}` with the fields of that type; other fields are ignored,
-/// as in an event.
-impl FromJson for EventKind {
-    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
-        Self::read_fields(&Object::lenient(value, at)?)
-    }
-}
-
-/// `at`, optional `actor`, and the kind's `type` and fields side by side.
-impl FromJson for Event {
-    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
-        let o = Object::lenient(value, at)?;
-        Ok(Event {
-            at: o.required("at")?,
-            actor: o.or_default("actor")?,
-            kind: EventKind::read_fields(&o)?,
-        })
-    }
-}
-
-wire::deserialize_by_reader!(EventKind, Event);
 
 impl Event {
     /// An event at `at` by `actor`.

@@ -19,7 +19,6 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use serde_json::Value;
 
 pub use applicant::Applicant;
 pub use clock::{
@@ -33,12 +32,10 @@ pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use opening::Opening;
 pub use status::Status;
 
-use crate::calendar::holidays::Provenance;
-use crate::calendar::{iso, Calendar, CalendarStamp, DataVersion};
+use crate::calendar::{iso, Calendar};
 use crate::error::{Error, ErrorKind, Result};
 use crate::law::RuleSet;
 use crate::procedure::{Channel, Procedure};
-use crate::wire::{FromJson, JsonError, Object, Path};
 
 /// A dossier: its identity, procedure, channel, applicant and event log,
 /// with the clock state replayed from the log.
@@ -51,129 +48,6 @@ pub struct Dossier {
     applicant: Option<Applicant>,
     events: Vec<Event>,
     state: ClockState,
-}
-
-/// The JSON form of a dossier: everything needed to replay it.
-#[derive(Serialize)]
-struct DossierDocument {
-    code: DossierCode,
-    /// `central` for a centrally run system's code, whose text alone reads
-    /// as a current-rule code (the ministry's digits lead the sequence).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code_rule: Option<CodeRule>,
-    procedure: Procedure,
-    channel: Channel,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    applicant: Option<Applicant>,
-    events: Vec<Event>,
-    /// The calendar the log was replayed on (absent in documents written
-    /// before 0.1.0 recorded it: those are read on any calendar).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    calendar: Option<CalendarStamp>,
-}
-
-/// The JSON line of a dossier whose procedure is in a catalog: the
-/// procedure by its code.
-#[derive(Serialize)]
-struct DossierLine {
-    code: DossierCode,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code_rule: Option<CodeRule>,
-    procedure_code: String,
-    channel: Channel,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    applicant: Option<Applicant>,
-    events: Vec<Event>,
-    /// The digest of the calendar's stamp only: a file of many lines was
-    /// written on one calendar, and 130 bytes of versions on every line of
-    /// a quarter's 100,000 would double the file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    calendar_digest: Option<String>,
-}
-
-impl FromJson for CalendarStamp {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(value, at, &["versions", "culture_day", "digest"])?;
-        Ok(CalendarStamp {
-            versions: o.required("versions")?,
-            culture_day: o.required("culture_day")?,
-            digest: o.required("digest")?,
-        })
-    }
-}
-
-impl FromJson for DataVersion {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(value, at, &["provenance", "version", "as_of"])?;
-        const PROVENANCES: [Provenance; 2] = [Provenance::Official, Provenance::Loaded];
-        Ok(DataVersion {
-            provenance: o.required_with("provenance", |v, at| {
-                crate::wire::label(v, at, &PROVENANCES.map(Provenance::code), &PROVENANCES)
-            })?,
-            version: o.optional("version")?,
-            as_of: o.optional("as_of")?,
-        })
-    }
-}
-
-impl FromJson for DossierDocument {
-    const PRIVATE: bool = true;
-
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(
-            value,
-            at,
-            &[
-                "code",
-                "code_rule",
-                "procedure",
-                "channel",
-                "applicant",
-                "events",
-                "calendar",
-            ],
-        )?;
-        let code_rule: Option<CodeRule> = o.optional("code_rule")?;
-        Ok(DossierDocument {
-            code: o.required_with("code", |v, at| code::read_with(v, at, code_rule))?,
-            code_rule,
-            procedure: o.required("procedure")?,
-            channel: o.required("channel")?,
-            applicant: o.optional("applicant")?,
-            events: o.required("events")?,
-            calendar: o.optional("calendar")?,
-        })
-    }
-}
-
-impl FromJson for DossierLine {
-    const PRIVATE: bool = true;
-
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(
-            value,
-            at,
-            &[
-                "code",
-                "code_rule",
-                "procedure_code",
-                "channel",
-                "applicant",
-                "events",
-                "calendar_digest",
-            ],
-        )?;
-        let code_rule: Option<CodeRule> = o.optional("code_rule")?;
-        Ok(DossierLine {
-            code: o.required_with("code", |v, at| code::read_with(v, at, code_rule))?,
-            code_rule,
-            procedure_code: o.required("procedure_code")?,
-            channel: o.required("channel")?,
-            applicant: o.optional("applicant")?,
-            events: o.required("events")?,
-            calendar_digest: o.optional("calendar_digest")?,
-        })
-    }
 }
 
 /// A dossier's figures at an instant, replayed from the events up to it.
@@ -727,130 +601,4 @@ impl Dossier {
     pub fn rule_set(&self) -> Option<RuleSet> {
         self.state.rule_set()
     }
-
-    /// The dossier as JSON: code, procedure, channel, applicant and log.
-    pub fn to_json(&self) -> String {
-        let doc = DossierDocument {
-            code: self.code.clone(),
-            code_rule: self.code.rule_to_read(),
-            procedure: (*self.procedure).clone(),
-            channel: self.channel,
-            applicant: self.applicant.clone(),
-            events: self.events.clone(),
-            calendar: Some(self.calendar.stamp()),
-        };
-        serde_json::to_string(&doc).unwrap_or_default()
-    }
-
-    /// The dossier as one JSON line with its procedure by code, for files
-    /// of many dossiers beside a catalog (the sample center's format).
-    pub fn to_json_line(&self) -> String {
-        let line = DossierLine {
-            code: self.code.clone(),
-            code_rule: self.code.rule_to_read(),
-            procedure_code: self.procedure.code.clone(),
-            channel: self.channel,
-            applicant: self.applicant.clone(),
-            events: self.events.clone(),
-            calendar_digest: Some(self.calendar.digest()),
-        };
-        serde_json::to_string(&line).unwrap_or_default()
-    }
-
-    /// Reads a line written by [`Dossier::to_json_line`], taking its
-    /// procedure from `catalog` (an unknown code is `procedure.unknown`).
-    pub fn from_json_line(
-        line: &str,
-        catalog: &crate::procedure::Catalog,
-        calendar: &Calendar,
-    ) -> Result<Self> {
-        let doc: DossierLine = crate::wire::from_str(line).map_err(document_error)?;
-        check_calendar(doc.calendar_digest.as_deref(), None, calendar)?;
-        let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
-        Self::from_log(
-            procedure,
-            calendar,
-            doc.code,
-            doc.channel,
-            doc.applicant,
-            doc.events,
-        )
-    }
-
-    /// Reads a dossier written by [`Dossier::to_json`] and replays it.
-    /// Malformed JSON is `dossier.invalid` naming the field; a log that does
-    /// not replay keeps the error of the offending event, with its index.
-    ///
-    /// A document recorded on another calendar (another
-    /// [`Calendar::stamp`] digest: other data, a center's closures, other
-    /// sessions) is `dossier.calendar_mismatch`: replayed here it could get
-    /// other due dates for the same log, silently. Read it on the calendar
-    /// it names, or re-evaluate it on this one with
-    /// [`Dossier::reevaluate_json`]. A document without a stamp (written
-    /// before the stamp existed) is read on any calendar.
-    pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
-        let doc: DossierDocument = crate::wire::from_str(json).map_err(document_error)?;
-        let recorded = doc.calendar.as_ref();
-        check_calendar(recorded.map(|s| s.digest.as_str()), recorded, calendar)?;
-        Self::from_document(doc, calendar)
-    }
-
-    /// Reads a dossier's JSON and replays its log on `calendar`, whatever
-    /// calendar it was recorded on: the explicit re-evaluation after a new
-    /// notice or a corrected closure. Also returns the calendar it was
-    /// recorded on (`None` for an unstamped document), so that a caller
-    /// can compare the old answers with [`Dossier::with_calendar`] or list
-    /// the changed appointments with [`crate::impact::appointment_changes`].
-    pub fn reevaluate_json(
-        json: &str,
-        calendar: &Calendar,
-    ) -> Result<(Self, Option<CalendarStamp>)> {
-        let mut doc: DossierDocument = crate::wire::from_str(json).map_err(document_error)?;
-        let recorded = doc.calendar.take();
-        Ok((Self::from_document(doc, calendar)?, recorded))
-    }
-
-    fn from_document(doc: DossierDocument, calendar: &Calendar) -> Result<Self> {
-        Self::from_log(
-            Arc::new(doc.procedure),
-            calendar,
-            doc.code,
-            doc.channel,
-            doc.applicant,
-            doc.events,
-        )
-    }
-}
-
-/// Refuses a document recorded on a calendar other than `calendar`: one
-/// whose recorded digest differs (`stamp` describes it, when the document
-/// has the whole stamp). Only the digest is compared; the whole stamp of
-/// `calendar` is built for the message alone.
-fn check_calendar(
-    digest: Option<&str>,
-    stamp: Option<&CalendarStamp>,
-    calendar: &Calendar,
-) -> Result<()> {
-    match digest {
-        Some(digest) if digest != calendar.digest() => {
-            let here = calendar.stamp();
-            let recorded =
-                stamp.map_or_else(|| format!("digest {digest}"), CalendarStamp::describe);
-            Err(Error::new(
-                ErrorKind::CalendarMismatch,
-                format!(
-                    "dossier: recorded on the calendar {recorded} and read on {}: its due dates may differ; \
-                     read it on the calendar it was recorded on, or re-evaluate it on this one (reevaluate_json)",
-                    here.describe()
-                ),
-            ))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// A JSON error of a dossier document, naming the field (the readers
-/// quote no applicant value).
-fn document_error(e: JsonError) -> Error {
-    e.into_error(ErrorKind::InvalidDossier, "dossier")
 }

@@ -1,12 +1,10 @@
 //! The index methodology as data.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 /// One indicator of the index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,51 +25,6 @@ pub struct IndicatorSpec {
     /// (proportional below); 100 for a plain ratio.
     pub threshold: f64,
 }
-
-impl FromJson for IndicatorSpec {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(
-            value,
-            at,
-            &[
-                "id",
-                "group",
-                "name_vi",
-                "name_en",
-                "input",
-                "max_points",
-                "threshold",
-            ],
-        )?;
-        Ok(IndicatorSpec {
-            id: o.required("id")?,
-            group: o.required("group")?,
-            name_vi: o.required("name_vi")?,
-            name_en: o.required("name_en")?,
-            input: o.required("input")?,
-            max_points: o.required("max_points")?,
-            threshold: o.or("threshold", 100.0)?,
-        })
-    }
-}
-
-impl FromJson for Methodology {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(
-            value,
-            at,
-            &["version", "description", "total", "indicators"],
-        )?;
-        Ok(Methodology {
-            version: o.required("version")?,
-            description: o.or_default("description")?,
-            total: o.required("total")?,
-            indicators: o.required("indicators")?,
-        })
-    }
-}
-
-wire::deserialize_by_reader!(IndicatorSpec, Methodology);
 
 /// A versioned index methodology.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,14 +47,6 @@ fn invalid(message: String) -> Error {
 }
 
 impl Methodology {
-    /// Parses and validates a methodology.
-    pub fn from_json(json: &str) -> Result<Self> {
-        let m: Methodology = crate::wire::from_str(json)
-            .map_err(|e| e.into_error(ErrorKind::InvalidArgument, "methodology"))?;
-        m.validate()?;
-        Ok(m)
-    }
-
     /// Checks positive points and thresholds, distinct ids, and points that
     /// sum to the stated total.
     pub fn validate(&self) -> Result<()> {
@@ -187,11 +132,5 @@ impl Methodology {
                 spec("5.3", s, "Hài lòng trong tiếp nhận, giải quyết TTHC", "Satisfaction with procedures", "procedure_satisfaction", 6.0, 90.0),
             ],
         }
-    }
-
-    /// The methodology as compact JSON, like every `to_json` of motcua (a
-    /// pretty printer of its own would cost the WASM module 1.1 KB).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
     }
 }

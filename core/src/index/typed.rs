@@ -8,12 +8,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::calendar::iso;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::{IndexCounter, IndexInputs, Ratio};
 use crate::calendar::Calendar;
 use crate::error::Result;
-use crate::wire::{self, FromJson, JsonError, Object, Path};
 
 crate::labels::labelled! {
     /// Who publishes the procedures (the deadlines differ).
@@ -208,91 +206,7 @@ pub struct TypedInputs {
     pub complaints: Option<u64>,
 }
 
-impl FromJson for Publication {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::lenient(value, at)?;
-        Ok(Publication {
-            legal_basis_effective: o.required("legal_basis_effective")?,
-            decision_date: o.required("decision_date")?,
-            made_public: o.optional("made_public")?,
-            full_content: o.required("full_content")?,
-        })
-    }
-}
-
-impl FromJson for Feedback {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::lenient(value, at)?;
-        Ok(Feedback {
-            received_at: o.required("received_at")?,
-            handled_at: o.optional("handled_at")?,
-            unsatisfied: o.required("unsatisfied")?,
-            complained_again: o.required("complained_again")?,
-        })
-    }
-}
-
-/// Every flag is optional (false when left out).
-impl FromJson for DossierFlags {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        const FLAGS: &[&str] = &[
-            "written_result_required",
-            "electronic_result",
-            "digitised",
-            "reused",
-            "shared",
-            "population_data",
-            "has_fees",
-            "paid_online",
-        ];
-        let o = Object::strict(value, at, FLAGS)?;
-        Ok(DossierFlags {
-            written_result_required: o.or_default("written_result_required")?,
-            electronic_result: o.or_default("electronic_result")?,
-            digitised: o.or_default("digitised")?,
-            reused: o.or_default("reused")?,
-            shared: o.or_default("shared")?,
-            population_data: o.or_default("population_data")?,
-            has_fees: o.or_default("has_fees")?,
-            paid_online: o.or_default("paid_online")?,
-        })
-    }
-}
-
-impl FromJson for TypedInputs {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(
-            value,
-            at,
-            &[
-                "publisher",
-                "publications",
-                "feedback",
-                "feedback_as_of",
-                "dossier_flags",
-                "complaints",
-            ],
-        )?;
-        Ok(TypedInputs {
-            publisher: o.optional("publisher")?,
-            publications: o.optional("publications")?,
-            feedback: o.optional("feedback")?,
-            feedback_as_of: o.optional("feedback_as_of")?,
-            dossier_flags: o.optional("dossier_flags")?,
-            complaints: o.optional("complaints")?,
-        })
-    }
-}
-
-wire::deserialize_by_reader!(Publication, Feedback, DossierFlags, TypedInputs);
-
 impl TypedInputs {
-    /// Parses the document; errors name the field.
-    pub fn from_json(json: &str) -> Result<Self> {
-        crate::wire::from_str(json)
-            .map_err(|e| e.into_error(crate::ErrorKind::InvalidArgument, "index inputs"))
-    }
-
     /// Adds every part present to `inputs`; 5.3 needs the dossier counter.
     pub fn apply(
         &self,

@@ -15,8 +15,14 @@
 //! hand where its labels come from [`crate::labels`]); round-trip tests keep
 //! the reader and the writer in step.
 
+mod calendar;
+mod dossier;
+mod index;
+mod portal;
+mod procedure;
 pub(crate) mod reader;
 
+pub use portal::{validate_dossier_sync, validate_progress};
 pub use reader::{check_document_size, MAX_DOCUMENT_BYTES};
 pub(crate) use reader::{
     deserialize_by_reader, deserialize_with_reader, expected, first_repeat, from_str, kind, label,

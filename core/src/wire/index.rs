@@ -1,0 +1,155 @@
+//! The wire form of the service index: the methodology and the typed
+//! inputs, their readers and their `from_json` / `to_json`.
+
+use serde_json::Value;
+
+use super::{FromJson, JsonError, Object, Path};
+use crate::error::{ErrorKind, Result};
+use crate::index::{DossierFlags, Feedback, IndicatorSpec, Methodology, Publication, TypedInputs};
+
+impl FromJson for Publication {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::lenient(value, at)?;
+        Ok(Publication {
+            legal_basis_effective: o.required("legal_basis_effective")?,
+            decision_date: o.required("decision_date")?,
+            made_public: o.optional("made_public")?,
+            full_content: o.required("full_content")?,
+        })
+    }
+}
+
+impl FromJson for Feedback {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::lenient(value, at)?;
+        Ok(Feedback {
+            received_at: o.required("received_at")?,
+            handled_at: o.optional("handled_at")?,
+            unsatisfied: o.required("unsatisfied")?,
+            complained_again: o.required("complained_again")?,
+        })
+    }
+}
+
+/// Every flag is optional (false when left out).
+impl FromJson for DossierFlags {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        const FLAGS: &[&str] = &[
+            "written_result_required",
+            "electronic_result",
+            "digitised",
+            "reused",
+            "shared",
+            "population_data",
+            "has_fees",
+            "paid_online",
+        ];
+        let o = Object::strict(value, at, FLAGS)?;
+        Ok(DossierFlags {
+            written_result_required: o.or_default("written_result_required")?,
+            electronic_result: o.or_default("electronic_result")?,
+            digitised: o.or_default("digitised")?,
+            reused: o.or_default("reused")?,
+            shared: o.or_default("shared")?,
+            population_data: o.or_default("population_data")?,
+            has_fees: o.or_default("has_fees")?,
+            paid_online: o.or_default("paid_online")?,
+        })
+    }
+}
+
+impl FromJson for TypedInputs {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "publisher",
+                "publications",
+                "feedback",
+                "feedback_as_of",
+                "dossier_flags",
+                "complaints",
+            ],
+        )?;
+        Ok(TypedInputs {
+            publisher: o.optional("publisher")?,
+            publications: o.optional("publications")?,
+            feedback: o.optional("feedback")?,
+            feedback_as_of: o.optional("feedback_as_of")?,
+            dossier_flags: o.optional("dossier_flags")?,
+            complaints: o.optional("complaints")?,
+        })
+    }
+}
+
+super::deserialize_by_reader!(Publication, Feedback, DossierFlags, TypedInputs);
+
+impl TypedInputs {
+    /// Parses the document; errors name the field.
+    pub fn from_json(json: &str) -> Result<Self> {
+        super::from_str(json)
+            .map_err(|e| e.into_error(crate::ErrorKind::InvalidArgument, "index inputs"))
+    }
+}
+
+impl FromJson for IndicatorSpec {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "id",
+                "group",
+                "name_vi",
+                "name_en",
+                "input",
+                "max_points",
+                "threshold",
+            ],
+        )?;
+        Ok(IndicatorSpec {
+            id: o.required("id")?,
+            group: o.required("group")?,
+            name_vi: o.required("name_vi")?,
+            name_en: o.required("name_en")?,
+            input: o.required("input")?,
+            max_points: o.required("max_points")?,
+            threshold: o.or("threshold", 100.0)?,
+        })
+    }
+}
+
+impl FromJson for Methodology {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &["version", "description", "total", "indicators"],
+        )?;
+        Ok(Methodology {
+            version: o.required("version")?,
+            description: o.or_default("description")?,
+            total: o.required("total")?,
+            indicators: o.required("indicators")?,
+        })
+    }
+}
+
+super::deserialize_by_reader!(IndicatorSpec, Methodology);
+
+impl Methodology {
+    /// Parses and validates a methodology.
+    pub fn from_json(json: &str) -> Result<Self> {
+        let m: Methodology = super::from_str(json)
+            .map_err(|e| e.into_error(ErrorKind::InvalidArgument, "methodology"))?;
+        m.validate()?;
+        Ok(m)
+    }
+
+    /// The methodology as compact JSON, like every `to_json` of motcua (a
+    /// pretty printer of its own would cost the WASM module 1.1 KB).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
