@@ -5,7 +5,7 @@
 //! A declarative macro rather than a crate such as `strum`: the four
 //! traits it writes take a few lines each, and serde's derive of the same
 //! unit enums cost more of the WASM module than these impls (the reader of
-//! every document is hand-written for the same reason; see `json.rs`).
+//! every document is hand-written for the same reason; see `wire/reader.rs`).
 
 use crate::error::{Error, ErrorKind, Result};
 

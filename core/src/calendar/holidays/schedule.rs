@@ -21,7 +21,7 @@
 //! A year listed under `years` replaces the rule projection of that year
 //! entirely; `overrides` are applied last, date by date. Every error names
 //! the offending field by its path (`years[0].entries[3].date`), and the
-//! value where it is a date or a kind. Read by the readers of `json.rs`.
+//! value where it is a date or a kind. Read by the readers of `wire/calendar.rs`.
 
 use std::borrow::Cow;
 
