@@ -255,7 +255,7 @@ impl Calendar {
     /// document. Every due date's explanation names them.
     #[getter]
     fn data_versions(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::dossier::to_python(py, &self.0.data_versions())
+        crate::convert::to_python(py, &self.0.data_versions())
     }
 
     /// Whether 24/11 is a holiday from 2026 (``False`` only when built with

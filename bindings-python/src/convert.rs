@@ -1,4 +1,5 @@
-//! Python values to core values and back, with `InvalidTypeError` for
+//! Python values to core values and back, the binding's one conversion
+//! hub (arguments, JSON texts, results), with `InvalidTypeError` for
 //! anything else (never pyo3's bare `TypeError`).
 //!
 //! Instants: naive datetimes are Vietnam local time; aware ones are
@@ -8,8 +9,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateTime, PyTzInfo};
+use pyo3::types::{PyDict, PyList};
 
-use crate::errors::{exception, wrong_type};
+use crate::errors::{exception, wrong_type, IntoPy};
 
 /// A `datetime.date` argument (a `datetime.datetime` gives its Vietnam
 /// local date).
@@ -212,4 +214,103 @@ pub const NAT: i64 = i64::MIN;
 /// range. Callers handle NaT first and name the element in their error.
 pub fn local_seconds(seconds: i64) -> Option<NaiveDateTime> {
     chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.naive_utc())
+}
+
+/// A Python object from a serde value, through JSON; keys ending in `_at`
+/// or `_due` become naive `datetime`s (Vietnam local time), and `date` or
+/// `as_of` holding a plain date a `datetime.date`.
+pub(crate) fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+    let json = py.import("json")?;
+    let object = json.call_method1("loads", (text,))?;
+    convert_instants(py, &object)?;
+    Ok(object.unbind())
+}
+
+fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
+    if let Ok(dict) = object.cast::<PyDict>() {
+        for (key, value) in dict.iter() {
+            let name: String = key.extract()?;
+            if (name == "at" || name.ends_with("_at") || name.ends_with("_due") || name == "as_of")
+                && value.is_instance_of::<pyo3::types::PyString>()
+            {
+                let text: String = value.extract()?;
+                if let Some(t) = motcua::calendar::iso::parse_instant(&text) {
+                    dict.set_item(key, t.into_pyobject(py)?)?;
+                } else if let Some(d) = motcua::calendar::iso::parse_date(&text) {
+                    dict.set_item(key, d.into_pyobject(py)?)?;
+                }
+            } else if name == "date" && value.is_instance_of::<pyo3::types::PyString>() {
+                if let Some(d) = motcua::calendar::iso::parse_date(&value.extract::<String>()?) {
+                    dict.set_item(key, d.into_pyobject(py)?)?;
+                }
+            } else {
+                convert_instants(py, &value)?;
+            }
+        }
+    } else if let Ok(list) = object.cast::<PyList>() {
+        for item in list.iter() {
+            convert_instants(py, &item)?;
+        }
+    }
+    Ok(())
+}
+
+/// A JSON text from a `dict` (or a `str` taken as JSON).
+pub(crate) fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = value.extract::<String>() {
+        return Ok(text);
+    }
+    if !value.is_instance_of::<PyDict>() {
+        return Err(wrong_type(py, name, "a dict", value));
+    }
+    let json = py.import("json")?;
+    json.call_method1("dumps", (value,))
+        .map_err(|_| {
+            exception(
+                py,
+                "invalid_argument",
+                format!("{name} cannot be written as JSON"),
+            )
+        })?
+        .extract()
+}
+
+/// A ``rule=`` argument; the current rule when omitted.
+pub fn code_rule(
+    py: Python<'_>,
+    rule: Option<&Bound<'_, PyAny>>,
+) -> PyResult<motcua::dossier::CodeRule> {
+    match rule {
+        None => Ok(motcua::dossier::CodeRule::Current),
+        Some(r) if r.is_none() => Ok(motcua::dossier::CodeRule::Current),
+        Some(r) => text(py, "rule", r)?.parse().py(py),
+    }
+}
+
+/// A payload as Python's `json.loads` reads its JSON: Python code, so it
+/// runs once the dossier is no longer borrowed.
+pub fn json_loads<T: serde::Serialize>(py: Python<'_>, payload: &T) -> PyResult<Py<PyAny>> {
+    let text = serde_json::to_string(payload)
+        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
+    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+}
+
+pub fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<motcua::procedure::Channel> {
+    let text: String = value
+        .extract()
+        .map_err(|_| wrong_type(py, "channel", "\"direct\", \"online\" or \"postal\"", value))?;
+    text.parse::<motcua::procedure::Channel>().py(py)
+}
+
+pub fn status(py: Python<'_>, s: Option<motcua::dossier::Status>) -> PyResult<Py<PyAny>> {
+    match s {
+        None => Ok(py.None()),
+        Some(s) => Ok(py
+            .import("motcua._status")?
+            .getattr("Status")?
+            .call1((s.code(),))?
+            .unbind()),
+    }
 }

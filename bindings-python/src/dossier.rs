@@ -6,71 +6,10 @@ use chrono::NaiveDateTime;
 use motcua::dossier::{self as core, Granularity};
 use motcua::procedure::{self, Channel};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
 
 use crate::convert;
-use crate::errors::{exception, wrong_type, IntoPy};
-
-/// A Python object from a serde value, through JSON; keys ending in `_at`
-/// or `_due` become naive `datetime`s (Vietnam local time), and `date` or
-/// `as_of` holding a plain date a `datetime.date`.
-pub(crate) fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-    let json = py.import("json")?;
-    let object = json.call_method1("loads", (text,))?;
-    convert_instants(py, &object)?;
-    Ok(object.unbind())
-}
-
-fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
-    if let Ok(dict) = object.cast::<PyDict>() {
-        for (key, value) in dict.iter() {
-            let name: String = key.extract()?;
-            if (name == "at" || name.ends_with("_at") || name.ends_with("_due") || name == "as_of")
-                && value.is_instance_of::<pyo3::types::PyString>()
-            {
-                let text: String = value.extract()?;
-                if let Some(t) = motcua::calendar::iso::parse_instant(&text) {
-                    dict.set_item(key, t.into_pyobject(py)?)?;
-                } else if let Some(d) = motcua::calendar::iso::parse_date(&text) {
-                    dict.set_item(key, d.into_pyobject(py)?)?;
-                }
-            } else if name == "date" && value.is_instance_of::<pyo3::types::PyString>() {
-                if let Some(d) = motcua::calendar::iso::parse_date(&value.extract::<String>()?) {
-                    dict.set_item(key, d.into_pyobject(py)?)?;
-                }
-            } else {
-                convert_instants(py, &value)?;
-            }
-        }
-    } else if let Ok(list) = object.cast::<PyList>() {
-        for item in list.iter() {
-            convert_instants(py, &item)?;
-        }
-    }
-    Ok(())
-}
-
-/// A JSON text from a `dict` (or a `str` taken as JSON).
-pub(crate) fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(text) = value.extract::<String>() {
-        return Ok(text);
-    }
-    if !value.is_instance_of::<PyDict>() {
-        return Err(wrong_type(py, name, "a dict", value));
-    }
-    let json = py.import("json")?;
-    json.call_method1("dumps", (value,))
-        .map_err(|_| {
-            exception(
-                py,
-                "invalid_argument",
-                format!("{name} cannot be written as JSON"),
-            )
-        })?
-        .extract()
-}
+use crate::errors::{wrong_type, IntoPy};
 
 /// An administrative procedure (TTHC).
 #[pyclass(frozen, module = "motcua")]
@@ -84,7 +23,7 @@ impl Procedure {
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
-            let text = json_text(py, "data", data)?;
+            let text = convert::json_text(py, "data", data)?;
             procedure::Procedure::from_json(&text)
                 .py(py)
                 .map(|p| Self(Arc::new(p)))
@@ -104,7 +43,7 @@ impl Procedure {
 
     /// The procedure as a dict.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| to_python(py, &*self.0))
+        crate::errors::guard(|| convert::to_python(py, &*self.0))
     }
 
     /// "If I submit now": the due date of a dossier of this procedure
@@ -132,7 +71,7 @@ impl Procedure {
             let at = convert::local(py, "at", at)?;
             let channel = match channel {
                 None => Channel::Direct,
-                Some(c) => self::channel(py, c)?,
+                Some(c) => convert::channel(py, c)?,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             let estimate = core::Clock::new(&calendar, &self.0, channel)
@@ -250,7 +189,7 @@ impl DossierCode {
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
             let text = convert::text(py, "text", text)?;
-            core::DossierCode::parse_with(&text, code_rule(py, rule)?)
+            core::DossierCode::parse_with(&text, convert::code_rule(py, rule)?)
                 .py(py)
                 .map(Self)
         })
@@ -307,15 +246,6 @@ impl DossierCode {
     }
 }
 
-/// A ``rule=`` argument; the current rule when omitted.
-fn code_rule(py: Python<'_>, rule: Option<&Bound<'_, PyAny>>) -> PyResult<core::CodeRule> {
-    match rule {
-        None => Ok(core::CodeRule::Current),
-        Some(r) if r.is_none() => Ok(core::CodeRule::Current),
-        Some(r) => convert::text(py, "rule", r)?.parse().py(py),
-    }
-}
-
 /// Issues dossier codes, a sequence per agency per day, by ``rule``
 /// (``"current"``, ``"central"`` with its ``ministry``, or ``"legacy"``).
 #[pyclass(module = "motcua")]
@@ -338,7 +268,7 @@ impl DossierCodeGenerator {
                 ),
                 _ => None,
             };
-            core::DossierCodeGenerator::for_rule(code_rule(py, rule)?, ministry)
+            core::DossierCodeGenerator::for_rule(convert::code_rule(py, rule)?, ministry)
                 .py(py)
                 .map(Self)
         })
@@ -378,14 +308,6 @@ impl DossierCodeGenerator {
     }
 }
 
-/// A payload as Python's `json.loads` reads its JSON: Python code, so it
-/// runs once the dossier is no longer borrowed.
-fn json_loads<T: serde::Serialize>(py: Python<'_>, payload: &T) -> PyResult<Py<PyAny>> {
-    let text = serde_json::to_string(payload)
-        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
-}
-
 /// A ``procedure=`` argument: a :class:`motcua.Procedure`.
 fn procedure_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Arc<procedure::Procedure>> {
     Ok(value
@@ -404,24 +326,6 @@ fn dossier_code(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Doss
         .extract()
         .map_err(|_| wrong_type(py, "code", "a str or DossierCode", value))?;
     core::DossierCode::parse(&text).py(py)
-}
-
-fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Channel> {
-    let text: String = value
-        .extract()
-        .map_err(|_| wrong_type(py, "channel", "\"direct\", \"online\" or \"postal\"", value))?;
-    text.parse::<Channel>().py(py)
-}
-
-fn status(py: Python<'_>, s: Option<core::Status>) -> PyResult<Py<PyAny>> {
-    match s {
-        None => Ok(py.None()),
-        Some(s) => Ok(py
-            .import("motcua._status")?
-            .getattr("Status")?
-            .call1((s.code(),))?
-            .unbind()),
-    }
 }
 
 /// A dossier: its code, procedure, channel and event log, with the legal
@@ -567,7 +471,7 @@ impl Dossier {
             let mut opening =
                 core::Opening::new(procedure_arg(py, procedure)?, dossier_code(py, code)?);
             if let Some(c) = channel {
-                opening.channel = self::channel(py, c)?;
+                opening.channel = convert::channel(py, c)?;
             }
             opening.submitted_at = submitted_at
                 .map(|t| convert::local(py, "submitted_at", t))
@@ -577,8 +481,9 @@ impl Dossier {
                 .transpose()?;
             opening.actor = convert::text_or(py, "actor", actor, "")?;
             if let Some(a) = applicant {
-                opening.applicant =
-                    Some(core::Applicant::from_json(&json_text(py, "applicant", a)?).py(py)?);
+                opening.applicant = Some(
+                    core::Applicant::from_json(&convert::json_text(py, "applicant", a)?).py(py)?,
+                );
             }
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             core::Dossier::open(&calendar, opening).py(py).map(Self)
@@ -614,7 +519,7 @@ impl Dossier {
                 }
             };
             let record = motcua::report::ReportRecord {
-                channel: channel.map_or(Ok(Channel::Direct), |c| self::channel(py, c))?,
+                channel: channel.map_or(Ok(Channel::Direct), |c| convert::channel(py, c))?,
                 received_at: Some(convert::local(py, "received_at", received_at)?),
                 due_at: None,
                 ended_at: ended_at
@@ -698,7 +603,7 @@ impl Dossier {
     /// The status, a ``motcua.Status`` (``IntEnum``, 1–10).
     #[getter]
     fn status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| status(py, Some(self.0.status())))
+        crate::errors::guard(|| convert::status(py, Some(self.0.status())))
     }
 
     /// The reception instant.
@@ -822,7 +727,7 @@ impl Dossier {
     /// The event log as dicts.
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| to_python(py, &self.0.events()))
+        crate::errors::guard(|| convert::to_python(py, &self.0.events()))
     }
 
     /// The figures at ``as_of``, replayed from the events up to it: status,
@@ -836,8 +741,9 @@ impl Dossier {
         crate::errors::guard(|| {
             let as_of = convert::local(py, "as_of", as_of)?;
             let s = crate::errors::borrow(slf)?.0.state_at(as_of).py(py)?;
-            let out = to_python(py, &s)?;
-            out.bind(py).set_item("status", status(py, s.status)?)?;
+            let out = convert::to_python(py, &s)?;
+            out.bind(py)
+                .set_item("status", convert::status(py, s.status)?)?;
             Ok(out)
         })
     }
@@ -853,7 +759,7 @@ impl Dossier {
         crate::errors::guard(|| {
             let sync =
                 motcua::portal::DossierSync::from_dossier(&crate::errors::borrow(slf)?.0).py(py)?;
-            json_loads(py, &sync)
+            convert::json_loads(py, &sync)
         })
     }
 
@@ -862,14 +768,14 @@ impl Dossier {
         crate::errors::guard(|| {
             let entries =
                 motcua::portal::progress_entries(&crate::errors::borrow(slf)?.0).py(py)?;
-            json_loads(py, &entries)
+            convert::json_loads(py, &entries)
         })
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).
     fn receipt_slip(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| match self.0.receipt_slip() {
-            Some(slip) => to_python(py, &slip),
+            Some(slip) => convert::to_python(py, &slip),
             None => Ok(py.None()),
         })
     }
@@ -878,7 +784,7 @@ impl Dossier {
     /// ``None`` without extension.
     fn apology_letter(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| match self.0.apology_letter() {
-            Some(letter) => to_python(py, &letter),
+            Some(letter) => convert::to_python(py, &letter),
             None => Ok(py.None()),
         })
     }
@@ -887,7 +793,7 @@ impl Dossier {
     /// Circular 03/2025), or ``None`` unless stopped.
     fn stop_notice(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| match self.0.stop_notice() {
-            Some(notice) => to_python(py, &notice),
+            Some(notice) => convert::to_python(py, &notice),
             None => Ok(py.None()),
         })
     }
@@ -919,7 +825,7 @@ pub struct Explanation {
 impl Explanation {
     fn new(py: Python<'_>, notes: core::Explanation) -> PyResult<Self> {
         Ok(Self {
-            entries: to_python(py, &notes)?,
+            entries: convert::to_python(py, &notes)?,
             notes,
         })
     }
@@ -965,6 +871,6 @@ pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
 fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Vec<Py<PyAny>>> {
     usage
         .iter()
-        .map(|u| to_python(py, &core::StepHours::from(u)))
+        .map(|u| convert::to_python(py, &core::StepHours::from(u)))
         .collect()
 }

@@ -5,8 +5,8 @@ use motcua::calendar as core;
 use pyo3::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert;
-use crate::dossier::{to_python, Dossier};
+use crate::convert::{self, to_python};
+use crate::dossier::Dossier;
 use crate::errors::{wrong_type, IntoPy};
 
 /// A calendar argument, or ``InvalidTypeError`` (pyo3's own conversion

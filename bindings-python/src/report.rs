@@ -8,8 +8,8 @@ use motcua::report::{self as core, Added, GroupBy};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert;
-use crate::dossier::{to_python, Dossier};
+use crate::convert::{self, to_python};
+use crate::dossier::Dossier;
 use crate::errors::{exception, wrong_type, IntoPy};
 
 /// A reporting period: whole days, first and last included.
@@ -196,7 +196,7 @@ impl PeriodReport {
         crate::errors::guard(|| {
             let typed = match typed {
                 Some(t) => Some(
-                    index::TypedInputs::from_json(&crate::dossier::json_text(py, "typed", t)?)
+                    index::TypedInputs::from_json(&crate::convert::json_text(py, "typed", t)?)
                         .py(py)?,
                 ),
                 None => None,

@@ -205,7 +205,7 @@ impl Calendar {
     /// the embedded official schedules first, then each loaded document.
     #[wasm_bindgen(getter, js_name = dataVersions, unchecked_return_type = "DataVersion[]")]
     pub fn data_versions(&self) -> Result<JsValue, JsValue> {
-        crate::dossier::to_js(&self.inner().data_versions())
+        crate::convert::to_js(&self.inner().data_versions())
     }
 
     /// Whether 24/11 is a holiday from 2026 (`false` only when built with

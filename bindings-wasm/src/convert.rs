@@ -1,11 +1,12 @@
-//! JavaScript values to core values and back.
+//! JavaScript values to core values and back: the binding's one
+//! conversion hub (arguments, options objects, JSON texts, results).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua::calendar::iso;
 use motcua::decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::errors::{js_error, wrong_type};
+use crate::errors::{js_error, wrong_type, IntoJs};
 
 // Reading a caller's array or object can run the caller's code (a getter,
 // a Proxy trap) and that code can throw. An exception thrown through the
@@ -202,4 +203,83 @@ pub fn define(object: &js_sys::Object, key: &str, value: JsValue) {
 pub fn set(object: &js_sys::Object, key: &str, value: JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+const field = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+const camel = (key) => field.test(key) ? key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()) : key;
+export function parse_camel(text) {
+  return JSON.parse(text, function (_key, value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const out = {};
+    // Defined, not assigned: a data key such as __proto__ stays a row.
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, camel(key), { value: value[key], enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  });
+}")]
+extern "C" {
+    /// Parses JSON whose object keys are `snake_case` into plain objects
+    /// with `camelCase` keys; other keys (data keys: agency names, codes
+    /// such as `H21_17`) are kept as they are, and every key is defined,
+    /// never assigned, so that `__proto__` is a key like any other. In JS because there it costs nothing in the
+    /// module: doing it in Rust took a second serde serializer (to
+    /// `serde_json::Value`) of every result type.
+    fn parse_camel(text: &str) -> JsValue;
+}
+
+/// A plain JS value (camelCase keys, ISO strings) from a serde value.
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text =
+        serde_json::to_string(value).map_err(|e| js_error("invalid_argument", &e.to_string()))?;
+    Ok(parse_camel(&text))
+}
+
+/// JSON text from a string, or from a plain object through `JSON.stringify`.
+/// A text above the core's size limit is refused while it is still a JS
+/// string: copied into the module first, a 1 GB string would take a GB of
+/// the module's memory, which never shrinks.
+pub(crate) fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> {
+    let text = if value.is_string() {
+        value.clone()
+    } else if value.is_object() {
+        js_sys::JSON::stringify(value)
+            .map_err(|thrown| threw(name, thrown))?
+            .into()
+    } else {
+        return Err(wrong_type(name, "a JSON string or a plain object", value));
+    };
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        // `JSON.stringify` of a function-only object is `undefined`.
+        return Err(wrong_type(name, "a JSON string or a plain object", value));
+    };
+    // UTF-16 units: never more than the UTF-8 bytes they become.
+    motcua::check_document_size(text.length() as usize).js()?;
+    Ok(String::from(text))
+}
+
+/// An optional `rule` argument: the current rule when `undefined`.
+pub fn code_rule(rule: &JsValue) -> Result<motcua::dossier::CodeRule, JsValue> {
+    if rule.is_undefined() || rule.is_null() {
+        return Ok(motcua::dossier::CodeRule::Current);
+    }
+    let code = rule
+        .as_string()
+        .ok_or_else(|| wrong_type("rule", "\"current\", \"central\" or \"legacy\"", rule))?;
+    code.parse().js()
+}
+
+/// A channel code (`"direct"`, `"online"`, `"postal"`); `undefined` is a
+/// direct (counter) submission.
+pub fn channel(value: &JsValue) -> Result<motcua::procedure::Channel, JsValue> {
+    if value.is_undefined() {
+        return Ok(motcua::procedure::Channel::Direct);
+    }
+    let text = text("channel", value)?;
+    text.parse().js()
+}
+
+pub fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
+    t.map(iso::format_instant)
 }

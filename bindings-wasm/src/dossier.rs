@@ -2,70 +2,14 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
-use js_sys::JSON;
-use motcua::calendar::{iso, Calendar as CoreCalendar};
+use motcua::calendar::Calendar as CoreCalendar;
 use motcua::dossier::{self as core, Granularity};
-use motcua::procedure::{self, Channel};
+use motcua::procedure;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
 use crate::convert;
 use crate::errors::{js_error, wrong_type, IntoJs};
-
-#[wasm_bindgen(inline_js = "
-const field = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
-const camel = (key) => field.test(key) ? key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()) : key;
-export function parse_camel(text) {
-  return JSON.parse(text, function (_key, value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    const out = {};
-    // Defined, not assigned: a data key such as __proto__ stays a row.
-    for (const key of Object.keys(value)) {
-      Object.defineProperty(out, camel(key), { value: value[key], enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  });
-}")]
-extern "C" {
-    /// Parses JSON whose object keys are `snake_case` into plain objects
-    /// with `camelCase` keys; other keys (data keys: agency names, codes
-    /// such as `H21_17`) are kept as they are, and every key is defined,
-    /// never assigned, so that `__proto__` is a key like any other. In JS because there it costs nothing in the
-    /// module: doing it in Rust took a second serde serializer (to
-    /// `serde_json::Value`) of every result type.
-    fn parse_camel(text: &str) -> JsValue;
-}
-
-/// A plain JS value (camelCase keys, ISO strings) from a serde value.
-pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text =
-        serde_json::to_string(value).map_err(|e| js_error("invalid_argument", &e.to_string()))?;
-    Ok(parse_camel(&text))
-}
-
-/// JSON text from a string, or from a plain object through `JSON.stringify`.
-/// A text above the core's size limit is refused while it is still a JS
-/// string: copied into the module first, a 1 GB string would take a GB of
-/// the module's memory, which never shrinks.
-pub(crate) fn json_text(name: &str, value: &JsValue) -> Result<String, JsValue> {
-    let text = if value.is_string() {
-        value.clone()
-    } else if value.is_object() {
-        JSON::stringify(value)
-            .map_err(|thrown| convert::threw(name, thrown))?
-            .into()
-    } else {
-        return Err(wrong_type(name, "a JSON string or a plain object", value));
-    };
-    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
-        // `JSON.stringify` of a function-only object is `undefined`.
-        return Err(wrong_type(name, "a JSON string or a plain object", value));
-    };
-    // UTF-16 units: never more than the UTF-8 bytes they become.
-    motcua::check_document_size(text.length() as usize).js()?;
-    Ok(String::from(text))
-}
 
 /// An administrative procedure (TTHC).
 #[wasm_bindgen]
@@ -80,7 +24,7 @@ impl Procedure {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] json: JsValue,
     ) -> Result<Procedure, JsValue> {
-        let text = json_text("json", &json)?;
+        let text = convert::json_text("json", &json)?;
         procedure::Procedure::from_json(&text)
             .js()
             .map(|p| Procedure(Arc::new(p)))
@@ -119,7 +63,7 @@ impl Catalog {
         )]
         json: JsValue,
     ) -> Result<Catalog, JsValue> {
-        let text = json_text("json", &json)?;
+        let text = convert::json_text("json", &json)?;
         procedure::Catalog::from_json(&text).js().map(Catalog)
     }
 
@@ -149,17 +93,6 @@ impl Catalog {
 #[wasm_bindgen]
 pub struct DossierCode(core::DossierCode);
 
-/// An optional `rule` argument: the current rule when `undefined`.
-fn code_rule(rule: &JsValue) -> Result<core::CodeRule, JsValue> {
-    if rule.is_undefined() || rule.is_null() {
-        return Ok(core::CodeRule::Current);
-    }
-    let code = rule
-        .as_string()
-        .ok_or_else(|| wrong_type("rule", "\"current\", \"central\" or \"legacy\"", rule))?;
-    code.parse().js()
-}
-
 #[wasm_bindgen]
 impl DossierCode {
     /// Parses and validates a code of `rule`: `"current"` (the default,
@@ -173,7 +106,7 @@ impl DossierCode {
         rule: JsValue,
     ) -> Result<DossierCode, JsValue> {
         let text = convert::text("text", &text)?;
-        core::DossierCode::parse_with(&text, code_rule(&rule)?)
+        core::DossierCode::parse_with(&text, convert::code_rule(&rule)?)
             .js()
             .map(DossierCode)
     }
@@ -236,7 +169,7 @@ impl DossierCodeGenerator {
                 )
             })?)
         };
-        core::DossierCodeGenerator::for_rule(code_rule(&rule)?, ministry)
+        core::DossierCodeGenerator::for_rule(convert::code_rule(&rule)?, ministry)
             .js()
             .map(DossierCodeGenerator)
     }
@@ -270,16 +203,6 @@ impl DossierCodeGenerator {
 #[wasm_bindgen]
 pub struct Dossier(core::Dossier);
 
-/// A channel code (`"direct"`, `"online"`, `"postal"`); `undefined` is a
-/// direct (counter) submission.
-fn channel(value: &JsValue) -> Result<Channel, JsValue> {
-    if value.is_undefined() {
-        return Ok(Channel::Direct);
-    }
-    let text = convert::text("channel", value)?;
-    text.parse().js()
-}
-
 /// Reads `{procedure, code, receivedAt, submittedAt, channel, actor,
 /// applicant}` and opens the dossier on `calendar` (see
 /// `motcua::dossier::Dossier::open`).
@@ -293,16 +216,17 @@ pub fn receive(calendar: &CoreCalendar, options: &JsValue) -> Result<Dossier, Js
     }
     let get = |key: &str| convert::field(options, key);
     let procedure =
-        procedure::Procedure::from_json(&json_text("procedure", &get("procedure")?)?).js()?;
+        procedure::Procedure::from_json(&convert::json_text("procedure", &get("procedure")?)?)
+            .js()?;
     let code = core::DossierCode::parse(&convert::text("code", &get("code")?)?).js()?;
     let mut opening = core::Opening::new(Arc::new(procedure), code);
-    opening.channel = channel(&get("channel")?)?;
+    opening.channel = convert::channel(&get("channel")?)?;
     opening.submitted_at = convert::instant_opt("submittedAt", &get("submittedAt")?)?;
     opening.received_at = convert::instant_opt("receivedAt", &get("receivedAt")?)?;
     opening.actor = convert::text_or_empty("actor", &get("actor")?)?;
     let applicant = get("applicant")?;
     if !applicant.is_undefined() && !applicant.is_null() {
-        let text = json_text("applicant", &applicant)?;
+        let text = convert::json_text("applicant", &applicant)?;
         opening.applicant = Some(core::Applicant::from_json(&text).js()?);
     }
     core::Dossier::open(calendar, opening).js().map(Dossier)
@@ -315,7 +239,7 @@ pub fn from_json(
     json: &JsValue,
     reevaluate: &JsValue,
 ) -> Result<Dossier, JsValue> {
-    let text = json_text("json", json)?;
+    let text = convert::json_text("json", json)?;
     let reevaluate = convert::flag("reevaluate", reevaluate)?;
     if reevaluate {
         core::Dossier::reevaluate_json(&text, calendar)
@@ -421,11 +345,7 @@ event_methods! {
 
 /// `[{step, budgetHours, usedHours, overspentHours}]`.
 fn step_usage(usage: &[core::StepUsage]) -> Result<JsValue, JsValue> {
-    to_js(&usage.iter().map(core::StepHours::from).collect::<Vec<_>>())
-}
-
-fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
-    t.map(iso::format_instant)
+    convert::to_js(&usage.iter().map(core::StepHours::from).collect::<Vec<_>>())
 }
 
 #[wasm_bindgen]
@@ -499,19 +419,19 @@ impl Dossier {
     /// The reception instant.
     #[wasm_bindgen(getter, js_name = receivedAt)]
     pub fn received_at(&self) -> Option<String> {
-        iso_opt(self.0.received_at())
+        convert::iso_opt(self.0.received_at())
     }
 
     /// The legal due date (`undefined` without deadline).
     #[wasm_bindgen(getter, js_name = dueAt)]
     pub fn due_at(&self) -> Option<String> {
-        iso_opt(self.0.due_at())
+        convert::iso_opt(self.0.due_at())
     }
 
     /// The appointment given to the applicant.
     #[wasm_bindgen(getter, js_name = appointmentAt)]
     pub fn appointment_at(&self) -> Option<String> {
-        iso_opt(self.0.appointment_at())
+        convert::iso_opt(self.0.appointment_at())
     }
 
     /// `"early"`, `"on_time"`, `"late"`, or `null` while running;
@@ -600,7 +520,7 @@ impl Dossier {
     /// The event log.
     #[wasm_bindgen(getter, unchecked_return_type = "DossierEvent[]")]
     pub fn events(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0.events())
+        convert::to_js(&self.0.events())
     }
 
     /// The figures at `asOf`, replayed from the events up to it.
@@ -610,33 +530,33 @@ impl Dossier {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
-        to_js(&self.0.state_at(as_of).js()?)
+        convert::to_js(&self.0.state_at(as_of).js()?)
     }
 
     /// The timeline of events and rules that produced the due date:
     /// `[{at, rule, vi, en, dueAt}]`.
     #[wasm_bindgen(unchecked_return_type = "ExplanationEntry[]")]
     pub fn explain(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0.explain().js()?)
+        convert::to_js(&self.0.explain().js()?)
     }
 
     /// The data of the receipt and appointment slip (Mẫu 01).
     #[wasm_bindgen(js_name = receiptSlip, unchecked_return_type = "ReceiptSlip")]
     pub fn receipt_slip(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0.receipt_slip())
+        convert::to_js(&self.0.receipt_slip())
     }
 
     /// The data of the apology letter (Mẫu 04), or `null`.
     #[wasm_bindgen(js_name = apologyLetter, unchecked_return_type = "Record<string, unknown> | null")]
     pub fn apology_letter(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0.apology_letter())
+        convert::to_js(&self.0.apology_letter())
     }
 
     /// The data of the notice that processing is stopped (Mẫu 05 of
     /// Circular 03/2025), or `null` unless stopped.
     #[wasm_bindgen(js_name = stopNotice, unchecked_return_type = "Record<string, unknown> | null")]
     pub fn stop_notice(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0.stop_notice())
+        convert::to_js(&self.0.stop_notice())
     }
 
     /// `"decree_61_2018"` or `"decree_118_2025"`: the rule set of the
@@ -670,10 +590,10 @@ impl Calendar {
         #[wasm_bindgen(unchecked_optional_param_type = "Channel")] channel: JsValue,
     ) -> Result<JsValue, JsValue> {
         let procedure =
-            procedure::Procedure::from_json(&json_text("procedure", &procedure)?).js()?;
+            procedure::Procedure::from_json(&convert::json_text("procedure", &procedure)?).js()?;
         let at = convert::instant("at", &at)?;
-        let clock = core::Clock::new(self.inner(), &procedure, self::channel(&channel)?);
-        to_js(&clock.estimate(at).js()?)
+        let clock = core::Clock::new(self.inner(), &procedure, convert::channel(&channel)?);
+        convert::to_js(&clock.estimate(at).js()?)
     }
 
     /// A dossier from its JSON, replayed on this calendar (see

@@ -7,8 +7,7 @@ use motcua::dossier::Dossier;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert;
-use crate::dossier::{json_text, to_js};
+use crate::convert::{self, json_text, to_js};
 use crate::errors::{wrong_type, IntoJs};
 
 /// The dates of `start..end` (ISO, both included) whose status differs

@@ -11,8 +11,8 @@ use motcua::index::{self, IndexInputs, Lever, Ratio};
 use motcua::report::{self as core, Added, GroupBy};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, define, set};
-use crate::dossier::{json_text, to_js, Dossier};
+use crate::convert::{self, define, json_text, set, to_js};
+use crate::dossier::Dossier;
 use crate::errors::{js_error, wrong_type, IntoJs};
 
 fn period(value: &JsValue) -> Result<core::Period, JsValue> {
