@@ -220,12 +220,9 @@ pub fn local_seconds(seconds: i64) -> Option<NaiveDateTime> {
 /// or `_due` become naive `datetime`s (Vietnam local time), and `date` or
 /// `as_of` holding a plain date a `datetime.date`.
 pub(crate) fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| exception(py, "invalid_argument", e.to_string()))?;
-    let json = py.import("json")?;
-    let object = json.call_method1("loads", (text,))?;
-    convert_instants(py, &object)?;
-    Ok(object.unbind())
+    let object = json_loads(py, value)?;
+    convert_instants(py, object.bind(py))?;
+    Ok(object)
 }
 
 fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -297,6 +294,7 @@ pub fn json_loads<T: serde::Serialize>(py: Python<'_>, payload: &T) -> PyResult<
     Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
 }
 
+/// A ``channel=`` argument: ``"direct"``, ``"online"`` or ``"postal"``.
 pub fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<motcua::procedure::Channel> {
     let text: String = value
         .extract()
@@ -304,6 +302,8 @@ pub fn channel(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<motcua::pro
     text.parse::<motcua::procedure::Channel>().py(py)
 }
 
+/// A status as ``motcua.Status`` (an ``IntEnum`` of the portal's numbers),
+/// or ``None``.
 pub fn status(py: Python<'_>, s: Option<motcua::dossier::Status>) -> PyResult<Py<PyAny>> {
     match s {
         None => Ok(py.None()),

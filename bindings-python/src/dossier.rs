@@ -683,7 +683,7 @@ impl Dossier {
     /// Time used by each workflow step against its budget, in working hours
     /// (the step in progress counted to the last event).
     #[getter]
-    fn step_usage(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
+    fn step_usage(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| step_usage(py, &self.0.step_usage()))
     }
 
@@ -693,7 +693,7 @@ impl Dossier {
         slf: &Bound<'_, Self>,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
-    ) -> PyResult<Vec<Py<PyAny>>> {
+    ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let as_of = convert::local(py, "as_of", as_of)?;
             let usage = crate::errors::borrow(slf)?.0.step_usage_at(as_of).py(py)?;
@@ -867,10 +867,9 @@ pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
         .collect()
 }
 
-/// Step usage as dicts, in working hours.
-fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Vec<Py<PyAny>>> {
-    usage
-        .iter()
-        .map(|u| convert::to_python(py, &core::StepHours::from(u)))
-        .collect()
+/// Step usage as a list of dicts, in working hours: one conversion for
+/// the whole list.
+fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Py<PyAny>> {
+    let hours: Vec<core::StepHours> = usage.iter().map(core::StepHours::from).collect();
+    convert::to_python(py, &hours)
 }

@@ -280,6 +280,7 @@ pub fn channel(value: &JsValue) -> Result<motcua::procedure::Channel, JsValue> {
     text.parse().js()
 }
 
+/// An optional instant as ISO text (`undefined` when none).
 pub fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
     t.map(iso::format_instant)
 }

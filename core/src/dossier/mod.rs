@@ -251,6 +251,8 @@ impl Dossier {
         if let EventKind::Extended { new_due, .. } = &mut event.kind {
             *new_due = iso::whole_seconds(*new_due);
         }
+        // Not `self.clock()`: that borrows all of `self`, and the state is
+        // borrowed mutably beside it.
         let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
         clock.advance(&mut self.state, &event)?;
         self.events.push(event);
