@@ -28,7 +28,7 @@ use motcua::dossier::{Dossier, Granularity, Timeliness};
 use motcua::impact::{self, AppointmentChange, NewAppointment};
 use motcua::index::{Lever, Methodology, PeriodSummary};
 use motcua::procedure::Catalog;
-use motcua::report::{Counts, GroupBy, Period};
+use motcua::report::{Counts, Exclusion, GroupBy, Period};
 use motcua::sample::{self, SampleConfig};
 
 /// Progress on stderr every this many dossiers.
@@ -355,6 +355,20 @@ fn print_changed_dates(cal: &Calendar, from: NaiveDate, to: NaiveDate, changed: 
     }
 }
 
+/// The dossiers left out, by their stable codes: `none`, or
+/// `not_accepted 12, received_after 40`.
+fn left_out<'a>(excluded: impl IntoIterator<Item = (&'a Exclusion, &'a u64)>) -> String {
+    let parts: Vec<String> = excluded
+        .into_iter()
+        .map(|(why, n)| format!("{} {n}", why.code()))
+        .collect();
+    if parts.is_empty() {
+        "none".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
 fn row(name: &str, c: &Counts) -> String {
     format!(
         "{name:<38} {:>7} {:>7} {:>7} {:>6} {:>7} {:>6} {:>7} {:>5} {:>6} {:>6} {:>5} {:>4} {:>5} {:>5}",
@@ -449,10 +463,10 @@ fn run(o: Options) -> Result<(), String> {
     let total = report.total();
     println!("{}", row("Tổng cộng (total)", &total));
     println!(
-        "identities 3=4+5+6, 7=8+9+10, 11=12+13, 3=7+11+withdrawn+stopped+refused after appraisal: {}; on time {} %; left out: {:?}",
+        "identities 3=4+5+6, 7=8+9+10, 11=12+13, 3=7+11+withdrawn+stopped+refused after appraisal: {}; on time {} %; left out: {}",
         if total.identities_hold() { "hold" } else { "BROKEN" },
         total.on_time_rate().map_or("–".to_owned(), |r| format!("{r:.2}")),
-        report.excluded
+        left_out(&report.excluded)
     );
 
     let methodology = Methodology::default_766();

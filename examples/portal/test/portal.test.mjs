@@ -5,7 +5,7 @@
 //
 // The steps share one page and run in order, like a person using it.
 
-import { after, before, describe, it } from "node:test";
+import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,6 +18,21 @@ import { start } from "../serve.mjs";
 const OUT = fileURLToPath(new URL("../out/", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const STEP = { timeout: 30_000 };
+
+/** Whether the page paints a frame within `ms`. Clicks (Playwright's
+ * "stable" check) and screenshots wait for frames; a CI run once saw
+ * Chromium stop producing them halfway through, so every step first checks
+ * that it does, and a page that stopped is named as the cause instead of
+ * surfacing as an unexplained click timeout. */
+async function paints(page, ms = 2_000) {
+  return page.evaluate(
+    (ms) => new Promise((resolve) => {
+      requestAnimationFrame(() => resolve(true));
+      setTimeout(() => resolve(false), ms);
+    }),
+    ms,
+  );
+}
 
 describe("demo portal", { timeout: 180_000 }, () => {
   let server, url, profile, context, page;
@@ -43,6 +58,7 @@ describe("demo portal", { timeout: 180_000 }, () => {
       timeout: 60_000,
     });
     page = context.pages()[0] ?? (await context.newPage());
+    page.on("crash", () => problems.push("the page crashed"));
     page.setDefaultTimeout(15_000);
     page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
     page.on("console", (msg) => {
@@ -52,6 +68,25 @@ describe("demo portal", { timeout: 180_000 }, () => {
     page.on("response", (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
+  });
+
+  // A page that stopped painting is brought to the front (a page the
+  // browser thinks is hidden gets no animation frames), then resized; if it
+  // still does not paint, the step fails saying so, with what it reports.
+  beforeEach(async () => {
+    if (!page || (await paints(page))) return;
+    const seen = await page.evaluate(() => `visibility ${document.visibilityState}, focus ${document.hasFocus()}`);
+    await page.bringToFront();
+    if (!(await paints(page))) {
+      // A new size makes the renderer build a new frame from scratch.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: size.width, height: size.height + 1 });
+      await page.setViewportSize(size);
+    }
+    if (!(await paints(page))) {
+      throw new Error(`Chromium paints no frames, even with the page in front (${seen})`);
+    }
+    console.log(`# the page had stopped painting (${seen}); bringing it to the front or resizing it resumed it`);
   });
 
   after(async () => {
