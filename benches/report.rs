@@ -64,7 +64,7 @@ fn main() {
         let total = summary.report.total();
         assert!(total.identities_hold());
         let inputs = summary.index_inputs(None, &calendar).expect("inputs");
-        let score = methodology.score(&inputs);
+        let score = methodology.score(&inputs).expect("score");
         total.received + score.total as u64
     };
     println!(

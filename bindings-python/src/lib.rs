@@ -35,6 +35,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Methodology>()?;
     m.add_class::<report::Score>()?;
     m.add_function(wrap_pyfunction!(report::sample_center, m)?)?;
+    m.add_function(wrap_pyfunction!(report::index_inputs_from_dvcqg, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_portal_sync, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_add_working_days, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_working_days_between, m)?)?;

@@ -202,12 +202,9 @@ impl PeriodReport {
                 None => None,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            let inputs = self.0.index_inputs(typed.as_ref(), &calendar).py(py)?;
-            Ok(inputs
-                .ratios
-                .into_iter()
-                .map(|(k, r)| (k, (r.numerator, r.denominator)))
-                .collect())
+            Ok(pairs(
+                self.0.index_inputs(typed.as_ref(), &calendar).py(py)?,
+            ))
         })
     }
 
@@ -265,6 +262,13 @@ impl Score {
         crate::errors::guard(|| to_python(py, &self.0.indicators))
     }
 
+    /// The groups as dicts (``code``, ``points``, ``max_points``,
+    /// ``max_measured``, names), in the methodology's order.
+    #[getter]
+    fn groups(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, &self.0.groups))
+    }
+
     /// Ids of the indicators not measured.
     #[getter]
     fn not_measured(&self) -> Vec<String> {
@@ -275,7 +279,7 @@ impl Score {
             .collect()
     }
 
-    /// Ids of the measured indicators, most points lost first.
+    /// Ids of the indicators that lost points, most lost first.
     #[getter]
     fn biggest_losses(&self) -> Vec<String> {
         self.0
@@ -329,16 +333,38 @@ fn ratios(py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<IndexInputs> {
 }
 
 /// The methodology of the Decision 766 index: a versioned table of
-/// indicators with points and thresholds.
+/// groups and indicators with points, thresholds and empty rules.
 #[pyclass(frozen, module = "motcua")]
 pub struct Methodology(index::Methodology);
 
 #[pymethods]
 impl Methodology {
-    /// The best-known default (documented assumptions, see the Rust docs).
+    /// The default: the national portal's own scoring
+    /// (``766-dvcqg-2026-10``).
     #[staticmethod]
     fn default_766() -> Self {
         Self(index::Methodology::default_766())
+    }
+
+    /// A built-in methodology by version (see :attr:`versions`).
+    #[staticmethod]
+    fn builtin(py: Python<'_>, version: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::errors::guard(|| {
+            let version = convert::text(py, "version", version)?;
+            index::Methodology::builtin(&version).py(py).map(Self)
+        })
+    }
+
+    /// The versions built in, the default first.
+    #[staticmethod]
+    fn versions() -> Vec<&'static str> {
+        index::Methodology::VERSIONS.to_vec()
+    }
+
+    /// The version label.
+    #[getter]
+    fn version(&self) -> String {
+        self.0.version.clone()
     }
 
     /// A methodology from JSON; raises when the points do not sum to the
@@ -356,9 +382,10 @@ impl Methodology {
         self.0.to_json()
     }
 
-    /// The score of inputs ``{name: (numerator, denominator)}``.
+    /// The score of inputs ``{name: (numerator, denominator)}``; raises
+    /// for a name neither the methodology nor motcua knows.
     fn score(&self, py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<Score> {
-        crate::errors::guard(|| Ok(Score(self.0.score(&ratios(py, inputs)?))))
+        crate::errors::guard(|| Ok(Score(self.0.score(&ratios(py, inputs)?).py(py)?)))
     }
 
     /// Units ``{name: inputs}`` ranked best first: ``[(name, score), …]``.
@@ -374,6 +401,7 @@ impl Methodology {
             }
             self.0
                 .rank(parsed.iter().map(|(n, i)| (n.as_str(), i)))
+                .py(py)?
                 .into_iter()
                 .map(|(n, s)| Ok((n, Score(s))))
                 .collect()
@@ -400,9 +428,33 @@ impl Methodology {
                     format!("target {target} is not a finite number"),
                 ));
             }
-            Ok(self.0.what_if(&ratios(py, inputs)?, lever, target))
+            self.0.what_if(&ratios(py, inputs)?, lever, target).py(py)
         })
     }
+}
+
+/// The index inputs of one unit of the national portal's 766 export
+/// (a ``unitsDetail[i]`` dict, with the two TTTT counts the details
+/// export lacks): ``{name: (numerator, denominator)}``, for
+/// :meth:`Methodology.score`. Raises naming the unit's code and the field.
+#[pyfunction]
+pub fn index_inputs_from_dvcqg(
+    py: Python<'_>,
+    unit: &Bound<'_, PyAny>,
+) -> PyResult<BTreeMap<String, (u64, u64)>> {
+    crate::errors::guard(|| {
+        let unit = index::DvcqgUnit::from_json(&convert::json_text(py, "unit", unit)?).py(py)?;
+        Ok(pairs(unit.inputs))
+    })
+}
+
+/// Inputs as the ``{name: (numerator, denominator)}`` dict Python uses.
+fn pairs(inputs: IndexInputs) -> BTreeMap<String, (u64, u64)> {
+    inputs
+        .ratios
+        .into_iter()
+        .map(|(k, r)| (k, (r.numerator, r.denominator)))
+        .collect()
 }
 
 /// The sample center's dossiers (seeded): the quarter's reception plus a

@@ -99,15 +99,31 @@ impl PeriodReport {
             .0
             .index_inputs(typed.as_ref(), &motcua::calendar::Calendar::vietnam())
             .js()?;
-        // Input names are identifiers for `score`: kept as they are.
-        let out = js_sys::Object::new();
-        for (name, r) in &inputs.ratios {
-            let pair =
-                js_sys::Array::of2(&(r.numerator as f64).into(), &(r.denominator as f64).into());
-            set(&out, name, pair.into());
-        }
-        Ok(out.into())
+        Ok(pairs(&inputs))
     }
+}
+
+/// `{name: [numerator, denominator]}` for JS; input names are identifiers
+/// for `score`, kept as they are (not camelCased).
+fn pairs(inputs: &IndexInputs) -> JsValue {
+    let out = js_sys::Object::new();
+    for (name, r) in &inputs.ratios {
+        let pair = js_sys::Array::of2(&(r.numerator as f64).into(), &(r.denominator as f64).into());
+        set(&out, name, pair.into());
+    }
+    out.into()
+}
+
+/// The index inputs of one unit of the national portal's 766 export (a
+/// `unitsDetail[i]` object, with the two TTTT counts the details export
+/// lacks), for `Methodology.score`; throws naming the unit's code and the
+/// field.
+#[wasm_bindgen(js_name = indexInputsFromDvcqg, unchecked_return_type = "IndexInputs")]
+pub fn index_inputs_from_dvcqg(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] unit: JsValue,
+) -> Result<JsValue, JsValue> {
+    let unit = index::DvcqgUnit::from_json(&json_text("unit", &unit)?).js()?;
+    Ok(pairs(&unit.inputs))
 }
 
 /// `{name: [numerator, denominator]}` from JS.
@@ -147,10 +163,35 @@ pub struct Methodology(index::Methodology);
 
 #[wasm_bindgen]
 impl Methodology {
-    /// The best-known default (documented assumptions).
+    /// The default: the national portal's own scoring
+    /// (`766-dvcqg-2026-10`).
     #[wasm_bindgen(js_name = default766)]
     pub fn default_766() -> Methodology {
         Methodology(index::Methodology::default_766())
+    }
+
+    /// A built-in methodology by version (see `versions`).
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "string")] version: JsValue,
+    ) -> Result<Methodology, JsValue> {
+        let version = convert::text("version", &version)?;
+        index::Methodology::builtin(&version).js().map(Methodology)
+    }
+
+    /// The versions built in, the default first.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn versions() -> JsValue {
+        index::Methodology::VERSIONS
+            .iter()
+            .map(|v| JsValue::from_str(v))
+            .collect::<js_sys::Array>()
+            .into()
+    }
+
+    /// The version label.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.0.version.clone()
     }
 
     /// A methodology from JSON text; throws when the points do not sum to
@@ -171,15 +212,17 @@ impl Methodology {
         self.0.to_json()
     }
 
-    /// `{total, maxTotal, maxMeasured, indicators: [{id, group, nameVi,
-    /// nameEn, ratio, maxPoints, points, pointsLost}]}`; `points` is `null`
-    /// for an indicator that was not measured.
+    /// `{methodology, total, maxTotal, maxMeasured, groups: [{code, nameVi,
+    /// nameEn, points, maxPoints, maxMeasured}], indicators: [{id, group,
+    /// nameVi, nameEn, ratio, maxPoints, points, pointsLost}]}`; `points`
+    /// is `null` for an indicator that was not measured. Throws for an
+    /// input name neither the methodology nor motcua knows.
     #[wasm_bindgen(unchecked_return_type = "IndexScore")]
     pub fn score(
         &self,
         #[wasm_bindgen(unchecked_param_type = "IndexInputs")] inputs: JsValue,
     ) -> Result<JsValue, JsValue> {
-        to_js(&self.0.score(&self::inputs(&inputs)?))
+        to_js(&self.0.score(&self::inputs(&inputs)?).js()?)
     }
 
     /// The smallest number of extra `"on_time_dossiers"`,
@@ -206,6 +249,7 @@ impl Methodology {
         Ok(self
             .0
             .what_if(&self::inputs(&inputs)?, lever, target)
+            .js()?
             .map_or(JsValue::NULL, |k| JsValue::from(k as f64)))
     }
 }

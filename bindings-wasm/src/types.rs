@@ -273,19 +273,32 @@ export interface TypedIndexInputs {
 
 export interface IndicatorScore {
   id: string;
+  /** The code of its group. */
   group: string;
   nameVi: string;
   nameEn: string;
   maxPoints: number;
-  ratio: number | null;
+  ratio: { numerator: number; denominator: number } | null;
   points: number | null;
   pointsLost: number | null;
 }
 
+export interface GroupScore {
+  /** `CKMB`, `TDGQ`, `ONLINE`, `TTTT`, `MDSH` or `MDHL`. */
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  points: number;
+  maxPoints: number;
+  maxMeasured: number;
+}
+
 export interface IndexScore {
+  methodology: string;
+  groups: GroupScore[];
   indicators: IndicatorScore[];
   total: number;
+  maxTotal: number;
   maxMeasured: number;
-  [field: string]: unknown;
 }
 "#;

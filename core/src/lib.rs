@@ -66,6 +66,7 @@ pub mod procedure;
 pub mod report;
 #[cfg(feature = "sample")]
 pub mod sample;
+pub mod unit;
 mod wire;
 
 pub use error::{Error, ErrorKind, Result};

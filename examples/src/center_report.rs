@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{self, iso, Calendar, DayChange};
 use motcua::dossier::{Dossier, Granularity, Timeliness};
 use motcua::impact::{self, AppointmentChange, NewAppointment};
-use motcua::index::{Lever, Methodology, PeriodSummary};
+use motcua::index::{inputs, Lever, Methodology, PeriodSummary};
 use motcua::procedure::Catalog;
 use motcua::report::{Counts, Exclusion, GroupBy, Period};
 use motcua::sample::{self, SampleConfig};
@@ -474,7 +474,7 @@ fn run(o: Options) -> Result<(), String> {
         .summary
         .index_inputs(None, &cal)
         .map_err(|e| e.to_string())?;
-    let score = methodology.score(&inputs);
+    let score = methodology.score(&inputs).map_err(|e| e.to_string())?;
     println!(
         "\nChỉ số 766 (methodology {}): {:.2} of the {:.0} points measured ({} of {} indicators not measured: their inputs are not in dossier data)",
         score.methodology,
@@ -497,6 +497,13 @@ fn run(o: Options) -> Result<(), String> {
     }
     // The what-if: the dossier lever whose indicator lost the most points,
     // aiming at half of that loss back.
+    let indicator_of = |input: &str| -> &str {
+        methodology
+            .indicators
+            .iter()
+            .find(|s| s.input == input)
+            .map_or("", |s| s.id.as_str())
+    };
     let lost = |id: &str| -> f64 {
         score
             .indicators
@@ -505,14 +512,17 @@ fn run(o: Options) -> Result<(), String> {
             .and_then(|i| i.points_lost)
             .unwrap_or(0.0)
     };
-    let (lever, indicator, label) = if lost("2.1") >= lost("3.3") {
-        (Lever::OnTimeDossiers, "2.1", "on-time dossiers")
+    let (on_time, online) = (indicator_of(inputs::ON_TIME), indicator_of(inputs::ONLINE));
+    let (lever, indicator, label) = if lost(on_time) >= lost(online) {
+        (Lever::OnTimeDossiers, on_time, "on-time dossiers")
     } else {
-        (Lever::OnlineDossiers, "3.3", "online dossiers")
+        (Lever::OnlineDossiers, online, "online dossiers")
     };
     let target = score.total + lost(indicator) / 2.0;
     let what_if = if lost(indicator) > 0.0 {
-        methodology.what_if(&inputs, lever, target)
+        methodology
+            .what_if(&inputs, lever, target)
+            .map_err(|e| e.to_string())?
     } else {
         None
     };

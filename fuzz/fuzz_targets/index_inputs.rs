@@ -1,25 +1,48 @@
 //! Index documents (Decision 766 service index): `Methodology::from_json`,
 //! `TypedInputs::from_json` and `TypedInputs::apply`, serde's
-//! `Deserialize` of both and of `IndexInputs`, then scoring, ranking and
-//! what-if on what they give.
+//! `Deserialize` of both and of `IndexInputs`, the portal export's
+//! `DvcqgUnit::from_json`, then scoring, ranking and what-if on what they
+//! give.
 //!
 //! Methodologies are edited as data when the ministry changes the index,
 //! and typed inputs come from other runtimes' callers: any text must give
 //! a document or `invalid_argument`, and any document a score, never a
 //! panic. serde reads what `from_json` reads (a methodology validates on
 //! top); a methodology round-trips to the same bytes; inputs hold no ratio
-//! above 1; every indicator scores between 0 and its maximum points.
+//! above 1; every indicator and group scores between 0 and its maximum
+//! points; inputs of motcua's own names always score.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use motcua::index::{IndexCounter, IndexInputs, Lever, Methodology, TypedInputs};
+use motcua::index::{DvcqgUnit, IndexCounter, IndexInputs, Lever, Methodology, TypedInputs};
 use motcua_fuzz::{calendar, reread};
 
 /// Scores `inputs` and asks the what-if of every lever: points within
-/// their bounds, no panic.
+/// their bounds, no panic; an input name neither knows is
+/// `invalid_argument`, and inputs of motcua's own names always score.
 fn score(m: &Methodology, inputs: &IndexInputs) {
-    let score = m.score(inputs);
+    let score = match m.score(inputs) {
+        Ok(score) => score,
+        Err(e) => {
+            assert_eq!(e.code(), "invalid_argument", "{e}");
+            let own = inputs
+                .ratios
+                .keys()
+                .all(|name| motcua::index::inputs::ALL.contains(&name.as_str()));
+            assert!(!own, "inputs of known names do not score: {e}");
+            return;
+        }
+    };
+    for g in &score.groups {
+        assert!(
+            (0.0..=g.max_points).contains(&g.points),
+            "group {} scores {} of {}",
+            g.code,
+            g.points,
+            g.max_points
+        );
+    }
     for i in &score.indicators {
         if let Some(points) = i.points {
             assert!(
@@ -90,6 +113,10 @@ fuzz_target!(|data: &[u8]| {
             }
             score(&Methodology::default_766(), &inputs);
         }
+    }
+
+    if let Ok(unit) = DvcqgUnit::from_json(text) {
+        score(&Methodology::default_766(), &unit.inputs);
     }
 
     // Raw inputs (a map of ratios) as the bindings take them.

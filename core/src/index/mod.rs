@@ -1,19 +1,23 @@
-//! The national service index of Decision 766/QĐ-TTg (2022): indicators,
+//! The national service index of Decision 766/QĐ-TTg: indicators, groups,
 //! points, ranking and what-if.
 //!
-//! The decision publishes the groups' maxima only in part (transparency 18,
-//! progress 20, satisfaction 18; online services 12 + online payment 10 and
-//! digitisation 22 are likely) and not the points of each indicator. So the
-//! methodology is data: a versioned table of indicators (inputs, maximum
-//! points, threshold), with the best-known default of [`Methodology::default_766`]
-//! documented as such and replaceable at run time from JSON.
+//! The decision does not publish the points of each indicator, and the
+//! national portal scores by rules of its own. So the methodology is data:
+//! a versioned table of groups and indicators (input, maximum points,
+//! threshold, what an empty denominator scores). The default,
+//! [`Methodology::default_766`], is the portal's scoring fitted to its
+//! published points ([`Methodology::dvcqg_2026_10`]); any table loads from
+//! JSON.
 //!
-//! Scoring rule of every indicator: ratio = numerator ÷ denominator (in
-//! percent); full points at or above the threshold, proportional below it
-//! (points = max × ratio ÷ threshold). An indicator whose input is missing,
-//! or whose denominator is 0, is **not measured**: reported as such, never
-//! as zero.
+//! Scoring rule of every indicator: ratio = numerator ÷ denominator;
+//! full points at or above the threshold, proportional below it (points =
+//! max × ratio ÷ threshold), rounded to hundredths half up, as the portal
+//! rounds. A group is the sum of its indicators' points, the total the sum
+//! of the groups. A zero denominator scores by the indicator's [`IfEmpty`];
+//! an input that was not given is **not measured**: reported as such,
+//! never as zero.
 
+mod dvcqg;
 mod methodology;
 mod typed;
 
@@ -21,7 +25,9 @@ use litemap::LiteMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use methodology::{IndicatorSpec, Methodology};
+pub use dvcqg::DvcqgUnit;
+pub(crate) use methodology::dvcqg_metric_input;
+pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
 pub use typed::{DossierFlags, Feedback, Publication, Publisher, TypedInputs};
 
 use crate::dossier::{judge, Granularity, Timeliness};
@@ -62,6 +68,25 @@ impl Ratio {
         Ok(())
     }
 
+    /// A percentage published with two decimals (the portal's `ONLINE`
+    /// figure), as hundredths of a percent over 10,000; errors outside
+    /// 0–100 or with finer digits.
+    pub fn from_percent(percent: f64) -> Result<Self> {
+        match methodology::hundredths(percent) {
+            Some(h) if h <= 10_000 => Ok(Self {
+                numerator: h,
+                denominator: 10_000,
+            }),
+            _ => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "percentage {} must be in 0–100 with at most two decimals",
+                    crate::decimal::Decimal(percent)
+                ),
+            )),
+        }
+    }
+
     /// In percent, `None` for a zero denominator.
     pub fn percent(&self) -> Option<f64> {
         (self.denominator > 0).then(|| 100.0 * self.numerator as f64 / self.denominator as f64)
@@ -79,14 +104,83 @@ pub struct IndexInputs {
     pub ratios: LiteMap<String, Ratio>,
 }
 
-/// Input names computed from dossiers.
+/// The names of the index inputs motcua knows, each a numerator over a
+/// denominator. A methodology from JSON may read other names too; a name
+/// that neither knows is an error when scoring.
 pub mod inputs {
-    /// 2.1: dossiers resolved on time (by instant) or in progress within
-    /// time, over dossiers received or processed in the period; more than
-    /// one supplement request counts late.
+    /// Dossiers resolved on time (by instant) or in progress within time,
+    /// over dossiers received or processed in the period; more than one
+    /// supplement request counts late (from dossiers).
     pub const ON_TIME: &str = "dossiers_on_time";
-    /// 3.3: dossiers received online over dossiers received in the period.
+    /// Dossiers received online over dossiers received in the period (from
+    /// dossiers).
     pub const ONLINE: &str = "dossiers_online";
+    /// Procedures whose publication decision came on time.
+    pub const PUBLISHED_ON_TIME: &str = "procedures_published_on_time";
+    /// Procedures updated and made public on the national database on time.
+    pub const PUBLIC_ON_TIME: &str = "procedures_public_on_time";
+    /// Procedures published with every component.
+    pub const PUBLISHED_IN_FULL: &str = "procedures_published_in_full";
+    /// Dossiers synced to the national portal.
+    pub const SYNCED: &str = "dossiers_synced";
+    /// The portal's online-service figure, published as one percentage.
+    pub const ONLINE_SERVICE: &str = "online_service";
+    /// Procedures with an online service (2022 table).
+    pub const PROCEDURES_ONLINE: &str = "procedures_online";
+    /// Online services that received dossiers (2022 table).
+    pub const ONLINE_SERVICES_USED: &str = "online_services_used";
+    /// Dossiers paid online over dossiers with a financial obligation.
+    pub const ONLINE_PAYMENTS: &str = "online_payments";
+    /// Fee-bearing procedures offered with payment on the national portal.
+    pub const PAYMENT_INTEGRATED: &str = "procedures_payment_integrated";
+    /// Fee-bearing procedures with dossiers that had an online payment.
+    pub const PROCEDURES_PAID_ONLINE: &str = "procedures_paid_online";
+    /// Dossiers with an electronic result.
+    pub const ELECTRONIC_RESULTS: &str = "electronic_results";
+    /// Dossiers digitised.
+    pub const DIGITISED: &str = "dossiers_digitised";
+    /// Dossiers reusing digitised data.
+    pub const REUSED: &str = "digitised_data_reused";
+    /// Digitised dossiers shared for reuse (the citizen's data store).
+    pub const SHARED: &str = "digitised_data_shared";
+    /// Dossiers using population data (VNeID).
+    pub const POPULATION_DATA: &str = "population_data_used";
+    /// Procedures connected to the population database.
+    pub const PROCEDURES_POPULATION_DATA: &str = "procedures_population_data";
+    /// Electronic certified copies offered over those requested.
+    pub const CERTIFIED_COPIES: &str = "electronic_certified_copies";
+    /// Satisfaction with procedures.
+    pub const PROCEDURE_SATISFACTION: &str = "procedure_satisfaction";
+    /// Petitions (PAKN) handled on time.
+    pub const FEEDBACK_ON_TIME: &str = "feedback_on_time";
+    /// Satisfaction with petition handling.
+    pub const FEEDBACK_SATISFACTION: &str = "feedback_satisfaction";
+
+    /// Every name above.
+    pub const ALL: &[&str] = &[
+        ON_TIME,
+        ONLINE,
+        PUBLISHED_ON_TIME,
+        PUBLIC_ON_TIME,
+        PUBLISHED_IN_FULL,
+        SYNCED,
+        ONLINE_SERVICE,
+        PROCEDURES_ONLINE,
+        ONLINE_SERVICES_USED,
+        ONLINE_PAYMENTS,
+        PAYMENT_INTEGRATED,
+        PROCEDURES_PAID_ONLINE,
+        ELECTRONIC_RESULTS,
+        DIGITISED,
+        REUSED,
+        SHARED,
+        POPULATION_DATA,
+        PROCEDURES_POPULATION_DATA,
+        CERTIFIED_COPIES,
+        PROCEDURE_SATISFACTION,
+        FEEDBACK_ON_TIME,
+        FEEDBACK_SATISFACTION,
+    ];
 }
 
 impl IndexInputs {
@@ -227,15 +321,15 @@ impl PeriodSummary {
 /// The score of one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorScore {
-    /// Indicator id, e.g. `2.1`.
+    /// Indicator id, e.g. `PUBLISH_ON_TIME`.
     pub id: String,
-    /// Group.
+    /// The code of its group.
     pub group: String,
     /// Vietnamese name.
     pub name_vi: String,
     /// English name.
     pub name_en: String,
-    /// The input ratio, `None` when not measured.
+    /// The input ratio, `None` when not given.
     pub ratio: Option<Ratio>,
     /// Maximum points.
     pub max_points: f64,
@@ -245,11 +339,30 @@ pub struct IndicatorScore {
     pub points_lost: Option<f64>,
 }
 
+/// The score of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupScore {
+    /// The group's code, e.g. `CKMB`.
+    pub code: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// Points of its measured indicators.
+    pub points: f64,
+    /// Maximum points.
+    pub max_points: f64,
+    /// Maximum of its measured indicators.
+    pub max_measured: f64,
+}
+
 /// The score of a unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
     /// The methodology's version.
     pub methodology: String,
+    /// Every group, in the methodology's order.
+    pub groups: Vec<GroupScore>,
     /// Every indicator.
     pub indicators: Vec<IndicatorScore>,
     /// Points of the measured indicators.
@@ -261,12 +374,12 @@ pub struct Score {
 }
 
 impl Score {
-    /// The measured indicators, most points lost first.
+    /// The measured indicators that lost points, most lost first.
     pub fn biggest_losses(&self) -> Vec<&IndicatorScore> {
         let mut v: Vec<&IndicatorScore> = self
             .indicators
             .iter()
-            .filter(|i| i.points.is_some())
+            .filter(|i| i.points_lost.is_some_and(|lost| lost > 0.0))
             .collect();
         v.sort_by(|a, b| {
             b.points_lost
@@ -284,6 +397,39 @@ impl Score {
             .map(|i| i.id.as_str())
             .collect()
     }
+
+    /// The points of a group, `None` for a code the methodology lacks.
+    pub fn group(&self, code: &str) -> Option<&GroupScore> {
+        self.groups.iter().find(|g| g.code == code)
+    }
+}
+
+/// Hundredths of a point as the `f64` every score shows.
+fn points(hundredths: u64) -> f64 {
+    hundredths as f64 / 100.0
+}
+
+/// An indicator's points in hundredths, exactly: `max × ratio ÷ threshold`
+/// capped at `max`, rounded half up, in integers so that no binary
+/// rounding moves a half (`None` when not measured).
+fn indicator_hundredths(spec: &IndicatorSpec, ratio: Option<Ratio>) -> Option<u64> {
+    // Validated: both are whole hundredths.
+    let max = methodology::hundredths(spec.max_points)?;
+    let threshold = methodology::hundredths(spec.threshold)?;
+    let ratio = ratio?;
+    if ratio.denominator == 0 {
+        return match spec.if_empty {
+            IfEmpty::NotMeasured => None,
+            IfEmpty::FullPoints => Some(max),
+            IfEmpty::NoPoints => Some(0),
+        };
+    }
+    // points = max × (n ÷ d × 100) ÷ (threshold ÷ 100) ÷ 100, in hundredths:
+    // max_h × n × 10,000 ÷ (d × threshold_h).
+    let num = u128::from(max) * u128::from(ratio.numerator) * 10_000;
+    let den = u128::from(ratio.denominator) * u128::from(threshold);
+    let rounded = (2 * num + den) / (2 * den);
+    Some(rounded.min(u128::from(max)) as u64)
 }
 
 crate::labels::labelled! {
@@ -301,20 +447,56 @@ crate::labels::labelled! {
 }
 
 impl Methodology {
-    /// The score of a unit's inputs.
-    pub fn score(&self, inputs: &IndexInputs) -> Score {
+    /// The score of a unit's inputs. Errors for an invalid methodology
+    /// (see [`Methodology::validate`]) and for an input name that neither
+    /// the methodology nor motcua knows (a typo would otherwise score
+    /// nothing, silently); the error names it and the known names.
+    pub fn score(&self, inputs: &IndexInputs) -> Result<Score> {
+        self.validate()?;
+        self.check_names(inputs)?;
+        Ok(self.score_checked(inputs))
+    }
+
+    /// Errors for the first input name that is neither read by an indicator
+    /// nor one of [`inputs::ALL`].
+    fn check_names(&self, given: &IndexInputs) -> Result<()> {
+        let known = |name: &str| {
+            inputs::ALL.contains(&name) || self.indicators.iter().any(|s| s.input == name)
+        };
+        match given.ratios.keys().find(|name| !known(name)) {
+            None => Ok(()),
+            Some(name) => {
+                let mut names: Vec<&str> = inputs::ALL.to_vec();
+                names.extend(self.indicators.iter().map(|s| s.input.as_str()));
+                names.sort_unstable();
+                names.dedup();
+                Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "unknown index input {name:?}; known inputs: {}",
+                        names.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+
+    fn score_checked(&self, inputs: &IndexInputs) -> Score {
+        let mut groups: Vec<(u64, u64, u64)> = vec![(0, 0, 0); self.groups.len()];
         let indicators: Vec<IndicatorScore> = self
             .indicators
             .iter()
             .map(|spec| {
-                let ratio = inputs
-                    .ratios
-                    .get(&spec.input)
-                    .copied()
-                    .filter(|r| r.denominator > 0);
-                let points = ratio
-                    .and_then(|r| r.percent())
-                    .map(|pct| spec.max_points * (pct / spec.threshold).min(1.0));
+                let ratio = inputs.ratios.get(&spec.input).copied();
+                let got = indicator_hundredths(spec, ratio);
+                let max = methodology::hundredths(spec.max_points).unwrap_or(0);
+                if let Some(g) = self.groups.iter().position(|g| g.code == spec.group) {
+                    let (points, max_measured, _) = &mut groups[g];
+                    if let Some(h) = got {
+                        *points += h;
+                        *max_measured += max;
+                    }
+                }
                 IndicatorScore {
                     id: spec.id.clone(),
                     group: spec.group.clone(),
@@ -322,19 +504,31 @@ impl Methodology {
                     name_en: spec.name_en.clone(),
                     ratio,
                     max_points: spec.max_points,
-                    points,
-                    points_lost: points.map(|p| spec.max_points - p),
+                    points: got.map(points),
+                    points_lost: got.map(|h| points(max - h)),
                 }
             })
             .collect();
+        let (total, max_measured) = groups
+            .iter()
+            .fold((0, 0), |(t, m), &(p, mm, _)| (t + p, m + mm));
         Score {
             methodology: self.version.clone(),
-            total: indicators.iter().filter_map(|i| i.points).sum(),
-            max_measured: indicators
+            groups: self
+                .groups
                 .iter()
-                .filter(|i| i.points.is_some())
-                .map(|i| i.max_points)
-                .sum(),
+                .zip(&groups)
+                .map(|(spec, &(p, mm, _))| GroupScore {
+                    code: spec.code.clone(),
+                    name_vi: spec.name_vi.clone(),
+                    name_en: spec.name_en.clone(),
+                    points: points(p),
+                    max_points: spec.max_points,
+                    max_measured: points(mm),
+                })
+                .collect(),
+            total: points(total),
+            max_measured: points(max_measured),
             max_total: self.total,
             indicators,
         }
@@ -343,31 +537,38 @@ impl Methodology {
     /// Scores several units and ranks them by total, best first (ties keep
     /// the names' order). An indicator not measured adds nothing to a
     /// total, so compare units scored on the same kinds of inputs; each
-    /// score carries `max_measured` to show it.
+    /// score carries `max_measured` to show it. Errors as
+    /// [`Methodology::score`] does, naming the unit.
     pub fn rank<'a>(
         &self,
         units: impl IntoIterator<Item = (&'a str, &'a IndexInputs)>,
-    ) -> Vec<(String, Score)> {
-        let mut scored: Vec<(String, Score)> = units
-            .into_iter()
-            .map(|(name, inputs)| (name.to_owned(), self.score(inputs)))
-            .collect();
+    ) -> Result<Vec<(String, Score)>> {
+        self.validate()?;
+        let mut scored = Vec::new();
+        for (name, inputs) in units {
+            self.check_names(inputs)
+                .map_err(|e| Error::new(e.kind(), format!("unit {name:?}: {}", e.message())))?;
+            scored.push((name.to_owned(), self.score_checked(inputs)));
+        }
         scored.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
-        scored
+        Ok(scored)
     }
 
     /// The smallest number of extra dossiers (or payments) that brings the
-    /// total to `target` points, `None` when no number can.
-    pub fn what_if(&self, inputs: &IndexInputs, lever: Lever, target: f64) -> Option<u64> {
+    /// total to `target` points, `None` when no number can. Errors as
+    /// [`Methodology::score`] does.
+    pub fn what_if(&self, inputs: &IndexInputs, lever: Lever, target: f64) -> Result<Option<u64>> {
+        self.validate()?;
+        self.check_names(inputs)?;
         if !target.is_finite() {
-            return None;
+            return Ok(None);
         }
         let with = |k: u64| -> f64 {
             let mut changed = inputs.clone();
             let (input, both) = match lever {
                 Lever::OnTimeDossiers => (inputs::ON_TIME, true),
                 Lever::OnlineDossiers => (inputs::ONLINE, true),
-                Lever::OnlinePayments => ("online_payments", false),
+                Lever::OnlinePayments => (inputs::ONLINE_PAYMENTS, false),
             };
             let r = changed.ratios.entry(input.into()).or_default();
             if both {
@@ -376,25 +577,23 @@ impl Methodology {
             } else {
                 r.numerator = r.numerator.saturating_add(k).min(r.denominator);
             }
-            self.score(&changed).total
+            self.score_checked(&changed).total
         };
-        // Rounding of a sum of ~20 terms near 100 stays far below this; a
-        // target that is only approached (full points on a 100 % threshold
-        // with dossiers added to both sides) needs more than 2^40 dossiers
-        // to get this close, and is reported as out of reach.
-        const EPSILON: f64 = 1e-12;
+        // Totals are whole hundredths, shown as f64: a target between
+        // two of them is met by the upper one.
+        const EPSILON: f64 = 1e-9;
         if with(0) + EPSILON >= target {
-            return Some(0);
+            return Ok(Some(0));
         }
         if with(1 << 40) + EPSILON < target {
-            return None;
+            return Ok(None);
         }
         // The total grows with k and is bounded; find an upper bound, then
         // the smallest k by bisection.
         let mut high = 1u64;
         while with(high) + EPSILON < target {
             if high > 1 << 40 {
-                return None;
+                return Ok(None);
             }
             high *= 2;
         }
@@ -407,6 +606,6 @@ impl Methodology {
                 low = mid;
             }
         }
-        Some(high)
+        Ok(Some(high))
     }
 }

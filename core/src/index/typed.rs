@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::calendar::iso;
 use serde::Serialize;
 
-use super::{IndexCounter, IndexInputs, Ratio};
+use super::{inputs, IndexCounter, IndexInputs, Ratio};
 use crate::calendar::Calendar;
 use crate::error::Result;
 
@@ -108,9 +108,9 @@ impl IndexInputs {
             full += u64::from(p.full_content);
         }
         let n = items.len() as u64;
-        self.set("procedures_published_on_time", ratio(on_time, n))?;
-        self.set("procedures_public_on_time", ratio(public_on_time, n))?;
-        self.set("procedures_published_in_full", ratio(full, n))
+        self.set(inputs::PUBLISHED_ON_TIME, ratio(on_time, n))?;
+        self.set(inputs::PUBLIC_ON_TIME, ratio(public_on_time, n))?;
+        self.set(inputs::PUBLISHED_IN_FULL, ratio(full, n))
     }
 
     /// 5.1 feedback handled on time (within 15 working days; an open one
@@ -131,8 +131,8 @@ impl IndexInputs {
             satisfied += u64::from(timely && !f.unsatisfied && !f.complained_again);
         }
         let n = items.len() as u64;
-        self.set("feedback_on_time", ratio(on_time, n))?;
-        self.set("feedback_satisfaction", ratio(satisfied, n))
+        self.set(inputs::FEEDBACK_ON_TIME, ratio(on_time, n))?;
+        self.set(inputs::FEEDBACK_SATISFACTION, ratio(satisfied, n))
     }
 
     /// 3.6 online payments (over fee-bearing dossiers), 4.1 electronic
@@ -143,27 +143,27 @@ impl IndexInputs {
             |f: &dyn Fn(&DossierFlags) -> bool| flags.iter().filter(|x| f(x)).count() as u64;
         let n = flags.len() as u64;
         self.set(
-            "online_payments",
+            inputs::ONLINE_PAYMENTS,
             ratio(
                 count(&|x| x.has_fees && x.paid_online),
                 count(&|x| x.has_fees),
             ),
         )?;
         self.set(
-            "electronic_results",
+            inputs::ELECTRONIC_RESULTS,
             ratio(
                 count(&|x| x.written_result_required && x.electronic_result),
                 count(&|x| x.written_result_required),
             ),
         )?;
         self.set(
-            "dossiers_digitised",
+            inputs::DIGITISED,
             ratio(count(&|x| x.digitised && x.electronic_result), n),
         )?;
-        self.set("digitised_data_reused", ratio(count(&|x| x.reused), n))?;
-        self.set("digitised_data_shared", ratio(count(&|x| x.shared), n))?;
+        self.set(inputs::REUSED, ratio(count(&|x| x.reused), n))?;
+        self.set(inputs::SHARED, ratio(count(&|x| x.shared), n))?;
         self.set(
-            "population_data_used",
+            inputs::POPULATION_DATA,
             ratio(count(&|x| x.population_data), n),
         )
     }
@@ -180,7 +180,10 @@ impl IndexInputs {
             .processed
             .saturating_sub(overdue)
             .saturating_sub(complaints);
-        self.set("procedure_satisfaction", ratio(good, counter.processed))
+        self.set(
+            inputs::PROCEDURE_SATISFACTION,
+            ratio(good, counter.processed),
+        )
     }
 }
 

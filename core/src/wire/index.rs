@@ -5,7 +5,10 @@ use serde_json::Value;
 
 use super::{FromJson, JsonError, Object, Path};
 use crate::error::{ErrorKind, Result};
-use crate::index::{DossierFlags, Feedback, IndicatorSpec, Methodology, Publication, TypedInputs};
+use crate::index::{
+    DossierFlags, Feedback, GroupSpec, IfEmpty, IndicatorSpec, Methodology, Publication,
+    TypedInputs,
+};
 
 impl FromJson for Publication {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
@@ -93,6 +96,19 @@ impl TypedInputs {
     }
 }
 
+impl FromJson for GroupSpec {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(value, at, &["code", "name_vi", "name_en", "max_points"])?;
+        Ok(GroupSpec {
+            code: o.required("code")?,
+            name_vi: o.required("name_vi")?,
+            name_en: o.required("name_en")?,
+            max_points: o.required("max_points")?,
+        })
+    }
+}
+
+/// `threshold` defaults to 100 and `if_empty` to `not_measured`.
 impl FromJson for IndicatorSpec {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::strict(
@@ -106,6 +122,7 @@ impl FromJson for IndicatorSpec {
                 "input",
                 "max_points",
                 "threshold",
+                "if_empty",
             ],
         )?;
         Ok(IndicatorSpec {
@@ -116,6 +133,7 @@ impl FromJson for IndicatorSpec {
             input: o.required("input")?,
             max_points: o.required("max_points")?,
             threshold: o.or("threshold", 100.0)?,
+            if_empty: o.or("if_empty", IfEmpty::NotMeasured)?,
         })
     }
 }
@@ -125,18 +143,19 @@ impl FromJson for Methodology {
         let o = Object::strict(
             value,
             at,
-            &["version", "description", "total", "indicators"],
+            &["version", "description", "total", "groups", "indicators"],
         )?;
         Ok(Methodology {
             version: o.required("version")?,
             description: o.or_default("description")?,
             total: o.required("total")?,
+            groups: o.required("groups")?,
             indicators: o.required("indicators")?,
         })
     }
 }
 
-super::deserialize_by_reader!(IndicatorSpec, Methodology);
+super::deserialize_by_reader!(GroupSpec, IndicatorSpec, Methodology);
 
 impl Methodology {
     /// Parses and validates a methodology.

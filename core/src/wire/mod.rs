@@ -8,6 +8,7 @@
 //!   error (`workflow[1].budget`), which [`crate::Error::path`] carries.
 //! - `procedure`, `dossier`, `calendar`, `index`: the readers of each
 //!   domain's documents and their `from_json` / `to_json` entry points.
+//! - `dvcqg`: the reader of one unit of the national portal's 766 export.
 //! - `portal`: the validators of national-portal payloads, on the same
 //!   reader and with the same path syntax.
 //!
@@ -17,6 +18,7 @@
 
 mod calendar;
 mod dossier;
+mod dvcqg;
 mod index;
 mod portal;
 mod procedure;
