@@ -12,13 +12,18 @@
 # calendar stamp in dossier documents and its check, a B-tree code
 # generator and sorted id checks for linear cost, safe reading of caller
 # arrays) took it to 396,707 / 155,772. Lossless documents and linear cost
-# come first, so the budget is 400 KiB / 160 KiB until the planners decide
-# otherwise.
+# come first, so the budget was 400 KiB / 160 KiB. Issue 15 put the
+# national portal's own scoring in every runtime (its methodology beside
+# the 2022 table, groups, exact hundredths, the reader of the portal's
+# export, unknown-input errors): 401,501 / 157,215 to 422,441 / 164,335
+# bytes, +20,940 / +7,120, with the u128 division and sorted name lists
+# already taken out (-1,854 raw). The portal's numbers come first, so the
+# budget is 424 KiB / 164 KiB until the planners decide otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=409600     # 400 KiB, issue 13 (360 KiB issue 12, 300 KB issue 6)
-budget_gzip=163840    # 160 KiB, issue 13 (140 KiB issue 12, 120 KB issue 6)
+budget_raw=434176     # 424 KiB, issue 15 (400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
+budget_gzip=167936    # 164 KiB, issue 15 (160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

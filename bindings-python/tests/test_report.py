@@ -41,7 +41,9 @@ def test_report_as_a_dataframe(quarter):
 
 def test_index_score_what_if_and_ranking(quarter):
     _, report = quarter
-    m = motcua.Methodology.default_766()
+    assert motcua.Methodology.versions() == ["766-dvcqg-2026-10", "766-2022-default-1"]
+    assert motcua.Methodology.default_766().version == "766-dvcqg-2026-10"
+    m = motcua.Methodology.builtin("766-2022-default-1")
     inputs = report.index_inputs()
     assert set(inputs) == {"dossiers_on_time", "dossiers_online"}
     score = m.score(inputs)
@@ -61,14 +63,31 @@ def test_index_score_what_if_and_ranking(quarter):
     broken = m.to_json().replace('"max_points":20.0', '"max_points":19.0', 1)
     with pytest.raises(motcua.MotcuaError) as err:
         motcua.Methodology.from_json(broken)
-    assert "sum to 99" in str(err.value)
+    assert "the indicators of TDGQ sum to 20 points, but its max_points is 19" in str(err.value)
+    with pytest.raises(motcua.MotcuaError) as err:
+        motcua.Methodology.builtin("766-2019")
+    assert "766-dvcqg-2026-10" in str(err.value)
+
+
+def test_the_portals_methodology_scores_by_group_and_refuses_unknown_inputs():
+    m = motcua.Methodology.default_766()
+    score = m.score({"dossiers_on_time": (653, 654), "feedback_on_time": (0, 0)})
+    groups = {g["code"]: g for g in score.groups}
+    assert list(groups) == ["CKMB", "TDGQ", "ONLINE", "TTTT", "MDSH", "MDHL"]
+    # 99.85 % on time gives 19.97 of 20, as the portal publishes it; no
+    # petitions give the petition indicator its full 6 points.
+    assert groups["TDGQ"]["points"] == 19.97 and groups["MDHL"]["points"] == 6.0
+    assert score.total == 25.97
+    with pytest.raises(motcua.InvalidArgumentError) as err:
+        m.score({"dossier_on_time": (1, 2)})
+    assert '"dossier_on_time"' in str(err.value) and "dossiers_on_time" in str(err.value)
 
 
 def test_score_as_a_dataframe():
     pd = pytest.importorskip("pandas")
     score = motcua.Methodology.default_766().score({"dossiers_on_time": (95, 100)})
     frame = score.to_pandas()
-    assert isinstance(frame, pd.DataFrame) and len(frame) == 18
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 19
 
 
 def test_portal_payloads(quarter):
@@ -111,7 +130,7 @@ def test_typed_index_inputs(quarter):
     assert inputs["procedures_published_on_time"] == (1, 1)
     assert "procedure_satisfaction" in inputs
     score = motcua.Methodology.default_766().score(inputs)
-    assert "3.6" not in score.not_measured
+    assert "ONLINE_PAYMENT_DOSSIERS" not in score.not_measured
     with pytest.raises(motcua.MotcuaError) as err:
         report.index_inputs({"publications": [{"decision_date": "not a date"}]})
     assert "publications" in str(err.value)

@@ -73,10 +73,22 @@ test("766 index of the quarter, what-if and bad inputs", () => {
   // Processed: 3 resolved + 2 in progress; on time: the early one and the
   // one within time. Online: 2 of the 5 received in the quarter.
   assert.deepStrictEqual(inputs, { dossiers_on_time: [2, 5], dossiers_online: [2, 5] });
-  const m = motcua.Methodology.default766();
+  assert.deepStrictEqual(motcua.Methodology.versions(), ["766-dvcqg-2026-10", "766-2022-default-1"]);
+  assert.equal(motcua.Methodology.default766().version, "766-dvcqg-2026-10");
+  const m = motcua.Methodology.builtin("766-2022-default-1");
   const score = m.score(inputs);
   assert.equal(score.maxMeasured, 26);
   assert.equal(score.indicators.find((i) => i.id === "1.1").points, null);
+  throwsCode(() => motcua.Methodology.builtin("766-2019"), "invalid_argument");
+  // The portal's table: groups, and a typo in an input name is an error.
+  const portal = motcua.Methodology.default766().score({ dossiers_on_time: [653, 654], feedback_on_time: [0, 0] });
+  assert.deepStrictEqual(portal.groups.map((g) => g.code), ["CKMB", "TDGQ", "ONLINE", "TTTT", "MDSH", "MDHL"]);
+  assert.equal(portal.groups[1].points, 19.97);
+  assert.equal(portal.total, 25.97);
+  assert.throws(
+    () => motcua.Methodology.default766().score({ dossier_on_time: [1, 2] }),
+    (e) => e.code === "invalid_argument" && e.message.includes('"dossier_on_time"') && e.message.includes('"dossiers_on_time"'),
+  );
   assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 19.2), 25);
   assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 25), null);
   throwsCode(() => m.score({ dossiers_on_time: [101, 100] }), "invalid_argument");

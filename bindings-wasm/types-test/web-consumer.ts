@@ -8,8 +8,10 @@ import init, {
   DossierCode,
   PeriodReport,
   Methodology,
+  indexInputsFromDvcqg,
   toLunar,
   type Estimate,
+  type GroupScore,
   type Holiday,
   type LunarDate,
   type ReportCounts,
@@ -43,5 +45,10 @@ export async function portal(): Promise<string> {
   report.add(d);
   const total: ReportCounts = report.toJson().total;
   const score = Methodology.default766().score(report.indexInputs());
-  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total].join("\n");
+  const groups: GroupScore[] = score.groups;
+  const lost: number = groups.reduce((sum, g) => sum + g.maxPoints - g.points, 0);
+  const unit = Methodology.builtin(Methodology.versions()[0]).score(indexInputsFromDvcqg({ departmentCode: "H21.17" }));
+  // @ts-expect-error a group's points are a number, not text
+  const text: string = groups[0].points;
+  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text].join("\n");
 }

@@ -608,7 +608,7 @@ impl Methodology {
             "766-2022-default-1" => Ok(Self::decision_766_2022()),
             other => Err(invalid(format!(
                 "unknown version {other:?}; built in: {}",
-                Self::VERSIONS.join(", ")
+                crate::wire::one_of(Self::VERSIONS)
             ))),
         }
     }
@@ -632,7 +632,7 @@ impl Methodology {
             }
             if !self.groups.iter().any(|g| g.code == spec.group) {
                 return Err(invalid(format!(
-                    "indicators[{i}].group: {:?} is not one of the groups ({})",
+                    "indicators[{i}].group: {:?} is not a group: expected {}",
                     spec.group,
                     self.group_codes()
                 )));
@@ -679,6 +679,6 @@ impl Methodology {
 
     fn group_codes(&self) -> String {
         let codes: Vec<&str> = self.groups.iter().map(|g| g.code.as_str()).collect();
-        codes.join(", ")
+        crate::wire::one_of(&codes)
     }
 }

@@ -425,11 +425,20 @@ fn indicator_hundredths(spec: &IndicatorSpec, ratio: Option<Ratio>) -> Option<u6
         };
     }
     // points = max × (n ÷ d × 100) ÷ (threshold ÷ 100) ÷ 100, in hundredths:
-    // max_h × n × 10,000 ÷ (d × threshold_h).
-    let num = u128::from(max) * u128::from(ratio.numerator) * 10_000;
-    let den = u128::from(ratio.denominator) * u128::from(threshold);
-    let rounded = (2 * num + den) / (2 * den);
-    Some(rounded.min(u128::from(max)) as u64)
+    // max_h × n × 10,000 ÷ (d × threshold_h), half up. In u64, exact up to
+    // some 10^11 dossiers (u128 would cost the WASM module its 1 KB
+    // division); beyond, f64, whose rounding of a half cannot matter there.
+    let n = ratio.numerator.min(ratio.denominator);
+    let exact = (|| {
+        let num = max.checked_mul(n)?.checked_mul(20_000)?;
+        let den = ratio.denominator.checked_mul(threshold)?;
+        Some((num.checked_add(den)?) / den.checked_mul(2)?)
+    })();
+    let rounded = exact.unwrap_or_else(|| {
+        (max as f64 * n as f64 * 10_000.0 / (ratio.denominator as f64 * threshold as f64)).round()
+            as u64
+    });
+    Some(rounded.min(max))
 }
 
 crate::labels::labelled! {
@@ -467,14 +476,16 @@ impl Methodology {
             None => Ok(()),
             Some(name) => {
                 let mut names: Vec<&str> = inputs::ALL.to_vec();
-                names.extend(self.indicators.iter().map(|s| s.input.as_str()));
-                names.sort_unstable();
-                names.dedup();
+                for spec in &self.indicators {
+                    if !names.contains(&spec.input.as_str()) {
+                        names.push(&spec.input);
+                    }
+                }
                 Err(Error::new(
                     ErrorKind::InvalidArgument,
                     format!(
-                        "unknown index input {name:?}; known inputs: {}",
-                        names.join(", ")
+                        "unknown index input {name:?}; expected {}",
+                        crate::wire::one_of(&names)
                     ),
                 ))
             }
