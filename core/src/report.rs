@@ -204,7 +204,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, other: &Counts) {
+    pub(crate) fn add(&mut self, other: &Counts) {
         self.received += other.received;
         self.received_online += other.received_online;
         self.received_direct_postal += other.received_direct_postal;

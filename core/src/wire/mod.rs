@@ -8,7 +8,8 @@
 //!   error (`workflow[1].budget`), which [`crate::Error::path`] carries.
 //! - `procedure`, `dossier`, `calendar`, `index`: the readers of each
 //!   domain's documents and their `from_json` / `to_json` entry points.
-//! - `dvcqg`: the reader of one unit of the national portal's 766 export.
+//! - `dvcqg`: the reader of one unit of the national portal's 766 export;
+//!   `unit`: the unit registry.
 //! - `portal`: the validators of national-portal payloads, on the same
 //!   reader and with the same path syntax.
 //!
@@ -23,6 +24,7 @@ mod index;
 mod portal;
 mod procedure;
 pub(crate) mod reader;
+mod unit;
 
 pub use portal::{validate_dossier_sync, validate_progress};
 pub use reader::{check_document_size, MAX_DOCUMENT_BYTES};
