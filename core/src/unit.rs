@@ -87,7 +87,10 @@ pub struct Registry {
 }
 
 fn invalid(message: String) -> Error {
-    Error::new(ErrorKind::InvalidArgument, format!("unit registry: {message}"))
+    Error::new(
+        ErrorKind::InvalidArgument,
+        format!("unit registry: {message}"),
+    )
 }
 
 impl Registry {

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use motcua::index::{DvcqgUnit, Methodology};
+use motcua::index::{DvcqgUnit, Methodology, UnitInputs};
 use motcua::unit::UnitGroup;
 use serde_json::Value;
 
@@ -225,4 +225,87 @@ fn the_reader_never_reads_the_portals_points() {
         }
     }
     assert_eq!(DvcqgUnit::from_json(&unit.to_string()).unwrap(), before);
+}
+
+fn read_all() -> Vec<UnitInputs> {
+    units()
+        .iter()
+        .map(|u| DvcqgUnit::from_json(&u.to_string()).unwrap().into())
+        .collect()
+}
+
+#[test]
+fn the_scorecard_ranks_within_groups_and_lists_what_gains_most() {
+    let m = Methodology::default_766();
+    let month = read_all();
+    // The previous month: Sở Văn hóa (H21.17) had published 10 more
+    // procedures on time.
+    let mut previous = month.clone();
+    let culture = previous.iter_mut().find(|u| u.code == "H21.17").unwrap();
+    culture
+        .inputs
+        .ratios
+        .get_mut("procedures_published_on_time")
+        .unwrap()
+        .numerator = 11;
+    let card = m.scorecard(&month, &previous, None).unwrap();
+    assert_eq!(card.rows.len(), 149);
+    let row = card.rows.iter().find(|r| r.code == "H21.17").unwrap();
+    // The portal ranks it first of the departments, at 79.27.
+    assert_eq!((row.rank, row.score.total), (1, 79.27));
+    // 11/47 on time gave 6 × 11 ÷ 47 = 1.40 points, 1/47 gives 0.13.
+    assert_eq!(row.change, Some(-1.27));
+    assert_eq!(row.previous_total, Some(80.54));
+    // "Publish the other 46 procedures on time: +5.87", the biggest gain.
+    let first = &row.actions[0];
+    assert_eq!(
+        (first.indicator.as_str(), first.more, first.of, first.gain),
+        ("PUBLISH_ON_TIME", 46, 47, 5.87)
+    );
+    assert_eq!(row.losses[0].id, "PUBLISH_ON_TIME");
+    assert!(row.actions.iter().all(|a| a.gain > 0.0 && a.more > 0));
+    assert!(row.actions.windows(2).all(|w| w[0].gain >= w[1].gain));
+    // Digitisation: 603 of 654 digitised (92.20 %, 3.69 of 4); the other
+    // 51 give the 0.31 lost.
+    let digitised = row
+        .actions
+        .iter()
+        .find(|a| a.indicator == "SO_HOA_GIAY_TO_GIAI_QUYET")
+        .unwrap();
+    assert_eq!((digitised.more, digitised.gain), (51, 0.31));
+    // Ranks within each group are the portal's, ties aside (and the three
+    // units whose TTTT is 0.01 off may swap with a neighbour 0.01 away).
+    let export = units();
+    for r in card
+        .rows
+        .iter()
+        .filter(|r| !TTTT_OFF_BY_A_HUNDREDTH.contains(&r.code.as_str()))
+    {
+        let published = export
+            .iter()
+            .find(|u| u["departmentCode"] == r.code.as_str())
+            .unwrap();
+        let portal_rank = published["groupRank"].as_u64().unwrap() as usize;
+        let tied = card
+            .rows
+            .iter()
+            .filter(|o| o.group == r.group && o.score.total == r.score.total)
+            .count();
+        let near_off = card
+            .rows
+            .iter()
+            .filter(|o| o.group == r.group && TTTT_OFF_BY_A_HUNDREDTH.contains(&o.code.as_str()))
+            .filter(|o| (h(o.score.total) - h(r.score.total)).abs() <= 1)
+            .count();
+        assert!(
+            r.rank <= portal_rank + near_off && portal_rank < r.rank + tied + near_off,
+            "{}: ours {}, the portal's {portal_rank}",
+            r.code,
+            r.rank
+        );
+    }
+    let e = m
+        .scorecard(&[month[0].clone(), month[0].clone()], &[], None)
+        .unwrap_err();
+    assert!(e.message().contains("is listed twice"), "{}", e.message());
 }

@@ -19,6 +19,7 @@
 
 mod dvcqg;
 mod methodology;
+mod scorecard;
 mod typed;
 
 use litemap::LiteMap;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 pub use dvcqg::DvcqgUnit;
 pub(crate) use methodology::dvcqg_metric_input;
 pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
+pub use scorecard::{Action, Scorecard, ScorecardRow, UnitInputs};
 pub use typed::{DossierFlags, Feedback, Publication, Publisher, TypedInputs};
 
 use crate::dossier::{judge, Granularity, Timeliness};

@@ -1,0 +1,274 @@
+//! The monthly scorecard a province publishes so that low scorers act:
+//! every unit's score, its rank within its group (departments, communes)
+//! and the change since the previous month, its biggest point losses, and
+//! an action list: for each indicator that lost points, how many more of
+//! the counted items must meet it for full points, and what that gains.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{indicator_hundredths, IndexInputs, IndicatorScore, Methodology, Ratio, Score};
+use crate::error::{Error, ErrorKind, Result};
+use crate::unit::{Registry, UnitGroup};
+
+/// One unit's inputs for a month: who it is and what it counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitInputs {
+    /// The unit's electronic identifier (current, or former when the month
+    /// is before a merger and a registry is given).
+    pub id: String,
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its group.
+    pub group: UnitGroup,
+    /// Its inputs.
+    pub inputs: IndexInputs,
+}
+
+impl From<super::DvcqgUnit> for UnitInputs {
+    fn from(u: super::DvcqgUnit) -> Self {
+        Self {
+            id: u.id,
+            code: u.code,
+            name: u.name,
+            group: u.group,
+            inputs: u.inputs,
+        }
+    }
+}
+
+/// A change within the unit's reach: `more` of the `of` items an
+/// indicator counts must meet it (procedures published on time, dossiers
+/// digitised, …) for its full points, gaining `gain`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    /// The indicator.
+    pub indicator: String,
+    /// Its group.
+    pub group: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// How many more must meet it (for `ONLINE_SERVICE`, published as a
+    /// percentage, hundredths of a percentage point).
+    pub more: u64,
+    /// Of how many counted.
+    pub of: u64,
+    /// Points gained.
+    pub gain: f64,
+}
+
+/// One unit's line of the scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScorecardRow {
+    /// Identifier, code, name and group of the unit.
+    pub id: String,
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its group.
+    pub group: UnitGroup,
+    /// Its score.
+    pub score: Score,
+    /// Its rank within its group, 1 the best; equal totals share a rank.
+    pub rank: usize,
+    /// Its total the previous month, if it was scored then.
+    pub previous_total: Option<f64>,
+    /// Its rank the previous month.
+    pub previous_rank: Option<usize>,
+    /// `total − previous_total`, in hundredths exactly.
+    pub change: Option<f64>,
+    /// The indicators that lost most, at most three.
+    pub losses: Vec<IndicatorScore>,
+    /// What gains most, best first; nothing that gains nothing.
+    pub actions: Vec<Action>,
+}
+
+/// Every unit's line for a month, by group then rank.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// The methodology's version.
+    pub methodology: String,
+    /// The lines.
+    pub rows: Vec<ScorecardRow>,
+}
+
+/// How many biggest losses a line shows.
+const LOSSES: usize = 3;
+
+/// The smallest `k` for which `ratio.numerator + k` (of the same
+/// denominator) scores full points, `None` when no `k` can.
+fn more_for_full(spec: &super::IndicatorSpec, ratio: Ratio) -> Option<u64> {
+    let max = super::methodology::hundredths(spec.max_points)?;
+    let full = |k: u64| {
+        let r = Ratio {
+            numerator: ratio.numerator + k,
+            denominator: ratio.denominator,
+        };
+        indicator_hundredths(spec, Some(r)) == Some(max)
+    };
+    let room = ratio.denominator.checked_sub(ratio.numerator)?;
+    if !full(room) {
+        return None;
+    }
+    // Points grow with the numerator: bisect for the smallest k.
+    let (mut low, mut high) = (0u64, room);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if full(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    Some(low)
+}
+
+impl Methodology {
+    /// The actions of one unit: every indicator that lost points and can
+    /// reach full points by more of its counted items meeting it.
+    fn actions(&self, inputs: &IndexInputs, score: &Score) -> Vec<Action> {
+        let mut actions: Vec<Action> = self
+            .indicators
+            .iter()
+            .zip(&score.indicators)
+            .filter_map(|(spec, scored)| {
+                let lost = scored.points_lost.filter(|&lost| lost > 0.0)?;
+                let ratio = *inputs.ratios.get(&spec.input)?;
+                let more = more_for_full(spec, ratio).filter(|&k| k > 0)?;
+                Some(Action {
+                    indicator: spec.id.clone(),
+                    group: spec.group.clone(),
+                    name_vi: spec.name_vi.clone(),
+                    name_en: spec.name_en.clone(),
+                    more,
+                    of: ratio.denominator,
+                    gain: lost,
+                })
+            })
+            .collect();
+        actions.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.more.cmp(&b.more)));
+        actions
+    }
+
+    /// The scorecard of a month: every unit scored, ranked within its
+    /// group, compared with `previous` (units matched by identifier,
+    /// through `registry` when given, so that a former identifier meets
+    /// its current unit; a unit that several merged into has no previous
+    /// total), with its biggest losses and its actions. Errors as
+    /// [`Methodology::score`] does, naming the unit, and for a unit listed
+    /// twice in `month` or unknown to the registry.
+    pub fn scorecard(
+        &self,
+        month: &[UnitInputs],
+        previous: &[UnitInputs],
+        registry: Option<&Registry>,
+    ) -> Result<Scorecard> {
+        let current_id = |u: &UnitInputs| -> Result<String> {
+            match registry {
+                Some(r) => r
+                    .current(&u.id)
+                    .map(|unit| unit.id.clone())
+                    .map_err(|e| Error::new(e.kind(), format!("unit {}: {}", u.code, e.message()))),
+                None => Ok(u.id.clone()),
+            }
+        };
+        self.validate()?;
+        let scored = |units: &[UnitInputs]| -> Result<Vec<(String, UnitGroup, Score)>> {
+            let mut out = Vec::with_capacity(units.len());
+            for u in units {
+                self.check_names(&u.inputs).map_err(|e| {
+                    Error::new(e.kind(), format!("unit {}: {}", u.code, e.message()))
+                })?;
+                out.push((current_id(u)?, u.group, self.score_checked(&u.inputs)));
+            }
+            Ok(out)
+        };
+        let now = scored(month)?;
+        if let Some(i) = crate::ids::first_repeated(now.iter().map(|(id, _, _)| id.as_str())) {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("unit {} is listed twice", month[i].code),
+            ));
+        }
+        let before = scored(previous)?;
+        // Rank = 1 + the units of the group with a higher total: each
+        // group's totals sorted once, then a binary search per unit.
+        let ranks = |all: &[(String, UnitGroup, Score)]| -> Vec<usize> {
+            let mut totals: BTreeMap<UnitGroup, Vec<i64>> = BTreeMap::new();
+            for (_, group, score) in all {
+                totals
+                    .entry(*group)
+                    .or_default()
+                    .push(-hundredths_of(score.total));
+            }
+            for t in totals.values_mut() {
+                t.sort_unstable();
+            }
+            all.iter()
+                .map(|(_, group, score)| {
+                    let t = &totals[group];
+                    1 + t.partition_point(|&x| x < -hundredths_of(score.total))
+                })
+                .collect()
+        };
+        let (now_ranks, before_ranks) = (ranks(&now), ranks(&before));
+        // A unit that several units of the previous month merged into has
+        // no previous month to compare with: its totals are not one unit's.
+        let mut before_at: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+        for (i, (id, _, _)) in before.iter().enumerate() {
+            before_at
+                .entry(id.as_str())
+                .and_modify(|at| *at = None)
+                .or_insert(Some(i));
+        }
+        let mut rows: Vec<ScorecardRow> = month
+            .iter()
+            .zip(now.into_iter().zip(now_ranks))
+            .map(|(u, ((id, _, score), rank))| {
+                let was = before_at.get(id.as_str()).copied().flatten();
+                let previous_total = was.map(|i| before[i].2.total);
+                let losses: Vec<IndicatorScore> = score
+                    .biggest_losses()
+                    .into_iter()
+                    .take(LOSSES)
+                    .cloned()
+                    .collect();
+                ScorecardRow {
+                    id: u.id.clone(),
+                    code: u.code.clone(),
+                    name: u.name.clone(),
+                    group: u.group,
+                    actions: self.actions(&u.inputs, &score),
+                    change: previous_total
+                        .map(|p| (hundredths_of(score.total) - hundredths_of(p)) as f64 / 100.0),
+                    previous_total,
+                    previous_rank: was.map(|i| before_ranks[i]),
+                    rank,
+                    losses,
+                    score,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            a.group
+                .cmp(&b.group)
+                .then(a.rank.cmp(&b.rank))
+                .then(a.code.cmp(&b.code))
+        });
+        Ok(Scorecard {
+            methodology: self.version.clone(),
+            rows,
+        })
+    }
+}
+
+/// A total (whole hundredths shown as f64) back in hundredths.
+fn hundredths_of(total: f64) -> i64 {
+    (total * 100.0).round() as i64
+}
