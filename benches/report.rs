@@ -2,6 +2,11 @@
 //! records (the facts a national-portal sync carries), streamed in one
 //! pass, single thread, in constant memory (one row per agency).
 //!
+//! Then the monthly scoring of a province's units: 10,000 units (the 149
+//! of the Gia Lai export in `tests/data/dvcqg/`, repeated) scored and
+//! ranked, and their scorecard against a previous month (issue 15: under
+//! 10 ms).
+//!
 //! Run: `cargo bench -p motcua-benches --bench report`
 //! (`MOTCUA_BENCH_N` changes the number of records).
 
@@ -9,7 +14,7 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use criterion::{Criterion, Throughput};
-use motcua::index::{Methodology, PeriodSummary};
+use motcua::index::{DvcqgUnit, Methodology, PeriodSummary, UnitInputs};
 use motcua::procedure::Channel;
 use motcua::report::{Ending, GroupBy, Period, PeriodReport, ReportRecord};
 use motcua_benches::{report, throughput, Rng, Row};
@@ -86,13 +91,78 @@ fn main() {
         g.finish();
     }
     c.final_summary();
-    report(
-        &format!("summary: median of 5 runs, {n} records, single thread"),
-        &[Row {
-            name: "II.06a report + 766 index (streaming)",
-            per_second: throughput(n, 5, run),
-            peer: None,
-            goal: 10e6,
-        }],
+    let units = province_units(10_000);
+    let previous = units.clone();
+    let rank = || {
+        methodology
+            .rank(units.iter().map(|u| (u.code.as_str(), &u.inputs)))
+            .expect("rank")
+            .len()
+    };
+    let scorecard = || {
+        methodology
+            .scorecard(&units, &previous, None)
+            .expect("scorecard")
+            .rows
+            .len()
+    };
+    let (rank_per_second, card_per_second) = (
+        throughput(units.len(), 5, rank),
+        throughput(units.len(), 5, scorecard),
     );
+    report(
+        &format!(
+            "summary: median of 5 runs, {n} records, {} units, single thread",
+            units.len()
+        ),
+        &[
+            Row {
+                name: "II.06a report + 766 index (streaming)",
+                per_second: throughput(n, 5, run),
+                peer: None,
+                goal: 18e6,
+            },
+            Row {
+                name: "766 score + rank of 10,000 units",
+                per_second: rank_per_second,
+                peer: None,
+                goal: 1e6,
+            },
+            Row {
+                name: "766 scorecard of 10,000 units",
+                per_second: card_per_second,
+                peer: None,
+                goal: 1e6,
+            },
+        ],
+    );
+    println!(
+        "10,000 units: score + rank {:.2} ms, scorecard {:.2} ms (goal: under 10 ms)",
+        1e3 * units.len() as f64 / rank_per_second,
+        1e3 * units.len() as f64 / card_per_second
+    );
+}
+
+/// `n` units: the Gia Lai export's 149, repeated under distinct codes.
+fn province_units(n: usize) -> Vec<UnitInputs> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/dvcqg/gia_lai_10102026.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the Gia Lai export");
+    let export: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let read: Vec<UnitInputs> = export["unitsDetail"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| DvcqgUnit::from_json(&u.to_string()).expect("unit").into())
+        .collect();
+    (0..n)
+        .map(|i| {
+            let mut u = read[i % read.len()].clone();
+            u.id = format!("{}-{i}", u.id);
+            u.code = format!("{}-{i}", u.code);
+            u
+        })
+        .collect()
 }

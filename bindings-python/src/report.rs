@@ -285,7 +285,7 @@ impl Score {
         self.0
             .biggest_losses()
             .into_iter()
-            .map(|i| i.id.clone())
+            .map(|i| i.id.to_string())
             .collect()
     }
 
@@ -364,7 +364,7 @@ impl Methodology {
     /// The version label.
     #[getter]
     fn version(&self) -> String {
-        self.0.version.clone()
+        self.0.version.to_string()
     }
 
     /// A methodology from JSON; raises when the points do not sum to the

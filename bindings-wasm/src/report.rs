@@ -191,7 +191,7 @@ impl Methodology {
     /// The version label.
     #[wasm_bindgen(getter)]
     pub fn version(&self) -> String {
-        self.0.version.clone()
+        self.0.version.to_string()
     }
 
     /// A methodology from JSON text; throws when the points do not sum to

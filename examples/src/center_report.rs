@@ -26,10 +26,11 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{self, iso, Calendar, DayChange};
 use motcua::dossier::{Dossier, Granularity, Timeliness};
 use motcua::impact::{self, AppointmentChange, NewAppointment};
-use motcua::index::{inputs, Lever, Methodology, PeriodSummary};
+use motcua::index::{Methodology, PeriodSummary, Scorecard, UnitInputs};
 use motcua::procedure::Catalog;
 use motcua::report::{Counts, Exclusion, GroupBy, Period};
 use motcua::sample::{self, SampleConfig};
+use motcua::unit::UnitGroup;
 
 /// Progress on stderr every this many dossiers.
 const PROGRESS_EVERY: u64 = 5_000;
@@ -66,9 +67,14 @@ fn parse_args() -> Result<Options, String> {
     Ok(o)
 }
 
+/// A month's dossiers by agency, for the scorecard.
+type Month = (Period, BTreeMap<String, PeriodSummary>);
+
 /// What the main job keeps while the dossiers stream past.
 struct Job {
     summary: PeriodSummary,
+    /// The period's last month and the one before, by agency.
+    months: [Month; 2],
     seen: u64,
     explained: Vec<Dossier>,
     culture_day: Impact,
@@ -81,6 +87,15 @@ impl Job {
             eprint!("\r… {} dossiers", self.seen);
         }
         self.summary.add(&d)?;
+        for (period, agencies) in &mut self.months {
+            let agency = &d.procedure().agency;
+            if !agencies.contains_key(agency) {
+                agencies.insert(agency.clone(), PeriodSummary::new(*period, GroupBy::Agency));
+            }
+            if let Some(summary) = agencies.get_mut(agency) {
+                summary.add(&d)?;
+            }
+        }
         self.culture_day.add(&d)?;
         // Keep two dossiers worth explaining: one restarted after a
         // supplement, one whose time crosses a holiday.
@@ -94,6 +109,85 @@ impl Job {
             self.explained.push(d);
         }
         Ok(())
+    }
+}
+
+impl Job {
+    /// The scorecard of the last month against the one before: each
+    /// agency is a unit, scored on what its dossiers give.
+    fn scorecard(&self, methodology: &Methodology, cal: &Calendar) -> Result<Scorecard, String> {
+        let units =
+            |agencies: &BTreeMap<String, PeriodSummary>| -> Result<Vec<UnitInputs>, String> {
+                agencies
+                    .iter()
+                    .map(|(agency, summary)| {
+                        Ok(UnitInputs {
+                            id: agency.clone(),
+                            code: agency.clone(),
+                            name: agency.clone(),
+                            group: UnitGroup::Agency,
+                            inputs: summary.index_inputs(None, cal).map_err(|e| e.to_string())?,
+                        })
+                    })
+                    .collect()
+            };
+        methodology
+            .scorecard(&units(&self.months[1].1)?, &units(&self.months[0].1)?, None)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// The month of `date` and the one before it.
+fn last_two_months(date: NaiveDate) -> motcua::Result<[Period; 2]> {
+    let month = Period::month(date.year(), date.month())?;
+    let before = month.first.pred_opt().unwrap_or(month.first);
+    Ok([Period::month(before.year(), before.month())?, month])
+}
+
+/// Prints the scorecard: rank, score and change, the biggest loss and
+/// the two actions that gain most.
+fn print_scorecard(months: &[Month; 2], card: &Scorecard) {
+    let month = |m: &Month| format!("{}/{}", m.0.first.month(), m.0.first.year());
+    println!(
+        "\nBảng điểm Chỉ số 766 tháng {} (scorecard, methodology {}; from dossier data alone only TDGQ is measured):",
+        month(&months[1]),
+        card.methodology
+    );
+    println!(
+        "  {:<4} {:<38} {:>6} {:>16}  việc nên làm (actions)",
+        "hạng",
+        "đơn vị",
+        "điểm",
+        format!("so với {}", month(&months[0])),
+    );
+    for row in &card.rows {
+        let change = match (row.change, row.previous_rank) {
+            (Some(c), Some(r)) => format!("{c:+.2} (hạng {r})"),
+            _ => "mới (new)".to_owned(),
+        };
+        let actions: Vec<String> = row
+            .actions
+            .iter()
+            .take(2)
+            .map(|a| {
+                format!(
+                    "{} {} of {} more: +{:.2}",
+                    a.indicator, a.more, a.of, a.gain
+                )
+            })
+            .collect();
+        println!(
+            "  {:<4} {:<38} {:>6.2} {:>16}  {}",
+            row.rank,
+            row.name,
+            row.score.total,
+            change,
+            if actions.is_empty() {
+                "–".to_owned()
+            } else {
+                actions.join("; ")
+            }
+        );
     }
 }
 
@@ -405,8 +499,13 @@ fn run(o: Options) -> Result<(), String> {
         .without_culture_day()
         .build()
         .map_err(|e| e.to_string())?;
+    let [previous_month, last_month] = last_two_months(period.last).map_err(|e| e.to_string())?;
     let mut job = Job {
         summary: PeriodSummary::new(period, GroupBy::Agency),
+        months: [
+            (previous_month, BTreeMap::new()),
+            (last_month, BTreeMap::new()),
+        ],
         seen: 0,
         explained: Vec::new(),
         culture_day: Impact::new(
@@ -475,61 +574,8 @@ fn run(o: Options) -> Result<(), String> {
         .index_inputs(None, &cal)
         .map_err(|e| e.to_string())?;
     let score = methodology.score(&inputs).map_err(|e| e.to_string())?;
-    println!(
-        "\nChỉ số 766 (methodology {}): {:.2} of the {:.0} points measured ({} of {} indicators not measured: their inputs are not in dossier data)",
-        score.methodology,
-        score.total,
-        score.max_measured,
-        score.not_measured().len(),
-        score.indicators.len()
-    );
-    for i in score.biggest_losses() {
-        let ratio = i.ratio.and_then(|r| r.percent()).unwrap_or(0.0);
-        println!(
-            "  {} {:<40} {:>6.2} %  {:>5.2}/{:<4} points, lost {:.2}",
-            i.id,
-            i.name_vi,
-            ratio,
-            i.points.unwrap_or(0.0),
-            i.max_points,
-            i.points_lost.unwrap_or(0.0)
-        );
-    }
-    // The what-if: the dossier lever whose indicator lost the most points,
-    // aiming at half of that loss back.
-    let indicator_of = |input: &str| -> &str {
-        methodology
-            .indicators
-            .iter()
-            .find(|s| s.input == input)
-            .map_or("", |s| s.id.as_str())
-    };
-    let lost = |id: &str| -> f64 {
-        score
-            .indicators
-            .iter()
-            .find(|i| i.id == id)
-            .and_then(|i| i.points_lost)
-            .unwrap_or(0.0)
-    };
-    let (on_time, online) = (indicator_of(inputs::ON_TIME), indicator_of(inputs::ONLINE));
-    let (lever, indicator, label) = if lost(on_time) >= lost(online) {
-        (Lever::OnTimeDossiers, on_time, "on-time dossiers")
-    } else {
-        (Lever::OnlineDossiers, online, "online dossiers")
-    };
-    let target = score.total + lost(indicator) / 2.0;
-    let what_if = if lost(indicator) > 0.0 {
-        methodology
-            .what_if(&inputs, lever, target)
-            .map_err(|e| e.to_string())?
-    } else {
-        None
-    };
-    match what_if {
-        Some(k) => println!("  what-if: {k} more {label} would bring the score to {target:.3} points (half of the {:.3} points {indicator} lost)", lost(indicator)),
-        None => println!("  what-if: no number of {label} gains points on {indicator}"),
-    }
+    let card = job.scorecard(&methodology, &cal)?;
+    print_scorecard(&job.months, &card);
 
     println!("\nGiải thích hai ngày hẹn (two due dates explained):");
     for d in &job.explained {
@@ -581,7 +627,11 @@ fn run(o: Options) -> Result<(), String> {
         "report": report,
         "total": total,
         "score": score,
-        "what_if": {"lever": lever, "target": target, "needed": what_if},
+        "scorecard": {
+            "month": job.months[1].0.first.to_string(),
+            "previous": job.months[0].0.first.to_string(),
+            "card": card,
+        },
         "explained": job.explained.iter().map(|d| serde_json::json!({
             "code": d.code().to_string(),
             "due_at": d.due_at().map(iso::format_instant),

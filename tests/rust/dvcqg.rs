@@ -35,7 +35,7 @@ const TTTT_OFF_BY_A_HUNDREDTH: [&str; 3] = ["H21.100", "H21.149", "H21.205"];
 #[test]
 fn every_metric_group_and_total_of_every_unit_is_the_portals() {
     let m = Methodology::default_766();
-    assert_eq!(m.version, "766-dvcqg-2026-10");
+    assert_eq!(&*m.version, "766-dvcqg-2026-10");
     let units = units();
     assert_eq!(units.len(), 149);
     let (mut agencies, mut metrics, mut totals) = (0, 0, 0);
@@ -52,7 +52,7 @@ fn every_metric_group_and_total_of_every_unit_is_the_portals() {
                     continue;
                 }
                 let id = metric["code"].as_str().unwrap();
-                let ours = score.indicators.iter().find(|i| i.id == id).unwrap();
+                let ours = score.indicators.iter().find(|i| &*i.id == id).unwrap();
                 let portal = metric["score"].as_f64().unwrap_or(0.0);
                 assert_eq!(h(ours.points.unwrap()), h(portal), "{code} {key} {id}");
                 metrics += 1;
@@ -259,10 +259,10 @@ fn the_scorecard_ranks_within_groups_and_lists_what_gains_most() {
     // "Publish the other 46 procedures on time: +5.87", the biggest gain.
     let first = &row.actions[0];
     assert_eq!(
-        (first.indicator.as_str(), first.more, first.of, first.gain),
+        (&*first.indicator, first.more, first.of, first.gain),
         ("PUBLISH_ON_TIME", 46, 47, 5.87)
     );
-    assert_eq!(row.losses[0].id, "PUBLISH_ON_TIME");
+    assert_eq!(&*row.losses[0].id, "PUBLISH_ON_TIME");
     assert!(row.actions.iter().all(|a| a.gain > 0.0 && a.more > 0));
     assert!(row.actions.windows(2).all(|w| w[0].gain >= w[1].gain));
     // Digitisation: 603 of 654 digitised (92.20 %, 3.69 of 4); the other
@@ -270,7 +270,7 @@ fn the_scorecard_ranks_within_groups_and_lists_what_gains_most() {
     let digitised = row
         .actions
         .iter()
-        .find(|a| a.indicator == "SO_HOA_GIAY_TO_GIAI_QUYET")
+        .find(|a| &*a.indicator == "SO_HOA_GIAY_TO_GIAI_QUYET")
         .unwrap();
     assert_eq!((digitised.more, digitised.gain), (51, 0.31));
     // Ranks within each group are the portal's, ties aside (and the three

@@ -5,6 +5,7 @@
 //! the counted items must meet it for full points, and what that gains.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -46,13 +47,13 @@ impl From<super::DvcqgUnit> for UnitInputs {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
     /// The indicator.
-    pub indicator: String,
+    pub indicator: Arc<str>,
     /// Its group.
-    pub group: String,
+    pub group: Arc<str>,
     /// Vietnamese name.
-    pub name_vi: String,
+    pub name_vi: Arc<str>,
     /// English name.
-    pub name_en: String,
+    pub name_en: Arc<str>,
     /// How many more must meet it (for `ONLINE_SERVICE`, published as a
     /// percentage, hundredths of a percentage point).
     pub more: u64,
@@ -93,7 +94,7 @@ pub struct ScorecardRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
     /// The methodology's version.
-    pub methodology: String,
+    pub methodology: Arc<str>,
     /// The lines.
     pub rows: Vec<ScorecardRow>,
 }
@@ -139,7 +140,7 @@ impl Methodology {
             .zip(&score.indicators)
             .filter_map(|(spec, scored)| {
                 let lost = scored.points_lost.filter(|&lost| lost > 0.0)?;
-                let ratio = *inputs.ratios.get(&spec.input)?;
+                let ratio = *inputs.ratios.get(&*spec.input)?;
                 let more = more_for_full(spec, ratio).filter(|&k| k > 0)?;
                 Some(Action {
                     indicator: spec.id.clone(),
@@ -179,13 +180,14 @@ impl Methodology {
             }
         };
         self.validate()?;
+        let plan = self.plan();
         let scored = |units: &[UnitInputs]| -> Result<Vec<(String, UnitGroup, Score)>> {
             let mut out = Vec::with_capacity(units.len());
             for u in units {
-                self.check_names(&u.inputs).map_err(|e| {
+                let score = plan.score(&u.inputs).map_err(|e| {
                     Error::new(e.kind(), format!("unit {}: {}", u.code, e.message()))
                 })?;
-                out.push((current_id(u)?, u.group, self.score_checked(&u.inputs)));
+                out.push((current_id(u)?, u.group, score));
             }
             Ok(out)
         };

@@ -476,6 +476,14 @@ impl FromJson for String {
     }
 }
 
+/// Shared text (the methodology's ids and names, which every score
+/// carries).
+impl FromJson for std::sync::Arc<str> {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        text(value, at).map(Into::into)
+    }
+}
+
 impl FromJson for bool {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
         value
