@@ -254,13 +254,13 @@ fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
     Ok(())
 }
 
-/// A JSON text from a `dict` (or a `str` taken as JSON).
+/// A JSON text from a `dict` or a `list` (or a `str` taken as JSON).
 pub(crate) fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(text) = value.extract::<String>() {
         return Ok(text);
     }
-    if !value.is_instance_of::<PyDict>() {
-        return Err(wrong_type(py, name, "a dict", value));
+    if !value.is_instance_of::<PyDict>() && !value.is_instance_of::<pyo3::types::PyList>() {
+        return Err(wrong_type(py, name, "a dict or a list", value));
     }
     let json = py.import("json")?;
     json.call_method1("dumps", (value,))

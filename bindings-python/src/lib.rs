@@ -11,6 +11,7 @@ mod impact;
 mod lunar;
 mod report;
 mod table;
+mod units;
 
 use pyo3::prelude::*;
 
@@ -34,6 +35,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PeriodReport>()?;
     m.add_class::<report::Methodology>()?;
     m.add_class::<report::Score>()?;
+    m.add_class::<units::UnitRegistry>()?;
+    m.add_class::<units::Scorecard>()?;
     m.add_function(wrap_pyfunction!(report::sample_center, m)?)?;
     m.add_function(wrap_pyfunction!(report::index_inputs_from_dvcqg, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_portal_sync, m)?)?;

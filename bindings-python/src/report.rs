@@ -388,6 +388,31 @@ impl Methodology {
         crate::errors::guard(|| Ok(Score(self.0.score(&ratios(py, inputs)?).py(py)?)))
     }
 
+    /// The scorecard of a month: ``month`` and ``previous`` are lists of
+    /// units, each a ``unitsDetail`` dict of the portal's export or
+    /// ``{"id", "code", "name", "group", "inputs": {name: (n, d)}}``;
+    /// ``registry`` matches former identifiers with current units.
+    #[pyo3(signature = (month, previous = None, registry = None))]
+    fn scorecard(
+        &self,
+        py: Python<'_>,
+        month: &Bound<'_, PyAny>,
+        previous: Option<&Bound<'_, PyAny>>,
+        registry: Option<&crate::units::UnitRegistry>,
+    ) -> PyResult<crate::units::Scorecard> {
+        crate::errors::guard(|| {
+            let month = crate::units::unit_inputs(py, "month", month)?;
+            let previous = match previous {
+                Some(p) => crate::units::unit_inputs(py, "previous", p)?,
+                None => Vec::new(),
+            };
+            self.0
+                .scorecard(&month, &previous, registry.map(|r| &r.0))
+                .py(py)
+                .map(crate::units::Scorecard)
+        })
+    }
+
     /// Units ``{name: inputs}`` ranked best first: ``[(name, score), …]``.
     fn rank(&self, py: Python<'_>, units: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Score)>> {
         crate::errors::guard(|| {

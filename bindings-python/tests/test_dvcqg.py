@@ -67,4 +67,47 @@ def test_a_bad_unit_is_refused_naming_its_code_and_field(units):
     assert err.value.path == "componentIndicators.MDSH_SoHoaHoSo.metrics[1].numerator"
 
     with pytest.raises(motcua.InvalidTypeError):
+        motcua.index_inputs_from_dvcqg(42)
+    with pytest.raises(motcua.InvalidArgumentError) as err:
         motcua.index_inputs_from_dvcqg(["not", "a", "unit"])
+    assert "expected an object, found an array" in str(err.value)
+
+
+def test_the_scorecard_as_a_dataframe(units):
+    pd = pytest.importorskip("pandas")
+    previous = copy.deepcopy(units)
+    culture = next(u for u in previous if u["departmentCode"] == "H21.17")
+    culture["componentIndicators"]["CKMB_CongKhaiMinhBach"]["metrics"][0]["numerator"] = 11
+    card = motcua.Methodology.default_766().scorecard(units, previous, motcua.UnitRegistry.gia_lai())
+    assert len(card) == 149 and card.methodology == "766-dvcqg-2026-10"
+    row = next(r for r in card.rows if r["code"] == "H21.17")
+    assert (row["rank"], row["change"], row["previous_total"]) == (1, -1.27, 80.54)
+    assert row["actions"][0]["indicator"] == "PUBLISH_ON_TIME" and row["actions"][0]["more"] == 46
+    frame = card.to_pandas()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 149
+    line = frame[frame["code"] == "H21.17"].iloc[0]
+    assert line["groups.TDGQ"] == 19.97 and line["rank"] == 1
+    # Units scored from their own data take the same lines.
+    own = [{"id": "s", "code": "S1", "name": "Sở A", "group": "AGENCY", "inputs": {"dossiers_on_time": (9, 10)}}]
+    assert motcua.Methodology.default_766().scorecard(own).rows[0]["score"]["total"] == 18.0
+    with pytest.raises(motcua.InvalidArgumentError) as err:
+        motcua.Methodology.default_766().scorecard([{**own[0], "group": "DISTRICT"}])
+    assert err.value.path == "[0].group"
+
+
+def test_the_registry_resolves_former_identifiers_and_regroups_reports():
+    gia_lai = motcua.UnitRegistry.gia_lai()
+    assert gia_lai.province["code"] == "H21" and len(gia_lai.units) == 149
+    registry = motcua.UnitRegistry.from_json({
+        "province": {"id": "p", "code": "H99", "name": "Tỉnh thử"},
+        "units": [{"id": "x-new", "code": "H99.101", "name": "UBND xã Mới", "group": "COMMUNE"}],
+        "history": [{"from": "x-old", "to": "x-new", "effective": "2025-07-01"}],
+    })
+    assert registry.current("x-old")["code"] == "H99.101"
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.UnitRegistry.from_json({
+            "province": {"id": "p", "code": "H99", "name": "T"},
+            "units": [],
+            "history": [{"from": "a", "to": "b", "effective": "2025-07-01"},
+                        {"from": "b", "to": "a", "effective": "2025-07-01"}],
+        })

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 pub use dvcqg::DvcqgUnit;
 pub(crate) use methodology::dvcqg_metric_input;
 pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
-pub use scorecard::{Action, Scorecard, ScorecardRow, UnitInputs};
+pub use scorecard::{Action, Scorecard, ScorecardLine, ScorecardRow, UnitInputs};
 pub use typed::{DossierFlags, Feedback, Publication, Publisher, TypedInputs};
 
 use crate::dossier::{judge, Granularity, Timeliness};

@@ -99,6 +99,83 @@ pub struct Scorecard {
     pub rows: Vec<ScorecardRow>,
 }
 
+/// One unit's line flattened for a table (a DataFrame, a spreadsheet):
+/// the figures, each group's points, and the first loss and action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScorecardLine {
+    /// The unit's group.
+    pub group: UnitGroup,
+    /// Its rank within the group.
+    pub rank: usize,
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its total.
+    pub total: f64,
+    /// Its total the previous month.
+    pub previous_total: Option<f64>,
+    /// The change since.
+    pub change: Option<f64>,
+    /// Its rank the previous month.
+    pub previous_rank: Option<usize>,
+    /// Points by group code, in the methodology's order (written as an
+    /// object, `{"CKMB": 11.79, …}`, so that a table gets a column each).
+    #[serde(serialize_with = "as_object")]
+    pub groups: Vec<(Arc<str>, f64)>,
+    /// The indicator that lost most, and how much.
+    pub biggest_loss: Option<(Arc<str>, f64)>,
+    /// The action that gains most: indicator, how many more, of how many,
+    /// gain.
+    pub best_action: Option<(Arc<str>, u64, u64, f64)>,
+}
+
+impl Scorecard {
+    /// The lines flattened for a table, in the scorecard's order.
+    pub fn lines(&self) -> Vec<ScorecardLine> {
+        self.rows
+            .iter()
+            .map(|r| ScorecardLine {
+                group: r.group,
+                rank: r.rank,
+                code: r.code.clone(),
+                name: r.name.clone(),
+                total: r.score.total,
+                previous_total: r.previous_total,
+                change: r.change,
+                previous_rank: r.previous_rank,
+                groups: r
+                    .score
+                    .groups
+                    .iter()
+                    .map(|g| (g.code.clone(), g.points))
+                    .collect(),
+                biggest_loss: r
+                    .losses
+                    .first()
+                    .map(|l| (l.id.clone(), l.points_lost.unwrap_or(0.0))),
+                best_action: r
+                    .actions
+                    .first()
+                    .map(|a| (a.indicator.clone(), a.more, a.of, a.gain)),
+            })
+            .collect()
+    }
+}
+
+/// Pairs written as a JSON object, in their order.
+fn as_object<S: serde::Serializer>(
+    pairs: &[(Arc<str>, f64)],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (key, value) in pairs {
+        map.serialize_entry(&**key, value)?;
+    }
+    map.end()
+}
+
 /// How many biggest losses a line shows.
 const LOSSES: usize = 3;
 

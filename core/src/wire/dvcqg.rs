@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::{FromJson, JsonError, Object, Path};
 use crate::error::{ErrorKind, Result};
-use crate::index::{dvcqg_metric_input, inputs, DvcqgUnit, IndexInputs, Ratio};
+use crate::index::{dvcqg_metric_input, inputs, DvcqgUnit, IndexInputs, Ratio, UnitInputs};
 
 /// The group blocks every unit has.
 const GROUPS: [&str; 6] = ["CKMB", "TDGQ", "ONLINE", "TTTT", "MDSH", "MDHL"];
@@ -173,5 +173,54 @@ impl DvcqgUnit {
             None => "portal unit".to_owned(),
         };
         Self::read(&value, &Path::Root).map_err(|e| e.into_error(ErrorKind::InvalidArgument, &unit))
+    }
+}
+
+/// A unit's inputs for the scorecard: a `unitsDetail[i]` of the portal's
+/// export (it has `componentIndicators`), or `{id, code, name, group,
+/// inputs: {name: [numerator, denominator]}}` (the pairs the bindings'
+/// inputs are) for units scored from their own data.
+impl FromJson for UnitInputs {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        if value.get("componentIndicators").is_some() {
+            return DvcqgUnit::read(value, at).map(Into::into);
+        }
+        let o = Object::strict(value, at, &["id", "code", "name", "group", "inputs"])?;
+        Ok(UnitInputs {
+            id: o.required("id")?,
+            code: o.required("code")?,
+            name: o.required("name")?,
+            group: o.required("group")?,
+            inputs: o.required_with("inputs", pairs)?,
+        })
+    }
+}
+
+/// `{name: [numerator, denominator]}`.
+fn pairs(value: &Value, at: &Path<'_>) -> std::result::Result<IndexInputs, JsonError> {
+    let Value::Object(map) = value else {
+        return Err(super::expected("an object", value, at));
+    };
+    let mut inputs = IndexInputs::new();
+    for (name, pair) in map {
+        let here = Path::Key(at, name);
+        let counts: Vec<u64> = FromJson::read(pair, &here)?;
+        let [n, d] = counts[..] else {
+            return Err(JsonError::at(
+                &here,
+                "expected [numerator, denominator]".into(),
+            ));
+        };
+        inputs.ratios.insert(name.clone(), ratio(n, d, at, name)?);
+    }
+    Ok(inputs)
+}
+
+impl UnitInputs {
+    /// Reads a list of units' inputs (each as its `FromJson` says), for
+    /// [`crate::index::Methodology::scorecard`]; errors name the unit's
+    /// place and field (`[3].componentIndicators…`).
+    pub fn list_from_json(json: &str) -> Result<Vec<Self>> {
+        super::from_str(json).map_err(|e| e.into_error(ErrorKind::InvalidArgument, "units"))
     }
 }

@@ -1,0 +1,127 @@
+//! The unit registry and the monthly scorecard.
+
+use motcua::index;
+use motcua::unit;
+use pyo3::prelude::*;
+
+use crate::convert::{self, to_python};
+use crate::errors::IntoPy;
+use crate::report::PeriodReport;
+
+/// A province's units (departments and communes) and the history of their
+/// electronic identifiers; see the Rust ``motcua::unit::Registry``.
+#[pyclass(frozen, module = "motcua")]
+pub struct UnitRegistry(pub(crate) unit::Registry);
+
+#[pymethods]
+impl UnitRegistry {
+    /// A registry from JSON (``{"source", "province", "units",
+    /// "history"}``); raises for two units on one identifier or a history
+    /// cycle.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::errors::guard(|| {
+            let text = convert::json_text(py, "text", text)?;
+            unit::Registry::from_json(&text).py(py).map(Self)
+        })
+    }
+
+    /// Gia Lai's 14 departments and 135 communes as the national portal
+    /// lists them (23/09/2026).
+    #[staticmethod]
+    fn gia_lai(py: Python<'_>) -> PyResult<Self> {
+        crate::errors::guard(|| unit::Registry::gia_lai().py(py).map(Self))
+    }
+
+    /// The province as a dict.
+    #[getter]
+    fn province(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, &self.0.province))
+    }
+
+    /// The current units as dicts.
+    #[getter]
+    fn units(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, &self.0.units))
+    }
+
+    /// The former identifiers as dicts.
+    #[getter]
+    fn history(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, &self.0.history))
+    }
+
+    /// The current unit (a dict) of an identifier, current or former.
+    fn current(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| {
+            let id = convert::text(py, "id", id)?;
+            to_python(py, self.0.current(&id).py(py)?)
+        })
+    }
+
+    /// The report with its rows regrouped by current unit (keyed by code).
+    fn regroup(&self, py: Python<'_>, report: &PeriodReport) -> PyResult<PeriodReport> {
+        crate::errors::guard(|| {
+            let regrouped = self.0.regroup(&report.0.report).py(py)?;
+            Ok(PeriodReport(index::PeriodSummary {
+                report: regrouped,
+                counter: report.0.counter,
+            }))
+        })
+    }
+
+    /// The registry as JSON.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+}
+
+/// A month's scorecard: every unit's score, rank within its group, change
+/// since the previous month, biggest losses and actions.
+#[pyclass(frozen, module = "motcua")]
+pub struct Scorecard(pub(crate) index::Scorecard);
+
+#[pymethods]
+impl Scorecard {
+    /// The methodology's version.
+    #[getter]
+    fn methodology(&self) -> String {
+        self.0.methodology.to_string()
+    }
+
+    /// Every unit's line as a dict, with its ``score``, ``losses`` and
+    /// ``actions``.
+    #[getter]
+    fn rows(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, &self.0.rows))
+    }
+
+    /// The lines flattened for a table.
+    #[getter]
+    fn lines(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, &self.0.lines()))
+    }
+
+    /// One row per unit as a pandas DataFrame, a column per group
+    /// (``groups.CKMB``, …); pandas is an optional dependency.
+    fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| {
+            let normalize = py.import("pandas")?.getattr("json_normalize")?;
+            Ok(normalize.call1((self.lines(py)?,))?.unbind())
+        })
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.rows.len()
+    }
+}
+
+/// Units for a scorecard from a list of dicts: the portal's
+/// ``unitsDetail`` entries, or ``{id, code, name, group, inputs}``.
+pub(crate) fn unit_inputs(
+    py: Python<'_>,
+    name: &str,
+    units: &Bound<'_, PyAny>,
+) -> PyResult<Vec<index::UnitInputs>> {
+    index::UnitInputs::list_from_json(&convert::json_text(py, name, units)?).py(py)
+}
