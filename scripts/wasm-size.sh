@@ -17,13 +17,17 @@
 # the 2022 table, groups, exact hundredths, the reader of the portal's
 # export, unknown-input errors): 401,501 / 157,215 to 422,441 / 164,335
 # bytes, +20,940 / +7,120, with the u128 division and sorted name lists
-# already taken out (-1,854 raw). The portal's numbers come first, so the
-# budget is 424 KiB / 164 KiB until the planners decide otherwise.
+# already taken out (-1,854 raw); then the unit registry (identifier
+# history, reports regrouped by unit) and the monthly scorecard (ranks,
+# changes, actions) that dashboards show: 469,764 / 179,113, +47,323 /
+# +14,778 more, spread over some forty functions, none above 2.1 KB. The
+# portal's numbers and the scorecard a province publishes come first, so
+# the budget is 464 KiB / 176 KiB until the planners decide otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=434176     # 424 KiB, issue 15 (400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
-budget_gzip=167936    # 164 KiB, issue 15 (160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
+budget_raw=475136     # 464 KiB, issue 15 (400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
+budget_gzip=180224    # 176 KiB, issue 15 (160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

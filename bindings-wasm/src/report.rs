@@ -29,7 +29,7 @@ fn period(value: &JsValue) -> Result<core::Period, JsValue> {
 /// The II.06a period report, built by adding dossiers; it also gathers the
 /// dossier-based inputs of the 766 index (`indexInputs()`).
 #[wasm_bindgen]
-pub struct PeriodReport(index::PeriodSummary);
+pub struct PeriodReport(pub(crate) index::PeriodSummary);
 
 #[wasm_bindgen]
 impl PeriodReport {
@@ -159,7 +159,7 @@ fn inputs(value: &JsValue) -> Result<IndexInputs, JsValue> {
 
 /// The methodology of the Decision 766 index.
 #[wasm_bindgen]
-pub struct Methodology(index::Methodology);
+pub struct Methodology(pub(crate) index::Methodology);
 
 #[wasm_bindgen]
 impl Methodology {

@@ -293,6 +293,62 @@ export interface GroupScore {
   maxMeasured: number;
 }
 
+export type UnitGroup = "AGENCY" | "COMMUNE";
+
+export interface Province {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Unit {
+  /** The portal's electronic identifier. */
+  id: string;
+  code: string;
+  name: string;
+  group: UnitGroup;
+}
+
+export interface Replacement {
+  from: string;
+  to: string;
+  /** The first day of the new identifier, `YYYY-MM-DD`. */
+  effective: string;
+  fromCode: string | null;
+  fromName: string | null;
+}
+
+export interface ScorecardAction {
+  indicator: string;
+  group: string;
+  nameVi: string;
+  nameEn: string;
+  /** How many more of the `of` counted items must meet the indicator. */
+  more: number;
+  of: number;
+  gain: number;
+}
+
+export interface ScorecardRow {
+  id: string;
+  code: string;
+  name: string;
+  group: UnitGroup;
+  score: IndexScore;
+  /** Within the group, 1 the best; equal totals share a rank. */
+  rank: number;
+  previousTotal: number | null;
+  previousRank: number | null;
+  change: number | null;
+  losses: IndicatorScore[];
+  actions: ScorecardAction[];
+}
+
+export interface Scorecard {
+  methodology: string;
+  rows: ScorecardRow[];
+}
+
 export interface IndexScore {
   methodology: string;
   groups: GroupScore[];

@@ -56,3 +56,31 @@ test("a bad unit is refused naming its code and the field", () => {
   assert.throws(() => motcua.indexInputsFromDvcqg(JSON.stringify(unit)), (e) => e.path === "childGroup");
   assert.throws(() => motcua.indexInputsFromDvcqg(42), (e) => e.code === "invalid_type");
 });
+
+test("the scorecard as plain objects, units matched through a registry", () => {
+  const previous = structuredClone(EXPORT.unitsDetail);
+  previous.find((u) => u.departmentCode === "H21.17").componentIndicators.CKMB_CongKhaiMinhBach.metrics[0].numerator = 11;
+  const m = motcua.Methodology.default766();
+  const card = m.scorecard(EXPORT.unitsDetail, previous);
+  assert.equal(card.rows.length, 149);
+  const row = card.rows.find((r) => r.code === "H21.17");
+  assert.deepStrictEqual([row.rank, row.change, row.previousTotal], [1, -1.27, 80.54]);
+  assert.deepStrictEqual([row.actions[0].indicator, row.actions[0].more, row.actions[0].of, row.actions[0].gain], ["PUBLISH_ON_TIME", 46, 47, 5.87]);
+  // A ward under its former identifier last month meets its current unit.
+  const registry = motcua.UnitRegistry.fromJson({
+    province: { id: "p", code: "H99", name: "Tỉnh thử" },
+    units: [{ id: "w-new", code: "H99.102", name: "UBND phường Hai", group: "COMMUNE" }],
+    history: [{ from: "w-old", to: "w-new", effective: "2025-07-01" }],
+  });
+  assert.equal(registry.current("w-old").code, "H99.102");
+  const unit = (id, onTime) => ({ id, code: "H99.102", name: "UBND phường Hai", group: "COMMUNE", inputs: { dossiers_on_time: [onTime, 100] } });
+  const merged = registry.scorecard(m, [unit("w-new", 95)], [unit("w-old", 80)]);
+  assert.deepStrictEqual([merged.rows[0].previousTotal, merged.rows[0].change], [16, 3]);
+  assert.equal(m.scorecard([unit("w-old", 80)]).rows[0].previousTotal, null);
+  assert.throws(
+    () => motcua.UnitRegistry.fromJson({ province: { id: "p", code: "H99", name: "T" }, units: [], history: [
+      { from: "a", to: "b", effective: "2025-07-01" }, { from: "b", to: "a", effective: "2025-07-01" }] }),
+    (e) => e.code === "invalid_argument" && e.message.includes("cycle"),
+  );
+  assert.throws(() => m.scorecard([{ ...unit("w", 1), group: "DISTRICT" }]), (e) => e.path === "[0].group");
+});

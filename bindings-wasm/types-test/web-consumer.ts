@@ -8,6 +8,7 @@ import init, {
   DossierCode,
   PeriodReport,
   Methodology,
+  UnitRegistry,
   indexInputsFromDvcqg,
   toLunar,
   type Estimate,
@@ -48,7 +49,12 @@ export async function portal(): Promise<string> {
   const groups: GroupScore[] = score.groups;
   const lost: number = groups.reduce((sum, g) => sum + g.maxPoints - g.points, 0);
   const unit = Methodology.builtin(Methodology.versions()[0]).score(indexInputsFromDvcqg({ departmentCode: "H21.17" }));
+  const registry = UnitRegistry.fromJson("{}");
+  const card = registry.scorecard(Methodology.default766(), [], null);
+  const ranks: number[] = card.rows.map((r) => r.rank + (r.change ?? 0) + r.actions.length);
+  // @ts-expect-error a unit's group is AGENCY or COMMUNE
+  const district: typeof registry.units[number]["group"] = "DISTRICT";
   // @ts-expect-error a group's points are a number, not text
   const text: string = groups[0].points;
-  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text].join("\n");
+  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text, ranks.length, district].join("\n");
 }
