@@ -26,10 +26,9 @@ fn h(x: f64) -> i64 {
     (x * 100.0).round() as i64
 }
 
-/// The units whose published TTTT points no rule of ours reproduces to the
-/// hundredth: their three payment rates round as if the portal added
-/// unrounded pieces for some units and rounded pieces for others (see
-/// `Methodology::dvcqg_2026_10`). They are off by 0.01, never more.
+/// The units whose published TTTT points no rounding order we tried
+/// reproduces to the hundredth (see `Methodology::dvcqg_2026_10`): ours
+/// are 0.01 low, never more.
 const TTTT_OFF_BY_A_HUNDREDTH: [&str; 3] = ["H21.100", "H21.149", "H21.205"];
 
 #[test]

@@ -147,8 +147,10 @@ use IfEmpty::{FullPoints, NoPoints, NotMeasured};
 /// - `TDGQ` is `totalOnTime ÷ totalReceived` and `ONLINE` is published as
 ///   one percentage, so both are one indicator here, with ids of ours;
 ///   `TTTT` splits as the crawler's documentation of the portal's payment
-///   API (`formality-online-payment-tree`) says, 6 + 2 + 2, and that split
-///   reproduces every unit's published group points;
+///   API (`formality-online-payment-tree`) says, 6 + 2 + 2; that split
+///   reproduces the TTTT points of 146 of the 149 units, and three
+///   (H21.100, H21.149, H21.205) come out 0.01 low under every rounding
+///   order tried, so the portal's exact TTTT rounding is not known;
 /// - `PETITION_CLASSIFICATION_TTHC` and `_STAFF` have a maximum of 0 (they
 ///   only classify petitions) and are not indicators here.
 const DVCQG_2026_10: [Row; 19] = [

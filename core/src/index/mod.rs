@@ -449,7 +449,8 @@ fn indicator_hundredths(spec: &IndicatorSpec, ratio: Option<Ratio>) -> Option<u6
 /// indicator's group and maximum in hundredths, and the indicators in the
 /// order of their input names, so that a unit's inputs (a map sorted by
 /// name) meet them in one merge rather than one search per indicator.
-/// Scoring and ranking 10,000 units went from 66 to 26 ms with it.
+/// Scoring and ranking 10,000 units went from 66 to 26 ms with it, run
+/// alone (`benches/report.rs` prints the figure).
 pub(super) struct Plan<'m> {
     methodology: &'m Methodology,
     group_of: Vec<usize>,
