@@ -14,10 +14,34 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use criterion::{Criterion, Throughput};
+use motcua::dossier::{Fact, Facts};
 use motcua::index::{DvcqgUnit, Methodology, PeriodSummary, UnitInputs};
 use motcua::procedure::Channel;
 use motcua::report::{Ending, GroupBy, Period, PeriodReport, ReportRecord};
 use motcua_benches::{report, throughput, Rng, Row};
+
+/// A dossier's index facts, in about the shares of the Gia Lai export
+/// (`tests/data/dvcqg/`): most synced, digitised and with an electronic
+/// result, a third using population data, a quarter fee-bearing.
+fn facts(rng: &mut Rng) -> Facts {
+    const SHARES: [(Fact, u64); 10] = [
+        (Fact::Synced, 970),
+        (Fact::ElectronicResult, 930),
+        (Fact::Digitised, 920),
+        (Fact::Reused, 900),
+        (Fact::Shared, 100),
+        (Fact::PopulationData, 340),
+        (Fact::FeeBearing, 250),
+        (Fact::PaidOnline, 850),
+        (Fact::CertifiedCopy, 50),
+        (Fact::Complaint, 2),
+    ];
+    SHARES
+        .iter()
+        .filter(|&&(_, per_mille)| rng.below(1000) < per_mille)
+        .map(|&(fact, _)| fact)
+        .collect()
+}
 
 fn main() {
     let n: usize = std::env::var("MOTCUA_BENCH_N")
@@ -52,6 +76,7 @@ fn main() {
                 ending,
                 paused: outcome == 19,
                 supplement_requests: u32::from(outcome == 18) * 2,
+                facts: Some(facts(&mut rng)),
             };
             (rng.below(agencies.len() as u64) as usize, record)
         })
@@ -68,7 +93,7 @@ fn main() {
         }
         let total = summary.report.total();
         assert!(total.identities_hold());
-        let inputs = summary.index_inputs(None, &calendar).expect("inputs");
+        let inputs = summary.index_inputs(None, None, &calendar).expect("inputs");
         let score = methodology.score(&inputs).expect("score");
         total.received + score.total as u64
     };

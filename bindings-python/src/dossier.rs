@@ -129,6 +129,13 @@ impl Procedure {
 #[pyclass(frozen, module = "motcua")]
 pub struct Catalog(procedure::Catalog);
 
+impl Catalog {
+    /// Its procedures, for the index's catalog-based inputs.
+    pub(crate) fn procedures(&self) -> impl Iterator<Item = &procedure::Procedure> {
+        self.0.iter()
+    }
+}
+
 #[pymethods]
 impl Catalog {
     /// A catalog from JSON text: an array of procedures or
@@ -529,6 +536,7 @@ impl Dossier {
                 ending,
                 paused: false,
                 supplement_requests: 0,
+                facts: None,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             core::Dossier::from_record(procedure, &calendar, code, &record)
@@ -728,6 +736,25 @@ impl Dossier {
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| convert::to_python(py, &self.0.events()))
+    }
+
+    /// The facts the index counts (``["synced", "paid_online"]``), or
+    /// ``None`` when none was ever noted.
+    #[getter]
+    fn facts(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| convert::to_python(py, &self.0.facts()))
+    }
+
+    /// Notes a fact: ``synced``, ``electronic_result``, ``digitised``,
+    /// ``reused``, ``shared``, ``population_data``, ``fee_bearing``,
+    /// ``paid_online``, ``certified_copy`` or ``complaint``; an unknown one
+    /// is a ``ValueError`` naming them.
+    fn note(slf: &Bound<'_, Self>, py: Python<'_>, fact: &Bound<'_, PyAny>) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let fact: core::Fact = convert::text(py, "fact", fact)?.parse().py(py)?;
+            crate::errors::borrow_mut(slf)?.0.note(fact);
+            Ok(())
+        })
     }
 
     /// The figures at ``as_of``, replayed from the events up to it: status,

@@ -183,15 +183,18 @@ impl PeriodReport {
     }
 
     /// The inputs of the 766 index, for :meth:`Methodology.score`: the
-    /// dossier-based ones gathered by the report, plus ``typed``, a dict of
-    /// ``publisher``, ``publications``, ``feedback``, ``feedback_as_of``,
-    /// ``dossier_flags`` and ``complaints`` (see the Rust ``TypedInputs``).
-    #[pyo3(signature = (typed = None, calendar = None))]
+    /// dossier-based ones gathered by the report (with the dossiers'
+    /// facts), those of the unit's ``procedures`` (a :class:`Catalog`:
+    /// publications, payment on the portal, population data), plus
+    /// ``typed``, a dict of ``publisher``, ``publications``, ``feedback``
+    /// and ``feedback_as_of`` (see the Rust ``TypedInputs``).
+    #[pyo3(signature = (typed = None, calendar = None, procedures = None))]
     fn index_inputs(
         &self,
         py: Python<'_>,
         typed: Option<&Bound<'_, PyAny>>,
         calendar: Option<&Bound<'_, PyAny>>,
+        procedures: Option<PyRef<'_, crate::dossier::Catalog>>,
     ) -> PyResult<BTreeMap<String, (u64, u64)>> {
         crate::errors::guard(|| {
             let typed = match typed {
@@ -202,8 +205,11 @@ impl PeriodReport {
                 None => None,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
+            let procedures: Option<Vec<_>> = procedures.as_ref().map(|c| c.procedures().collect());
             Ok(pairs(
-                self.0.index_inputs(typed.as_ref(), &calendar).py(py)?,
+                self.0
+                    .index_inputs(typed.as_ref(), procedures.as_deref(), &calendar)
+                    .py(py)?,
             ))
         })
     }

@@ -82,6 +82,7 @@ impl Columns<'_> {
             ending,
             paused: self.paused[row],
             supplement_requests,
+            facts: None,
         })
     }
 

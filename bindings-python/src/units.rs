@@ -66,6 +66,7 @@ impl UnitRegistry {
             Ok(PeriodReport(index::PeriodSummary {
                 report: regrouped,
                 counter: report.0.counter,
+                paid_online: report.0.paid_online.clone(),
             }))
         })
     }

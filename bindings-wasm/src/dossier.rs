@@ -53,6 +53,13 @@ impl Procedure {
 #[wasm_bindgen]
 pub struct Catalog(procedure::Catalog);
 
+impl Catalog {
+    /// Its procedures, for the index's catalog-based inputs.
+    pub(crate) fn procedures(&self) -> impl Iterator<Item = &procedure::Procedure> {
+        self.0.iter()
+    }
+}
+
 #[wasm_bindgen]
 impl Catalog {
     /// A catalog from JSON text: an array of procedures or `{procedures: [...]}`.
@@ -521,6 +528,26 @@ impl Dossier {
     #[wasm_bindgen(getter, unchecked_return_type = "DossierEvent[]")]
     pub fn events(&self) -> Result<JsValue, JsValue> {
         convert::to_js(&self.0.events())
+    }
+
+    /// The facts the index counts (`["synced", "paid_online"]`), or `null`
+    /// when none was ever noted.
+    #[wasm_bindgen(getter, unchecked_return_type = "DossierFact[] | null")]
+    pub fn facts(&self) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.0.facts())
+    }
+
+    /// Notes a fact (`synced`, `electronic_result`, `digitised`, `reused`,
+    /// `shared`, `population_data`, `fee_bearing`, `paid_online`,
+    /// `certified_copy`, `complaint`); an unknown one throws an `Error`
+    /// with `code` `invalid_argument` naming them.
+    pub fn note(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "DossierFact")] fact: JsValue,
+    ) -> Result<(), JsValue> {
+        let fact: core::Fact = convert::text("fact", &fact)?.parse().js()?;
+        self.0.note(fact);
+        Ok(())
     }
 
     /// The figures at `asOf`, replayed from the events up to it.

@@ -82,22 +82,48 @@ impl PeriodReport {
     }
 
     /// The inputs of the 766 index, `{name: [numerator, denominator]}`: the
-    /// dossier-based ones, plus `typed` (`{publisher, publications,
-    /// feedback, feedback_as_of, dossier_flags, complaints}`, snake_case as
+    /// dossier-based ones (with the dossiers' facts), plus `typed`
+    /// (`{publisher, publications, feedback, feedback_as_of}`, snake_case as
     /// in the Rust `TypedInputs`).
     #[wasm_bindgen(js_name = indexInputs, unchecked_return_type = "IndexInputs")]
     pub fn index_inputs(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string | TypedIndexInputs")] typed: JsValue,
     ) -> Result<JsValue, JsValue> {
+        self.inputs(None, &typed)
+    }
+
+    /// As `indexInputs`, with those of the unit's `procedures` too (a
+    /// `Catalog`: publications, payment on the portal, population data).
+    #[wasm_bindgen(js_name = indexInputsWith, unchecked_return_type = "IndexInputs")]
+    pub fn index_inputs_with(
+        &self,
+        procedures: &crate::dossier::Catalog,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | TypedIndexInputs")] typed: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.inputs(Some(procedures), &typed)
+    }
+}
+
+impl PeriodReport {
+    fn inputs(
+        &self,
+        procedures: Option<&crate::dossier::Catalog>,
+        typed: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let typed = if typed.is_undefined() || typed.is_null() {
             None
         } else {
-            Some(index::TypedInputs::from_json(&json_text("typed", &typed)?).js()?)
+            Some(index::TypedInputs::from_json(&json_text("typed", typed)?).js()?)
         };
+        let procedures: Option<Vec<_>> = procedures.map(|c| c.procedures().collect());
         let inputs = self
             .0
-            .index_inputs(typed.as_ref(), &motcua::calendar::Calendar::vietnam())
+            .index_inputs(
+                typed.as_ref(),
+                procedures.as_deref(),
+                &motcua::calendar::Calendar::vietnam(),
+            )
             .js()?;
         Ok(pairs(&inputs))
     }

@@ -9,6 +9,19 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 /** ISO date `YYYY-MM-DD`. Instants are `YYYY-MM-DDTHH:MM[:SS]` in Vietnam local time. */
 export type Channel = "direct" | "online" | "postal";
+
+/** A fact about a dossier that the 766 index counts. */
+export type DossierFact =
+  | "synced"
+  | "electronic_result"
+  | "digitised"
+  | "reused"
+  | "shared"
+  | "population_data"
+  | "fee_bearing"
+  | "paid_online"
+  | "certified_copy"
+  | "complaint";
 /**
  * The stable code of every error: the core's kinds (`motcua::ErrorKind`),
  * then the module's own, for an argument of the wrong JS type, a string

@@ -6,9 +6,10 @@
 //! shows (name, field, agency, fees, documents). Catalogs load from JSON;
 //! every error names the procedure and the field.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
+use crate::calendar::iso;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -348,6 +349,33 @@ pub struct Procedure {
     pub written_result: bool,
     /// Internal workflow; budgets sum to the processing time.
     pub workflow: Vec<WorkflowStep>,
+    /// Its publication (công bố): the dates the index judges
+    /// (`PUBLISH_ON_TIME`, `PUBLIC_UPDATE_ON_TIME`, `PUBLIC_CONTENT_FULL`);
+    /// `None` when the catalog does not record it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
+    /// Its fees can be paid online on the national portal
+    /// (`FEE_PROCEDURES_ON_PORTAL`).
+    pub payment_on_portal: bool,
+    /// It is connected to the national population database
+    /// (`CITIZEN_DATA_CONNECTED_FORMALITY`).
+    pub population_data: bool,
+}
+
+/// The publication of a procedure (công bố TTHC).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Publication {
+    /// Date the legal basis takes effect.
+    #[serde(serialize_with = "iso::date::serialize")]
+    pub legal_basis_effective: NaiveDate,
+    /// Date of the publication decision.
+    #[serde(serialize_with = "iso::date::serialize")]
+    pub decision_date: NaiveDate,
+    /// Date it was made public on the national database, if it was.
+    #[serde(serialize_with = "iso::date_opt::serialize")]
+    pub made_public: Option<NaiveDate>,
+    /// Whether all components of ND 63/2010 Art. 8(2) are published.
+    pub full_content: bool,
 }
 
 /// A procedure error naming the procedure by its code.
@@ -359,6 +387,12 @@ pub(crate) fn invalid(code: &str, message: impl std::fmt::Display) -> Error {
 }
 
 impl Procedure {
+    /// Whether it carries a financial obligation: a fee or charge above
+    /// zero (`ONLINE_PAYMENT_DOSSIERS` and the TTTT procedure rates).
+    pub fn has_fees(&self) -> bool {
+        self.fees.iter().any(|f| f.amount_vnd > 0)
+    }
+
     /// The policies this procedure is processed under: its own settings,
     /// else the defaults.
     pub fn policies(&self) -> Policies {

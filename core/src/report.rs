@@ -34,7 +34,9 @@ use litemap::LiteMap;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-use crate::dossier::{judge, progress, Clock, Dossier, Granularity, Status, Timeliness};
+use crate::dossier::{
+    judge, progress, Clock, Dossier, Fact, Facts, Granularity, Status, Timeliness,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
 
@@ -306,6 +308,10 @@ pub struct ReportRecord {
     /// Supplement requests so far (the index counts more than one as late).
     #[serde(default)]
     pub supplement_requests: u32,
+    /// The facts the index counts (synced, digitised, paid online…);
+    /// `None`: not recorded, and the index does not measure them.
+    #[serde(default)]
+    pub facts: Option<Facts>,
 }
 
 impl ReportRecord {
@@ -351,6 +357,13 @@ impl ReportRecord {
             ending,
             paused: state.paused_since.is_some() && ending.is_none(),
             supplement_requests: state.supplement_requests,
+            facts: dossier.facts().map(|facts| {
+                if dossier.procedure().has_fees() {
+                    facts.with(Fact::FeeBearing)
+                } else {
+                    facts
+                }
+            }),
         })
     }
 }

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::calendar::iso;
 use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::{Level, Procedure};
 use crate::report::PeriodReport;
 
 crate::labels::labelled! {
@@ -51,6 +52,20 @@ pub struct Unit {
     pub name: String,
     /// The group it is ranked in.
     pub group: UnitGroup,
+}
+
+impl Unit {
+    /// Whether the unit implements `procedure`, for the index's
+    /// catalog-based indicators. Policy `unit_procedures`: a department
+    /// implements the procedures whose implementing agency is its name or
+    /// code; a commune implements every commune-level procedure (since
+    /// 01/07/2025 each commune's people's committee resolves them all).
+    pub fn implements(&self, procedure: &Procedure) -> bool {
+        match self.group {
+            UnitGroup::Agency => procedure.agency == self.name || procedure.agency == self.code,
+            UnitGroup::Commune => procedure.level == Level::Commune,
+        }
+    }
 }
 
 /// A former identifier: `from` was replaced by `to` on `effective` (a

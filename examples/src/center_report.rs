@@ -126,7 +126,9 @@ impl Job {
                             code: agency.clone(),
                             name: agency.clone(),
                             group: UnitGroup::Agency,
-                            inputs: summary.index_inputs(None, cal).map_err(|e| e.to_string())?,
+                            inputs: summary
+                                .index_inputs(None, None, cal)
+                                .map_err(|e| e.to_string())?,
                         })
                     })
                     .collect()
@@ -571,7 +573,7 @@ fn run(o: Options) -> Result<(), String> {
     let methodology = Methodology::default_766();
     let inputs = job
         .summary
-        .index_inputs(None, &cal)
+        .index_inputs(None, None, &cal)
         .map_err(|e| e.to_string())?;
     let score = methodology.score(&inputs).map_err(|e| e.to_string())?;
     let card = job.scorecard(&methodology, &cal)?;

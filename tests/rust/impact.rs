@@ -205,6 +205,7 @@ fn a_records_table_row_replays_as_the_log_it_implies() {
         ending: Some(Ending::Resolved),
         paused: false,
         supplement_requests: 0,
+        facts: None,
     };
     let code = "H15.50.05.12-261120-1437".parse().unwrap();
     let d = Dossier::from_record(procedure.clone(), &new, code, &record).unwrap();

@@ -110,6 +110,7 @@ fn dossier_inputs_stream_with_the_report() {
         ending: ended.map(|_| Ending::Resolved),
         paused: false,
         supplement_requests: supplements,
+        facts: None,
     };
     let mut report = PeriodReport::new(Period::month(2023, 10).unwrap(), GroupBy::Total);
     let mut counter = IndexCounter::default();
@@ -155,29 +156,30 @@ fn dossier_inputs_stream_with_the_report() {
 fn typed_inputs_become_the_indicators_ratios() {
     use chrono::NaiveDate;
     use motcua::calendar::Calendar;
-    use motcua::index::{DossierFlags, Feedback, Publication, Publisher};
+    use motcua::index::{Feedback, Publication, Publisher};
     let cal = Calendar::vietnam();
     let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     let mut i = IndexInputs::new();
     // Province: the decision at least 5 working days before the legal basis
     // takes effect (Mon 16/03/2026 → Mon 09/03 at the latest).
+    let province = |p| (Publisher::Province, p);
     i.add_publications(
         &cal,
-        Publisher::Province,
-        &[
-            Publication {
+        [
+            &Publication {
                 legal_basis_effective: d(2026, 3, 16),
                 decision_date: d(2026, 3, 9),
                 made_public: Some(d(2026, 3, 16)),
                 full_content: true,
             },
-            Publication {
+            &Publication {
                 legal_basis_effective: d(2026, 3, 16),
                 decision_date: d(2026, 3, 10),
                 made_public: Some(d(2026, 3, 18)),
                 full_content: false,
             },
-        ],
+        ]
+        .map(province),
     )
     .unwrap();
     assert_eq!(
@@ -248,61 +250,146 @@ fn typed_inputs_become_the_indicators_ratios() {
             denominator: 4
         }
     );
-    let paid = DossierFlags {
-        has_fees: true,
-        paid_online: true,
-        written_result_required: true,
-        electronic_result: true,
-        digitised: true,
-        ..Default::default()
-    };
-    let unpaid = DossierFlags {
-        has_fees: true,
-        written_result_required: true,
-        ..Default::default()
-    };
-    i.add_dossier_flags(&[paid, unpaid, DossierFlags::default()])
-        .unwrap();
-    assert_eq!(
-        ratio(&i, "online_payments"),
-        Ratio {
-            numerator: 1,
-            denominator: 2
-        }
-    );
-    assert_eq!(
-        ratio(&i, "electronic_results"),
-        Ratio {
-            numerator: 1,
-            denominator: 2
-        }
-    );
-    assert_eq!(
-        ratio(&i, "dossiers_digitised"),
-        Ratio {
-            numerator: 1,
-            denominator: 3
-        }
-    );
-    let counter = IndexCounter {
-        processed: 100,
-        on_time: 97,
-        received_online: 0,
-        received_in_period: 0,
-    };
-    i.add_procedure_satisfaction(&counter, 2).unwrap();
-    assert_eq!(
-        ratio(&i, "procedure_satisfaction"),
-        Ratio {
-            numerator: 95,
-            denominator: 100
-        }
-    );
     let score = Methodology::decision_766_2022().score(&i).unwrap();
     assert_eq!(
         score.not_measured(),
-        ["1.4", "2.1", "3.1", "3.2", "3.3", "3.5"]
+        [
+            "1.4", "2.1", "3.1", "3.2", "3.3", "3.5", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5",
+            "5.3"
+        ]
     );
+}
+
+#[test]
+fn dossier_facts_stream_into_every_fact_indicator() {
+    use motcua::dossier::Fact;
+    let record = |ended: &str, facts: &[Fact]| ReportRecord {
+        channel: Channel::Direct,
+        received_at: iso::parse_instant("2026-03-02T08:00"),
+        due_at: iso::parse_instant("2026-03-09T08:00"),
+        ended_at: iso::parse_instant(ended),
+        ending: Some(Ending::Resolved),
+        paused: false,
+        supplement_requests: 0,
+        facts: Some(facts.iter().copied().collect()),
+    };
+    let (on_time, late) = ("2026-03-05T10:00", "2026-03-10T10:00");
+    let mut summary =
+        motcua::index::PeriodSummary::new(Period::month(2026, 3).unwrap(), GroupBy::Total);
+    let records = [
+        record(
+            on_time,
+            &[
+                Fact::Synced,
+                Fact::FeeBearing,
+                Fact::PaidOnline,
+                Fact::ElectronicResult,
+                Fact::Digitised,
+            ],
+        ),
+        record(on_time, &[Fact::Synced, Fact::FeeBearing, Fact::Complaint]),
+        record(
+            late,
+            &[Fact::CertifiedCopy, Fact::ElectronicResult, Fact::Reused],
+        ),
+        record(
+            on_time,
+            &[Fact::CertifiedCopy, Fact::PopulationData, Fact::Shared],
+        ),
+    ];
+    for r in &records {
+        summary.add_record("", r);
+    }
+    // A record without facts counts for the clock, not for the facts.
+    summary.add_record(
+        "",
+        &ReportRecord {
+            facts: None,
+            ..records[0].clone()
+        },
+    );
+    let i = summary
+        .index_inputs(None, None, &motcua::calendar::Calendar::vietnam())
+        .unwrap();
+    let r = |name| {
+        let x = ratio(&i, name);
+        (x.numerator, x.denominator)
+    };
+    assert_eq!(r(inputs::ON_TIME), (4, 5));
+    assert_eq!(r(inputs::SYNCED), (2, 4));
+    assert_eq!(r(inputs::ONLINE_PAYMENTS), (1, 2));
+    assert_eq!(r(inputs::ELECTRONIC_RESULTS), (2, 4));
+    assert_eq!(r(inputs::DIGITISED), (1, 4));
+    assert_eq!(r(inputs::REUSED), (1, 4));
+    assert_eq!(r(inputs::SHARED), (1, 4));
+    assert_eq!(r(inputs::POPULATION_DATA), (1, 4));
+    assert_eq!(r(inputs::CERTIFIED_COPIES), (1, 2));
+    // On time and without a complaint: the first and the fourth.
+    assert_eq!(r(inputs::PROCEDURE_SATISFACTION), (2, 4));
+    // Without any facts, none of them is measured (not zero).
+    let mut bare =
+        motcua::index::PeriodSummary::new(Period::month(2026, 3).unwrap(), GroupBy::Total);
+    bare.add_record(
+        "",
+        &ReportRecord {
+            facts: None,
+            ..records[0].clone()
+        },
+    );
+    let i = bare
+        .index_inputs(None, None, &motcua::calendar::Calendar::vietnam())
+        .unwrap();
+    assert!(i.ratios.get(inputs::SYNCED).is_none());
+    assert!(i.ratios.get(inputs::ON_TIME).is_some());
+}
+
+#[test]
+fn a_units_catalog_gives_its_procedure_indicators() {
+    use motcua::procedure::Procedure;
+    use std::collections::BTreeSet;
+    let procedure = |code: &str,
+                     fees: bool,
+                     portal: bool,
+                     population: bool,
+                     published: Option<&str>| {
+        let fees = if fees {
+            r#"[{"kind": "charge", "name": "Lệ phí", "amount_vnd": 50000}]"#
+        } else {
+            "[]"
+        };
+        let publication = published.map_or(String::new(), |decision| {
+            format!(
+                r#", "publication": {{"legal_basis_effective": "2026-03-16", "decision_date": "{decision}",
+                "made_public": "2026-03-16", "full_content": true}}"#
+            )
+        });
+        Procedure::from_json(&format!(
+            r#"{{"code": "{code}", "name": "P", "processing_time": {{"kind": "working_days", "days": 5}},
+            "fees": {fees}, "payment_on_portal": {portal}, "population_data": {population}{publication}}}"#
+        ))
+        .unwrap()
+    };
+    let catalog = [
+        procedure("1.1", true, true, true, Some("2026-03-09")),
+        procedure("1.2", true, false, false, Some("2026-03-12")),
+        procedure("1.3", false, false, true, None),
+    ];
+    let paid: BTreeSet<String> = ["1.2".to_owned()].into();
+    let mut i = IndexInputs::new();
+    i.add_procedures(
+        &motcua::calendar::Calendar::vietnam(),
+        catalog.iter(),
+        &paid,
+    )
+    .unwrap();
+    let r = |name| {
+        let x = ratio(&i, name);
+        (x.numerator, x.denominator)
+    };
+    assert_eq!(r(inputs::PUBLISHED_ON_TIME), (1, 2));
+    assert_eq!(r(inputs::PAYMENT_INTEGRATED), (1, 2));
+    assert_eq!(r(inputs::PROCEDURES_PAID_ONLINE), (1, 2));
+    assert_eq!(r(inputs::PROCEDURES_POPULATION_DATA), (2, 3));
 }
 
 #[test]

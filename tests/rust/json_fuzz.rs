@@ -22,7 +22,9 @@ fn procedure() -> Value {
         "due_policy": "exact", "supplement_policy": "pause",
         "fees": [{"kind": "charge", "name": "Lệ phí", "amount_vnd": 50000}],
         "documents": ["Đơn"], "channels": ["direct", "online"], "online_level": "partial",
-        "written_result": true,
+        "written_result": true, "payment_on_portal": true, "population_data": false,
+        "publication": {"legal_basis_effective": "2026-03-16", "decision_date": "2026-03-09",
+                        "made_public": null, "full_content": true},
         "workflow": [{"id": "a", "name": "A", "agency": "X", "budget": 2.5},
                      {"id": "b", "name": "B", "agency": "Y", "budget": 2.5}]
     })
@@ -37,7 +39,8 @@ fn documents() -> Vec<(&'static str, Value)> {
             {"at": "2023-10-27T09:32", "type": "accepted", "actor": "o1"},
             {"at": "2023-10-30T10:00", "type": "routed", "step": "a"},
             {"at": "2023-10-31T10:00", "type": "extended", "new_due": "2023-11-10T17:00", "reason": "r"}
-        ]
+        ],
+        "facts": ["synced", "paid_online"]
     });
     vec![
         ("procedure", procedure()),
@@ -59,9 +62,7 @@ fn documents() -> Vec<(&'static str, Value)> {
                                   "made_public": null, "full_content": true}],
                 "feedback": [{"received_at": "2026-07-01T09:00", "handled_at": null,
                               "unsatisfied": false, "complained_again": false}],
-                "feedback_as_of": "2026-09-30T17:00",
-                "dossier_flags": [{"has_fees": true, "paid_online": true}],
-                "complaints": 2
+                "feedback_as_of": "2026-09-30T17:00"
             }),
         ),
         (

@@ -210,6 +210,7 @@ fn overdue_by_date_paused_dossiers_included_and_inconsistent_records_left_out() 
         ending: None,
         paused,
         supplement_requests: 0,
+        facts: None,
     };
     // Due on the last day at 17:00: within time by date.
     report.add_record("", &open("2023-10-31T17:00", false));

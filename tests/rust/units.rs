@@ -83,6 +83,7 @@ fn a_report_across_the_merger_has_one_row_per_unit() {
         ending: Some(Ending::Resolved),
         paused: false,
         supplement_requests: 0,
+        facts: None,
     };
     let mut report = PeriodReport::new(
         Period::new(

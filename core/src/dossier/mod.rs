@@ -11,6 +11,7 @@ mod clock;
 mod code;
 mod event;
 mod explain;
+mod facts;
 mod forms;
 mod opening;
 mod status;
@@ -28,6 +29,7 @@ pub use clock::{
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind, EventType};
 pub use explain::{Explanation, ExplanationEntry, Language, Note};
+pub use facts::{Fact, Facts};
 pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use opening::Opening;
 pub use status::Status;
@@ -47,6 +49,9 @@ pub struct Dossier {
     channel: Channel,
     applicant: Option<Applicant>,
     events: Vec<Event>,
+    /// `None` until a fact is noted: the index leaves such a dossier out of
+    /// its fact-based indicators rather than count it as having none.
+    facts: Option<Facts>,
     state: ClockState,
 }
 
@@ -124,6 +129,7 @@ impl Dossier {
             channel,
             applicant,
             events,
+            facts: None,
             state,
         })
     }
@@ -182,7 +188,8 @@ impl Dossier {
             };
             events.push(Event::new(at, "", kind));
         }
-        let dossier = Self::from_log(procedure, calendar, code, record.channel, None, events)?;
+        let mut dossier = Self::from_log(procedure, calendar, code, record.channel, None, events)?;
+        dossier.facts = record.facts;
         if record.ending == Some(Ending::Stopped) && dossier.state.ended_at.is_none() {
             return Err(invalid(
                 "a stopped record needs a procedure whose status 8 ends processing (stop policy)",
@@ -437,6 +444,25 @@ impl Dossier {
     /// The event log.
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// The facts the index counts (synced, digitised, paid online…), `None`
+    /// when none was ever noted.
+    pub fn facts(&self) -> Option<Facts> {
+        self.facts
+    }
+
+    /// Notes a fact (noting one twice changes nothing). Facts are not
+    /// events: they carry no instant and do not move the clock
+    /// ([`facts`](Facts) says why they are read as known now).
+    pub fn note(&mut self, fact: Fact) {
+        self.facts = Some(self.facts.unwrap_or_default().with(fact));
+    }
+
+    /// Records `facts` as the dossier's whole set (an empty set: facts
+    /// are kept and there are none), as a document or record carries them.
+    pub fn set_facts(&mut self, facts: Option<Facts>) {
+        self.facts = facts;
     }
 
     /// The replayed clock state after the whole log.

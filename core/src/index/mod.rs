@@ -32,9 +32,11 @@ pub use dvcqg::DvcqgUnit;
 pub(crate) use methodology::dvcqg_metric_input;
 pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
 pub use scorecard::{Action, Scorecard, ScorecardLine, ScorecardRow, UnitInputs};
-pub use typed::{DossierFlags, Feedback, Publication, Publisher, TypedInputs};
+pub use typed::{Feedback, Publication, Publisher, TypedInputs};
 
-use crate::dossier::{judge, Granularity, Timeliness};
+use std::collections::BTreeSet;
+
+use crate::dossier::{judge, Fact, Granularity, Timeliness};
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::{Counts, ReportRecord};
 
@@ -200,10 +202,16 @@ impl IndexInputs {
         Ok(())
     }
 
-    /// Adds the dossier-based inputs of a period's report counts.
+    /// Adds the dossier-based inputs of a period's counter: 2.1 on time
+    /// (by instant, the index's granularity) and the online share; then,
+    /// when the dossiers carry facts, every fact-based indicator over the
+    /// dossiers that carry them ([`crate::dossier::Fact`] names each one's
+    /// indicator).
     ///
-    /// `on_time` is 2.1's numerator by instant (the index's granularity),
-    /// from [`IndexCounter`].
+    /// Policy `online_service_from_online_share`: the portal publishes its
+    /// online-service figure (`ONLINE`) as one percentage and not how it
+    /// computes it; from a center's own data it is measured as the share
+    /// of dossiers received online.
     pub fn add_dossiers(&mut self, counter: &IndexCounter) {
         let mut add = |name: &str, numerator: u64, denominator: u64| {
             let entry = self.ratios.entry(name.into()).or_default();
@@ -214,11 +222,34 @@ impl IndexInputs {
                 .min(entry.denominator);
         };
         add(inputs::ON_TIME, counter.on_time, counter.processed);
+        for name in [inputs::ONLINE, inputs::ONLINE_SERVICE] {
+            add(name, counter.received_online, counter.received_in_period);
+        }
+        if counter.with_facts == 0 {
+            return;
+        }
+        let n = counter.with_facts;
+        for (fact, name) in [
+            (Fact::Synced, inputs::SYNCED),
+            (Fact::ElectronicResult, inputs::ELECTRONIC_RESULTS),
+            (Fact::Digitised, inputs::DIGITISED),
+            (Fact::Reused, inputs::REUSED),
+            (Fact::Shared, inputs::SHARED),
+            (Fact::PopulationData, inputs::POPULATION_DATA),
+        ] {
+            add(name, counter.with(fact), n);
+        }
         add(
-            inputs::ONLINE,
-            counter.received_online,
-            counter.received_in_period,
+            inputs::ONLINE_PAYMENTS,
+            counter.paid_online,
+            counter.with(Fact::FeeBearing),
         );
+        add(
+            inputs::CERTIFIED_COPIES,
+            counter.electronic_copies,
+            counter.with(Fact::CertifiedCopy),
+        );
+        add(inputs::PROCEDURE_SATISFACTION, counter.satisfied, n);
     }
 }
 
@@ -235,9 +266,27 @@ pub struct IndexCounter {
     pub received_online: u64,
     /// Received in the period.
     pub received_in_period: u64,
+    /// Of the processed, those whose facts are recorded: the denominator
+    /// of the fact-based indicators.
+    pub with_facts: u64,
+    /// Of those, how many have each fact, in the order of [`Fact::ALL`].
+    pub facts: [u64; Fact::ALL.len()],
+    /// Fee-bearing and paid online.
+    pub paid_online: u64,
+    /// Certified copy requested and issued electronically.
+    pub electronic_copies: u64,
+    /// Counted on time (as in `on_time`) and without a complaint: the
+    /// portal's satisfaction with procedures (`DOSSIER_RECEIVING_
+    /// SATISFACTION`), which it computes as on time less complaints.
+    pub satisfied: u64,
 }
 
 impl IndexCounter {
+    /// How many of the dossiers with facts have `fact`.
+    pub fn with(&self, fact: Fact) -> u64 {
+        self.facts[fact as usize]
+    }
+
     /// Counts one record, with the report counts it got from
     /// [`crate::report::PeriodReport::add_record`] (so both stream in one
     /// pass).
@@ -263,9 +312,20 @@ impl IndexCounter {
             Some(end) if counts.resolved > 0 => end,
             _ => period_end,
         };
-        let on_time = judge(judged_at, record.due_at, Granularity::Instant) != Timeliness::Late;
-        if on_time && !repeated_supplements {
-            self.on_time += 1;
+        let on_time = judge(judged_at, record.due_at, Granularity::Instant) != Timeliness::Late
+            && !repeated_supplements;
+        self.on_time += u64::from(on_time);
+        if let Some(facts) = record.facts {
+            self.with_facts += 1;
+            let bits = facts.bits();
+            for (i, count) in self.facts.iter_mut().enumerate() {
+                *count += u64::from(bits >> i & 1);
+            }
+            let has = |fact| facts.contains(fact);
+            self.paid_online += u64::from(has(Fact::FeeBearing) && has(Fact::PaidOnline));
+            self.electronic_copies +=
+                u64::from(has(Fact::CertifiedCopy) && has(Fact::ElectronicResult));
+            self.satisfied += u64::from(on_time && !has(Fact::Complaint));
         }
     }
 }
@@ -278,6 +338,10 @@ pub struct PeriodSummary {
     pub report: crate::report::PeriodReport,
     /// The index counter.
     pub counter: IndexCounter,
+    /// The codes of the fee-bearing procedures with a dossier paid online
+    /// (`FEE_PROCEDURES_PAID_ONLINE`; from dossiers, whose records name no
+    /// procedure).
+    pub paid_online: BTreeSet<String>,
 }
 
 impl PeriodSummary {
@@ -286,6 +350,7 @@ impl PeriodSummary {
         Self {
             report: crate::report::PeriodReport::new(period, group_by),
             counter: IndexCounter::default(),
+            paid_online: BTreeSet::new(),
         }
     }
 
@@ -294,6 +359,13 @@ impl PeriodSummary {
         let (added, record) = self.report.add_with_record(dossier)?;
         if let (crate::report::Added::Counted(counts), Some(record)) = (added, record) {
             self.counter.add(&counts, &record, self.report.period.end());
+            if record
+                .facts
+                .is_some_and(|f| f.contains(Fact::FeeBearing) && f.contains(Fact::PaidOnline))
+                && !self.paid_online.contains(&dossier.procedure().code)
+            {
+                self.paid_online.insert(dossier.procedure().code.clone());
+            }
         }
         Ok(added)
     }
@@ -307,16 +379,22 @@ impl PeriodSummary {
         added
     }
 
-    /// The index inputs: the dossier-based ones, plus the typed ones given.
-    pub fn index_inputs(
+    /// The index inputs: the dossier-based ones, those of the unit's
+    /// `procedures` when given ([`IndexInputs::add_procedures`]), and the
+    /// typed ones given (publications, petitions).
+    pub fn index_inputs<'a>(
         &self,
         typed: Option<&TypedInputs>,
+        procedures: Option<&[&'a crate::procedure::Procedure]>,
         calendar: &crate::calendar::Calendar,
     ) -> Result<IndexInputs> {
         let mut inputs = IndexInputs::new();
         inputs.add_dossiers(&self.counter);
+        if let Some(procedures) = procedures {
+            inputs.add_procedures(calendar, procedures.iter().copied(), &self.paid_online)?;
+        }
         if let Some(typed) = typed {
-            typed.apply(calendar, Some(&self.counter), &mut inputs)?;
+            typed.apply(calendar, &mut inputs)?;
         }
         Ok(inputs)
     }

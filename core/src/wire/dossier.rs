@@ -11,7 +11,9 @@ use serde_json::Value;
 use super::{FromJson, JsonError, Object, Path};
 use crate::calendar::holidays::Provenance;
 use crate::calendar::{iso, Calendar, CalendarStamp, DataVersion};
-use crate::dossier::{Applicant, CodeRule, Dossier, DossierCode, Event, EventKind, EventType};
+use crate::dossier::{
+    Applicant, CodeRule, Dossier, DossierCode, Event, EventKind, EventType, Fact, Facts,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{Channel, Procedure};
 
@@ -28,6 +30,9 @@ struct DossierDocument {
     #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
     events: Vec<Event>,
+    /// Absent when none was noted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<Facts>,
     /// The calendar the log was replayed on (absent in documents written
     /// before 0.1.0 recorded it: those are read on any calendar).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,6 +51,8 @@ struct DossierLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
     events: Vec<Event>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<Facts>,
     /// The digest of the calendar's stamp only: a file of many lines was
     /// written on one calendar, and 130 bytes of versions on every line of
     /// a quarter's 100,000 would double the file.
@@ -92,6 +99,7 @@ impl FromJson for DossierDocument {
                 "channel",
                 "applicant",
                 "events",
+                "facts",
                 "calendar",
             ],
         )?;
@@ -103,6 +111,7 @@ impl FromJson for DossierDocument {
             channel: o.required("channel")?,
             applicant: o.optional("applicant")?,
             events: o.required("events")?,
+            facts: o.optional("facts")?,
             calendar: o.optional("calendar")?,
         })
     }
@@ -122,6 +131,7 @@ impl FromJson for DossierLine {
                 "channel",
                 "applicant",
                 "events",
+                "facts",
                 "calendar_digest",
             ],
         )?;
@@ -133,6 +143,7 @@ impl FromJson for DossierLine {
             channel: o.required("channel")?,
             applicant: o.optional("applicant")?,
             events: o.required("events")?,
+            facts: o.optional("facts")?,
             calendar_digest: o.optional("calendar_digest")?,
         })
     }
@@ -148,6 +159,7 @@ impl Dossier {
             channel: self.channel(),
             applicant: self.applicant().cloned(),
             events: self.events().to_vec(),
+            facts: self.facts(),
             calendar: Some(self.calendar().stamp()),
         };
         serde_json::to_string(&doc).unwrap_or_default()
@@ -163,6 +175,7 @@ impl Dossier {
             channel: self.channel(),
             applicant: self.applicant().cloned(),
             events: self.events().to_vec(),
+            facts: self.facts(),
             calendar_digest: Some(self.calendar().digest()),
         };
         serde_json::to_string(&line).unwrap_or_default()
@@ -178,14 +191,16 @@ impl Dossier {
         let doc: DossierLine = super::from_str(line).map_err(document_error)?;
         check_calendar(doc.calendar_digest.as_deref(), None, calendar)?;
         let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
-        Self::from_log(
+        let mut dossier = Self::from_log(
             procedure,
             calendar,
             doc.code,
             doc.channel,
             doc.applicant,
             doc.events,
-        )
+        )?;
+        dossier.set_facts(doc.facts);
+        Ok(dossier)
     }
 
     /// Reads a dossier written by [`Dossier::to_json`] and replays it.
@@ -222,14 +237,16 @@ impl Dossier {
     }
 
     fn from_document(doc: DossierDocument, calendar: &Calendar) -> Result<Self> {
-        Self::from_log(
+        let mut dossier = Self::from_log(
             Arc::new(doc.procedure),
             calendar,
             doc.code,
             doc.channel,
             doc.applicant,
             doc.events,
-        )
+        )?;
+        dossier.set_facts(doc.facts);
+        Ok(dossier)
     }
 }
 
@@ -396,3 +413,20 @@ pub(crate) fn read_with(
 }
 
 super::deserialize_by_reader!(DossierCode);
+
+/// A list of labels, each once: `["synced", "paid_online"]`.
+impl FromJson for Facts {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let listed: Vec<Fact> = FromJson::read(value, at)?;
+        if let Some(i) = super::first_repeat(&listed) {
+            let item = Path::Index(at, i);
+            return Err(JsonError::at(
+                &item,
+                format!("{} is listed twice", listed[i]),
+            ));
+        }
+        Ok(listed.into_iter().collect())
+    }
+}
+
+super::deserialize_by_reader!(Facts,);

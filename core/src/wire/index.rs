@@ -5,22 +5,7 @@ use serde_json::Value;
 
 use super::{FromJson, JsonError, Object, Path};
 use crate::error::{ErrorKind, Result};
-use crate::index::{
-    DossierFlags, Feedback, GroupSpec, IfEmpty, IndicatorSpec, Methodology, Publication,
-    TypedInputs,
-};
-
-impl FromJson for Publication {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::lenient(value, at)?;
-        Ok(Publication {
-            legal_basis_effective: o.required("legal_basis_effective")?,
-            decision_date: o.required("decision_date")?,
-            made_public: o.optional("made_public")?,
-            full_content: o.required("full_content")?,
-        })
-    }
-}
+use crate::index::{Feedback, GroupSpec, IfEmpty, IndicatorSpec, Methodology, TypedInputs};
 
 impl FromJson for Feedback {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
@@ -34,59 +19,23 @@ impl FromJson for Feedback {
     }
 }
 
-/// Every flag is optional (false when left out).
-impl FromJson for DossierFlags {
-    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        const FLAGS: &[&str] = &[
-            "written_result_required",
-            "electronic_result",
-            "digitised",
-            "reused",
-            "shared",
-            "population_data",
-            "has_fees",
-            "paid_online",
-        ];
-        let o = Object::strict(value, at, FLAGS)?;
-        Ok(DossierFlags {
-            written_result_required: o.or_default("written_result_required")?,
-            electronic_result: o.or_default("electronic_result")?,
-            digitised: o.or_default("digitised")?,
-            reused: o.or_default("reused")?,
-            shared: o.or_default("shared")?,
-            population_data: o.or_default("population_data")?,
-            has_fees: o.or_default("has_fees")?,
-            paid_online: o.or_default("paid_online")?,
-        })
-    }
-}
-
 impl FromJson for TypedInputs {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let o = Object::strict(
             value,
             at,
-            &[
-                "publisher",
-                "publications",
-                "feedback",
-                "feedback_as_of",
-                "dossier_flags",
-                "complaints",
-            ],
+            &["publisher", "publications", "feedback", "feedback_as_of"],
         )?;
         Ok(TypedInputs {
             publisher: o.optional("publisher")?,
             publications: o.optional("publications")?,
             feedback: o.optional("feedback")?,
             feedback_as_of: o.optional("feedback_as_of")?,
-            dossier_flags: o.optional("dossier_flags")?,
-            complaints: o.optional("complaints")?,
         })
     }
 }
 
-super::deserialize_by_reader!(Publication, Feedback, DossierFlags, TypedInputs);
+super::deserialize_by_reader!(Feedback, TypedInputs);
 
 impl TypedInputs {
     /// Parses the document; errors name the field.

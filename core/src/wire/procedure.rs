@@ -9,7 +9,7 @@ use super::{FromJson, JsonError, Object, Path};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{
     invalid, listed_twice, Catalog, Channel, Fee, Policies, Procedure, ProcessingTime,
-    ProcessingTimeKind, WorkflowStep,
+    ProcessingTimeKind, Publication, WorkflowStep,
 };
 
 /// `{"kind": …}` with the amount of that kind (`days`, `hours`, the
@@ -124,6 +124,9 @@ const PROCEDURE_FIELDS: &[&str] = &[
     "online_level",
     "written_result",
     "workflow",
+    "publication",
+    "payment_on_portal",
+    "population_data",
 ];
 
 impl FromJson for Procedure {
@@ -146,11 +149,42 @@ impl FromJson for Procedure {
             online_level: o.or_default("online_level")?,
             written_result: o.or("written_result", true)?,
             workflow: o.or_default("workflow")?,
+            publication: o.optional("publication")?,
+            payment_on_portal: o.or_default("payment_on_portal")?,
+            population_data: o.or_default("population_data")?,
         })
     }
 }
 
-super::deserialize_by_reader!(ProcessingTime, Policies, Fee, WorkflowStep, Procedure,);
+impl FromJson for Publication {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "legal_basis_effective",
+                "decision_date",
+                "made_public",
+                "full_content",
+            ],
+        )?;
+        Ok(Publication {
+            legal_basis_effective: o.required("legal_basis_effective")?,
+            decision_date: o.required("decision_date")?,
+            made_public: o.optional("made_public")?,
+            full_content: o.required("full_content")?,
+        })
+    }
+}
+
+super::deserialize_by_reader!(
+    ProcessingTime,
+    Policies,
+    Fee,
+    WorkflowStep,
+    Procedure,
+    Publication,
+);
 
 impl Procedure {
     /// Parses and validates one procedure from JSON.
