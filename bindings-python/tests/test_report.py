@@ -122,15 +122,50 @@ def test_typed_index_inputs(quarter):
         "publisher": "province",
         "publications": [{"legal_basis_effective": "2026-03-16", "decision_date": "2026-03-09",
                           "made_public": "2026-03-16", "full_content": True}],
-        "dossier_flags": [{"has_fees": True, "paid_online": True}, {"has_fees": True}],
-        "complaints": 1,
     }
     inputs = report.index_inputs(typed)
-    assert inputs["online_payments"] == (1, 2)
     assert inputs["procedures_published_on_time"] == (1, 1)
-    assert "procedure_satisfaction" in inputs
     score = motcua.Methodology.default_766().score(inputs)
-    assert "ONLINE_PAYMENT_DOSSIERS" not in score.not_measured
+    assert "PUBLISH_ON_TIME" not in score.not_measured
     with pytest.raises(motcua.MotcuaError) as err:
         report.index_inputs({"publications": [{"decision_date": "not a date"}]})
     assert "publications" in str(err.value)
+
+
+FEE_PROCEDURE = {
+    "code": "1.004227", "name": "Cấp giấy phép xây dựng", "agency": "Sở Xây dựng",
+    "processing_time": {"kind": "working_days", "days": 5},
+    "fees": [{"kind": "charge", "name": "Lệ phí", "amount_vnd": 50000}],
+    "payment_on_portal": True, "population_data": True,
+}
+
+
+def test_dossier_facts_and_the_catalog_give_the_index_inputs():
+    report = motcua.PeriodReport(motcua.Period.quarter(2026, 3))
+    p = motcua.Procedure.from_dict(FEE_PROCEDURE)
+    paid = motcua.Dossier(procedure=p, code="000.00.06.H56-260706-0001", received_at=dt.datetime(2026, 7, 6, 9))
+    assert paid.facts is None
+    for fact in ["synced", "paid_online", "digitised"]:
+        paid.note(fact)
+    paid.note("synced")
+    assert paid.facts == ["synced", "digitised", "paid_online"]
+    unpaid = motcua.Dossier(procedure=p, code="000.00.06.H56-260706-0002", received_at=dt.datetime(2026, 7, 6, 9))
+    unpaid.note("complaint")
+    with pytest.raises(ValueError) as err:
+        unpaid.note("synched")
+    assert "synced" in str(err.value)
+    assert unpaid.facts == ["complaint"]
+    again = motcua.Dossier.from_json(paid.to_json())
+    assert again.facts == paid.facts
+    report.add_all([paid, unpaid])
+    catalog = motcua.Catalog.from_json(json.dumps([FEE_PROCEDURE]))
+    inputs = report.index_inputs(procedures=catalog)
+    assert inputs["online_payments"] == (1, 2)
+    assert inputs["dossiers_synced"] == (1, 2)
+    assert inputs["procedure_satisfaction"] == (1, 2)
+    assert inputs["procedures_paid_online"] == (1, 1)
+    assert inputs["procedures_payment_integrated"] == (1, 1)
+    assert "procedures_published_on_time" not in inputs
+    score = motcua.Methodology.default_766().score(inputs)
+    assert "ONLINE_PAYMENT_DOSSIERS" not in score.not_measured
+    assert "SO_HOA_GIAY_TO_GIAI_QUYET" not in score.not_measured

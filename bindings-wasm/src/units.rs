@@ -59,7 +59,7 @@ impl UnitRegistry {
         let regrouped = self.0.regroup(&report.0.report).js()?;
         Ok(PeriodReport(index::PeriodSummary {
             report: regrouped,
-            counter: report.0.counter,
+            counter: report.0.counter.clone(),
             paid_online: report.0.paid_online.clone(),
         }))
     }

@@ -92,8 +92,10 @@ test("766 index of the quarter, what-if and bad inputs", () => {
   assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 19.2), 25);
   assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 25), null);
   throwsCode(() => m.score({ dossiers_on_time: [101, 100] }), "invalid_argument");
-  const typed = report.indexInputs({ dossier_flags: [{ has_fees: true, paid_online: true }, { has_fees: true }] });
-  assert.deepStrictEqual(typed.online_payments, [1, 2]);
+  const typed = report.indexInputs({
+    publications: [{ legal_basis_effective: "2026-03-16", decision_date: "2026-03-09", made_public: "2026-03-16", full_content: true }],
+  });
+  assert.deepStrictEqual(typed.procedures_published_on_time, [1, 1]);
   throwsCode(() => report.indexInputs({ planets: [] }), "invalid_argument");
   throwsCode(() => m.score(null), "invalid_type");
   throwsCode(() => new motcua.PeriodReport("2026-Q5"), "invalid_argument");
@@ -116,4 +118,33 @@ test("data keys stay rows: __proto__ and snake-like codes are not lost or rename
   assert.ok(Object.prototype.hasOwnProperty.call(json.rows, "__proto__"));
   const received = Object.values(json.rows).reduce((sum, row) => sum + row.received, 0);
   assert.equal(received, json.total.received);
+});
+
+test("dossier facts and the unit's catalog give the index inputs (issue 15)", () => {
+  const FEE = {
+    ...PROCEDURE,
+    fees: [{ kind: "charge", name: "Lệ phí", amount_vnd: 50000 }],
+    payment_on_portal: true,
+    population_data: true,
+  };
+  const report = new motcua.PeriodReport("2026-Q3");
+  const paid = new motcua.Dossier({ procedure: FEE, code: "000.00.06.H56-260706-0001", receivedAt: "2026-07-06T09:00" });
+  assert.equal(paid.facts, null);
+  for (const fact of ["synced", "paid_online", "digitised", "synced"]) paid.note(fact);
+  assert.deepStrictEqual(paid.facts, ["synced", "digitised", "paid_online"]);
+  const unpaid = new motcua.Dossier({ procedure: FEE, code: "000.00.06.H56-260706-0002", receivedAt: "2026-07-06T09:00" });
+  unpaid.note("complaint");
+  throwsCode(() => unpaid.note("synched"), "invalid_argument");
+  assert.deepStrictEqual(unpaid.facts, ["complaint"]);
+  report.add(paid);
+  report.add(unpaid);
+  const inputs = report.indexInputsWith(motcua.Catalog.fromJson([FEE]));
+  assert.deepStrictEqual(inputs.online_payments, [1, 2]);
+  assert.deepStrictEqual(inputs.dossiers_synced, [1, 2]);
+  assert.deepStrictEqual(inputs.procedure_satisfaction, [1, 2]);
+  assert.deepStrictEqual(inputs.procedures_paid_online, [1, 1]);
+  assert.deepStrictEqual(inputs.procedures_payment_integrated, [1, 1]);
+  assert.equal(inputs.procedures_published_on_time, undefined);
+  const score = motcua.Methodology.default766().score(inputs);
+  assert.equal(score.indicators.find((i) => i.id === "ONLINE_PAYMENT_DOSSIERS").points, 6 * 0.5);
 });

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::calendar::iso;
 use crate::error::{Error, ErrorKind, Result};
+use crate::dossier::Dossier;
 use crate::procedure::{Level, Procedure};
 use crate::report::PeriodReport;
 
@@ -192,9 +193,31 @@ impl Registry {
             let unit = self
                 .of_key(key)
                 .map_err(|e| invalid(format!("report row {key:?}: {}", e.message())))?;
-            out.rows.entry(unit.code.clone()).or_default().add(counts);
+            out.rows.add(&unit.code, counts);
         }
         Ok(out)
+    }
+
+    /// The unit a dossier is scored under. Policy `dossier_unit`: the unit
+    /// whose identifier (current or former) is the dossier's competent
+    /// unit, as a commune center's dossier codes carry their commune's
+    /// identifier; else the department that implements its procedure
+    /// ([`Unit::implements`]), for dossiers received at the provincial
+    /// center on a department's behalf. Neither is an error naming both.
+    pub fn unit_of(&self, dossier: &Dossier) -> Result<&Unit> {
+        let competent = dossier.competent_unit();
+        if let Ok(unit) = self.follow(competent) {
+            return Ok(unit);
+        }
+        self.group(UnitGroup::Agency)
+            .find(|u| u.implements(dossier.procedure()))
+            .ok_or_else(|| {
+                invalid(format!(
+                    "dossier {}: neither its unit {competent:?} nor its procedure's agency {:?} is a unit",
+                    dossier.code(),
+                    dossier.procedure().agency
+                ))
+            })
     }
 
     /// The unit of a code (`H21.17`), if one has it.

@@ -7,18 +7,31 @@ use motcua::calendar::Calendar;
 use motcua::dossier::Dossier;
 use motcua::procedure::Channel;
 use motcua::report::{GroupBy, Period, PeriodReport};
-use motcua::sample::{catalog, generate, SampleConfig};
+use motcua::sample::{catalog, generate, petitions, registry, SampleConfig};
+use motcua::unit::UnitGroup;
+use std::collections::BTreeMap;
 
 #[test]
 fn the_sample_quarter_has_the_seeds_scale_and_mix() {
     let cal = Calendar::vietnam();
     let config = SampleConfig::quarter(42);
     let catalog = catalog().unwrap();
+    let units = registry(&config).unwrap();
     let mut report = PeriodReport::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
     let (mut n, mut online, mut lines) = (0u32, 0u32, Vec::new());
+    // Dossiers received in the quarter by unit, and the communes' total.
+    let mut by_unit: BTreeMap<String, u32> = BTreeMap::new();
+    let (mut communes, mut with_facts) = (0u32, 0u32);
     generate(&config, &cal, |d| {
+        let unit = units.unit_of(&d)?;
         if d.received_at().is_some_and(|t| t.date() < config.first) {
             let _ = report.add(&d)?;
+            return Ok(());
+        }
+        *by_unit.entry(unit.code.clone()).or_default() += 1;
+        with_facts += u32::from(d.facts().is_some());
+        if unit.group == UnitGroup::Commune {
+            communes += 1;
             return Ok(());
         }
         n += 1;
@@ -31,6 +44,18 @@ fn the_sample_quarter_has_the_seeds_scale_and_mix() {
     })
     .unwrap();
     assert_eq!(n, 23_700);
+    // The communes' 9,600, unevenly: every commune has dossiers, and the
+    // busiest has more than twice the quietest.
+    assert!((9_590..=9_610).contains(&communes), "{communes}");
+    let volumes: Vec<u32> = units
+        .group(UnitGroup::Commune)
+        .map(|u| by_unit.get(&u.code).copied().unwrap_or(0))
+        .collect();
+    assert_eq!(volumes.len(), 8);
+    assert!(volumes.iter().max().unwrap() > &(2 * volumes.iter().min().unwrap()), "{volumes:?}");
+    // Every department of the registry received dossiers, and every dossier has facts.
+    assert!(units.group(UnitGroup::Agency).all(|u| by_unit.contains_key(&u.code)));
+    assert_eq!(with_facts, n + communes);
     let share = f64::from(online) / f64::from(n);
     assert!((share - 0.876).abs() < 0.01, "{share}");
     let total = report.total();
@@ -54,7 +79,7 @@ fn the_sample_quarter_has_the_seeds_scale_and_mix() {
     .unwrap();
     assert_eq!(
         first.unwrap(),
-        r#"{"code":"000.00.06.H56-260601-0001","procedure_code":"2.000001","channel":"online","events":[{"at":"2026-06-01T00:50","actor":"portal","type":"submitted"},{"at":"2026-06-01T07:34","actor":"officer","type":"accepted"},{"at":"2026-06-01T14:55","actor":"officer","type":"resolved"},{"at":"2026-06-02T07:30","actor":"officer","type":"result_returned"}],"calendar_digest":"051a3c40275892cd"}"#
+        r#"{"code":"000.00.06.H56-260601-0001","procedure_code":"2.000005","channel":"online","events":[{"at":"2026-06-01T00:50","actor":"portal","type":"submitted"},{"at":"2026-06-01T07:34","actor":"officer","type":"accepted"},{"at":"2026-06-03T09:15:53","actor":"officer","type":"resolved"},{"at":"2026-06-04T07:30","actor":"officer","type":"result_returned"}],"facts":["synced","electronic_result","digitised","reused","paid_online"],"calendar_digest":"051a3c40275892cd"}"#
     );
     let unknown = lines[0].replace("\"procedure_code\":\"", "\"procedure_code\":\"9");
     assert_eq!(
@@ -63,4 +88,21 @@ fn the_sample_quarter_has_the_seeds_scale_and_mix() {
             .code(),
         "procedure.unknown"
     );
+}
+
+#[test]
+fn the_sample_province_has_two_tiers_a_merger_and_petitions() {
+    let config = SampleConfig::quarter(42);
+    let units = registry(&config).unwrap();
+    assert_eq!(units.group(UnitGroup::Agency).count(), 7);
+    assert_eq!(units.group(UnitGroup::Commune).count(), 8);
+    // The commune merged on 01/07/2025 resolves to the commune that absorbed it.
+    assert_eq!(units.current("000.90.31.H56").unwrap().code, "H56.101");
+    let cal = Calendar::vietnam();
+    let all = petitions(&config, &cal).unwrap();
+    assert!(all.len() > 10, "{}", all.len());
+    assert!(all.iter().all(|(code, _)| units.by_code(code).is_some()));
+    assert!(all.iter().any(|(_, f)| f.handled_at.is_none()));
+    // Seeded apart from the dossiers: the same whatever their number.
+    assert_eq!(petitions(&SampleConfig::scaled(42, 600), &cal).unwrap(), all);
 }

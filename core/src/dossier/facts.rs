@@ -84,6 +84,11 @@ impl Facts {
     pub(crate) fn bits(self) -> u16 {
         self.0
     }
+
+    /// The set of `bits` (bits past the last fact are dropped).
+    pub(crate) fn from_bits(bits: usize) -> Self {
+        Self((bits & ((1 << Fact::ALL.len()) - 1)) as u16)
+    }
 }
 
 impl FromIterator<Fact> for Facts {

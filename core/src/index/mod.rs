@@ -36,7 +36,7 @@ pub use typed::{Feedback, Publication, Publisher, TypedInputs};
 
 use std::collections::BTreeSet;
 
-use crate::dossier::{judge, Fact, Granularity, Timeliness};
+use crate::dossier::{judge, Fact, Facts, Granularity, Timeliness};
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::{Counts, ReportRecord};
 
@@ -225,10 +225,10 @@ impl IndexInputs {
         for name in [inputs::ONLINE, inputs::ONLINE_SERVICE] {
             add(name, counter.received_online, counter.received_in_period);
         }
-        if counter.with_facts == 0 {
+        let n = counter.with_facts();
+        if n == 0 {
             return;
         }
-        let n = counter.with_facts;
         for (fact, name) in [
             (Fact::Synced, inputs::SYNCED),
             (Fact::ElectronicResult, inputs::ELECTRONIC_RESULTS),
@@ -241,21 +241,21 @@ impl IndexInputs {
         }
         add(
             inputs::ONLINE_PAYMENTS,
-            counter.paid_online,
+            counter.with_all(&[Fact::FeeBearing, Fact::PaidOnline]),
             counter.with(Fact::FeeBearing),
         );
         add(
             inputs::CERTIFIED_COPIES,
-            counter.electronic_copies,
+            counter.with_all(&[Fact::CertifiedCopy, Fact::ElectronicResult]),
             counter.with(Fact::CertifiedCopy),
         );
-        add(inputs::PROCEDURE_SATISFACTION, counter.satisfied, n);
+        add(inputs::PROCEDURE_SATISFACTION, counter.satisfied(), n);
     }
 }
 
 /// Streams dossier records into the dossier-based inputs of the index
 /// (constant memory).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct IndexCounter {
     /// Dossiers received or processed in the period (resolved in it, or
     /// in progress at its end).
@@ -266,25 +266,66 @@ pub struct IndexCounter {
     pub received_online: u64,
     /// Received in the period.
     pub received_in_period: u64,
-    /// Of the processed, those whose facts are recorded: the denominator
-    /// of the fact-based indicators.
-    pub with_facts: u64,
-    /// Of those, how many have each fact, in the order of [`Fact::ALL`].
-    pub facts: [u64; Fact::ALL.len()],
-    /// Fee-bearing and paid online.
-    pub paid_online: u64,
-    /// Certified copy requested and issued electronically.
-    pub electronic_copies: u64,
-    /// Counted on time (as in `on_time`) and without a complaint: the
-    /// portal's satisfaction with procedures (`DOSSIER_RECEIVING_
-    /// SATISFACTION`), which it computes as on time less complaints.
-    pub satisfied: u64,
+    /// The processed dossiers with facts, by their facts and timeliness.
+    #[serde(skip)]
+    kinds: FactKinds,
+}
+
+/// How many processed dossiers have each combination of facts and of
+/// "counted on time": one addition per dossier in the report pass, where
+/// counting each fact apart cost a third of its speed; the per-fact
+/// figures are sums over the combinations, taken once at the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FactKinds(Box<[u64; FactKinds::LEN]>);
+
+impl FactKinds {
+    /// One bit per fact, and one for "on time".
+    const ON_TIME: usize = 1 << Fact::ALL.len();
+    const LEN: usize = 2 * Self::ON_TIME;
+
+    /// The number of dossiers whose combination satisfies `keep`.
+    fn count(&self, keep: impl Fn(Facts, bool) -> bool) -> u64 {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(kind, &n)| {
+                n > 0 && keep(Facts::from_bits(kind & (Self::ON_TIME - 1)), kind >= Self::ON_TIME)
+            })
+            .map(|(_, &n)| n)
+            .sum()
+    }
+}
+
+impl Default for FactKinds {
+    fn default() -> Self {
+        Self(Box::new([0; Self::LEN]))
+    }
 }
 
 impl IndexCounter {
+    /// Of the processed dossiers, those whose facts are recorded: the
+    /// denominator of the fact-based indicators.
+    pub fn with_facts(&self) -> u64 {
+        self.kinds.count(|_, _| true)
+    }
+
     /// How many of the dossiers with facts have `fact`.
     pub fn with(&self, fact: Fact) -> u64 {
-        self.facts[fact as usize]
+        self.kinds.count(|facts, _| facts.contains(fact))
+    }
+
+    /// How many of the dossiers with facts have every fact of `all`.
+    pub fn with_all(&self, all: &[Fact]) -> u64 {
+        self.kinds
+            .count(|facts, _| all.iter().all(|&f| facts.contains(f)))
+    }
+
+    /// Counted on time (as in `on_time`) and without a complaint: the
+    /// portal's satisfaction with procedures (`DOSSIER_RECEIVING_
+    /// SATISFACTION`), which it computes as on time less complaints.
+    pub fn satisfied(&self) -> u64 {
+        self.kinds
+            .count(|facts, on_time| on_time && !facts.contains(Fact::Complaint))
     }
 
     /// Counts one record, with the report counts it got from
@@ -316,16 +357,8 @@ impl IndexCounter {
             && !repeated_supplements;
         self.on_time += u64::from(on_time);
         if let Some(facts) = record.facts {
-            self.with_facts += 1;
-            let bits = facts.bits();
-            for (i, count) in self.facts.iter_mut().enumerate() {
-                *count += u64::from(bits >> i & 1);
-            }
-            let has = |fact| facts.contains(fact);
-            self.paid_online += u64::from(has(Fact::FeeBearing) && has(Fact::PaidOnline));
-            self.electronic_copies +=
-                u64::from(has(Fact::CertifiedCopy) && has(Fact::ElectronicResult));
-            self.satisfied += u64::from(on_time && !has(Fact::Complaint));
+            let kind = usize::from(facts.bits()) | usize::from(on_time) * FactKinds::ON_TIME;
+            self.kinds.0[kind] += 1;
         }
     }
 }

@@ -27,9 +27,11 @@
 //! The report streams: it keeps one row of counts per group, whatever the
 //! number of dossiers, and says how many dossiers it left out and why.
 
-use std::collections::BTreeMap;
+mod rows;
 
 use litemap::LiteMap;
+
+pub use rows::Rows;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -384,11 +386,8 @@ pub struct PeriodReport {
     pub period: Period,
     /// How rows are grouped.
     pub group_by: GroupBy,
-    /// The rows, by group key. A `BTreeMap`, unlike the other small maps
-    /// (litemap's sorted lists): every record looks its row up, and the
-    /// sorted list's binary search over string keys made the streaming
-    /// report a third slower (21.4 to 14.2 M records/s, `benches/report.rs`).
-    pub rows: BTreeMap<String, Counts>,
+    /// The rows, by group key.
+    pub rows: Rows,
     /// Dossiers left out, by reason (a map sorted by reason).
     pub excluded: LiteMap<Exclusion, u64>,
 }
@@ -399,7 +398,7 @@ impl PeriodReport {
         Self {
             period,
             group_by,
-            rows: BTreeMap::new(),
+            rows: Rows::default(),
             excluded: LiteMap::new(),
         }
     }
@@ -440,12 +439,7 @@ impl PeriodReport {
                 } else {
                     key
                 };
-                match self.rows.get_mut(key) {
-                    Some(row) => row.add(&counts),
-                    None => {
-                        self.rows.insert(key.to_owned(), counts);
-                    }
-                }
+                self.rows.add(key, &counts);
                 Added::Counted(counts)
             }
             Err(e) => {
