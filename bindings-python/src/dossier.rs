@@ -678,6 +678,11 @@ impl Dossier {
             out.set_item("ending", r.ending.map(|e| e.code()))?;
             out.set_item("paused", r.paused)?;
             out.set_item("supplement_requests", r.supplement_requests)?;
+            out.set_item(
+                "facts",
+                r.facts
+                    .map(|f| f.iter().map(|x| x.code()).collect::<Vec<_>>()),
+            )?;
             Ok(out)
         })
     }

@@ -20,6 +20,7 @@ use pyo3::prelude::*;
 fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MAX_DOCUMENT_BYTES", motcua::MAX_DOCUMENT_BYTES)?;
+    m.add("DOSSIER_FACTS", motcua::dossier::Fact::LABELS.to_vec())?;
     m.add_class::<calendar::Calendar>()?;
     m.add_class::<calendar::Holiday>()?;
     m.add_class::<lunar::LunarDate>()?;

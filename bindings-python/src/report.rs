@@ -488,8 +488,10 @@ fn pairs(inputs: IndexInputs) -> BTreeMap<String, (u64, u64)> {
         .collect()
 }
 
-/// The sample center's dossiers (seeded): the quarter's reception plus a
-/// lead-in month before it.
+/// The sample province's dossiers (seeded): the quarter's reception plus a
+/// lead-in month before it, at the provincial center (``dossiers``, by
+/// default 23,700) and at its eight communes' centers (scaled alike, 9,600
+/// by default), with the facts the 766 index counts.
 #[pyfunction]
 #[pyo3(signature = (seed = None, dossiers = None))]
 pub fn sample_center(
@@ -503,10 +505,7 @@ pub fn sample_center(
             Some(n) => convert::count(py, "dossiers", n, u64::from(u32::MAX))? as u32,
             None => 23_700,
         };
-        let config = motcua::sample::SampleConfig {
-            dossiers,
-            ..motcua::sample::SampleConfig::quarter(seed)
-        };
+        let config = motcua::sample::SampleConfig::scaled(seed, dossiers);
         let cal = motcua::calendar::Calendar::vietnam();
         let mut out = Vec::new();
         motcua::sample::generate(&config, &cal, |d| {

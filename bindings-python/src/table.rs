@@ -9,6 +9,7 @@
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 
+use motcua::dossier::Fact;
 use motcua::index::PeriodSummary;
 use motcua::procedure::Channel;
 use motcua::report::{Ending, GroupBy, ReportRecord};
@@ -32,6 +33,9 @@ struct Columns<'a> {
     endings: &'a [Ending],
     paused: &'a [bool],
     supplement_requests: &'a [i64],
+    /// One boolean column per fact the table records; none: the table
+    /// records no facts, and the index does not measure them.
+    facts: Vec<(Fact, &'a [bool])>,
 }
 
 fn row_error(row: usize, message: String) -> Error {
@@ -82,7 +86,13 @@ impl Columns<'_> {
             ending,
             paused: self.paused[row],
             supplement_requests,
-            facts: None,
+            facts: (!self.facts.is_empty()).then(|| {
+                self.facts
+                    .iter()
+                    .filter(|(_, column)| column[row])
+                    .map(|&(fact, _)| fact)
+                    .collect()
+            }),
         })
     }
 
@@ -150,11 +160,16 @@ pub fn _report_table<'py>(
     ending_labels: Vec<String>,
     paused: PyReadonlyArray1<'py, bool>,
     supplement_requests: PyReadonlyArray1<'py, i64>,
+    facts: Vec<(String, PyReadonlyArray1<'py, bool>)>,
 ) -> PyResult<Vec<PeriodReport>> {
     crate::errors::guard(|| {
         let group_by: GroupBy = group_by.parse().py(py)?;
         let channels: Vec<Channel> = parse_labels(&channel_labels, channel.as_slice()?).py(py)?;
         let endings: Vec<Ending> = parse_labels(&ending_labels, ending.as_slice()?).py(py)?;
+        let facts: Vec<(Fact, &[bool])> = facts
+            .iter()
+            .map(|(name, column)| Ok((name.parse::<Fact>().py(py)?, column.as_slice()?)))
+            .collect::<PyResult<_>>()?;
         let columns = Columns {
             keys: keys.as_ref().map(|k| k.as_slice()).transpose()?,
             key_labels: &key_labels,
@@ -168,9 +183,10 @@ pub fn _report_table<'py>(
             endings: &endings,
             paused: paused.as_slice()?,
             supplement_requests: supplement_requests.as_slice()?,
+            facts,
         };
         let rows = columns.channel.len();
-        let lengths = [
+        let mut lengths = vec![
             ("the group column", columns.keys.map_or(rows, <[i32]>::len)),
             (
                 "the split column",
@@ -183,6 +199,7 @@ pub fn _report_table<'py>(
             ("paused", columns.paused.len()),
             ("supplement_requests", columns.supplement_requests.len()),
         ];
+        lengths.extend(columns.facts.iter().map(|(f, c)| (f.code(), c.len())));
         if let Some((name, n)) = lengths.iter().find(|(_, n)| *n != rows) {
             return Err(exception(
                 py,

@@ -150,6 +150,7 @@ def test_report_record_of_a_dossier(dossiers):
         "ending",
         "paused",
         "supplement_requests",
+        "facts",
     }
     assert record["channel"] in ("direct", "online", "postal")
     assert isinstance(record["received_at"], dt.datetime)

@@ -136,6 +136,7 @@ test("dossier facts and the unit's catalog give the index inputs (issue 15)", ()
   unpaid.note("complaint");
   throwsCode(() => unpaid.note("synched"), "invalid_argument");
   assert.deepStrictEqual(unpaid.facts, ["complaint"]);
+  for (const d of [paid, unpaid]) d.resolve("2026-07-08T09:00");
   report.add(paid);
   report.add(unpaid);
   const inputs = report.indexInputsWith(motcua.Catalog.fromJson([FEE]));

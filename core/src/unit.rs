@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::iso;
-use crate::error::{Error, ErrorKind, Result};
 use crate::dossier::Dossier;
+use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{Level, Procedure};
 use crate::report::PeriodReport;
 

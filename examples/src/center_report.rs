@@ -1,9 +1,11 @@
 //! The README's main job: a provincial center's quarter.
 //!
-//! With no arguments it generates the sample center's quarter (seeded,
-//! 23,700 dossiers), then prints the II.06a report by agency, the Decision
-//! 766 score with the indicators that lost the most points and a what-if,
-//! and explains two due dates; then what Ngày Văn hóa Việt Nam (24/11, a
+//! With no arguments it generates the sample province's quarter (seeded:
+//! 23,700 dossiers at the provincial center, 9,600 at eight commune
+//! centers), then prints the II.06a report by agency, the monthly Decision
+//! 766 scorecard of every department and commune (scored on the
+//! province's own dossiers, catalog and petitions: rank in its group,
+//! change, biggest losses, actions), and explains two due dates; then what Ngày Văn hóa Việt Nam (24/11, a
 //! holiday from 2026) changes: the dates, and the dossiers whose
 //! appointments move, of the quarter and of a sample fourth quarter that
 //! crosses 24/11/2026. It writes the same figures as JSON to
@@ -26,11 +28,11 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{self, iso, Calendar, DayChange};
 use motcua::dossier::{Dossier, Granularity, Timeliness};
 use motcua::impact::{self, AppointmentChange, NewAppointment};
-use motcua::index::{Methodology, PeriodSummary, Scorecard, UnitInputs};
-use motcua::procedure::Catalog;
+use motcua::index::{Feedback, Methodology, PeriodSummary, Scorecard, TypedInputs, UnitInputs};
+use motcua::procedure::{Catalog, Procedure};
 use motcua::report::{Counts, Exclusion, GroupBy, Period};
 use motcua::sample::{self, SampleConfig};
-use motcua::unit::UnitGroup;
+use motcua::unit::{Registry, Unit, UnitGroup};
 
 /// Progress on stderr every this many dossiers.
 const PROGRESS_EVERY: u64 = 5_000;
@@ -67,14 +69,17 @@ fn parse_args() -> Result<Options, String> {
     Ok(o)
 }
 
-/// A month's dossiers by agency, for the scorecard.
+/// A month's dossiers by unit code, for the scorecard.
 type Month = (Period, BTreeMap<String, PeriodSummary>);
 
 /// What the main job keeps while the dossiers stream past.
 struct Job {
     summary: PeriodSummary,
-    /// The period's last month and the one before, by agency.
+    /// The period's last month and the one before, by unit.
     months: [Month; 2],
+    /// The units scored: the sample province's, or, for dossiers read
+    /// from a directory, one department per implementing agency.
+    units: Units,
     seen: u64,
     explained: Vec<Dossier>,
     culture_day: Impact,
@@ -87,12 +92,12 @@ impl Job {
             eprint!("\r… {} dossiers", self.seen);
         }
         self.summary.add(&d)?;
-        for (period, agencies) in &mut self.months {
-            let agency = &d.procedure().agency;
-            if !agencies.contains_key(agency) {
-                agencies.insert(agency.clone(), PeriodSummary::new(*period, GroupBy::Agency));
+        let unit = self.units.key_of(&d)?;
+        for (period, units) in &mut self.months {
+            if !units.contains_key(&unit) {
+                units.insert(unit.clone(), PeriodSummary::new(*period, GroupBy::Total));
             }
-            if let Some(summary) = agencies.get_mut(agency) {
+            if let Some(summary) = units.get_mut(&unit) {
                 summary.add(&d)?;
             }
         }
@@ -112,29 +117,80 @@ impl Job {
     }
 }
 
-impl Job {
-    /// The scorecard of the last month against the one before: each
-    /// agency is a unit, scored on what its dossiers give.
-    fn scorecard(&self, methodology: &Methodology, cal: &Calendar) -> Result<Scorecard, String> {
-        let units =
-            |agencies: &BTreeMap<String, PeriodSummary>| -> Result<Vec<UnitInputs>, String> {
-                agencies
+/// The units the scorecard ranks, with what their inputs need besides
+/// their dossiers: the catalog (their procedures) and their petitions.
+struct Units {
+    /// `None` for dossiers read from a directory: each implementing
+    /// agency is then a department.
+    registry: Option<Registry>,
+    catalog: Catalog,
+    /// Petitions by unit code.
+    petitions: Vec<(String, Feedback)>,
+}
+
+impl Units {
+    /// The key of a dossier's unit: its code in the registry, else its
+    /// procedure's agency.
+    fn key_of(&self, d: &Dossier) -> motcua::Result<String> {
+        match &self.registry {
+            Some(r) => Ok(r.unit_of(d)?.code.clone()),
+            None => Ok(d.procedure().agency.clone()),
+        }
+    }
+
+    /// Every unit, with its dossiers of the month (an empty summary when
+    /// it had none), scored on its dossiers, procedures and petitions.
+    fn inputs(&self, month: &Month, cal: &Calendar) -> motcua::Result<Vec<UnitInputs>> {
+        let units: Vec<Unit> = match &self.registry {
+            Some(r) => r.units.clone(),
+            None => month
+                .1
+                .keys()
+                .map(|agency| Unit {
+                    id: agency.clone(),
+                    code: agency.clone(),
+                    name: agency.clone(),
+                    group: UnitGroup::Agency,
+                })
+                .collect(),
+        };
+        let end = month.0.end();
+        units
+            .into_iter()
+            .map(|unit| {
+                let empty = PeriodSummary::new(month.0, GroupBy::Total);
+                let summary = month.1.get(&unit.code).unwrap_or(&empty);
+                let procedures: Vec<&Procedure> =
+                    self.catalog.iter().filter(|p| unit.implements(p)).collect();
+                let feedback: Vec<Feedback> = self
+                    .petitions
                     .iter()
-                    .map(|(agency, summary)| {
-                        Ok(UnitInputs {
-                            id: agency.clone(),
-                            code: agency.clone(),
-                            name: agency.clone(),
-                            group: UnitGroup::Agency,
-                            inputs: summary
-                                .index_inputs(None, None, cal)
-                                .map_err(|e| e.to_string())?,
-                        })
-                    })
-                    .collect()
-            };
+                    .filter(|(code, f)| *code == unit.code && f.received_at <= end)
+                    .map(|(_, f)| f.clone())
+                    .collect();
+                let typed = TypedInputs {
+                    feedback: Some(feedback),
+                    feedback_as_of: Some(end),
+                    ..TypedInputs::default()
+                };
+                Ok(UnitInputs {
+                    inputs: summary.index_inputs(Some(&typed), Some(&procedures), cal)?,
+                    id: unit.id,
+                    code: unit.code,
+                    name: unit.name,
+                    group: unit.group,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Job {
+    /// The scorecard of the last month against the one before.
+    fn scorecard(&self, methodology: &Methodology, cal: &Calendar) -> Result<Scorecard, String> {
+        let month = |m: &Month| self.units.inputs(m, cal).map_err(|e| e.to_string());
         methodology
-            .scorecard(&units(&self.months[1].1)?, &units(&self.months[0].1)?, None)
+            .scorecard(&month(&self.months[1])?, &month(&self.months[0])?, None)
             .map_err(|e| e.to_string())
     }
 }
@@ -151,7 +207,7 @@ fn last_two_months(date: NaiveDate) -> motcua::Result<[Period; 2]> {
 fn print_scorecard(months: &[Month; 2], card: &Scorecard) {
     let month = |m: &Month| format!("{}/{}", m.0.first.month(), m.0.first.year());
     println!(
-        "\nBảng điểm Chỉ số 766 tháng {} (scorecard, methodology {}; from dossier data alone only TDGQ is measured):",
+        "\nBảng điểm Chỉ số 766 tháng {} (scorecard, methodology {}; from the province's own dossiers, catalog and petitions):",
         month(&months[1]),
         card.methodology
     );
@@ -502,12 +558,25 @@ fn run(o: Options) -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     let [previous_month, last_month] = last_two_months(period.last).map_err(|e| e.to_string())?;
+    let units = match &o.input {
+        None => Units {
+            registry: Some(sample::registry(&sample_config).map_err(|e| e.to_string())?),
+            catalog: sample::catalog().map_err(|e| e.to_string())?,
+            petitions: sample::petitions(&sample_config, &cal).map_err(|e| e.to_string())?,
+        },
+        Some(dir) => Units {
+            registry: None,
+            catalog: read_catalog(dir)?,
+            petitions: Vec::new(),
+        },
+    };
     let mut job = Job {
         summary: PeriodSummary::new(period, GroupBy::Agency),
         months: [
             (previous_month, BTreeMap::new()),
             (last_month, BTreeMap::new()),
         ],
+        units,
         seen: 0,
         explained: Vec::new(),
         culture_day: Impact::new(
@@ -524,8 +593,11 @@ fn run(o: Options) -> Result<(), String> {
         None => {
             sample::generate(&sample_config, &cal, |d| job.add(d)).map_err(|e| e.to_string())?;
             format!(
-                "sample center (seed {}, {} dossiers)",
-                sample_config.seed, sample_config.dossiers
+                "sample province (seed {}, {} dossiers at the provincial center, {} at {} communes)",
+                sample_config.seed,
+                sample_config.dossiers,
+                sample_config.commune_dossiers,
+                sample_config.communes
             )
         }
         Some(dir) => {
@@ -663,13 +735,17 @@ fn run(o: Options) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads `DIR/procedures.json` and streams `DIR/dossiers.jsonl`.
-fn read_dir(cal: &Calendar, dir: &Path, job: &mut Job) -> Result<(), String> {
+/// Reads `DIR/procedures.json`.
+fn read_catalog(dir: &Path) -> Result<Catalog, String> {
     let catalog_path = dir.join("procedures.json");
     let text = fs::read_to_string(&catalog_path)
         .map_err(|e| format!("{}: {e}", catalog_path.display()))?;
-    let catalog =
-        Catalog::from_json(&text).map_err(|e| format!("{}: {e}", catalog_path.display()))?;
+    Catalog::from_json(&text).map_err(|e| format!("{}: {e}", catalog_path.display()))
+}
+
+/// Streams `DIR/dossiers.jsonl`, with the procedures of the job's catalog.
+fn read_dir(cal: &Calendar, dir: &Path, job: &mut Job) -> Result<(), String> {
+    let catalog = job.units.catalog.clone();
     let path = dir.join("dossiers.jsonl");
     let file = fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     for (n, line) in BufReader::new(file).lines().enumerate() {

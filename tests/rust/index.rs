@@ -165,7 +165,7 @@ fn typed_inputs_become_the_indicators_ratios() {
     let province = |p| (Publisher::Province, p);
     i.add_publications(
         &cal,
-        [
+        &[
             &Publication {
                 legal_basis_effective: d(2026, 3, 16),
                 decision_date: d(2026, 3, 9),
@@ -346,7 +346,6 @@ fn dossier_facts_stream_into_every_fact_indicator() {
 #[test]
 fn a_units_catalog_gives_its_procedure_indicators() {
     use motcua::procedure::Procedure;
-    use std::collections::BTreeSet;
     let procedure = |code: &str,
                      fees: bool,
                      portal: bool,
@@ -374,7 +373,7 @@ fn a_units_catalog_gives_its_procedure_indicators() {
         procedure("1.2", true, false, false, Some("2026-03-12")),
         procedure("1.3", false, false, true, None),
     ];
-    let paid: BTreeSet<String> = ["1.2".to_owned()].into();
+    let paid = ["1.2".to_owned()];
     let mut i = IndexInputs::new();
     i.add_procedures(
         &motcua::calendar::Calendar::vietnam(),

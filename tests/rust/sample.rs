@@ -52,9 +52,14 @@ fn the_sample_quarter_has_the_seeds_scale_and_mix() {
         .map(|u| by_unit.get(&u.code).copied().unwrap_or(0))
         .collect();
     assert_eq!(volumes.len(), 8);
-    assert!(volumes.iter().max().unwrap() > &(2 * volumes.iter().min().unwrap()), "{volumes:?}");
+    assert!(
+        volumes.iter().max().unwrap() > &(2 * volumes.iter().min().unwrap()),
+        "{volumes:?}"
+    );
     // Every department of the registry received dossiers, and every dossier has facts.
-    assert!(units.group(UnitGroup::Agency).all(|u| by_unit.contains_key(&u.code)));
+    assert!(units
+        .group(UnitGroup::Agency)
+        .all(|u| by_unit.contains_key(&u.code)));
     assert_eq!(with_facts, n + communes);
     let share = f64::from(online) / f64::from(n);
     assert!((share - 0.876).abs() < 0.01, "{share}");
@@ -104,5 +109,8 @@ fn the_sample_province_has_two_tiers_a_merger_and_petitions() {
     assert!(all.iter().all(|(code, _)| units.by_code(code).is_some()));
     assert!(all.iter().any(|(_, f)| f.handled_at.is_none()));
     // Seeded apart from the dossiers: the same whatever their number.
-    assert_eq!(petitions(&SampleConfig::scaled(42, 600), &cal).unwrap(), all);
+    assert_eq!(
+        petitions(&SampleConfig::scaled(42, 600), &cal).unwrap(),
+        all
+    );
 }

@@ -61,6 +61,7 @@ from motcua._motcua import (
     Scorecard,
     UnitRegistry,
     MAX_DOCUMENT_BYTES,
+    DOSSIER_FACTS,
     __version__,
     appointment_changes,
     calendar_changes,
@@ -77,6 +78,7 @@ from motcua._table import records_frame, report_table
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "DOSSIER_FACTS",
     "Calendar",
     "Catalog",
     "Dossier",

@@ -11,6 +11,7 @@ __version__: str
 #: The largest JSON document any reader takes (16 MiB); larger ones raise
 #: ``DocumentTooLargeError`` before they are parsed.
 MAX_DOCUMENT_BYTES: int
+DOSSIER_FACTS: list[str]
 __all__ = [
     "Calendar",
     "Catalog",
@@ -21,6 +22,7 @@ __all__ = [
     "Holiday",
     "LunarDate",
     "MAX_DOCUMENT_BYTES",
+    "DOSSIER_FACTS",
     "Methodology",
     "Period",
     "PeriodReport",
@@ -276,6 +278,9 @@ class Dossier:
     def appointment_kept(self) -> bool | None: ...
     def report_record(self, as_of: dt.datetime) -> dict[str, Any]: ...
     @property
+    def facts(self) -> list[str] | None: ...
+    def note(self, fact: str) -> None: ...
+    @property
     def violations(self) -> list[str]: ...
     @property
     def step_usage(self) -> list[dict[str, Any]]: ...
@@ -331,7 +336,10 @@ class PeriodReport:
     @property
     def excluded(self) -> dict[str, int]: ...
     def index_inputs(
-        self, typed: dict[str, Any] | str | None = None, calendar: Calendar | None = None
+        self,
+        typed: dict[str, Any] | str | None = None,
+        calendar: Calendar | None = None,
+        procedures: Catalog | None = None,
     ) -> dict[str, tuple[int, int]]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_pandas(self) -> Any: ...
@@ -423,6 +431,7 @@ def _report_table(
     ending_labels: list[str],
     paused: npt.NDArray[np.bool_],
     supplement_requests: npt.NDArray[np.int64],
+    facts: list[tuple[str, npt.NDArray[np.bool_]]],
 ) -> list[PeriodReport]: ...
 def _status_names() -> list[tuple[int, str, str]]: ...
 def _error_codes() -> list[str]: ...

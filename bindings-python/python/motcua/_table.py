@@ -12,6 +12,12 @@ A dossier table has one row per dossier and the columns of
   (in text columns an empty string is missing too, as CSV readers give it);
 - ``paused`` (optional, default ``False``) and ``supplement_requests``
   (optional, default 0);
+- the facts the 766 index counts, one optional boolean column each, named
+  as in ``motcua.DOSSIER_FACTS`` (``synced``, ``electronic_result``,
+  ``digitised``, ``reused``, ``shared``, ``population_data``,
+  ``fee_bearing``, ``paid_online``, ``certified_copy``, ``complaint``): a
+  table with none of them records no facts, and the index does not
+  measure them; one with some counts the missing ones as ``False``;
 - the group column named by ``group_by`` (``agency``, ``field``,
   ``receiving_unit``, ``competent_unit`` or
   ``procedure``), and the ``split_by`` column when one is asked for.
@@ -256,6 +262,7 @@ def report_table(
         ending_labels,
         reader.numbers("paused", rows, False, bool),
         reader.numbers("supplement_requests", rows, 0, np.int64),
+        [(f, reader.numbers(f, rows, False, bool)) for f in _motcua.DOSSIER_FACTS if f in reader.names],
     )
     if split_by is None:
         return reports[0]
@@ -265,16 +272,23 @@ def report_table(
 def records_frame(dossiers: typing.Any, as_of: dt.datetime) -> typing.Any:
     """A pandas DataFrame of dossiers as :func:`report_table` reads them:
     ``code``, ``procedure``, ``field``, ``agency`` and the columns of
-    ``Dossier.report_record(as_of)`` (for exports and for tests)."""
+    ``Dossier.report_record(as_of)`` (for exports and for tests), its facts
+    as one boolean column each when any dossier records facts."""
     import pandas as pd
 
-    columns = ["code", "procedure", "field", "agency", *REQUIRED, *OPTIONAL]
     rows = []
     for d in dossiers:
         p = d.procedure
         row = {"code": d.code, "procedure": p.code, "field": p.field, "agency": p.agency}
         row.update(d.report_record(as_of))
         rows.append(row)
+    recorded = any(row["facts"] is not None for row in rows)
+    for row in rows:
+        facts = row.pop("facts") or []
+        if recorded:
+            row.update({f: f in facts for f in _motcua.DOSSIER_FACTS})
+    facts = list(_motcua.DOSSIER_FACTS) if recorded else []
+    columns = ["code", "procedure", "field", "agency", *REQUIRED, *OPTIONAL, *facts]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("received_at", "due_at", "ended_at"):
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")

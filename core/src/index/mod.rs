@@ -34,8 +34,6 @@ pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
 pub use scorecard::{Action, Scorecard, ScorecardLine, ScorecardRow, UnitInputs};
 pub use typed::{Feedback, Publication, Publisher, TypedInputs};
 
-use std::collections::BTreeSet;
-
 use crate::dossier::{judge, Fact, Facts, Granularity, Timeliness};
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::{Counts, ReportRecord};
@@ -289,7 +287,11 @@ impl FactKinds {
             .iter()
             .enumerate()
             .filter(|&(kind, &n)| {
-                n > 0 && keep(Facts::from_bits(kind & (Self::ON_TIME - 1)), kind >= Self::ON_TIME)
+                n > 0
+                    && keep(
+                        Facts::from_bits(kind & (Self::ON_TIME - 1)),
+                        kind >= Self::ON_TIME,
+                    )
             })
             .map(|(_, &n)| n)
             .sum()
@@ -373,8 +375,9 @@ pub struct PeriodSummary {
     pub counter: IndexCounter,
     /// The codes of the fee-bearing procedures with a dossier paid online
     /// (`FEE_PROCEDURES_PAID_ONLINE`; from dossiers, whose records name no
-    /// procedure).
-    pub paid_online: BTreeSet<String>,
+    /// procedure), sorted: a sorted list, whose code the WASM module
+    /// already has, where a `BTreeSet` of strings cost 4 KB there.
+    pub paid_online: Vec<String>,
 }
 
 impl PeriodSummary {
@@ -383,7 +386,7 @@ impl PeriodSummary {
         Self {
             report: crate::report::PeriodReport::new(period, group_by),
             counter: IndexCounter::default(),
-            paid_online: BTreeSet::new(),
+            paid_online: Vec::new(),
         }
     }
 
@@ -392,12 +395,14 @@ impl PeriodSummary {
         let (added, record) = self.report.add_with_record(dossier)?;
         if let (crate::report::Added::Counted(counts), Some(record)) = (added, record) {
             self.counter.add(&counts, &record, self.report.period.end());
+            let code = &dossier.procedure().code;
             if record
                 .facts
                 .is_some_and(|f| f.contains(Fact::FeeBearing) && f.contains(Fact::PaidOnline))
-                && !self.paid_online.contains(&dossier.procedure().code)
             {
-                self.paid_online.insert(dossier.procedure().code.clone());
+                if let Err(at) = self.paid_online.binary_search(code) {
+                    self.paid_online.insert(at, code.clone());
+                }
             }
         }
         Ok(added)

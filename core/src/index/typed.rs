@@ -4,8 +4,6 @@
 //! Each turns records into the ratio of its indicator, by the rules of
 //! `domain-rules.md` §5.3.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDateTime;
 
 use crate::calendar::iso;
@@ -65,13 +63,13 @@ fn ratio(numerator: u64, denominator: u64) -> Ratio {
 impl IndexInputs {
     /// 1.1 published on time, 1.2 made public on time, 1.3 published in
     /// full, over the publications given, each with who published it.
-    pub fn add_publications<'a>(
+    pub fn add_publications(
         &mut self,
         calendar: &Calendar,
-        items: impl IntoIterator<Item = (Publisher, &'a Publication)>,
+        items: &[(Publisher, &Publication)],
     ) -> Result<()> {
         let (mut n, mut on_time, mut public_on_time, mut full) = (0, 0, 0, 0);
-        for (publisher, p) in items {
+        for &(publisher, p) in items {
             let (before, public_within) = match publisher {
                 Publisher::Ministry => (20, 10),
                 Publisher::Province => (5, 5),
@@ -94,30 +92,28 @@ impl IndexInputs {
     /// (1.1–1.3, those the catalog records), fee-bearing procedures paid
     /// on the national portal (`FEE_PROCEDURES_ON_PORTAL`) and with an
     /// online payment in the period (`FEE_PROCEDURES_PAID_ONLINE`, from
-    /// `paid_online`, the codes of the procedures whose dossiers were
-    /// paid online), procedures connected to population data.
+    /// `paid_online`, the sorted codes of the procedures whose dossiers
+    /// were paid online), procedures connected to population data.
     ///
     /// `procedures` are the unit's ([`crate::unit::Unit::implements`]).
     pub fn add_procedures<'a>(
         &mut self,
         calendar: &Calendar,
         procedures: impl IntoIterator<Item = &'a Procedure> + Clone,
-        paid_online: &BTreeSet<String>,
+        paid_online: &[String],
     ) -> Result<()> {
-        // Publications the catalog does not record are not measured.
-        if procedures
+        let publications: Vec<_> = procedures
             .clone()
             .into_iter()
-            .any(|p| p.publication.is_some())
-        {
-            self.add_publications(
-                calendar,
-                procedures.clone().into_iter().filter_map(|p| {
-                    p.publication
-                        .as_ref()
-                        .map(|publication| (Publisher::of(p.level), publication))
-                }),
-            )?;
+            .filter_map(|p| {
+                p.publication
+                    .as_ref()
+                    .map(|publication| (Publisher::of(p.level), publication))
+            })
+            .collect();
+        // Publications the catalog does not record are not measured.
+        if !publications.is_empty() {
+            self.add_publications(calendar, &publications)?;
         }
         let (mut all, mut connected, mut fee_bearing, mut on_portal, mut paid) = (0, 0, 0, 0, 0);
         for p in procedures {
@@ -126,7 +122,7 @@ impl IndexInputs {
             if p.has_fees() {
                 fee_bearing += 1;
                 on_portal += u64::from(p.payment_on_portal);
-                paid += u64::from(paid_online.contains(&p.code));
+                paid += u64::from(paid_online.binary_search(&p.code).is_ok());
             }
         }
         self.set(inputs::PAYMENT_INTEGRATED, ratio(on_portal, fee_bearing))?;
@@ -181,7 +177,8 @@ impl TypedInputs {
     pub fn apply(&self, calendar: &Calendar, inputs: &mut IndexInputs) -> Result<()> {
         if let Some(items) = &self.publications {
             let publisher = self.publisher.unwrap_or(Publisher::Province);
-            inputs.add_publications(calendar, items.iter().map(|p| (publisher, p)))?;
+            let items: Vec<_> = items.iter().map(|p| (publisher, p)).collect();
+            inputs.add_publications(calendar, &items)?;
         }
         if let Some(items) = &self.feedback {
             let as_of = self

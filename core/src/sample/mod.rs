@@ -193,7 +193,9 @@ fn centers(config: &SampleConfig) -> Result<Vec<Center>> {
     };
     let (provincial, communal) = (pool(false)?, pool(true)?);
     let mut rng = SampleRng::new(config.seed ^ 0x434f_4d4d_554e_45); // "COMMUNE"
-    let weights: Vec<f64> = (0..config.communes).map(|_| 0.4 + 1.2 * rng.unit()).collect();
+    let weights: Vec<f64> = (0..config.communes)
+        .map(|_| 0.4 + 1.2 * rng.unit())
+        .collect();
     let sum: f64 = weights.iter().sum();
     let mut out = vec![Center {
         agency_code: config.agency_code.clone(),

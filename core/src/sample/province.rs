@@ -86,7 +86,11 @@ pub fn petitions(config: &SampleConfig, calendar: &Calendar) -> Result<Vec<(Stri
         return Ok(out);
     }
     for unit in registry(config)?.units {
-        let most = if unit.group == UnitGroup::Agency { 6 } else { 3 };
+        let most = if unit.group == UnitGroup::Agency {
+            6
+        } else {
+            3
+        };
         for _ in 0..rng.below(most) {
             let day = days[rng.below(days.len() as u64) as usize];
             let received_at = working_instant(&mut rng, day);
@@ -95,7 +99,11 @@ pub fn petitions(config: &SampleConfig, calendar: &Calendar) -> Result<Vec<(Stri
                 None
             } else {
                 // 1 to 18 working days: past 15 is late.
-                let within = if roll < 0.12 { 16 + rng.below(3) } else { 1 + rng.below(14) };
+                let within = if roll < 0.12 {
+                    16 + rng.below(3)
+                } else {
+                    1 + rng.below(14)
+                };
                 let day = calendar.add_working_days(received_at.date(), within as i32)?;
                 Some(day.and_time(received_at.time()) + Duration::hours(1))
             };

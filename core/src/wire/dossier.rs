@@ -418,14 +418,17 @@ super::deserialize_by_reader!(DossierCode);
 impl FromJson for Facts {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
         let listed: Vec<Fact> = FromJson::read(value, at)?;
-        if let Some(i) = super::first_repeat(&listed) {
-            let item = Path::Index(at, i);
-            return Err(JsonError::at(
-                &item,
-                format!("{} is listed twice", listed[i]),
-            ));
+        let mut facts = Facts::NONE;
+        for (i, &fact) in listed.iter().enumerate() {
+            if facts.contains(fact) {
+                return Err(JsonError::at(
+                    &Path::Index(at, i),
+                    format!("{fact} is listed twice"),
+                ));
+            }
+            facts = facts.with(fact);
         }
-        Ok(listed.into_iter().collect())
+        Ok(facts)
     }
 }
 
