@@ -53,13 +53,6 @@ impl Procedure {
 #[wasm_bindgen]
 pub struct Catalog(procedure::Catalog);
 
-impl Catalog {
-    /// Its procedures, for the index's catalog-based inputs.
-    pub(crate) fn procedures(&self) -> impl Iterator<Item = &procedure::Procedure> {
-        self.0.iter()
-    }
-}
-
 #[wasm_bindgen]
 impl Catalog {
     /// A catalog from JSON text: an array of procedures or `{procedures: [...]}`.

@@ -84,39 +84,33 @@ impl PeriodReport {
     /// The inputs of the 766 index, `{name: [numerator, denominator]}`: the
     /// dossier-based ones (with the dossiers' facts), plus `typed`
     /// (`{publisher, publications, feedback, feedback_as_of}`, snake_case as
-    /// in the Rust `TypedInputs`).
+    /// in the Rust `TypedInputs`), plus those of the unit's `procedures`
+    /// when given (the catalog's JSON, as `Catalog.fromJson` reads it:
+    /// publications, payment on the portal, population data).
     #[wasm_bindgen(js_name = indexInputs, unchecked_return_type = "IndexInputs")]
     pub fn index_inputs(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string | TypedIndexInputs")] typed: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "string | ProcedureJson[] | { procedures: ProcedureJson[] }"
+        )]
+        procedures: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.inputs(None, &typed)
-    }
-
-    /// As `indexInputs`, with those of the unit's `procedures` too (a
-    /// `Catalog`: publications, payment on the portal, population data).
-    #[wasm_bindgen(js_name = indexInputsWith, unchecked_return_type = "IndexInputs")]
-    pub fn index_inputs_with(
-        &self,
-        procedures: &crate::dossier::Catalog,
-        #[wasm_bindgen(unchecked_optional_param_type = "string | TypedIndexInputs")] typed: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.inputs(Some(procedures), &typed)
-    }
-}
-
-impl PeriodReport {
-    fn inputs(
-        &self,
-        procedures: Option<&crate::dossier::Catalog>,
-        typed: &JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let typed = if typed.is_undefined() || typed.is_null() {
-            None
+        let given = |v: &JsValue| !(v.is_undefined() || v.is_null());
+        let typed = if given(&typed) {
+            Some(index::TypedInputs::from_json(&json_text("typed", &typed)?).js()?)
         } else {
-            Some(index::TypedInputs::from_json(&json_text("typed", typed)?).js()?)
+            None
         };
-        let procedures: Option<Vec<_>> = procedures.map(|c| c.procedures().collect());
+        let catalog = if given(&procedures) {
+            Some(
+                motcua::procedure::Catalog::from_json(&json_text("procedures", &procedures)?)
+                    .js()?,
+            )
+        } else {
+            None
+        };
+        let procedures: Option<Vec<_>> = catalog.as_ref().map(|c| c.iter().collect());
         let inputs = self
             .0
             .index_inputs(

@@ -71,8 +71,10 @@ test("766 index of the quarter, what-if and bad inputs", () => {
   for (const dossier of Object.values(d)) report.add(dossier);
   const inputs = report.indexInputs();
   // Processed: 3 resolved + 2 in progress; on time: the early one and the
-  // one within time. Online: 2 of the 5 received in the quarter.
-  assert.deepStrictEqual(inputs, { dossiers_on_time: [2, 5], dossiers_online: [2, 5] });
+  // one within time. Online: 2 of the 5 received in the quarter, also the
+  // portal's online-service figure (policy online_service_from_online_share).
+  // No dossier records facts: no fact-based input is measured.
+  assert.deepStrictEqual(inputs, { dossiers_on_time: [2, 5], dossiers_online: [2, 5], online_service: [2, 5] });
   assert.deepStrictEqual(motcua.Methodology.versions(), ["766-dvcqg-2026-10", "766-2022-default-1"]);
   assert.equal(motcua.Methodology.default766().version, "766-dvcqg-2026-10");
   const m = motcua.Methodology.builtin("766-2022-default-1");
@@ -139,7 +141,7 @@ test("dossier facts and the unit's catalog give the index inputs (issue 15)", ()
   for (const d of [paid, unpaid]) d.resolve("2026-07-08T09:00");
   report.add(paid);
   report.add(unpaid);
-  const inputs = report.indexInputsWith(motcua.Catalog.fromJson([FEE]));
+  const inputs = report.indexInputs(undefined, [FEE]);
   assert.deepStrictEqual(inputs.online_payments, [1, 2]);
   assert.deepStrictEqual(inputs.dossiers_synced, [1, 2]);
   assert.deepStrictEqual(inputs.procedure_satisfaction, [1, 2]);
