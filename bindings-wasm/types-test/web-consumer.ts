@@ -12,6 +12,7 @@ import init, {
   indexInputsFromDvcqg,
   toLunar,
   type Estimate,
+  type DossierFact,
   type GroupScore,
   type Holiday,
   type LunarDate,
@@ -39,13 +40,17 @@ export async function portal(): Promise<string> {
   cal.estimate(procedure.toJson(), "2026-02-13T15:30", "fax");
   const d = cal.receive({ procedure: procedure.toJson(), code: "000.00.06.H56-260213-0001", receivedAt: "2026-02-13T09:30" });
   d.resolve("2026-02-20T10:00");
+  d.note("paid_online");
+  const facts: DossierFact[] | null = d.facts;
+  // @ts-expect-error "faxed" is not a dossier fact
+  d.note("faxed");
   const state = d.stateAt("2026-02-21T00:00");
   const status: number | null = state.status;
   const slip = d.receiptSlip();
   const report = new PeriodReport("2026-Q1", "agency");
   report.add(d);
   const total: ReportCounts = report.toJson().total;
-  const score = Methodology.default766().score(report.indexInputs());
+  const score = Methodology.default766().score(report.indexInputs(undefined, `[${procedure.toJson()}]`));
   const groups: GroupScore[] = score.groups;
   const lost: number = groups.reduce((sum, g) => sum + g.maxPoints - g.points, 0);
   const unit = Methodology.builtin(Methodology.versions()[0]).score(indexInputsFromDvcqg({ departmentCode: "H21.17" }));
@@ -56,5 +61,5 @@ export async function portal(): Promise<string> {
   const district: typeof registry.units[number]["group"] = "DISTRICT";
   // @ts-expect-error a group's points are a number, not text
   const text: string = groups[0].points;
-  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text, ranks.length, district].join("\n");
+  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text, ranks.length, district, facts?.length].join("\n");
 }
