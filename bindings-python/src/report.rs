@@ -291,7 +291,7 @@ impl Score {
         self.0
             .biggest_losses()
             .into_iter()
-            .map(|i| i.id.to_string())
+            .map(|i| i.id().to_string())
             .collect()
     }
 

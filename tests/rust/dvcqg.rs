@@ -51,7 +51,7 @@ fn every_metric_group_and_total_of_every_unit_is_the_portals() {
                     continue;
                 }
                 let id = metric["code"].as_str().unwrap();
-                let ours = score.indicators.iter().find(|i| &*i.id == id).unwrap();
+                let ours = score.indicators.iter().find(|i| i.id() == id).unwrap();
                 let portal = metric["score"].as_f64().unwrap_or(0.0);
                 assert_eq!(h(ours.points.unwrap()), h(portal), "{code} {key} {id}");
                 metrics += 1;
@@ -261,7 +261,7 @@ fn the_scorecard_ranks_within_groups_and_lists_what_gains_most() {
         (&*first.indicator, first.more, first.of, first.gain),
         ("PUBLISH_ON_TIME", 46, 47, 5.87)
     );
-    assert_eq!(&*row.losses[0].id, "PUBLISH_ON_TIME");
+    assert_eq!(row.losses[0].id(), "PUBLISH_ON_TIME");
     assert!(row.actions.iter().all(|a| a.gain > 0.0 && a.more > 0));
     assert!(row.actions.windows(2).all(|w| w[0].gain >= w[1].gain));
     // Digitisation: 603 of 654 digitised (92.20 %, 3.69 of 4); the other

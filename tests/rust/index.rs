@@ -45,7 +45,7 @@ fn the_default_methodology_sums_to_100_and_round_trips() {
 fn scores_show_points_lost_and_what_was_not_measured() {
     let m = Methodology::decision_766_2022();
     let score = m.score(&unit((95, 100), (40, 100))).unwrap();
-    let by_id = |id: &str| score.indicators.iter().find(|i| &*i.id == id).unwrap();
+    let by_id = |id: &str| score.indicators.iter().find(|i| i.id() == id).unwrap();
     assert!((by_id("2.1").points.unwrap() - 19.0).abs() < 1e-9);
     // 40 % online against a 50 % threshold: 6 × 0.8.
     assert!((by_id("3.3").points.unwrap() - 4.8).abs() < 1e-9);
@@ -54,7 +54,7 @@ fn scores_show_points_lost_and_what_was_not_measured() {
     assert_eq!(score.not_measured().len(), 16);
     assert!((score.total - 23.8).abs() < 1e-9);
     assert!((score.max_measured - 26.0).abs() < 1e-9);
-    assert_eq!(&*score.biggest_losses()[0].id, "3.3");
+    assert_eq!(score.biggest_losses()[0].id(), "3.3");
     assert!(Ratio::new(101, 100).is_err());
     let mut i = IndexInputs::new();
     assert_eq!(

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{indicator_hundredths, IndexInputs, IndicatorScore, Methodology, Ratio, Score};
+use super::{IndexInputs, IndicatorScore, Methodology, Ratio, Rule, Score};
 use crate::error::{Error, ErrorKind, Result};
 use crate::unit::{Registry, UnitGroup};
 
@@ -148,12 +148,12 @@ impl Scorecard {
                     .score
                     .groups
                     .iter()
-                    .map(|g| (g.code.clone(), g.points))
+                    .map(|g| (g.spec.code.clone(), g.points))
                     .collect(),
                 biggest_loss: r
                     .losses
                     .first()
-                    .map(|l| (l.id.clone(), l.points_lost.unwrap_or(0.0))),
+                    .map(|l| (l.spec.id.clone(), l.points_lost.unwrap_or(0.0))),
                 best_action: r
                     .actions
                     .first()
@@ -182,13 +182,13 @@ const LOSSES: usize = 3;
 /// The smallest `k` for which `ratio.numerator + k` (of the same
 /// denominator) scores full points, `None` when no `k` can.
 fn more_for_full(spec: &super::IndicatorSpec, ratio: Ratio) -> Option<u64> {
-    let max = super::methodology::hundredths(spec.max_points)?;
+    let rule = Rule::of(spec)?;
     let full = |k: u64| {
         let r = Ratio {
             numerator: ratio.numerator + k,
             denominator: ratio.denominator,
         };
-        indicator_hundredths(spec, Some(r)) == Some(max)
+        rule.hundredths(Some(r)) == Some(rule.max())
     };
     let room = ratio.denominator.checked_sub(ratio.numerator)?;
     if !full(room) {

@@ -192,7 +192,7 @@ fn centers(config: &SampleConfig) -> Result<Vec<Center>> {
             .collect()
     };
     let (provincial, communal) = (pool(false)?, pool(true)?);
-    let mut rng = SampleRng::new(config.seed ^ 0x434f_4d4d_554e_45); // "COMMUNE"
+    let mut rng = SampleRng::new(config.seed ^ 0x0043_4f4d_4d55_4e45); // "COMMUNE"
     let weights: Vec<f64> = (0..config.communes)
         .map(|_| 0.4 + 1.2 * rng.unit())
         .collect();
