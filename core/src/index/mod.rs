@@ -625,11 +625,12 @@ impl Rule {
 }
 
 /// A validated methodology prepared for scoring many units: each
-/// indicator's group and maximum in hundredths, and the indicators in the
-/// order of their input names, so that a unit's inputs (a map sorted by
-/// name) meet them in one merge rather than one search per indicator.
-/// Scoring and ranking 10,000 units went from 66 to 26 ms with it, run
-/// alone (`benches/report.rs` prints the figure).
+/// indicator's rule in hundredths, its group, its spec shared by every
+/// score, and the indicators by input name, found by hash. Scoring and
+/// ranking 10,000 units (`benches/report.rs`) took 66 ms with one search
+/// per indicator, 26 to 42 ms (by machine load) with a merge of sorted
+/// names, and 30 to 32 ms in the runs after the shared specs; the rest is
+/// mostly reading each unit's input names from memory.
 pub(super) struct Plan<'m> {
     methodology: &'m Methodology,
     group_of: Vec<usize>,
