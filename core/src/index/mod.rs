@@ -628,9 +628,9 @@ impl Rule {
 /// indicator's rule in hundredths, its group, its spec shared by every
 /// score, and the indicators by input name, found by hash. Scoring and
 /// ranking 10,000 units (`benches/report.rs`) took 66 ms with one search
-/// per indicator, 26 to 42 ms (by machine load) with a merge of sorted
-/// names, and 30 to 32 ms in the runs after the shared specs; the rest is
-/// mostly reading each unit's input names from memory.
+/// per indicator and 26 ms with a merge of sorted names when first
+/// measured; on a slower machine the merge took 46 ms and this plan 30 to
+/// 32 ms. The rest is mostly reading each unit's input names from memory.
 pub(super) struct Plan<'m> {
     methodology: &'m Methodology,
     group_of: Vec<usize>,
