@@ -262,8 +262,30 @@ pub(crate) fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) ->
     if !value.is_instance_of::<PyDict>() && !value.is_instance_of::<pyo3::types::PyList>() {
         return Err(wrong_type(py, name, "a dict or a list", value));
     }
+    // Dates and datetimes inside (petitions, publications) are written as
+    // ISO text, a datetime in Vietnam local time as every argument is.
+    let iso = pyo3::types::PyCFunction::new_closure(
+        py,
+        None,
+        None,
+        |args: &Bound<'_, pyo3::types::PyTuple>, _kwargs| -> PyResult<String> {
+            let py = args.py();
+            let value = args.get_item(0)?;
+            if value.is_instance_of::<PyDateTime>() {
+                Ok(motcua::calendar::iso::format_instant(local(
+                    py, "datetime", &value,
+                )?))
+            } else if value.is_instance_of::<PyDate>() {
+                Ok(value.extract::<NaiveDate>()?.to_string())
+            } else {
+                Err(pyo3::exceptions::PyTypeError::new_err("not JSON"))
+            }
+        },
+    )?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("default", iso)?;
     let json = py.import("json")?;
-    json.call_method1("dumps", (value,))
+    json.call_method("dumps", (value,), Some(&kwargs))
         .map_err(|_| {
             exception(
                 py,

@@ -130,9 +130,10 @@ impl Procedure {
 pub struct Catalog(procedure::Catalog);
 
 impl Catalog {
-    /// Its procedures, for the index's catalog-based inputs.
-    pub(crate) fn procedures(&self) -> impl Iterator<Item = &procedure::Procedure> {
-        self.0.iter()
+    /// The core catalog (its procedures give the index's catalog-based
+    /// inputs).
+    pub(crate) fn inner(&self) -> &procedure::Catalog {
+        &self.0
     }
 }
 

@@ -39,6 +39,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<units::UnitRegistry>()?;
     m.add_class::<units::Scorecard>()?;
     m.add_function(wrap_pyfunction!(report::sample_center, m)?)?;
+    m.add_function(wrap_pyfunction!(report::sample_petitions, m)?)?;
     m.add_function(wrap_pyfunction!(report::index_inputs_from_dvcqg, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_portal_sync, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_add_working_days, m)?)?;

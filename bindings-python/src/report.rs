@@ -205,7 +205,8 @@ impl PeriodReport {
                 None => None,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            let procedures: Option<Vec<_>> = procedures.as_ref().map(|c| c.procedures().collect());
+            let procedures: Option<Vec<_>> =
+                procedures.as_ref().map(|c| c.inner().iter().collect());
             Ok(pairs(
                 self.0
                     .index_inputs(typed.as_ref(), procedures.as_deref(), &calendar)
@@ -480,7 +481,7 @@ pub fn index_inputs_from_dvcqg(
 }
 
 /// Inputs as the ``{name: (numerator, denominator)}`` dict Python uses.
-fn pairs(inputs: IndexInputs) -> BTreeMap<String, (u64, u64)> {
+pub(crate) fn pairs(inputs: IndexInputs) -> BTreeMap<String, (u64, u64)> {
     inputs
         .ratios
         .into_iter()
@@ -514,6 +515,19 @@ pub fn sample_center(
         })
         .py(py)?;
         Ok(out)
+    })
+}
+
+/// The sample province's petitions of the quarter (seeded apart from the
+/// dossiers), as dicts with their ``unit`` code.
+#[pyfunction]
+#[pyo3(signature = (seed = None))]
+pub fn sample_petitions(py: Python<'_>, seed: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    crate::errors::guard(|| {
+        let seed = seed.map_or(Ok(42), |s| convert::count(py, "seed", s, u64::MAX))?;
+        let config = motcua::sample::SampleConfig::quarter(seed);
+        let cal = motcua::calendar::Calendar::vietnam();
+        convert::to_python(py, &motcua::sample::petitions(&config, &cal).py(py)?)
     })
 }
 

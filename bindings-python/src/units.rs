@@ -4,7 +4,10 @@ use motcua::index;
 use motcua::unit;
 use pyo3::prelude::*;
 
+use std::collections::BTreeMap;
+
 use crate::convert::{self, to_python};
+use crate::dossier::{Catalog, Dossier};
 use crate::errors::IntoPy;
 use crate::report::PeriodReport;
 
@@ -31,6 +34,63 @@ impl UnitRegistry {
     #[staticmethod]
     fn gia_lai(py: Python<'_>) -> PyResult<Self> {
         crate::errors::guard(|| unit::Registry::gia_lai().py(py).map(Self))
+    }
+
+    /// The sample province's departments and communes (one former commune
+    /// merged into the first on 01/07/2025), as :func:`sample_center`
+    /// generates their dossiers.
+    #[staticmethod]
+    fn sample(py: Python<'_>) -> PyResult<Self> {
+        crate::errors::guard(|| {
+            motcua::sample::registry(&motcua::sample::SampleConfig::quarter(42))
+                .py(py)
+                .map(Self)
+        })
+    }
+
+    /// The unit (a dict) a dossier counts for: the unit of its competent
+    /// unit's identifier, else the department implementing its procedure
+    /// (policy ``dossier_unit``); raises when neither is a unit.
+    fn unit_of(&self, py: Python<'_>, dossier: PyRef<'_, Dossier>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| to_python(py, self.0.unit_of(&dossier.0).py(py)?))
+    }
+
+    /// The inputs of unit ``code`` from its own data: its dossiers of the
+    /// period (``report``), the procedures it implements in ``catalog``,
+    /// and its petitions among ``petitions`` (dicts with ``unit``,
+    /// ``received_at``, ``handled_at``, ``unsatisfied``,
+    /// ``complained_again``, as :func:`sample_petitions` gives them).
+    fn own_inputs(
+        &self,
+        py: Python<'_>,
+        code: &Bound<'_, PyAny>,
+        report: &PeriodReport,
+        catalog: PyRef<'_, Catalog>,
+        petitions: &Bound<'_, PyAny>,
+    ) -> PyResult<BTreeMap<String, (u64, u64)>> {
+        crate::errors::guard(|| {
+            let code = convert::text(py, "code", code)?;
+            let unit = self.0.by_code(&code).ok_or_else(|| {
+                crate::errors::exception(
+                    py,
+                    "invalid_argument",
+                    format!("{code:?} is not the code of a unit of the registry"),
+                )
+            })?;
+            let petitions =
+                index::Petition::list_from_json(&convert::json_text(py, "petitions", petitions)?)
+                    .py(py)?;
+            let cal = motcua::calendar::Calendar::vietnam();
+            let own = index::UnitInputs::from_own_data(
+                unit,
+                &report.0,
+                catalog.inner(),
+                &petitions,
+                &cal,
+            )
+            .py(py)?;
+            Ok(crate::report::pairs(own.inputs))
+        })
     }
 
     /// The province as a dict.

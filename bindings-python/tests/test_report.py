@@ -174,3 +174,32 @@ def test_dossier_facts_and_the_catalog_give_the_index_inputs():
     score = motcua.Methodology.default_766().score(inputs)
     assert "ONLINE_PAYMENT_DOSSIERS" not in score.not_measured
     assert "SO_HOA_GIAY_TO_GIAI_QUYET" not in score.not_measured
+
+
+def test_the_sample_province_scores_every_indicator_from_its_own_data():
+    registry = motcua.UnitRegistry.sample()
+    groups = [u["group"] for u in registry.units]
+    assert groups.count("AGENCY") == 7 and groups.count("COMMUNE") == 8
+    assert registry.current("000.90.31.H56")["code"] == "H56.101"  # merged on 01/07/2025
+    month = motcua.Period.month(2026, 9)
+    reports = {u["code"]: motcua.PeriodReport(month, group_by="total") for u in registry.units}
+    for d in motcua.sample_center(seed=42, dossiers=3000):
+        reports[registry.unit_of(d)["code"]].add(d)
+    catalog, petitions = motcua.Catalog.sample(), motcua.sample_petitions(seed=42)
+    assert petitions and {p["unit"] for p in petitions} <= set(reports)
+    m = motcua.Methodology.default_766()
+    units = []
+    for u in registry.units:
+        inputs = registry.own_inputs(u["code"], reports[u["code"]], catalog, petitions)
+        score = m.score(inputs)
+        assert score.not_measured == [], (u["code"], score.not_measured)
+        units.append({**u, "inputs": {k: list(v) for k, v in inputs.items()}})
+    card = m.scorecard(units)
+    assert len(card) == 15
+    with pytest.raises(motcua.MotcuaError):
+        registry.own_inputs("H99.01", reports["H56.101"], catalog, petitions)
+    stranger = motcua.Dossier(procedure=motcua.Procedure.from_dict(FEE_PROCEDURE | {"agency": "Sở Ngoại vụ"}),
+                              code="000.00.06.H56-260706-0009", received_at=dt.datetime(2026, 7, 6, 9))
+    with pytest.raises(motcua.MotcuaError) as err:
+        registry.unit_of(stranger)
+    assert "Sở Ngoại vụ" in str(err.value)

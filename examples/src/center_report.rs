@@ -28,8 +28,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{self, iso, Calendar, DayChange};
 use motcua::dossier::{Dossier, Granularity, Timeliness};
 use motcua::impact::{self, AppointmentChange, NewAppointment};
-use motcua::index::{Feedback, Methodology, PeriodSummary, Scorecard, TypedInputs, UnitInputs};
-use motcua::procedure::{Catalog, Procedure};
+use motcua::index::{Methodology, PeriodSummary, Petition, Scorecard, UnitInputs};
+use motcua::procedure::Catalog;
 use motcua::report::{Counts, Exclusion, GroupBy, Period};
 use motcua::sample::{self, SampleConfig};
 use motcua::unit::{Registry, Unit, UnitGroup};
@@ -124,8 +124,8 @@ struct Units {
     /// agency is then a department.
     registry: Option<Registry>,
     catalog: Catalog,
-    /// Petitions by unit code.
-    petitions: Vec<(String, Feedback)>,
+    /// The units' petitions.
+    petitions: Vec<Petition>,
 }
 
 impl Units {
@@ -154,32 +154,12 @@ impl Units {
                 })
                 .collect(),
         };
-        let end = month.0.end();
         units
-            .into_iter()
+            .iter()
             .map(|unit| {
                 let empty = PeriodSummary::new(month.0, GroupBy::Total);
                 let summary = month.1.get(&unit.code).unwrap_or(&empty);
-                let procedures: Vec<&Procedure> =
-                    self.catalog.iter().filter(|p| unit.implements(p)).collect();
-                let feedback: Vec<Feedback> = self
-                    .petitions
-                    .iter()
-                    .filter(|(code, f)| *code == unit.code && f.received_at <= end)
-                    .map(|(_, f)| f.clone())
-                    .collect();
-                let typed = TypedInputs {
-                    feedback: Some(feedback),
-                    feedback_as_of: Some(end),
-                    ..TypedInputs::default()
-                };
-                Ok(UnitInputs {
-                    inputs: summary.index_inputs(Some(&typed), Some(&procedures), cal)?,
-                    id: unit.id,
-                    code: unit.code,
-                    name: unit.name,
-                    group: unit.group,
-                })
+                UnitInputs::from_own_data(unit, summary, &self.catalog, &self.petitions, cal)
             })
             .collect()
     }

@@ -106,11 +106,54 @@ fn the_sample_province_has_two_tiers_a_merger_and_petitions() {
     let cal = Calendar::vietnam();
     let all = petitions(&config, &cal).unwrap();
     assert!(all.len() > 10, "{}", all.len());
-    assert!(all.iter().all(|(code, _)| units.by_code(code).is_some()));
-    assert!(all.iter().any(|(_, f)| f.handled_at.is_none()));
+    assert!(all.iter().all(|p| units.by_code(&p.unit).is_some()));
+    assert!(all.iter().any(|p| p.feedback.handled_at.is_none()));
+    // They read back from their JSON.
+    let json = serde_json::to_string(&all).unwrap();
+    assert_eq!(motcua::index::Petition::list_from_json(&json).unwrap(), all);
     // Seeded apart from the dossiers: the same whatever their number.
     assert_eq!(
         petitions(&SampleConfig::scaled(42, 600), &cal).unwrap(),
         all
     );
+}
+
+#[test]
+fn every_unit_of_the_sample_scores_every_indicator_from_its_own_data() {
+    use motcua::index::{Methodology, PeriodSummary, UnitInputs};
+    let cal = Calendar::vietnam();
+    let config = SampleConfig::quarter(42);
+    let units = registry(&config).unwrap();
+    let (catalog, petitions) = (catalog().unwrap(), petitions(&config, &cal).unwrap());
+    let month = Period::month(2026, 9).unwrap();
+    let mut by_unit: BTreeMap<String, PeriodSummary> = BTreeMap::new();
+    generate(&config, &cal, |d| {
+        let code = units.unit_of(&d)?.code.clone();
+        by_unit
+            .entry(code)
+            .or_insert_with(|| PeriodSummary::new(month, GroupBy::Total))
+            .add(&d)?;
+        Ok(())
+    })
+    .unwrap();
+    let m = Methodology::default_766();
+    for unit in &units.units {
+        let own = UnitInputs::from_own_data(unit, &by_unit[&unit.code], &catalog, &petitions, &cal)
+            .unwrap();
+        let score = m.score(&own.inputs).unwrap();
+        // No hand-made ratio: every indicator of every group is measured.
+        assert!(
+            score.not_measured().is_empty(),
+            "{}: {:?}",
+            unit.code,
+            score.not_measured()
+        );
+        assert_eq!(score.max_measured, 100.0, "{}", unit.code);
+        assert!(
+            score.total > 50.0 && score.total < 100.0,
+            "{}: {}",
+            unit.code,
+            score.total
+        );
+    }
 }

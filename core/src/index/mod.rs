@@ -32,7 +32,7 @@ pub use dvcqg::DvcqgUnit;
 pub(crate) use methodology::dvcqg_metric_input;
 pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
 pub use scorecard::{Action, Scorecard, ScorecardLine, ScorecardRow, UnitInputs};
-pub use typed::{Feedback, Publication, Publisher, TypedInputs};
+pub use typed::{Feedback, Petition, Publication, Publisher, TypedInputs};
 
 use crate::dossier::{judge, Fact, Facts, Granularity, Timeliness};
 use crate::error::{Error, ErrorKind, Result};

@@ -9,9 +9,14 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{IndexInputs, IndicatorScore, Methodology, Ratio, Rule, Score};
+use super::{
+    IndexInputs, IndicatorScore, Methodology, PeriodSummary, Petition, Ratio, Rule, Score,
+    TypedInputs,
+};
+use crate::calendar::Calendar;
 use crate::error::{Error, ErrorKind, Result};
-use crate::unit::{Registry, UnitGroup};
+use crate::procedure::{Catalog, Procedure};
+use crate::unit::{Registry, Unit, UnitGroup};
 
 /// One unit's inputs for a month: who it is and what it counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +32,41 @@ pub struct UnitInputs {
     pub group: UnitGroup,
     /// Its inputs.
     pub inputs: IndexInputs,
+}
+
+impl UnitInputs {
+    /// A unit's inputs from its own data, every indicator measured from
+    /// records: its dossiers of the period (`summary`, with their facts),
+    /// the procedures it implements in `catalog` ([`Unit::implements`]),
+    /// and its petitions (of `petitions`, those addressed to it) received by the
+    /// period's end, judged at that end.
+    pub fn from_own_data(
+        unit: &Unit,
+        summary: &PeriodSummary,
+        catalog: &Catalog,
+        petitions: &[Petition],
+        calendar: &Calendar,
+    ) -> Result<Self> {
+        let end = summary.report.period.end();
+        let procedures: Vec<&Procedure> = catalog.iter().filter(|p| unit.implements(p)).collect();
+        let feedback = petitions
+            .iter()
+            .filter(|p| p.unit == unit.code && p.feedback.received_at <= end)
+            .map(|p| p.feedback.clone())
+            .collect();
+        let typed = TypedInputs {
+            feedback: Some(feedback),
+            feedback_as_of: Some(end),
+            ..TypedInputs::default()
+        };
+        Ok(Self {
+            id: unit.id.clone(),
+            code: unit.code.clone(),
+            name: unit.name.clone(),
+            group: unit.group,
+            inputs: summary.index_inputs(Some(&typed), Some(&procedures), calendar)?,
+        })
+    }
 }
 
 impl From<super::DvcqgUnit> for UnitInputs {

@@ -53,6 +53,17 @@ pub struct Feedback {
     pub complained_again: bool,
 }
 
+/// A petition with the unit it is addressed to, by code, as a province's
+/// petition system lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Petition {
+    /// The unit's code (`H21.17`).
+    pub unit: String,
+    /// The petition.
+    #[serde(flatten)]
+    pub feedback: Feedback,
+}
+
 fn ratio(numerator: u64, denominator: u64) -> Ratio {
     Ratio {
         numerator: numerator.min(denominator),

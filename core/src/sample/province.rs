@@ -9,7 +9,7 @@ use super::catalog::CATALOG;
 use super::{working_instant, SampleConfig, SampleRng};
 use crate::calendar::Calendar;
 use crate::error::Result;
-use crate::index::Feedback;
+use crate::index::{Feedback, Petition};
 use crate::procedure::Level;
 use crate::unit::{Province, Registry, Replacement, Unit, UnitGroup};
 
@@ -67,13 +67,12 @@ pub fn registry(config: &SampleConfig) -> Result<Registry> {
     Ok(registry)
 }
 
-/// Each unit's petitions (phản ánh, kiến nghị) over the quarter, by unit
-/// code: a few a quarter for a department, fewer for a commune; most
+/// Each unit's petitions (phản ánh, kiến nghị) over the quarter: a few a quarter for a department, fewer for a commune; most
 /// handled within the 15 working days, a few late or still open at the
 /// quarter's end; one in ten rated unsatisfied. Seeded apart from the
 /// dossiers (the same seed gives the same petitions whatever the number
 /// of dossiers).
-pub fn petitions(config: &SampleConfig, calendar: &Calendar) -> Result<Vec<(String, Feedback)>> {
+pub fn petitions(config: &SampleConfig, calendar: &Calendar) -> Result<Vec<Petition>> {
     let mut rng = SampleRng::new(config.seed ^ 0x5041_4b4e); // "PAKN"
     let days: Vec<NaiveDate> = config
         .first
@@ -107,15 +106,15 @@ pub fn petitions(config: &SampleConfig, calendar: &Calendar) -> Result<Vec<(Stri
                 let day = calendar.add_working_days(received_at.date(), within as i32)?;
                 Some(day.and_time(received_at.time()) + Duration::hours(1))
             };
-            out.push((
-                unit.code.clone(),
-                Feedback {
+            out.push(Petition {
+                unit: unit.code.clone(),
+                feedback: Feedback {
                     received_at,
                     handled_at,
                     unsatisfied: rng.unit() < 0.1,
                     complained_again: rng.unit() < 0.03,
                 },
-            ));
+            });
         }
     }
     Ok(out)

@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use super::{FromJson, JsonError, Object, Path};
 use crate::error::{ErrorKind, Result};
-use crate::index::{Feedback, GroupSpec, IfEmpty, IndicatorSpec, Methodology, TypedInputs};
+use crate::index::{
+    Feedback, GroupSpec, IfEmpty, IndicatorSpec, Methodology, Petition, TypedInputs,
+};
 
 impl FromJson for Feedback {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
@@ -35,7 +37,36 @@ impl FromJson for TypedInputs {
     }
 }
 
-super::deserialize_by_reader!(Feedback, TypedInputs);
+/// `{"unit": "H21.17", "received_at": …, "handled_at": …, "unsatisfied":
+/// …, "complained_again": …}`.
+impl FromJson for Petition {
+    fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
+        let o = Object::strict(
+            value,
+            at,
+            &[
+                "unit",
+                "received_at",
+                "handled_at",
+                "unsatisfied",
+                "complained_again",
+            ],
+        )?;
+        Ok(Petition {
+            unit: o.required("unit")?,
+            feedback: Feedback::read(value, at)?,
+        })
+    }
+}
+
+super::deserialize_by_reader!(Feedback, TypedInputs, Petition);
+
+impl Petition {
+    /// Reads a list of petitions; errors name the item and field.
+    pub fn list_from_json(json: &str) -> Result<Vec<Self>> {
+        super::from_str(json).map_err(|e| e.into_error(ErrorKind::InvalidArgument, "petitions"))
+    }
+}
 
 impl TypedInputs {
     /// Parses the document; errors name the field.
