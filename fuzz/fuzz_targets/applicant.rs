@@ -46,6 +46,8 @@ fn message_words() -> &'static str {
         );
         lines.push("applicant: not valid JSON (line  column )".into());
         lines.push("applicant: the key  is given twice in one object".into());
+        // The private readers' own message, which names no key.
+        lines.push("applicant: a key is given twice in one object".into());
         lines.join("\n")
     })
 }
