@@ -60,27 +60,24 @@ impl UnitRegistry {
     /// and its petitions among ``petitions`` (dicts with ``unit``,
     /// ``received_at``, ``handled_at``, ``unsatisfied``,
     /// ``complained_again``, as :func:`sample_petitions` gives them).
+    /// ``unit`` is a unit's code or identifier, current or former.
+    #[pyo3(signature = (unit, report, catalog, petitions, calendar = None))]
     fn own_inputs(
         &self,
         py: Python<'_>,
-        code: &Bound<'_, PyAny>,
+        unit: &Bound<'_, PyAny>,
         report: &PeriodReport,
         catalog: PyRef<'_, Catalog>,
         petitions: &Bound<'_, PyAny>,
+        calendar: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<BTreeMap<String, (u64, u64)>> {
         crate::errors::guard(|| {
-            let code = convert::text(py, "code", code)?;
-            let unit = self.0.by_code(&code).ok_or_else(|| {
-                crate::errors::exception(
-                    py,
-                    "invalid_argument",
-                    format!("{code:?} is not the code of a unit of the registry"),
-                )
-            })?;
+            let key = convert::text(py, "unit", unit)?;
+            let unit = self.0.of_key(&key).py(py)?;
             let petitions =
                 index::Petition::list_from_json(&convert::json_text(py, "petitions", petitions)?)
                     .py(py)?;
-            let cal = motcua::calendar::Calendar::vietnam();
+            let cal = crate::calendar::calendar_arg(py, calendar)?;
             let own = index::UnitInputs::from_own_data(
                 unit,
                 &report.0,

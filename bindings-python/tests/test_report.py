@@ -196,6 +196,9 @@ def test_the_sample_province_scores_every_indicator_from_its_own_data():
         units.append({**u, "inputs": {k: list(v) for k, v in inputs.items()}})
     card = m.scorecard(units)
     assert len(card) == 15
+    # A former identifier stands for the unit that replaced it.
+    merged = registry.own_inputs("000.90.31.H56", reports["H56.101"], catalog, petitions)
+    assert merged == registry.own_inputs("H56.101", reports["H56.101"], catalog, petitions)
     with pytest.raises(motcua.MotcuaError):
         registry.own_inputs("H99.01", reports["H56.101"], catalog, petitions)
     stranger = motcua.Dossier(procedure=motcua.Procedure.from_dict(FEE_PROCEDURE | {"agency": "Sở Ngoại vụ"}),

@@ -378,7 +378,7 @@ fn a_units_catalog_gives_its_procedure_indicators() {
     i.add_procedures(
         &motcua::calendar::Calendar::vietnam(),
         catalog.iter(),
-        &paid,
+        Some(&paid[..]),
     )
     .unwrap();
     let r = |name| {
@@ -389,6 +389,14 @@ fn a_units_catalog_gives_its_procedure_indicators() {
     assert_eq!(r(inputs::PAYMENT_INTEGRATED), (1, 2));
     assert_eq!(r(inputs::PROCEDURES_PAID_ONLINE), (1, 2));
     assert_eq!(r(inputs::PROCEDURES_POPULATION_DATA), (2, 3));
+    // Which procedures were paid online unknown (records name no
+    // procedure): not measured, not zero.
+    let mut unknown = IndexInputs::new();
+    unknown
+        .add_procedures(&motcua::calendar::Calendar::vietnam(), catalog.iter(), None)
+        .unwrap();
+    assert!(unknown.ratios.get(inputs::PROCEDURES_PAID_ONLINE).is_none());
+    assert!(unknown.ratios.get(inputs::PAYMENT_INTEGRATED).is_some());
 }
 
 #[test]

@@ -395,7 +395,12 @@ class UnitRegistry:
     def sample() -> UnitRegistry: ...
     def unit_of(self, dossier: Dossier) -> dict[str, Any]: ...
     def own_inputs(
-        self, code: str, report: PeriodReport, catalog: Catalog, petitions: list[dict[str, Any]] | str
+        self,
+        unit: str,
+        report: PeriodReport,
+        catalog: Catalog,
+        petitions: list[dict[str, Any]] | str,
+        calendar: Calendar | None = None,
     ) -> dict[str, tuple[int, int]]: ...
     @property
     def province(self) -> dict[str, Any]: ...

@@ -273,7 +273,9 @@ def records_frame(dossiers: typing.Any, as_of: dt.datetime) -> typing.Any:
     """A pandas DataFrame of dossiers as :func:`report_table` reads them:
     ``code``, ``procedure``, ``field``, ``agency`` and the columns of
     ``Dossier.report_record(as_of)`` (for exports and for tests), its facts
-    as one boolean column each when any dossier records facts."""
+    as one boolean column each when any dossier records facts (a dossier
+    with none noted then gets ``False`` in each: a table cannot say "not
+    recorded" for some rows)."""
     import pandas as pd
 
     rows = []

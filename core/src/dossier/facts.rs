@@ -51,6 +51,10 @@ crate::labels::labelled! {
     }
 }
 
+// A fact is a bit of a `u16`, and the index counts each combination with
+// its timeliness (2^(facts + 1) counters): room for 15 facts.
+const _: () = assert!(Fact::ALL.len() <= 15);
+
 /// A set of [`Fact`]s, one bit each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Facts(u16);

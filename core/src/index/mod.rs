@@ -98,9 +98,11 @@ impl Ratio {
 }
 
 /// The inputs of the index for one unit and period, by input name (the
-/// `input` of each [`IndicatorSpec`]). Dossier-based inputs come from
-/// [`IndexInputs::add_dossiers`]; the others (publication, satisfaction,
-/// feedback, digitisation, online payments) are set by the caller.
+/// `input` of each [`IndicatorSpec`]). From a center's own data: the
+/// dossier-based ones (clock and facts) from [`IndexInputs::add_dossiers`],
+/// the catalog-based ones from [`IndexInputs::add_procedures`], petitions
+/// from [`IndexInputs::add_feedback`]; or read from the portal's export
+/// ([`DvcqgUnit`]), or set one by one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct IndexInputs {
@@ -127,7 +129,9 @@ pub mod inputs {
     pub const PUBLISHED_IN_FULL: &str = "procedures_published_in_full";
     /// Dossiers synced to the national portal.
     pub const SYNCED: &str = "dossiers_synced";
-    /// The portal's online-service figure, published as one percentage.
+    /// The portal's online-service figure, published as one percentage;
+    /// from a center's own data, the share of dossiers received online
+    /// (policy `online_service_from_online_share`).
     pub const ONLINE_SERVICE: &str = "online_service";
     /// Procedures with an online service (2022 table).
     pub const PROCEDURES_ONLINE: &str = "procedures_online";
@@ -374,10 +378,11 @@ pub struct PeriodSummary {
     /// The index counter.
     pub counter: IndexCounter,
     /// The codes of the fee-bearing procedures with a dossier paid online
-    /// (`FEE_PROCEDURES_PAID_ONLINE`; from dossiers, whose records name no
-    /// procedure), sorted: a sorted list, whose code the WASM module
-    /// already has, where a `BTreeSet` of strings cost 4 KB there.
-    pub paid_online: Vec<String>,
+    /// (`FEE_PROCEDURES_PAID_ONLINE`), sorted: a sorted list, whose code
+    /// the WASM module already has, where a `BTreeSet` of strings cost 4 KB
+    /// there. `None` until a dossier with facts is added: records name no
+    /// procedure, so a stream of records alone leaves it not measured.
+    pub paid_online: Option<Vec<String>>,
 }
 
 impl PeriodSummary {
@@ -386,7 +391,7 @@ impl PeriodSummary {
         Self {
             report: crate::report::PeriodReport::new(period, group_by),
             counter: IndexCounter::default(),
-            paid_online: Vec::new(),
+            paid_online: None,
         }
     }
 
@@ -395,13 +400,13 @@ impl PeriodSummary {
         let (added, record) = self.report.add_with_record(dossier)?;
         if let (crate::report::Added::Counted(counts), Some(record)) = (added, record) {
             self.counter.add(&counts, &record, self.report.period.end());
-            let code = &dossier.procedure().code;
-            if record
-                .facts
-                .is_some_and(|f| f.contains(Fact::FeeBearing) && f.contains(Fact::PaidOnline))
-            {
-                if let Err(at) = self.paid_online.binary_search(code) {
-                    self.paid_online.insert(at, code.clone());
+            if let Some(facts) = record.facts {
+                let paid = self.paid_online.get_or_insert_with(Vec::new);
+                let code = &dossier.procedure().code;
+                if facts.contains(Fact::FeeBearing) && facts.contains(Fact::PaidOnline) {
+                    if let Err(at) = paid.binary_search(code) {
+                        paid.insert(at, code.clone());
+                    }
                 }
             }
         }
@@ -429,7 +434,11 @@ impl PeriodSummary {
         let mut inputs = IndexInputs::new();
         inputs.add_dossiers(&self.counter);
         if let Some(procedures) = procedures {
-            inputs.add_procedures(calendar, procedures.iter().copied(), &self.paid_online)?;
+            inputs.add_procedures(
+                calendar,
+                procedures.iter().copied(),
+                self.paid_online.as_deref(),
+            )?;
         }
         if let Some(typed) = typed {
             typed.apply(calendar, &mut inputs)?;

@@ -38,8 +38,9 @@ impl UnitInputs {
     /// A unit's inputs from its own data, every indicator measured from
     /// records: its dossiers of the period (`summary`, with their facts),
     /// the procedures it implements in `catalog` ([`Unit::implements`]),
-    /// and its petitions (of `petitions`, those addressed to it) received by the
-    /// period's end, judged at that end.
+    /// and its petitions of the period (of `petitions`, those addressed to
+    /// its current code: received in the period, or before it and still
+    /// open at its start), judged at its end.
     pub fn from_own_data(
         unit: &Unit,
         summary: &PeriodSummary,
@@ -47,11 +48,17 @@ impl UnitInputs {
         petitions: &[Petition],
         calendar: &Calendar,
     ) -> Result<Self> {
-        let end = summary.report.period.end();
+        let period = summary.report.period;
+        let (start, end) = (period.first.and_time(chrono::NaiveTime::MIN), period.end());
         let procedures: Vec<&Procedure> = catalog.iter().filter(|p| unit.implements(p)).collect();
         let feedback = petitions
             .iter()
-            .filter(|p| p.unit == unit.code && p.feedback.received_at <= end)
+            .filter(|p| {
+                let f = &p.feedback;
+                p.unit == unit.code
+                    && f.received_at <= end
+                    && (f.received_at >= start || f.handled_at.is_none_or(|h| h >= start))
+            })
             .map(|p| p.feedback.clone())
             .collect();
         let typed = TypedInputs {
@@ -94,8 +101,9 @@ pub struct Action {
     pub name_vi: Arc<str>,
     /// English name.
     pub name_en: Arc<str>,
-    /// How many more must meet it (for `ONLINE_SERVICE`, published as a
-    /// percentage, hundredths of a percentage point).
+    /// How many more must meet it (for `ONLINE_SERVICE` read from the
+    /// portal's export, published as a percentage: hundredths of a
+    /// percentage point; from a center's own data: dossiers).
     pub more: u64,
     /// Of how many counted.
     pub of: u64,

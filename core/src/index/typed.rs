@@ -104,14 +104,15 @@ impl IndexInputs {
     /// on the national portal (`FEE_PROCEDURES_ON_PORTAL`) and with an
     /// online payment in the period (`FEE_PROCEDURES_PAID_ONLINE`, from
     /// `paid_online`, the sorted codes of the procedures whose dossiers
-    /// were paid online), procedures connected to population data.
+    /// were paid online; not measured when `None`, unknown), procedures
+    /// connected to population data.
     ///
     /// `procedures` are the unit's ([`crate::unit::Unit::implements`]).
     pub fn add_procedures<'a>(
         &mut self,
         calendar: &Calendar,
         procedures: impl IntoIterator<Item = &'a Procedure> + Clone,
-        paid_online: &[String],
+        paid_online: Option<&[String]>,
     ) -> Result<()> {
         let publications: Vec<_> = procedures
             .clone()
@@ -133,11 +134,15 @@ impl IndexInputs {
             if p.has_fees() {
                 fee_bearing += 1;
                 on_portal += u64::from(p.payment_on_portal);
-                paid += u64::from(paid_online.binary_search(&p.code).is_ok());
+                paid += u64::from(
+                    paid_online.is_some_and(|codes| codes.binary_search(&p.code).is_ok()),
+                );
             }
         }
         self.set(inputs::PAYMENT_INTEGRATED, ratio(on_portal, fee_bearing))?;
-        self.set(inputs::PROCEDURES_PAID_ONLINE, ratio(paid, fee_bearing))?;
+        if paid_online.is_some() {
+            self.set(inputs::PROCEDURES_PAID_ONLINE, ratio(paid, fee_bearing))?;
+        }
         self.set(inputs::PROCEDURES_POPULATION_DATA, ratio(connected, all))
     }
 

@@ -16,8 +16,9 @@ type Map = std::collections::HashMap<String, Counts, rustc_hash::FxBuildHasher>;
 /// of the streaming report (a quarter of its time under `perf`). With a
 /// `BTreeMap`, `benches/report.rs` gave 12.8 M records/s; with this map,
 /// run right after on the same machine, 23.0; the sorted list was slower
-/// still. The hasher is rustc's (Fx): keys are the report's own group
-/// keys, so flooding by chosen keys is not a concern here.
+/// still. The hasher is rustc's (Fx), not DoS-resistant: keys come from
+/// the caller's data (agency names, codes), and a report over keys chosen
+/// to collide would slow, not break; a report's keys are a few hundred.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rows(Map);
 
