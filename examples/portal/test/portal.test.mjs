@@ -100,7 +100,8 @@ describe("demo portal", { timeout: 180_000 }, () => {
     await page.waitForSelector("body[data-ready='true']");
     assert.equal(await page.getAttribute("html", "lang"), "vi");
     assert.match(await page.textContent("h1"), /Cổng dịch vụ công/);
-    assert.equal(await page.locator("#procedure option").count(), 12);
+    // One option per procedure of the sample catalog (15, both levels).
+    assert.equal(await page.locator("#procedure option").count(), 15);
     assert.ok(await page.isHidden("#status"), "the loading message is gone");
     // The default submission time is "now" in Vietnam (UTC+7), although
     // the browser runs in Los Angeles.
