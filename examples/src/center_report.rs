@@ -154,10 +154,10 @@ impl Units {
                 })
                 .collect(),
         };
+        let empty = PeriodSummary::new(month.0, GroupBy::Total);
         units
             .iter()
             .map(|unit| {
-                let empty = PeriodSummary::new(month.0, GroupBy::Total);
                 let summary = month.1.get(&unit.code).unwrap_or(&empty);
                 UnitInputs::from_own_data(unit, summary, &self.catalog, &self.petitions, cal)
             })

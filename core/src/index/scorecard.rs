@@ -49,7 +49,7 @@ impl UnitInputs {
         calendar: &Calendar,
     ) -> Result<Self> {
         let period = summary.report.period;
-        let (start, end) = (period.first.and_time(chrono::NaiveTime::MIN), period.end());
+        let (start, end) = (period.start(), period.end());
         let procedures: Vec<&Procedure> = catalog.iter().filter(|p| unit.implements(p)).collect();
         let feedback = petitions
             .iter()

@@ -122,7 +122,8 @@ impl Period {
         }
     }
 
-    fn start(&self) -> NaiveDateTime {
+    /// The first instant of the period.
+    pub(crate) fn start(&self) -> NaiveDateTime {
         self.first.and_time(NaiveTime::MIN)
     }
 
