@@ -95,7 +95,7 @@ fn main() {
         assert!(total.identities_hold());
         let inputs = summary.index_inputs(None, None, &calendar).expect("inputs");
         let score = methodology.score(&inputs).expect("score");
-        total.received + score.total as u64
+        total.received + score.total() as u64
     };
     println!(
         "rows kept: {} (one per agency, whatever the number of records)",

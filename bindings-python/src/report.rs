@@ -254,26 +254,26 @@ impl Score {
     /// Points of the measured indicators.
     #[getter]
     fn total(&self) -> f64 {
-        self.0.total
+        self.0.total()
     }
 
     /// Maximum of the measured indicators.
     #[getter]
     fn max_measured(&self) -> f64 {
-        self.0.max_measured
+        self.0.max_measured()
     }
 
     /// The indicators as dicts.
     #[getter]
     fn indicators(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| to_python(py, &self.0.indicators))
+        crate::errors::guard(|| to_python(py, &self.0.indicators().collect::<Vec<_>>()))
     }
 
     /// The groups as dicts (``code``, ``points``, ``max_points``,
     /// ``max_measured``, names), in the methodology's order.
     #[getter]
     fn groups(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| to_python(py, &self.0.groups))
+        crate::errors::guard(|| to_python(py, &self.0.groups().collect::<Vec<_>>()))
     }
 
     /// Ids of the indicators not measured.
@@ -309,7 +309,8 @@ impl Score {
     fn __repr__(&self) -> String {
         format!(
             "Score(total={:.2}, max_measured={:.0})",
-            self.0.total, self.0.max_measured
+            self.0.total(),
+            self.0.max_measured()
         )
     }
 }
@@ -435,7 +436,7 @@ impl Methodology {
                 .rank(parsed.iter().map(|(n, i)| (n.as_str(), i)))
                 .py(py)?
                 .into_iter()
-                .map(|(n, s)| Ok((n, Score(s))))
+                .map(|(n, s)| Ok((n.to_owned(), Score(s))))
                 .collect()
         })
     }
@@ -483,9 +484,8 @@ pub fn index_inputs_from_dvcqg(
 /// Inputs as the ``{name: (numerator, denominator)}`` dict Python uses.
 pub(crate) fn pairs(inputs: IndexInputs) -> BTreeMap<String, (u64, u64)> {
     inputs
-        .ratios
-        .into_iter()
-        .map(|(k, r)| (k, (r.numerator, r.denominator)))
+        .iter()
+        .map(|(k, r)| (k.to_owned(), (r.numerator, r.denominator)))
         .collect()
 }
 

@@ -22,18 +22,25 @@ pub trait IntoJs<T> {
 
 impl<T> IntoJs<T> for motcua::Result<T> {
     fn js(self) -> Result<T, JsValue> {
-        self.map_err(|e| {
-            let error = js_error(e.code(), e.message());
-            // The error's place, where it has one (absent otherwise).
-            if let Some(path) = e.path() {
-                let _ = Reflect::set(&error, &"path".into(), &path.into());
-            }
-            if let Some(index) = e.event_index() {
-                let _ = Reflect::set(&error, &"eventIndex".into(), &(index as f64).into());
-            }
-            error
-        })
+        self.map_err(to_js_error)
     }
+}
+
+/// The JS `Error` of a core error: its code and message, and its place
+/// where it has one (absent otherwise). Never inlined: `js` is
+/// instantiated for every result type the bindings return (35 of them),
+/// and inlining this into each cost 6.7 KB of the module (0.9 KB
+/// gzipped).
+#[inline(never)]
+fn to_js_error(e: motcua::Error) -> JsValue {
+    let error = js_error(e.code(), e.message());
+    if let Some(path) = e.path() {
+        let _ = Reflect::set(&error, &"path".into(), &path.into());
+    }
+    if let Some(index) = e.event_index() {
+        let _ = Reflect::set(&error, &"eventIndex".into(), &(index as f64).into());
+    }
+    error
 }
 
 /// An `invalid_type` error for argument `name`.

@@ -127,7 +127,7 @@ impl PeriodReport {
 /// for `score`, kept as they are (not camelCased).
 fn pairs(inputs: &IndexInputs) -> JsValue {
     let out = js_sys::Object::new();
-    for (name, r) in &inputs.ratios {
+    for (name, r) in inputs.iter() {
         let pair = js_sys::Array::of2(&(r.numerator as f64).into(), &(r.denominator as f64).into());
         set(&out, name, pair.into());
     }

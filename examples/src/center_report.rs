@@ -218,7 +218,7 @@ fn print_scorecard(months: &[Month; 2], card: &Scorecard) {
             "  {:<4} {:<38} {:>6.2} {:>16}  {}",
             row.rank,
             row.name,
-            row.score.total,
+            row.score.total(),
             change,
             if actions.is_empty() {
                 "–".to_owned()

@@ -11,7 +11,7 @@ use motcua::report::{Added, Ending, GroupBy, Period, PeriodReport, ReportRecord}
 
 /// The input `name` of `i`, which must be set.
 fn ratio(i: &IndexInputs, name: &str) -> Ratio {
-    *i.ratios.get(name).unwrap()
+    i.get(name).unwrap()
 }
 
 fn unit(on_time: (u64, u64), online: (u64, u64)) -> IndexInputs {
@@ -45,15 +45,15 @@ fn the_default_methodology_sums_to_100_and_round_trips() {
 fn scores_show_points_lost_and_what_was_not_measured() {
     let m = Methodology::decision_766_2022();
     let score = m.score(&unit((95, 100), (40, 100))).unwrap();
-    let by_id = |id: &str| score.indicators.iter().find(|i| i.id() == id).unwrap();
+    let by_id = |id: &str| score.indicator(id).unwrap();
     assert!((by_id("2.1").points.unwrap() - 19.0).abs() < 1e-9);
     // 40 % online against a 50 % threshold: 6 × 0.8.
     assert!((by_id("3.3").points.unwrap() - 4.8).abs() < 1e-9);
     assert!((by_id("3.3").points_lost.unwrap() - 1.2).abs() < 1e-9);
     assert_eq!(by_id("1.1").points, None);
     assert_eq!(score.not_measured().len(), 16);
-    assert!((score.total - 23.8).abs() < 1e-9);
-    assert!((score.max_measured - 26.0).abs() < 1e-9);
+    assert!((score.total() - 23.8).abs() < 1e-9);
+    assert!((score.max_measured() - 26.0).abs() < 1e-9);
     assert_eq!(score.biggest_losses()[0].id(), "3.3");
     assert!(Ratio::new(101, 100).is_err());
     let mut i = IndexInputs::new();
@@ -96,7 +96,7 @@ fn units_rank_by_total() {
         unit((99, 100), (10, 100)),
     );
     let ranked = m.rank([("Sở A", &a), ("Sở B", &b), ("Sở C", &c)]).unwrap();
-    let names: Vec<&str> = ranked.iter().map(|(n, _)| n.as_str()).collect();
+    let names: Vec<&str> = ranked.iter().map(|(n, _)| *n).collect();
     assert_eq!(names, ["Sở B", "Sở A", "Sở C"]);
 }
 
@@ -339,8 +339,8 @@ fn dossier_facts_stream_into_every_fact_indicator() {
     let i = bare
         .index_inputs(None, None, &motcua::calendar::Calendar::vietnam())
         .unwrap();
-    assert!(i.ratios.get(inputs::SYNCED).is_none());
-    assert!(i.ratios.get(inputs::ON_TIME).is_some());
+    assert!(i.get(inputs::SYNCED).is_none());
+    assert!(i.get(inputs::ON_TIME).is_some());
 }
 
 #[test]
@@ -395,8 +395,8 @@ fn a_units_catalog_gives_its_procedure_indicators() {
     unknown
         .add_procedures(&motcua::calendar::Calendar::vietnam(), catalog.iter(), None)
         .unwrap();
-    assert!(unknown.ratios.get(inputs::PROCEDURES_PAID_ONLINE).is_none());
-    assert!(unknown.ratios.get(inputs::PAYMENT_INTEGRATED).is_some());
+    assert!(unknown.get(inputs::PROCEDURES_PAID_ONLINE).is_none());
+    assert!(unknown.get(inputs::PAYMENT_INTEGRATED).is_some());
 }
 
 #[test]
@@ -424,4 +424,61 @@ fn what_if_reaches_full_points_through_rounding_only() {
 #[test]
 fn the_known_input_names_are_sorted_for_their_binary_search() {
     assert!(inputs::ALL.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn inputs_of_any_name_read_back_in_order_and_compare_by_value() {
+    let mut i = IndexInputs::new();
+    i.set("zz_other", Ratio::new(1, 2).unwrap()).unwrap();
+    i.set(inputs::ON_TIME, Ratio::new(3, 4).unwrap()).unwrap();
+    i.set("aa_other", Ratio::new(0, 0).unwrap()).unwrap();
+    i.set(inputs::SYNCED, Ratio::new(5, 6).unwrap()).unwrap();
+    let names: Vec<&str> = i.iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        [inputs::ON_TIME, inputs::SYNCED, "aa_other", "zz_other"]
+    );
+    assert_eq!(i.len(), 4);
+    assert_eq!(i.get(inputs::ON_TIME), Some(Ratio::new(3, 4).unwrap()));
+    assert_eq!(i.get(inputs::ONLINE), None);
+    // A rejected ratio changes nothing.
+    assert!(i
+        .set(
+            inputs::ON_TIME,
+            Ratio {
+                numerator: 5,
+                denominator: 4
+            }
+        )
+        .is_err());
+    assert_eq!(i.get(inputs::ON_TIME), Some(Ratio::new(3, 4).unwrap()));
+    // Removing and setting again gives equal inputs, whatever was there.
+    let before = i.clone();
+    assert_eq!(i.remove(inputs::SYNCED), Some(Ratio::new(5, 6).unwrap()));
+    assert_eq!(i.remove("zz_other"), Some(Ratio::new(1, 2).unwrap()));
+    assert_ne!(i, before);
+    i.entry(inputs::SYNCED).numerator = 0;
+    assert_eq!(i.get(inputs::SYNCED), Some(Ratio::default()));
+    i.set(inputs::SYNCED, Ratio::new(5, 6).unwrap()).unwrap();
+    i.set("zz_other", Ratio::new(1, 2).unwrap()).unwrap();
+    assert_eq!(i, before);
+    let mut emptied = i.clone();
+    for (name, _) in i.iter() {
+        emptied.remove(name);
+    }
+    assert!(emptied.is_empty());
+    assert_eq!(emptied, IndexInputs::new());
+}
+
+#[test]
+fn an_indicator_worth_more_than_a_million_points_is_refused() {
+    let mut m = Methodology::decision_766_2022();
+    m.indicators[0].max_points = 1_000_000.01;
+    let err = m.validate().unwrap_err();
+    assert!(
+        err.message()
+            .contains("indicators[0].max_points: 1000000.01 must be in (0, 1000000]"),
+        "{}",
+        err.message()
+    );
 }

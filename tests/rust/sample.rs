@@ -148,12 +148,12 @@ fn every_unit_of_the_sample_scores_every_indicator_from_its_own_data() {
             unit.code,
             score.not_measured()
         );
-        assert_eq!(score.max_measured, 100.0, "{}", unit.code);
+        assert_eq!(score.max_measured(), 100.0, "{}", unit.code);
         assert!(
-            score.total > 50.0 && score.total < 100.0,
+            score.total() > 50.0 && score.total() < 100.0,
             "{}: {}",
             unit.code,
-            score.total
+            score.total()
         );
     }
 }

@@ -93,6 +93,11 @@ fn invalid(message: String) -> Error {
     )
 }
 
+/// The most points an indicator can be worth: a million, far above any
+/// table's 100 in all, so that a score keeps an indicator's points in 32
+/// bits (see [`super::Score`]).
+pub(super) const MAX_POINTS: u64 = 1_000_000;
+
 /// `x` in hundredths, when it has no finer digits (points and thresholds
 /// are scored exactly in hundredths; see [`Methodology::score`]).
 pub(super) fn hundredths(x: f64) -> Option<u64> {
@@ -621,14 +626,15 @@ impl Methodology {
         }
     }
 
-    /// Checks points and thresholds (positive, in hundredths), distinct
+    /// Checks points and thresholds (positive, in hundredths, an
+    /// indicator worth at most a million points), distinct
     /// ids and group codes, indicators of known groups whose points sum to
     /// their group's, and groups that sum to the stated total.
     pub fn validate(&self) -> Result<()> {
         for (i, spec) in self.indicators.iter().enumerate() {
-            if !matches!(hundredths(spec.max_points), Some(h) if h > 0) {
+            if !matches!(hundredths(spec.max_points), Some(h) if h > 0 && h <= MAX_POINTS * 100) {
                 return Err(invalid(format!(
-                    "indicators[{i}].max_points: {} must be > 0, in hundredths",
+                    "indicators[{i}].max_points: {} must be in (0, {MAX_POINTS}], in hundredths",
                     Decimal(spec.max_points)
                 )));
             }

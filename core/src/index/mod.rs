@@ -18,19 +18,19 @@
 //! never as zero.
 
 mod dvcqg;
+mod input_map;
 mod methodology;
+mod score;
 mod scorecard;
 mod typed;
-
-use std::sync::Arc;
-
-use litemap::LiteMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use dvcqg::DvcqgUnit;
+pub use input_map::IndexInputs;
 pub(crate) use methodology::dvcqg_metric_input;
 pub use methodology::{GroupSpec, IfEmpty, IndicatorSpec, Methodology};
+pub use score::{GroupScore, IndicatorScore, Score};
 pub use scorecard::{Action, Scorecard, ScorecardLine, ScorecardRow, UnitInputs};
 pub use typed::{Feedback, Petition, Publication, Publisher, TypedInputs};
 
@@ -95,19 +95,6 @@ impl Ratio {
     pub fn percent(&self) -> Option<f64> {
         (self.denominator > 0).then(|| 100.0 * self.numerator as f64 / self.denominator as f64)
     }
-}
-
-/// The inputs of the index for one unit and period, by input name (the
-/// `input` of each [`IndicatorSpec`]). From a center's own data: the
-/// dossier-based ones (clock and facts) from [`IndexInputs::add_dossiers`],
-/// the catalog-based ones from [`IndexInputs::add_procedures`], petitions
-/// from [`IndexInputs::add_feedback`]; or read from the portal's export
-/// ([`DvcqgUnit`]), or set one by one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct IndexInputs {
-    /// The ratios by input name (a map sorted by name).
-    pub ratios: LiteMap<String, Ratio>,
 }
 
 /// The names of the index inputs motcua knows, each a numerator over a
@@ -192,18 +179,6 @@ pub mod inputs {
 }
 
 impl IndexInputs {
-    /// Empty inputs.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets an input; errors when the numerator exceeds the denominator.
-    pub fn set(&mut self, input: &str, ratio: Ratio) -> Result<()> {
-        ratio.check(input)?;
-        self.ratios.insert(input.to_owned(), ratio);
-        Ok(())
-    }
-
     /// Adds the dossier-based inputs of a period's counter: 2.1 on time
     /// (by instant, the index's granularity) and the online share; then,
     /// when the dossiers carry facts, every fact-based indicator over the
@@ -216,7 +191,7 @@ impl IndexInputs {
     /// of dossiers received online.
     pub fn add_dossiers(&mut self, counter: &IndexCounter) {
         let mut add = |name: &str, numerator: u64, denominator: u64| {
-            let entry = self.ratios.entry(name.into()).or_default();
+            let entry = self.entry(name);
             entry.denominator = entry.denominator.saturating_add(denominator);
             entry.numerator = entry
                 .numerator
@@ -447,278 +422,6 @@ impl PeriodSummary {
     }
 }
 
-/// The score of one indicator, with its spec (one shared reference: a
-/// unit's score copies no text, where four shared texts per indicator made
-/// scoring a province's units a quarter slower).
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorScore {
-    /// The indicator: id (e.g. `PUBLISH_ON_TIME`), group, names, maximum.
-    pub spec: Arc<IndicatorSpec>,
-    /// The input ratio, `None` when not given.
-    pub ratio: Option<Ratio>,
-    /// Points, `None` when not measured.
-    pub points: Option<f64>,
-    /// Points lost (max − points), `None` when not measured.
-    pub points_lost: Option<f64>,
-}
-
-impl IndicatorScore {
-    /// Its id, e.g. `PUBLISH_ON_TIME`.
-    pub fn id(&self) -> &str {
-        &self.spec.id
-    }
-}
-
-/// Written flat: `id`, `group`, `name_vi`, `name_en`, `ratio`,
-/// `max_points`, `points`, `points_lost`.
-impl Serialize for IndicatorScore {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut o = s.serialize_struct("IndicatorScore", 8)?;
-        o.serialize_field("id", &*self.spec.id)?;
-        o.serialize_field("group", &*self.spec.group)?;
-        o.serialize_field("name_vi", &*self.spec.name_vi)?;
-        o.serialize_field("name_en", &*self.spec.name_en)?;
-        o.serialize_field("ratio", &self.ratio)?;
-        o.serialize_field("max_points", &self.spec.max_points)?;
-        o.serialize_field("points", &self.points)?;
-        o.serialize_field("points_lost", &self.points_lost)?;
-        o.end()
-    }
-}
-
-/// The score of one group, with its spec.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupScore {
-    /// The group: code (e.g. `CKMB`), names, maximum.
-    pub spec: Arc<GroupSpec>,
-    /// Points of its measured indicators.
-    pub points: f64,
-    /// Maximum of its measured indicators.
-    pub max_measured: f64,
-}
-
-impl GroupScore {
-    /// Its code, e.g. `CKMB`.
-    pub fn code(&self) -> &str {
-        &self.spec.code
-    }
-}
-
-/// Written flat: `code`, `name_vi`, `name_en`, `points`, `max_points`,
-/// `max_measured`.
-impl Serialize for GroupScore {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut o = s.serialize_struct("GroupScore", 6)?;
-        o.serialize_field("code", &*self.spec.code)?;
-        o.serialize_field("name_vi", &*self.spec.name_vi)?;
-        o.serialize_field("name_en", &*self.spec.name_en)?;
-        o.serialize_field("points", &self.points)?;
-        o.serialize_field("max_points", &self.spec.max_points)?;
-        o.serialize_field("max_measured", &self.max_measured)?;
-        o.end()
-    }
-}
-
-/// The score of a unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Score {
-    /// The methodology's version.
-    pub methodology: Arc<str>,
-    /// Every group, in the methodology's order.
-    pub groups: Vec<GroupScore>,
-    /// Every indicator.
-    pub indicators: Vec<IndicatorScore>,
-    /// Points of the measured indicators.
-    pub total: f64,
-    /// Maximum of the methodology (100 for Decision 766).
-    pub max_total: f64,
-    /// Maximum of the measured indicators.
-    pub max_measured: f64,
-}
-
-impl Score {
-    /// The measured indicators that lost points, most lost first.
-    pub fn biggest_losses(&self) -> Vec<&IndicatorScore> {
-        let mut v: Vec<&IndicatorScore> = self
-            .indicators
-            .iter()
-            .filter(|i| i.points_lost.is_some_and(|lost| lost > 0.0))
-            .collect();
-        v.sort_by(|a, b| {
-            b.points_lost
-                .unwrap_or(0.0)
-                .total_cmp(&a.points_lost.unwrap_or(0.0))
-        });
-        v
-    }
-
-    /// Ids of the indicators that were not measured.
-    pub fn not_measured(&self) -> Vec<&str> {
-        self.indicators
-            .iter()
-            .filter(|i| i.points.is_none())
-            .map(IndicatorScore::id)
-            .collect()
-    }
-
-    /// The points of a group, `None` for a code the methodology lacks.
-    pub fn group(&self, code: &str) -> Option<&GroupScore> {
-        self.groups.iter().find(|g| g.code() == code)
-    }
-}
-
-/// Hundredths of a point as the `f64` every score shows.
-fn points(hundredths: u64) -> f64 {
-    hundredths as f64 / 100.0
-}
-
-/// An indicator's scoring rule in hundredths: its maximum and threshold
-/// (whole hundredths once validated) and what an empty denominator scores;
-/// taken once per methodology, not once per unit and indicator.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Rule {
-    max: u64,
-    threshold: u64,
-    if_empty: IfEmpty,
-}
-
-impl Rule {
-    /// The rule of `spec`; `None` for points or a threshold that are not
-    /// whole hundredths (refused by validation).
-    pub(super) fn of(spec: &IndicatorSpec) -> Option<Self> {
-        Some(Self {
-            max: methodology::hundredths(spec.max_points)?,
-            threshold: methodology::hundredths(spec.threshold)?,
-            if_empty: spec.if_empty,
-        })
-    }
-
-    /// The maximum, in hundredths.
-    pub(super) fn max(&self) -> u64 {
-        self.max
-    }
-
-    /// The points of `ratio` in hundredths, exactly: `max × ratio ÷
-    /// threshold` capped at `max`, rounded half up, in integers so that no
-    /// binary rounding moves a half (`None` when not measured).
-    pub(super) fn hundredths(&self, ratio: Option<Ratio>) -> Option<u64> {
-        let (max, threshold) = (self.max, self.threshold);
-        let ratio = ratio?;
-        if ratio.denominator == 0 {
-            return match self.if_empty {
-                IfEmpty::NotMeasured => None,
-                IfEmpty::FullPoints => Some(max),
-                IfEmpty::NoPoints => Some(0),
-            };
-        }
-        // points = max × (n ÷ d × 100) ÷ (threshold ÷ 100) ÷ 100, in
-        // hundredths: max_h × n × 10,000 ÷ (d × threshold_h), half up. In
-        // u64, exact up to some 10^11 dossiers (u128 would cost the WASM
-        // module its 1 KB division); beyond, f64, whose rounding of a half
-        // cannot matter there.
-        let n = ratio.numerator.min(ratio.denominator);
-        let exact = (|| {
-            let num = max.checked_mul(n)?.checked_mul(20_000)?;
-            let den = ratio.denominator.checked_mul(threshold)?;
-            Some((num.checked_add(den)?) / den.checked_mul(2)?)
-        })();
-        let rounded = exact.unwrap_or_else(|| {
-            (max as f64 * n as f64 * 10_000.0 / (ratio.denominator as f64 * threshold as f64))
-                .round() as u64
-        });
-        Some(rounded.min(max))
-    }
-}
-
-/// A validated methodology prepared for scoring many units: each
-/// indicator's rule in hundredths, its group, its spec shared by every
-/// score, and the indicators in the order of their input names, so that a
-/// unit's inputs (a map sorted by name) meet them in one merge. Scoring and
-/// ranking 10,000 units (`benches/report.rs`) took 66 ms with one search
-/// per indicator and 26 ms with a merge of sorted names when first
-/// measured; on a slower machine the merge took 46 ms and this plan 30 to
-/// 32 ms. The rest is mostly reading each unit's input names from memory.
-pub(super) struct Plan<'m> {
-    methodology: &'m Methodology,
-    group_of: Vec<usize>,
-    rules: Vec<Rule>,
-    /// The specs, shared by every score.
-    specs: Vec<Arc<IndicatorSpec>>,
-    groups: Vec<Arc<GroupSpec>>,
-    /// The indicators by input name, sorted, for one merge with a unit's
-    /// inputs (a map sorted by name).
-    by_input: Vec<(&'m str, usize)>,
-}
-
-impl Plan<'_> {
-    /// The score of a unit's inputs; errors for an unknown input name.
-    pub(super) fn score(&self, inputs: &IndexInputs) -> Result<Score> {
-        let m = self.methodology;
-        let mut ratios: Vec<Option<Ratio>> = vec![None; m.indicators.len()];
-        let mut j = 0;
-        for (name, ratio) in inputs.ratios.iter() {
-            let name = name.as_str();
-            while j < self.by_input.len() && self.by_input[j].0 < name {
-                j += 1;
-            }
-            let mut read = false;
-            while j < self.by_input.len() && self.by_input[j].0 == name {
-                ratios[self.by_input[j].1] = Some(*ratio);
-                read = true;
-                j += 1;
-            }
-            if !read && inputs::ALL.binary_search(&name).is_err() {
-                return Err(m.unknown_input(name));
-            }
-        }
-        let mut groups: Vec<(u64, u64)> = vec![(0, 0); m.groups.len()];
-        let indicators: Vec<IndicatorScore> = self
-            .specs
-            .iter()
-            .zip(ratios)
-            .enumerate()
-            .map(|(i, (spec, ratio))| {
-                let rule = self.rules[i];
-                let got = rule.hundredths(ratio);
-                let max = rule.max();
-                if let Some(h) = got {
-                    let (points, max_measured) = &mut groups[self.group_of[i]];
-                    *points += h;
-                    *max_measured += max;
-                }
-                IndicatorScore {
-                    spec: spec.clone(),
-                    ratio,
-                    points: got.map(points),
-                    points_lost: got.map(|h| points(max - h)),
-                }
-            })
-            .collect();
-        let (total, max_measured) = groups
-            .iter()
-            .fold((0, 0), |(t, mm), &(p, x)| (t + p, mm + x));
-        Ok(Score {
-            methodology: m.version.clone(),
-            groups: self
-                .groups
-                .iter()
-                .zip(&groups)
-                .map(|(spec, &(p, mm))| GroupScore {
-                    spec: spec.clone(),
-                    points: points(p),
-                    max_measured: points(mm),
-                })
-                .collect(),
-            total: points(total),
-            max_measured: points(max_measured),
-            max_total: m.total,
-            indicators,
-        })
-    }
-}
-
 crate::labels::labelled! {
     /// What to add in a what-if question.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -734,100 +437,11 @@ crate::labels::labelled! {
 }
 
 impl Methodology {
-    /// The score of a unit's inputs. Errors for an invalid methodology
-    /// (see [`Methodology::validate`]) and for an input name that neither
-    /// the methodology nor motcua knows (a typo would otherwise score
-    /// nothing, silently); the error names it and the known names.
-    pub fn score(&self, inputs: &IndexInputs) -> Result<Score> {
-        self.validate()?;
-        self.plan().score(inputs)
-    }
-
-    /// The methodology prepared for scoring (validated first).
-    pub(super) fn plan(&self) -> Plan<'_> {
-        let mut by_input: Vec<(&str, usize)> = self
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (&*s.input, i))
-            .collect();
-        by_input.sort_unstable();
-        Plan {
-            methodology: self,
-            specs: self.indicators.iter().cloned().map(Arc::new).collect(),
-            groups: self.groups.iter().cloned().map(Arc::new).collect(),
-            group_of: self
-                .indicators
-                .iter()
-                .map(|s| {
-                    self.groups
-                        .iter()
-                        .position(|g| g.code == s.group)
-                        .unwrap_or(0)
-                })
-                .collect(),
-            // Validated first: every rule exists.
-            rules: self
-                .indicators
-                .iter()
-                .map(|s| {
-                    Rule::of(s).unwrap_or(Rule {
-                        max: 0,
-                        threshold: 10_000,
-                        if_empty: s.if_empty,
-                    })
-                })
-                .collect(),
-            by_input,
-        }
-    }
-
-    /// The error for an input name neither the methodology nor motcua
-    /// knows, naming the known ones.
-    fn unknown_input(&self, name: &str) -> Error {
-        let mut names: Vec<&str> = inputs::ALL.to_vec();
-        for spec in &self.indicators {
-            if !names.contains(&&*spec.input) {
-                names.push(&spec.input);
-            }
-        }
-        Error::new(
-            ErrorKind::InvalidArgument,
-            format!(
-                "unknown index input {name:?}; expected {}",
-                crate::wire::one_of(&names)
-            ),
-        )
-    }
-
-    /// Scores several units and ranks them by total, best first (ties keep
-    /// the names' order). An indicator not measured adds nothing to a
-    /// total, so compare units scored on the same kinds of inputs; each
-    /// score carries `max_measured` to show it. Errors as
-    /// [`Methodology::score`] does, naming the unit.
-    pub fn rank<'a>(
-        &self,
-        units: impl IntoIterator<Item = (&'a str, &'a IndexInputs)>,
-    ) -> Result<Vec<(String, Score)>> {
-        self.validate()?;
-        let plan = self.plan();
-        let mut scored = Vec::new();
-        for (name, inputs) in units {
-            let score = plan
-                .score(inputs)
-                .map_err(|e| Error::new(e.kind(), format!("unit {name:?}: {}", e.message())))?;
-            scored.push((name.to_owned(), score));
-        }
-        scored.sort_by(|a, b| b.1.total.total_cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
-        Ok(scored)
-    }
-
     /// The smallest number of extra dossiers (or payments) that brings the
     /// total to `target` points, `None` when no number can. Errors as
     /// [`Methodology::score`] does.
     pub fn what_if(&self, inputs: &IndexInputs, lever: Lever, target: f64) -> Result<Option<u64>> {
-        self.validate()?;
-        let plan = self.plan();
+        let plan = self.plan()?;
         plan.score(inputs)?;
         if !target.is_finite() {
             return Ok(None);
@@ -839,14 +453,14 @@ impl Methodology {
                 Lever::OnlineDossiers => (inputs::ONLINE, true),
                 Lever::OnlinePayments => (inputs::ONLINE_PAYMENTS, false),
             };
-            let r = changed.ratios.entry(input.into()).or_default();
+            let r = changed.entry(input);
             if both {
                 r.numerator = r.numerator.saturating_add(k);
                 r.denominator = r.denominator.saturating_add(k);
             } else {
                 r.numerator = r.numerator.saturating_add(k).min(r.denominator);
             }
-            plan.score(&changed).map_or(0.0, |s| s.total)
+            plan.score(&changed).map_or(0.0, |s| s.total())
         };
         // Totals are whole hundredths, shown as f64: a target between
         // two of them is met by the upper one.

@@ -4,14 +4,15 @@
 //! an action list: for each indicator that lost points, how many more of
 //! the counted items must meet it for full points, and what that gains.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::score::Rule;
 use super::{
-    IndexInputs, IndicatorScore, Methodology, PeriodSummary, Petition, Ratio, Rule, Score,
-    TypedInputs,
+    IndexInputs, IndicatorScore, Methodology, PeriodSummary, Petition, Ratio, Score, TypedInputs,
 };
 use crate::calendar::Calendar;
 use crate::error::{Error, ErrorKind, Result};
@@ -112,7 +113,7 @@ pub struct Action {
 }
 
 /// One unit's line of the scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScorecardRow {
     /// Identifier, code, name and group of the unit.
     pub id: String,
@@ -132,10 +133,39 @@ pub struct ScorecardRow {
     pub previous_rank: Option<usize>,
     /// `total − previous_total`, in hundredths exactly.
     pub change: Option<f64>,
-    /// The indicators that lost most, at most three.
-    pub losses: Vec<IndicatorScore>,
     /// What gains most, best first; nothing that gains nothing.
     pub actions: Vec<Action>,
+}
+
+impl ScorecardRow {
+    /// The indicators that lost most, at most three.
+    pub fn losses(&self) -> Vec<IndicatorScore<'_>> {
+        let mut losses = self.score.biggest_losses();
+        losses.truncate(LOSSES);
+        losses
+    }
+}
+
+/// Written with its `losses` after `change`: `id`, `code`, `name`,
+/// `group`, `score`, `rank`, `previous_total`, `previous_rank`, `change`,
+/// `losses`, `actions`.
+impl Serialize for ScorecardRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("ScorecardRow", 11)?;
+        o.serialize_field("id", &self.id)?;
+        o.serialize_field("code", &self.code)?;
+        o.serialize_field("name", &self.name)?;
+        o.serialize_field("group", &self.group)?;
+        o.serialize_field("score", &self.score)?;
+        o.serialize_field("rank", &self.rank)?;
+        o.serialize_field("previous_total", &self.previous_total)?;
+        o.serialize_field("previous_rank", &self.previous_rank)?;
+        o.serialize_field("change", &self.change)?;
+        o.serialize_field("losses", &self.losses())?;
+        o.serialize_field("actions", &self.actions)?;
+        o.end()
+    }
 }
 
 /// Every unit's line for a month, by group then rank.
@@ -188,18 +218,17 @@ impl Scorecard {
                 rank: r.rank,
                 code: r.code.clone(),
                 name: r.name.clone(),
-                total: r.score.total,
+                total: r.score.total(),
                 previous_total: r.previous_total,
                 change: r.change,
                 previous_rank: r.previous_rank,
                 groups: r
                     .score
-                    .groups
-                    .iter()
+                    .groups()
                     .map(|g| (g.spec.code.clone(), g.points))
                     .collect(),
                 biggest_loss: r
-                    .losses
+                    .losses()
                     .first()
                     .map(|l| (l.spec.id.clone(), l.points_lost.unwrap_or(0.0))),
                 best_action: r
@@ -258,14 +287,13 @@ fn more_for_full(spec: &super::IndicatorSpec, ratio: Ratio) -> Option<u64> {
 impl Methodology {
     /// The actions of one unit: every indicator that lost points and can
     /// reach full points by more of its counted items meeting it.
-    fn actions(&self, inputs: &IndexInputs, score: &Score) -> Vec<Action> {
-        let mut actions: Vec<Action> = self
-            .indicators
-            .iter()
-            .zip(&score.indicators)
-            .filter_map(|(spec, scored)| {
+    fn actions(&self, score: &Score) -> Vec<Action> {
+        let mut actions: Vec<Action> = score
+            .indicators()
+            .filter_map(|scored| {
+                let spec = scored.spec;
                 let lost = scored.points_lost.filter(|&lost| lost > 0.0)?;
-                let ratio = *inputs.ratios.get(&*spec.input)?;
+                let ratio = scored.ratio?;
                 let more = more_for_full(spec, ratio).filter(|&k| k > 0)?;
                 Some(Action {
                     indicator: spec.id.clone(),
@@ -304,8 +332,7 @@ impl Methodology {
                 None => Ok(u.id.clone()),
             }
         };
-        self.validate()?;
-        let plan = self.plan();
+        let plan = self.plan()?;
         let scored = |units: &[UnitInputs]| -> Result<Vec<(String, UnitGroup, Score)>> {
             let mut out = Vec::with_capacity(units.len());
             for u in units {
@@ -327,12 +354,12 @@ impl Methodology {
         // Rank = 1 + the units of the group with a higher total: each
         // group's totals sorted once, then a binary search per unit.
         let ranks = |all: &[(String, UnitGroup, Score)]| -> Vec<usize> {
-            let mut totals: BTreeMap<UnitGroup, Vec<i64>> = BTreeMap::new();
+            let mut totals: BTreeMap<UnitGroup, Vec<Reverse<u64>>> = BTreeMap::new();
             for (_, group, score) in all {
                 totals
                     .entry(*group)
                     .or_default()
-                    .push(-hundredths_of(score.total));
+                    .push(Reverse(score.total_hundredths()));
             }
             for t in totals.values_mut() {
                 t.sort_unstable();
@@ -340,7 +367,7 @@ impl Methodology {
             all.iter()
                 .map(|(_, group, score)| {
                     let t = &totals[group];
-                    1 + t.partition_point(|&x| x < -hundredths_of(score.total))
+                    1 + t.partition_point(|&x| x < Reverse(score.total_hundredths()))
                 })
                 .collect()
         };
@@ -359,25 +386,19 @@ impl Methodology {
             .zip(now.into_iter().zip(now_ranks))
             .map(|(u, ((id, _, score), rank))| {
                 let was = before_at.get(id.as_str()).copied().flatten();
-                let previous_total = was.map(|i| before[i].2.total);
-                let losses: Vec<IndicatorScore> = score
-                    .biggest_losses()
-                    .into_iter()
-                    .take(LOSSES)
-                    .cloned()
-                    .collect();
+                let previous = was.map(|i| &before[i].2);
                 ScorecardRow {
                     id: u.id.clone(),
                     code: u.code.clone(),
                     name: u.name.clone(),
                     group: u.group,
-                    actions: self.actions(&u.inputs, &score),
-                    change: previous_total
-                        .map(|p| (hundredths_of(score.total) - hundredths_of(p)) as f64 / 100.0),
-                    previous_total,
+                    actions: self.actions(&score),
+                    change: previous.map(|p| {
+                        (score.total_hundredths() as f64 - p.total_hundredths() as f64) / 100.0
+                    }),
+                    previous_total: previous.map(Score::total),
                     previous_rank: was.map(|i| before_ranks[i]),
                     rank,
-                    losses,
                     score,
                 }
             })
@@ -393,9 +414,4 @@ impl Methodology {
             rows,
         })
     }
-}
-
-/// A total (whole hundredths shown as f64) back in hundredths.
-fn hundredths_of(total: f64) -> i64 {
-    (total * 100.0).round() as i64
 }

@@ -94,7 +94,7 @@ fn read_inputs(value: &Value, at: &Path<'_>) -> std::result::Result<IndexInputs,
     };
     let mut out = IndexInputs::new();
     let mut set = |name: &str, r: Ratio| {
-        out.ratios.insert(name.to_owned(), r);
+        out.insert(name, r);
     };
     for group in GROUPS {
         let Some((key, value)) = map.iter().find(|(k, _)| k.split('_').next() == Some(group))
@@ -211,7 +211,7 @@ fn pairs(value: &Value, at: &Path<'_>) -> std::result::Result<IndexInputs, JsonE
                 "expected [numerator, denominator]".into(),
             ));
         };
-        inputs.ratios.insert(name.clone(), ratio(n, d, at, name)?);
+        inputs.insert(name, ratio(n, d, at, name)?);
     }
     Ok(inputs)
 }
