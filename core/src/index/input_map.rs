@@ -72,7 +72,7 @@ impl IndexInputs {
     pub fn get(&self, name: &str) -> Option<Ratio> {
         match slot(name) {
             Some(i) => self.own(i),
-            None => self.other.get(name).copied(),
+            None => self.other(name),
         }
     }
 
@@ -126,6 +126,11 @@ impl IndexInputs {
     /// The own input in slot `i` (see [`slot`]).
     pub(super) fn own(&self, i: usize) -> Option<Ratio> {
         (self.given & (1 << i) != 0).then_some(self.own[i])
+    }
+
+    /// The input `name`, not one of motcua's own, `None` when not given.
+    pub(super) fn other(&self, name: &str) -> Option<Ratio> {
+        self.other.get(name).copied()
     }
 
     /// The inputs of names that are not motcua's own, sorted.

@@ -344,7 +344,7 @@ impl Plan {
             .map(|((spec, slot), rule)| {
                 let ratio = match *slot {
                     Some(slot) => inputs.own(slot),
-                    None => inputs.get(&spec.input),
+                    None => inputs.other(&spec.input),
                 };
                 let got = rule.hundredths(ratio);
                 if let Some(h) = got {

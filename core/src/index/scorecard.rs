@@ -284,32 +284,32 @@ fn more_for_full(spec: &super::IndicatorSpec, ratio: Ratio) -> Option<u64> {
     Some(low)
 }
 
-impl Methodology {
-    /// The actions of one unit: every indicator that lost points and can
-    /// reach full points by more of its counted items meeting it.
-    fn actions(&self, score: &Score) -> Vec<Action> {
-        let mut actions: Vec<Action> = score
-            .indicators()
-            .filter_map(|scored| {
-                let spec = scored.spec;
-                let lost = scored.points_lost.filter(|&lost| lost > 0.0)?;
-                let ratio = scored.ratio?;
-                let more = more_for_full(spec, ratio).filter(|&k| k > 0)?;
-                Some(Action {
-                    indicator: spec.id.clone(),
-                    group: spec.group.clone(),
-                    name_vi: spec.name_vi.clone(),
-                    name_en: spec.name_en.clone(),
-                    more,
-                    of: ratio.denominator,
-                    gain: lost,
-                })
+/// The actions of one unit: every indicator that lost points and can
+/// reach full points by more of its counted items meeting it.
+fn actions(score: &Score) -> Vec<Action> {
+    let mut actions: Vec<Action> = score
+        .indicators()
+        .filter_map(|scored| {
+            let spec = scored.spec;
+            let lost = scored.points_lost.filter(|&lost| lost > 0.0)?;
+            let ratio = scored.ratio?;
+            let more = more_for_full(spec, ratio).filter(|&k| k > 0)?;
+            Some(Action {
+                indicator: spec.id.clone(),
+                group: spec.group.clone(),
+                name_vi: spec.name_vi.clone(),
+                name_en: spec.name_en.clone(),
+                more,
+                of: ratio.denominator,
+                gain: lost,
             })
-            .collect();
-        actions.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.more.cmp(&b.more)));
-        actions
-    }
+        })
+        .collect();
+    actions.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.more.cmp(&b.more)));
+    actions
+}
 
+impl Methodology {
     /// The scorecard of a month: every unit scored, ranked within its
     /// group, compared with `previous` (units matched by identifier,
     /// through `registry` when given, so that a former identifier meets
@@ -392,7 +392,7 @@ impl Methodology {
                     code: u.code.clone(),
                     name: u.name.clone(),
                     group: u.group,
-                    actions: self.actions(&score),
+                    actions: actions(&score),
                     change: previous.map(|p| {
                         (score.total_hundredths() as f64 - p.total_hundredths() as f64) / 100.0
                     }),
