@@ -26,13 +26,19 @@
 # inputs, Dossier.note/facts, indexInputs with procedures): 477,659 /
 # 183,456, +7,895 / +4,343, after a BTreeSet of strings (4 KB) and a second
 # generic publication reader were taken out. The portal's numbers and the
-# scorecard a province publishes come first, so the budget is 468 KiB /
-# 180 KiB until the planners decide otherwise.
+# scorecard a province publishes come first, so the budget was 468 KiB /
+# 180 KiB. Issue 16 gave JavaScript the one time-zone rule of every
+# runtime (a Date accepted wherever an instant is, instants out with their
+# +07:00 offset, a Procedure object accepted where its JSON is): 472,416 /
+# 184,157 to 473,757 / 184,667 bytes, +1,341 / +510, and the calendar
+# surface users of python-holidays and numpy expect (days off apart from
+# make-up working days, next and previous working days): so the budget is
+# 472 KiB / 184 KiB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=479232     # 468 KiB, issue 15 (400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
-budget_gzip=184320    # 180 KiB, issue 15 (160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
+budget_raw=483328     # 472 KiB, issue 16 (468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
+budget_gzip=188416    # 184 KiB, issue 16 (180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

@@ -389,8 +389,8 @@ impl Calendar {
     /// ``at`` if it is inside a working session, else the next session start.
     fn next_working_instant(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let (t, aware) = convert::instant(py, "at", at)?;
-            to_instant(py, self.0.next_working_instant(t).py(py)?, aware)
+            let (t, zone) = convert::instant(py, "at", at)?;
+            to_instant(py, self.0.next_working_instant(t).py(py)?, zone)
         })
     }
 
@@ -414,7 +414,7 @@ impl Calendar {
                     .unbind());
             }
             let cal = &slf.get().0;
-            let (t, aware) = convert::instant(py, "at", at)?;
+            let (t, zone) = convert::instant(py, "at", at)?;
             let part = |name: &str, v: Option<&Bound<'_, PyAny>>| {
                 v.map_or(Ok(0.0), |v| number(py, name, v))
             };
@@ -425,11 +425,13 @@ impl Calendar {
                     part("minutes", minutes)?,
                 )
                 .py(py)?;
-            to_instant(py, cal.add_working_time(t, duration).py(py)?, aware)
+            to_instant(py, cal.add_working_time(t, duration).py(py)?, zone)
         })
     }
 
     /// Working time from ``a`` to ``b`` in hours (negative when ``b < a``).
+    /// Both are naive or both aware: one of each raises ``InvalidTypeError``
+    /// (a ``TypeError``, as ``b - a`` does in Python).
     fn working_hours_between(
         &self,
         py: Python<'_>,
@@ -437,7 +439,8 @@ impl Calendar {
         b: &Bound<'_, PyAny>,
     ) -> PyResult<f64> {
         crate::errors::guard(|| {
-            let ((a, _), (b, _)) = (convert::instant(py, "a", a)?, convert::instant(py, "b", b)?);
+            let (a, zone) = convert::instant(py, "a", a)?;
+            let b = convert::instant_in(py, "b", b, zone)?;
             Ok(self.0.working_time_between(a, b).py(py)?.hours())
         })
     }

@@ -4,7 +4,7 @@
 //!
 //! Instants: naive datetimes are Vietnam local time; aware ones are
 //! converted to UTC+7, and the result of a call is aware (UTC+7) exactly
-//! when its input was.
+//! when its input was ([`Zone`]).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
@@ -27,18 +27,37 @@ pub fn date(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<Na
 
 /// The fixed UTC+7 `tzinfo`.
 fn vietnam_tz(py: Python<'_>) -> PyResult<Bound<'_, PyTzInfo>> {
-    let offset = chrono::FixedOffset::east_opt(7 * 3600)
-        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("UTC+7"))?;
-    offset.into_pyobject(py)
+    motcua::calendar::zone::vietnam().into_pyobject(py)
 }
 
-/// A `datetime.datetime` argument as Vietnam local time, and whether it was
-/// aware.
+/// Whether a call's instants are naive (Vietnam local time) or aware: the
+/// one time-zone rule of `motcua::calendar::zone`, as Python has it. A
+/// result is aware (UTC+7) exactly when the call's instants were, and a
+/// call given both kinds raises `InvalidTypeError` (a `TypeError`, as
+/// Python's own `aware - naive` does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    /// Naive `datetime`s, read as Vietnam local time.
+    Naive,
+    /// Aware `datetime`s of any zone; results at UTC+7.
+    Aware,
+}
+
+impl Zone {
+    fn describe(self) -> &'static str {
+        match self {
+            Zone::Naive => "naive",
+            Zone::Aware => "aware",
+        }
+    }
+}
+
+/// A `datetime.datetime` argument as Vietnam local time, and its [`Zone`].
 pub fn instant(
     py: Python<'_>,
     name: &str,
     value: &Bound<'_, PyAny>,
-) -> PyResult<(NaiveDateTime, bool)> {
+) -> PyResult<(NaiveDateTime, Zone)> {
     if !value.is_instance_of::<PyDateTime>() {
         return Err(wrong_type(py, name, "a datetime.datetime", value));
     }
@@ -64,24 +83,61 @@ pub fn instant(
     } else {
         value.clone()
     };
-    Ok((local.extract::<NaiveDateTime>()?, aware))
+    let zone = if aware { Zone::Aware } else { Zone::Naive };
+    Ok((local.extract::<NaiveDateTime>()?, zone))
 }
 
-/// An instant argument as Vietnam local time, naive.
+/// An instant argument as Vietnam local time, of either zone: for a call
+/// that returns no instant.
 pub fn local(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
     instant(py, name, value).map(|(t, _)| t)
 }
 
-/// A result instant: naive, or aware in UTC+7 when the input was aware.
-pub fn to_instant(py: Python<'_>, t: NaiveDateTime, aware: bool) -> PyResult<Py<PyAny>> {
-    let naive = t.into_pyobject(py)?;
-    if aware {
-        let kwargs = pyo3::types::PyDict::new(py);
-        kwargs.set_item("tzinfo", vietnam_tz(py)?)?;
-        Ok(naive.call_method("replace", (), Some(&kwargs))?.unbind())
-    } else {
-        Ok(naive.into_any().unbind())
+/// An instant argument of a call whose instants are `zone`: one of the
+/// other kind is an `InvalidTypeError`.
+pub fn instant_in(
+    py: Python<'_>,
+    name: &str,
+    value: &Bound<'_, PyAny>,
+    zone: Zone,
+) -> PyResult<NaiveDateTime> {
+    let (t, found) = instant(py, name, value)?;
+    same_zone(py, name, found, zone)?;
+    Ok(t)
+}
+
+/// `InvalidTypeError` unless `found` (the zone of argument `name`) is the
+/// call's `zone`.
+pub fn same_zone(py: Python<'_>, name: &str, found: Zone, zone: Zone) -> PyResult<()> {
+    if found == zone {
+        return Ok(());
     }
+    Err(exception(
+        py,
+        crate::errors::INVALID_TYPE,
+        format!(
+            "{name} is an {} datetime where this call's instants are {}: \
+             give every instant a tzinfo, or none",
+            found.describe(),
+            zone.describe()
+        ),
+    ))
+}
+
+/// A result instant in `zone`: naive, or aware at UTC+7.
+pub fn to_instant(py: Python<'_>, t: NaiveDateTime, zone: Zone) -> PyResult<Py<PyAny>> {
+    match zone {
+        Zone::Naive => Ok(t.into_pyobject(py)?.into_any().unbind()),
+        Zone::Aware => Ok(motcua::calendar::zone::aware(t)
+            .into_pyobject(py)?
+            .into_any()
+            .unbind()),
+    }
+}
+
+/// An optional result instant in `zone` (`None` stays `None`).
+pub fn to_instant_opt(py: Python<'_>, t: Option<NaiveDateTime>, zone: Zone) -> PyResult<Py<PyAny>> {
+    t.map_or_else(|| Ok(py.None()), |t| to_instant(py, t, zone))
 }
 
 /// An optional `str` argument: `default` when left out.
@@ -220,12 +276,21 @@ pub fn local_seconds(seconds: i64) -> Option<NaiveDateTime> {
 /// or `_due` become naive `datetime`s (Vietnam local time), and `date` or
 /// `as_of` holding a plain date a `datetime.date`.
 pub(crate) fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    to_python_in(py, value, Zone::Naive)
+}
+
+/// [`to_python`] with its instants in `zone`.
+pub(crate) fn to_python_in<T: serde::Serialize>(
+    py: Python<'_>,
+    value: &T,
+    zone: Zone,
+) -> PyResult<Py<PyAny>> {
     let object = json_loads(py, value)?;
-    convert_instants(py, object.bind(py))?;
+    convert_instants(py, object.bind(py), zone)?;
     Ok(object)
 }
 
-fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
+fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>, zone: Zone) -> PyResult<()> {
     if let Ok(dict) = object.cast::<PyDict>() {
         for (key, value) in dict.iter() {
             let name: String = key.extract()?;
@@ -234,7 +299,7 @@ fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
             {
                 let text: String = value.extract()?;
                 if let Some(t) = motcua::calendar::iso::parse_instant(&text) {
-                    dict.set_item(key, t.into_pyobject(py)?)?;
+                    dict.set_item(key, to_instant(py, t, zone)?)?;
                 } else if let Some(d) = motcua::calendar::iso::parse_date(&text) {
                     dict.set_item(key, d.into_pyobject(py)?)?;
                 }
@@ -243,12 +308,12 @@ fn convert_instants(py: Python<'_>, object: &Bound<'_, PyAny>) -> PyResult<()> {
                     dict.set_item(key, d.into_pyobject(py)?)?;
                 }
             } else {
-                convert_instants(py, &value)?;
+                convert_instants(py, &value, zone)?;
             }
         }
     } else if let Ok(list) = object.cast::<PyList>() {
         for item in list.iter() {
-            convert_instants(py, &item)?;
+            convert_instants(py, &item, zone)?;
         }
     }
     Ok(())

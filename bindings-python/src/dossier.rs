@@ -8,7 +8,7 @@ use motcua::procedure::{self, Channel};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert;
+use crate::convert::{self, Zone};
 use crate::errors::{wrong_type, IntoPy};
 
 /// An administrative procedure (TTHC).
@@ -49,7 +49,8 @@ impl Procedure {
     /// "If I submit now": the due date of a dossier of this procedure
     /// accepted at ``at`` through ``channel``, with its explanation; the
     /// same clock and notes as a received ``Dossier``. The due date is
-    /// ``None`` for a procedure without deadline.
+    /// ``None`` for a procedure without deadline, and aware (UTC+7) when
+    /// ``at`` is.
     ///
     /// >>> import datetime as dt, motcua
     /// >>> p = motcua.Procedure.from_dict({"code": "1.000001", "name": "Cấp phép",
@@ -66,9 +67,9 @@ impl Procedure {
         at: &Bound<'_, PyAny>,
         channel: Option<&Bound<'_, PyAny>>,
         calendar: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<(Option<NaiveDateTime>, Explanation)> {
+    ) -> PyResult<(Py<PyAny>, Explanation)> {
         crate::errors::guard(|| {
-            let at = convert::local(py, "at", at)?;
+            let (at, zone) = convert::instant(py, "at", at)?;
             let channel = match channel {
                 None => Channel::Direct,
                 Some(c) => convert::channel(py, c)?,
@@ -77,7 +78,10 @@ impl Procedure {
             let estimate = core::Clock::new(&calendar, &self.0, channel)
                 .estimate(at)
                 .py(py)?;
-            Ok((estimate.due_at, Explanation::new(py, estimate.explanation)?))
+            Ok((
+                convert::to_instant_opt(py, estimate.due_at, zone)?,
+                Explanation::new(py, estimate.explanation, zone)?,
+            ))
         })
     }
 
@@ -337,8 +341,10 @@ fn dossier_code(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Doss
 }
 
 /// A dossier: its code, procedure, channel and event log, with the legal
-/// clock replayed from the log. Instants are Vietnam local time (naive
-/// results; aware inputs are converted).
+/// clock replayed from the log. A dossier opened with aware datetimes
+/// gives aware (UTC+7) ones and takes only aware ones; one opened with
+/// naive datetimes (Vietnam local time), or read from JSON, gives and takes
+/// naive ones. The other kind raises ``InvalidTypeError``.
 ///
 /// >>> import datetime as dt, motcua
 /// >>> p = motcua.Procedure.from_dict({"code": "1.000001", "name": "Cấp phép",
@@ -348,14 +354,30 @@ fn dossier_code(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Doss
 /// >>> d.due_at
 /// datetime.datetime(2023, 11, 3, 9, 32)
 #[pyclass(module = "motcua")]
-pub struct Dossier(pub(crate) core::Dossier);
+pub struct Dossier(pub(crate) core::Dossier, pub(crate) Zone);
 
 impl Dossier {
-    /// Records an event; a rejected one leaves the dossier unchanged.
-    /// Records one event. Its arguments are converted before the dossier
-    /// is borrowed: converting an aware datetime runs its `utcoffset`,
-    /// Python code during which another thread may run and call this
-    /// dossier, and would find it borrowed.
+    /// The kind of instants this dossier takes and gives, fixed when it is
+    /// opened. Read with a borrow released at once, before any argument is
+    /// converted (see [`Dossier::record`]).
+    fn zone(slf: &Bound<'_, Self>) -> PyResult<Zone> {
+        Ok(crate::errors::borrow(slf)?.1)
+    }
+
+    /// An instant argument of a call on this dossier.
+    fn instant(
+        slf: &Bound<'_, Self>,
+        name: &str,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<NaiveDateTime> {
+        let zone = Self::zone(slf)?;
+        convert::instant_in(slf.py(), name, value, zone)
+    }
+
+    /// Records one event; a rejected one leaves the dossier unchanged. Its
+    /// arguments are converted before the dossier is borrowed: converting an
+    /// aware datetime runs its `utcoffset`, Python code during which another
+    /// thread may run and call this dossier, and would find it borrowed.
     fn record(
         slf: &Bound<'_, Self>,
         py: Python<'_>,
@@ -363,7 +385,7 @@ impl Dossier {
         actor: Option<&Bound<'_, PyAny>>,
         kind: core::EventKind,
     ) -> PyResult<()> {
-        let at = convert::local(py, "at", at)?;
+        let at = Self::instant(slf, "at", at)?;
         let actor = convert::text_or(py, "actor", actor, "")?;
         let event = core::Event::new(at, actor, kind);
         crate::errors::borrow_mut(slf)?.0.record(event).py(py)
@@ -376,10 +398,13 @@ impl Dossier {
 /// and the event they make. Arguments are converted before the dossier is
 /// borrowed (see [`Dossier::record`]).
 macro_rules! event_methods {
-    (@read $py:ident $arg:ident required $read:ident) => {
+    (@read $slf:ident $py:ident $arg:ident required instant) => {
+        Self::instant($slf, stringify!($arg), $arg)?
+    };
+    (@read $slf:ident $py:ident $arg:ident required $read:ident) => {
         convert::$read($py, stringify!($arg), $arg)?
     };
-    (@read $py:ident $arg:ident optional $read:ident) => {
+    (@read $slf:ident $py:ident $arg:ident optional $read:ident) => {
         convert::text_or($py, stringify!($arg), $arg, "")?
     };
     (@type required) => { &Bound<'_, PyAny> };
@@ -401,7 +426,7 @@ macro_rules! event_methods {
                     actor: Option<&Bound<'_, PyAny>>,
                 ) -> PyResult<()> {
                     crate::errors::guard(|| {
-                        $(let $arg = event_methods!(@read py $arg $need $read);)*
+                        $(let $arg = event_methods!(@read slf py $arg $need $read);)*
                         Self::record(slf, py, at, actor, $kind)
                     })
                 }
@@ -449,7 +474,7 @@ event_methods! {
     /// Hands the dossier to a workflow step.
     route(step required text) (at, step, actor = None) => Kind::Routed { step };
     /// Apologises and sets a new appointment (Mẫu 04), at most once.
-    extend(new_due required local, reason optional text) (at, new_due, reason = None, actor = None)
+    extend(new_due required instant, reason optional text) (at, new_due, reason = None, actor = None)
         => Kind::Extended { new_due, reason };
 }
 
@@ -481,12 +506,22 @@ impl Dossier {
             if let Some(c) = channel {
                 opening.channel = convert::channel(py, c)?;
             }
-            opening.submitted_at = submitted_at
-                .map(|t| convert::local(py, "submitted_at", t))
+            let submitted = submitted_at
+                .map(|t| convert::instant(py, "submitted_at", t))
                 .transpose()?;
-            opening.received_at = received_at
-                .map(|t| convert::local(py, "received_at", t))
+            let received = received_at
+                .map(|t| convert::instant(py, "received_at", t))
                 .transpose()?;
+            let zone = match (submitted, received) {
+                (Some((_, a)), Some((_, b))) => {
+                    convert::same_zone(py, "received_at", b, a)?;
+                    a
+                }
+                (Some((_, z)), None) | (None, Some((_, z))) => z,
+                (None, None) => Zone::Naive,
+            };
+            opening.submitted_at = submitted.map(|(t, _)| t);
+            opening.received_at = received.map(|(t, _)| t);
             opening.actor = convert::text_or(py, "actor", actor, "")?;
             if let Some(a) = applicant {
                 opening.applicant = Some(
@@ -494,7 +529,9 @@ impl Dossier {
                 );
             }
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            core::Dossier::open(&calendar, opening).py(py).map(Self)
+            core::Dossier::open(&calendar, opening)
+                .py(py)
+                .map(|d| Self(d, zone))
         })
     }
 
@@ -526,13 +563,14 @@ impl Dossier {
                     Some(text.parse::<motcua::report::Ending>().py(py)?)
                 }
             };
+            let (received_at, zone) = convert::instant(py, "received_at", received_at)?;
             let record = motcua::report::ReportRecord {
                 channel: channel.map_or(Ok(Channel::Direct), |c| convert::channel(py, c))?,
-                received_at: Some(convert::local(py, "received_at", received_at)?),
+                received_at: Some(received_at),
                 due_at: None,
                 ended_at: ended_at
                     .filter(|e| !e.is_none())
-                    .map(|e| convert::local(py, "ended_at", e))
+                    .map(|e| convert::instant_in(py, "ended_at", e, zone))
                     .transpose()?,
                 ending,
                 paused: false,
@@ -542,7 +580,7 @@ impl Dossier {
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             core::Dossier::from_record(procedure, &calendar, code, &record)
                 .py(py)
-                .map(Self)
+                .map(|d| Self(d, zone))
         })
     }
 
@@ -565,10 +603,12 @@ impl Dossier {
                 reevaluate.map_or(Ok(false), |r| convert::flag(py, "reevaluate", r))?;
             if reevaluate {
                 core::Dossier::reevaluate_json(&text, &calendar)
-                    .map(|(d, _)| Self(d))
+                    .map(|(d, _)| Self(d, Zone::Naive))
                     .py(py)
             } else {
-                core::Dossier::from_json(&text, &calendar).py(py).map(Self)
+                core::Dossier::from_json(&text, &calendar)
+                    .py(py)
+                    .map(|d| Self(d, Zone::Naive))
             }
         })
     }
@@ -617,20 +657,20 @@ impl Dossier {
 
     /// The reception instant.
     #[getter]
-    fn received_at(&self) -> Option<NaiveDateTime> {
-        self.0.received_at()
+    fn received_at(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        convert::to_instant_opt(py, self.0.received_at(), self.1)
     }
 
     /// The legal due date (``None`` for procedures without deadline).
     #[getter]
-    fn due_at(&self) -> Option<NaiveDateTime> {
-        self.0.due_at()
+    fn due_at(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        convert::to_instant_opt(py, self.0.due_at(), self.1)
     }
 
     /// The appointment given to the applicant (the new one after an apology).
     #[getter]
-    fn appointment_at(&self) -> Option<NaiveDateTime> {
-        self.0.appointment_at()
+    fn appointment_at(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        convert::to_instant_opt(py, self.0.appointment_at(), self.1)
     }
 
     /// ``"early"``, ``"on_time"`` or ``"late"`` once resolved; ``None``
@@ -667,15 +707,18 @@ impl Dossier {
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
         crate::errors::guard(|| {
-            let as_of = convert::local(py, "as_of", as_of)?;
+            let (as_of, zone) = (Self::instant(slf, "as_of", as_of)?, Self::zone(slf)?);
             let r =
                 motcua::report::ReportRecord::from_dossier(&crate::errors::borrow(slf)?.0, as_of)
                     .py(py)?;
             let out = PyDict::new(py);
             out.set_item("channel", r.channel.code())?;
-            out.set_item("received_at", r.received_at)?;
-            out.set_item("due_at", r.due_at)?;
-            out.set_item("ended_at", r.ended_at)?;
+            out.set_item(
+                "received_at",
+                convert::to_instant_opt(py, r.received_at, zone)?,
+            )?;
+            out.set_item("due_at", convert::to_instant_opt(py, r.due_at, zone)?)?;
+            out.set_item("ended_at", convert::to_instant_opt(py, r.ended_at, zone)?)?;
             out.set_item("ending", r.ending.map(|e| e.code()))?;
             out.set_item("paused", r.paused)?;
             out.set_item("supplement_requests", r.supplement_requests)?;
@@ -709,7 +752,7 @@ impl Dossier {
         as_of: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let as_of = convert::local(py, "as_of", as_of)?;
+            let as_of = Self::instant(slf, "as_of", as_of)?;
             let usage = crate::errors::borrow(slf)?.0.step_usage_at(as_of).py(py)?;
             step_usage(py, &usage)
         })
@@ -725,7 +768,7 @@ impl Dossier {
         thresholds: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Option<f64>> {
         crate::errors::guard(|| {
-            let as_of = convert::local(py, "as_of", as_of)?;
+            let as_of = Self::instant(slf, "as_of", as_of)?;
             let thresholds = match thresholds {
                 Some(t) => convert::reals(py, "thresholds", t)?,
                 None => core::Progress::DEFAULT_WARNING_THRESHOLDS.to_vec(),
@@ -741,7 +784,7 @@ impl Dossier {
     /// The event log as dicts.
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| convert::to_python(py, &self.0.events()))
+        crate::errors::guard(|| convert::to_python_in(py, &self.0.events(), self.1))
     }
 
     /// The facts the index counts (``["synced", "paid_online"]``), or
@@ -772,9 +815,9 @@ impl Dossier {
         as_of: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let as_of = convert::local(py, "as_of", as_of)?;
+            let as_of = Self::instant(slf, "as_of", as_of)?;
             let s = crate::errors::borrow(slf)?.0.state_at(as_of).py(py)?;
-            let out = convert::to_python(py, &s)?;
+            let out = convert::to_python_in(py, &s, Self::zone(slf)?)?;
             out.bind(py)
                 .set_item("status", convert::status(py, s.status)?)?;
             Ok(out)
@@ -783,7 +826,7 @@ impl Dossier {
 
     /// The timeline of events and rules that produced the due date.
     fn explain(&self, py: Python<'_>) -> PyResult<Explanation> {
-        crate::errors::guard(|| Explanation::new(py, self.0.explain().py(py)?))
+        crate::errors::guard(|| Explanation::new(py, self.0.explain().py(py)?, self.1))
     }
 
     /// The ``DongBoHoSoMC`` payload of the national portal (PascalCase keys,
@@ -808,7 +851,7 @@ impl Dossier {
     /// The data of the receipt and appointment slip (Mẫu 01).
     fn receipt_slip(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| match self.0.receipt_slip() {
-            Some(slip) => convert::to_python(py, &slip),
+            Some(slip) => convert::to_python_in(py, &slip, self.1),
             None => Ok(py.None()),
         })
     }
@@ -817,7 +860,7 @@ impl Dossier {
     /// ``None`` without extension.
     fn apology_letter(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| match self.0.apology_letter() {
-            Some(letter) => convert::to_python(py, &letter),
+            Some(letter) => convert::to_python_in(py, &letter, self.1),
             None => Ok(py.None()),
         })
     }
@@ -826,7 +869,7 @@ impl Dossier {
     /// Circular 03/2025), or ``None`` unless stopped.
     fn stop_notice(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| match self.0.stop_notice() {
-            Some(notice) => convert::to_python(py, &notice),
+            Some(notice) => convert::to_python_in(py, &notice, self.1),
             None => Ok(py.None()),
         })
     }
@@ -856,9 +899,10 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    fn new(py: Python<'_>, notes: core::Explanation) -> PyResult<Self> {
+    /// The explanation of a call whose instants were `zone`.
+    fn new(py: Python<'_>, notes: core::Explanation, zone: Zone) -> PyResult<Self> {
         Ok(Self {
-            entries: convert::to_python(py, &notes)?,
+            entries: convert::to_python_in(py, &notes, zone)?,
             notes,
         })
     }

@@ -75,7 +75,7 @@ pub fn appointment_changes(
             calendar(py, "before", before)?,
             calendar(py, "after", after)?,
         );
-        let (as_of, _) = convert::instant(py, "as_of", as_of)?;
+        let (as_of, zone) = convert::instant(py, "as_of", as_of)?;
         let items = dossiers
             .try_iter()
             .map_err(|_| wrong_type(py, "dossiers", "an iterable of Dossier", dossiers))?;
@@ -85,10 +85,12 @@ pub fn appointment_changes(
             let dossier = item
                 .cast::<Dossier>()
                 .map_err(|_| wrong_type(py, "dossiers", "an iterable of Dossier", &item))?;
-            list.push(dossier.borrow().0.clone());
+            let dossier = dossier.borrow();
+            convert::same_zone(py, "dossiers", dossier.1, zone)?;
+            list.push(dossier.0.clone());
         }
         let found =
             motcua::impact::appointment_changes(&list, &before.0, &after.0, as_of).py(py)?;
-        to_python(py, &found)
+        convert::to_python_in(py, &found, zone)
     })
 }

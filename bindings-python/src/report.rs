@@ -510,7 +510,7 @@ pub fn sample_center(
         let cal = motcua::calendar::Calendar::vietnam();
         let mut out = Vec::new();
         motcua::sample::generate(&config, &cal, |d| {
-            out.push(Dossier(d));
+            out.push(Dossier(d, crate::convert::Zone::Naive));
             Ok(())
         })
         .py(py)?;

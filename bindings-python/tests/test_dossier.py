@@ -347,7 +347,7 @@ class _SlowTz(dt.tzinfo):
 
 
 @pytest.mark.parametrize("call", ["request_payment", "state_at"])
-def test_a_dossier_shared_by_threads_is_never_found_borrowed(dossier, call):
+def test_a_dossier_shared_by_threads_is_never_found_borrowed(call):
     # Issue 13, item 4: a method converted an aware datetime (Python code,
     # its utcoffset) while it held the dossier borrowed, and another thread
     # touching the dossier then got pyo3's RuntimeError "Already mutably
@@ -355,6 +355,11 @@ def test_a_dossier_shared_by_threads_is_never_found_borrowed(dossier, call):
     import threading
 
     entered = threading.Event()
+    vn = dt.timezone(dt.timedelta(hours=7))
+    # An aware dossier, since its calls take aware instants only.
+    dossier = motcua.Dossier(procedure=motcua.Procedure.from_dict(PROCEDURE),
+                             code="000.00.06.H56-231027-0361",
+                             received_at=T(2023, 10, 27, 9, 32, tzinfo=vn))
     at = T(2023, 10, 27, 10, 0, tzinfo=_SlowTz(entered))
     errors = []
 
@@ -369,7 +374,7 @@ def test_a_dossier_shared_by_threads_is_never_found_borrowed(dossier, call):
     assert entered.wait(5)
     # While the other thread is inside its call: read, and write.
     assert dossier.status == motcua.Status.ACCEPTED
-    dossier.route(T(2023, 10, 27, 9, 40), "reception")
+    dossier.route(T(2023, 10, 27, 9, 40, tzinfo=vn), "reception")
     thread.join()
     assert errors == []
     kinds = [e["type"] for e in dossier.events]

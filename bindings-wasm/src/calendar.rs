@@ -7,7 +7,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, int32, list, number, set};
 use crate::errors::{js_error, wrong_type, IntoJs};
-use motcua::calendar::iso::format_instant as iso_instant;
 
 /// A calendar entry as a plain object.
 fn holiday_object(h: &holidays::Holiday) -> Object {
@@ -342,8 +341,8 @@ impl Calendar {
     #[wasm_bindgen(js_name = workingDaysBetween)]
     pub fn working_days_between(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] b: JsValue,
     ) -> Result<i32, JsValue> {
         let (a, b) = (convert::date("a", &a)?, convert::date("b", &b)?);
         self.0.working_days_between(a, b).js()
@@ -406,10 +405,10 @@ impl Calendar {
     #[wasm_bindgen(js_name = nextWorkingInstant)]
     pub fn next_working_instant(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
     ) -> Result<String, JsValue> {
         let t = convert::instant("at", &at)?;
-        Ok(iso_instant(self.0.next_working_instant(t).js()?))
+        Ok(convert::iso_instant(self.0.next_working_instant(t).js()?))
     }
 
     /// The instant when `{days, hours, minutes}` of working time (each
@@ -417,7 +416,7 @@ impl Calendar {
     #[wasm_bindgen(js_name = addWorkingTime)]
     pub fn add_working_time(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
         #[wasm_bindgen(unchecked_param_type = "WorkingDuration")] duration: JsValue,
     ) -> Result<String, JsValue> {
         let t = convert::instant("at", &at)?;
@@ -440,15 +439,15 @@ impl Calendar {
             .0
             .working_duration(part("days")?, part("hours")?, part("minutes")?)
             .js()?;
-        Ok(iso_instant(self.0.add_working_time(t, d).js()?))
+        Ok(convert::iso_instant(self.0.add_working_time(t, d).js()?))
     }
 
     /// Working time from `a` to `b`, in hours (negative when `b < a`).
     #[wasm_bindgen(js_name = workingHoursBetween)]
     pub fn working_hours_between(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] b: JsValue,
     ) -> Result<f64, JsValue> {
         let (a, b) = (convert::instant("a", &a)?, convert::instant("b", &b)?);
         Ok(self.0.working_time_between(a, b).js()?.hours())

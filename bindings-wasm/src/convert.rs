@@ -113,9 +113,18 @@ fn bad_format(name: &str, text: &str, expected: &str) -> JsValue {
 }
 
 /// A `YYYY-MM-DDTHH:MM[:SS]` argument in Vietnam local time; a trailing `Z`
-/// or `±HH:MM` offset is converted to UTC+7.
+/// or `±HH:MM` offset is converted to UTC+7, and so is a `Date` (an instant
+/// in time, whatever the machine's own zone).
 pub fn instant(name: &str, value: &JsValue) -> Result<NaiveDateTime, JsValue> {
-    const EXPECTED: &str = "an ISO instant \"YYYY-MM-DDTHH:MM[:SS]\" with an optional offset";
+    const EXPECTED: &str =
+        "a Date or an ISO instant \"YYYY-MM-DDTHH:MM[:SS]\" with an optional offset";
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        let millis = date.get_time();
+        return chrono::DateTime::from_timestamp_millis(millis as i64)
+            .filter(|_| millis.is_finite())
+            .map(|t| motcua::calendar::zone::VietnamTime::to_vietnam(&t))
+            .ok_or_else(|| js_error(INVALID_FORMAT, &format!("{name} is an invalid Date")));
+    }
     let text = string(name, EXPECTED, value)?;
     iso::parse_instant_with_offset(&text).ok_or_else(|| bad_format(name, &text, EXPECTED))
 }
@@ -208,8 +217,12 @@ pub fn set(object: &js_sys::Object, key: &str, value: JsValue) {
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 const field = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const camel = (key) => field.test(key) ? key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()) : key;
+const instantKey = /^(?:at|as_of|.*_at|.*_due)$/;
+const localInstant = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?$/;
 export function parse_camel(text) {
-  return JSON.parse(text, function (_key, value) {
+  return JSON.parse(text, function (key, value) {
+    // A result instant carries Vietnam's offset, as iso_instant writes it.
+    if (typeof value === 'string' && instantKey.test(key) && localInstant.test(value)) return value + '+07:00';
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const out = {};
     // Defined, not assigned: a data key such as __proto__ stays a row.
@@ -221,7 +234,8 @@ export function parse_camel(text) {
 }")]
 extern "C" {
     /// Parses JSON whose object keys are `snake_case` into plain objects
-    /// with `camelCase` keys; other keys (data keys: agency names, codes
+    /// with `camelCase` keys, instants (`at`, `as_of`, `*_at`, `*_due`) with
+    /// their `+07:00` offset (see [`iso_instant`]); other keys (data keys: agency names, codes
     /// such as `H21_17`) are kept as they are, and every key is defined,
     /// never assigned, so that `__proto__` is a key like any other. In JS because there it costs nothing in the
     /// module: doing it in Rust took a second serde serializer (to
@@ -280,7 +294,14 @@ pub fn channel(value: &JsValue) -> Result<motcua::procedure::Channel, JsValue> {
     text.parse().js()
 }
 
-/// An optional instant as ISO text (`undefined` when none).
+/// A result instant as ISO text with its offset, `+07:00`: JavaScript
+/// reads a text without one as the machine's own local time, so a bare
+/// Vietnam local time would be a wrong instant anywhere outside UTC+7.
+pub fn iso_instant(t: NaiveDateTime) -> String {
+    iso::format_instant_aware(t)
+}
+
+/// An optional instant as [`iso_instant`] (`undefined` when none).
 pub fn iso_opt(t: Option<NaiveDateTime>) -> Option<String> {
-    t.map(iso::format_instant)
+    t.map(iso_instant)
 }

@@ -36,6 +36,13 @@ impl Procedure {
         self.0.to_json()
     }
 
+    /// The procedure as a plain object, for `JSON.stringify`: so that a
+    /// `Procedure` is accepted wherever a procedure's JSON is.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "ProcedureJson")]
+    pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
+        js_sys::JSON::parse(&self.0.to_json())
+    }
+
     /// National code.
     #[wasm_bindgen(getter)]
     pub fn code(&self) -> String {
@@ -199,7 +206,8 @@ impl DossierCodeGenerator {
 }
 
 /// A dossier: code, procedure, channel and event log, with the legal clock
-/// replayed from the log. Instants are ISO strings in Vietnam local time.
+/// replayed from the log. Instants in are a `Date` or ISO text (Vietnam
+/// local time without an offset); instants out are ISO text with `+07:00`.
 #[wasm_bindgen]
 pub struct Dossier(core::Dossier);
 
@@ -285,7 +293,7 @@ macro_rules! event_methods {
                 #[wasm_bindgen(js_name = $js)]
                 pub fn $method(
                     &mut self,
-                    #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+                    #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
                     $(#[wasm_bindgen(js_name = $arg_js, $ty = $ts)] $arg: JsValue,)*
                     #[wasm_bindgen(unchecked_optional_param_type = "string")] actor: JsValue,
                 ) -> Result<(), JsValue> {
@@ -332,7 +340,7 @@ event_methods! {
     "resume" resume() => Kind::Resumed;
     /// Apology and new appointment (Mẫu 04), at most once.
     "extend" extend(
-        new_due: "newDue" unchecked_param_type "string" instant,
+        new_due: "newDue" unchecked_param_type "Instant" instant,
         reason: "reason" unchecked_optional_param_type "string" text_or_empty
     ) => Kind::Extended { new_due, reason };
     /// The result is ready.
@@ -472,7 +480,7 @@ impl Dossier {
     #[wasm_bindgen(js_name = stepUsageAt, unchecked_return_type = "StepUsage[]")]
     pub fn step_usage_at(
         &self,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "Instant")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
         step_usage(&self.0.step_usage_at(as_of).js()?)
@@ -483,7 +491,7 @@ impl Dossier {
     #[wasm_bindgen(unchecked_return_type = "number | null")]
     pub fn warning(
         &self,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "Instant")] as_of: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "number[]")] thresholds: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
@@ -547,7 +555,7 @@ impl Dossier {
     #[wasm_bindgen(js_name = stateAt, unchecked_return_type = "DossierState")]
     pub fn state_at(
         &self,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "Instant")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
         convert::to_js(&self.0.state_at(as_of).js()?)
@@ -605,8 +613,9 @@ impl Calendar {
     #[wasm_bindgen(unchecked_return_type = "Estimate")]
     pub fn estimate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson")] procedure: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | ProcedureJson | Procedure")]
+        procedure: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Channel")] channel: JsValue,
     ) -> Result<JsValue, JsValue> {
         let procedure =

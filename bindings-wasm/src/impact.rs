@@ -55,7 +55,7 @@ pub fn appointment_changes(
     #[wasm_bindgen(unchecked_param_type = "Array<Dossier | string | object>")] dossiers: JsValue,
     before: &Calendar,
     after: &Calendar,
-    #[wasm_bindgen(unchecked_param_type = "string | Date")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Instant")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
     let dossiers = convert::list("dossiers", &dossiers)?;
     let as_of = convert::instant("asOf", &as_of)?;

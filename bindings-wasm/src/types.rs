@@ -176,11 +176,19 @@ export interface ProcedureJson {
   [field: string]: unknown;
 }
 
+/**
+ * An instant argument: a `Date`, or ISO text "YYYY-MM-DDTHH:MM[:SS]" in
+ * Vietnam local time, or with "Z" or an offset. Instants in results are
+ * ISO text with "+07:00", so `new Date(result)` is the right instant
+ * anywhere.
+ */
+export type Instant = string | Date;
+
 export interface ReceiveOptions {
-  procedure: string | ProcedureJson;
+  procedure: string | ProcedureJson | Procedure;
   code: string;
-  receivedAt?: string;
-  submittedAt?: string;
+  receivedAt?: Instant;
+  submittedAt?: Instant;
   channel?: Channel;
   actor?: string;
   applicant?: Record<string, string>;

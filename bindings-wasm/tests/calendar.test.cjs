@@ -33,9 +33,9 @@ test("the acceptance names exist", () => {
 });
 
 test("instants with an offset are converted to Vietnam time", () => {
-  assert.equal(cal.addWorkingTime("2023-10-27T02:32Z", { days: 5 }), "2023-11-03T09:32");
-  assert.equal(cal.addWorkingTime("2023-10-27T09:32:00+07:00", { days: 5 }), "2023-11-03T09:32");
-  assert.equal(cal.addWorkingTime("2023-10-30T09:00:30", { minutes: 1 }), "2023-10-30T09:01:30");
+  assert.equal(cal.addWorkingTime("2023-10-27T02:32Z", { days: 5 }), "2023-11-03T09:32+07:00");
+  assert.equal(cal.addWorkingTime("2023-10-27T09:32:00+07:00", { days: 5 }), "2023-11-03T09:32+07:00");
+  assert.equal(cal.addWorkingTime("2023-10-30T09:00:30", { minutes: 1 }), "2023-10-30T09:01:30+07:00");
 });
 
 test("wrong types are Errors with code invalid_type", () => {
@@ -113,7 +113,7 @@ test("single entries, schedule sources and Date.toISOString input", () => {
   assert.ok(source.sources.some((s) => s.includes("thanhnien")));
   assert.equal(cal.scheduleSource(2030).status, "projected");
   const utc = new Date(Date.UTC(2023, 9, 27, 2, 32)).toISOString();
-  assert.equal(cal.addWorkingTime(utc, { days: 5 }), "2023-11-03T09:32");
+  assert.equal(cal.addWorkingTime(utc, { days: 5 }), "2023-11-03T09:32+07:00");
   throwsCode(() => cal.addCalendarDays("2026-01-05", -1), "calendar.invalid_duration");
 });
 

@@ -6,6 +6,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const motcua = require("../pkg-node/motcua.js");
+const { local } = require("./instants.cjs");
 
 const { cases } = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "..", "tests", "vectors", "dossiers.json"), "utf8"),
@@ -35,8 +36,8 @@ for (const c of cases) {
     const d = motcua.Dossier.fromJson(JSON.stringify(c.dossier));
     const got = {
       status: d.status,
-      due_at: d.dueAt ?? null,
-      appointment_at: d.appointmentAt ?? null,
+      due_at: local(d.dueAt),
+      appointment_at: local(d.appointmentAt),
       timeliness_date: d.timeliness("date"),
       timeliness_instant: d.timeliness("instant"),
       violations: d.violations,
@@ -48,12 +49,12 @@ for (const c of cases) {
       const s = d.stateAt(c.as_of);
       const state = {
         status: s.status,
-        due_at: s.dueAt,
+        due_at: local(s.dueAt),
         timeliness_date: s.timelinessDate,
         timeliness_instant: s.timelinessInstant,
         overdue: s.progress ? s.progress.overdue : null,
       };
-      if ("effective_due" in c.state) state.effective_due = s.progress.effectiveDue;
+      if ("effective_due" in c.state) state.effective_due = local(s.progress.effectiveDue);
       assert.deepStrictEqual(state, c.state);
     }
     assert.equal(motcua.Dossier.fromJson(d.toJson()).toJson(), d.toJson());
@@ -67,7 +68,7 @@ test("the method API, with errors that change nothing", () => {
     receivedAt: "2023-10-27T09:32",
     channel: "direct",
   });
-  assert.equal(d.dueAt, "2023-11-03T09:32");
+  assert.equal(d.dueAt, "2023-11-03T09:32+07:00");
   assert.equal(d.status, 2);
   assert.equal(d.statusName, "Được tiếp nhận");
   d.route("2023-10-27T10:00", "reception");
@@ -80,12 +81,12 @@ test("the method API, with errors that change nothing", () => {
   throwsCode(() => d.completeSupplement("31/10/2023"), "invalid_format");
   assert.equal(d.toJson(), before);
   d.completeSupplement("2023-10-31T09:00");
-  assert.equal(d.dueAt, "2023-11-07T09:00");
+  assert.equal(d.dueAt, "2023-11-07T09:00+07:00");
   d.extend("2023-11-01T09:00", "2023-11-10T17:00", "xác minh");
   throwsCode(() => d.extend("2023-11-02T09:00", "2023-11-14T17:00"), "dossier.invalid_extension");
   d.resolve("2023-11-08T10:00");
   assert.equal(d.timeliness(), "late");
-  assert.equal(d.apologyLetter().newDue, "2023-11-10T17:00");
+  assert.equal(d.apologyLetter().newDue, "2023-11-10T17:00+07:00");
   assert.equal(d.receiptSlip().processingTimeVi, "5 ngày làm việc");
   const rules = d.explain().map((e) => e.rule);
   assert.deepStrictEqual(rules.slice(0, 3), ["received", "rule_set", "calendar_data"]);
@@ -95,8 +96,8 @@ test("the method API, with errors that change nothing", () => {
 test("a custom calendar receives dossiers too", () => {
   const cal = motcua.Calendar.custom({ workingWeekdays: [0, 1, 2, 3, 4, 5] });
   const d = cal.receive({ procedure: JSON.stringify(PROCEDURE), code: "000.00.06.H56-231027-0001", receivedAt: "2023-10-27T09:32" });
-  assert.equal(d.dueAt, "2023-11-02T09:32");
-  assert.equal(cal.dossierFromJson(d.toJson()).dueAt, "2023-11-02T09:32");
+  assert.equal(d.dueAt, "2023-11-02T09:32+07:00");
+  assert.equal(cal.dossierFromJson(d.toJson()).dueAt, "2023-11-02T09:32+07:00");
 });
 
 test("codes, procedures and catalogs", () => {
@@ -130,7 +131,7 @@ test("online submission, applicant, warnings and the step in progress", () => {
   assert.equal(d.status, 1);
   assert.equal(d.dueAt, undefined);
   d.accept("2023-10-27T09:32");
-  assert.equal(d.dueAt, "2023-11-03T09:32");
+  assert.equal(d.dueAt, "2023-11-03T09:32+07:00");
   assert.equal(d.receiptSlip().applicant.name, "Nguyễn Văn An");
   d.route("2023-10-27T09:32", "reception");
   d.route("2023-10-27T11:00", "review");
@@ -211,11 +212,11 @@ test("a dossier read on another calendar is an error unless re-evaluated", () =>
     receivedAt: "2026-11-20T09:00",
     channel: "direct",
   });
-  assert.equal(d.dueAt, "2026-11-27T09:00");
+  assert.equal(d.dueAt, "2026-11-27T09:00+07:00");
   const text = d.toJson();
   assert.equal(old.dossierFromJson(text).toJson(), text);
   throwsCode(() => motcua.Dossier.fromJson(text), "dossier.calendar_mismatch");
-  assert.equal(motcua.Dossier.fromJson(text, true).dueAt, "2026-11-30T09:00");
+  assert.equal(motcua.Dossier.fromJson(text, true).dueAt, "2026-11-30T09:00+07:00");
   throwsCode(() => motcua.Dossier.fromJson(text, "yes"), "invalid_type");
 });
 
@@ -238,7 +239,7 @@ test("a dossier opened with neither instant is the core's one error", () => {
     submittedAt: "2023-10-27T08:00",
     receivedAt: "2023-10-27T01:32:00.000Z",
   });
-  assert.equal(d.receivedAt, "2023-10-27T08:32");
+  assert.equal(d.receivedAt, "2023-10-27T08:32+07:00");
   assert.deepEqual(
     d.events.map((e) => e.type),
     ["submitted", "accepted"],

@@ -7,6 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const motcua = require("../pkg-node/motcua.js");
+const { local } = require("./instants.cjs");
 
 const load = (name) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "tests", "vectors", `${name}.json`), "utf8"));
@@ -36,12 +37,12 @@ test("appointmentChanges vectors", () => {
     const found = motcua.appointmentChanges([d], old, cal, c.as_of);
     const got = found.length === 0 ? null : {
       open: found[0].open,
-      old_due: found[0].oldDue,
-      new_due: found[0].newDue,
+      old_due: local(found[0].oldDue),
+      new_due: local(found[0].newDue),
       old_timeliness: found[0].oldTimeliness,
       new_timeliness: found[0].newTimeliness,
       changed_dates: found[0].days.map((day) => day.date),
-      new_appointment_at: found[0].letter ? found[0].letter.newAppointmentAt : null,
+      new_appointment_at: found[0].letter ? local(found[0].letter.newAppointmentAt) : null,
     };
     assert.deepStrictEqual(got, c.expected, c.name);
     // The dossier is still usable: the call read it, it did not take it.
@@ -105,6 +106,6 @@ test("cross-boundary reception counts from the competent agency", () => {
   d.acceptCrossBoundary("2026-10-05T09:00", "H21.17");
   assert.equal(d.dueAt ?? null, null);
   d.competentReceive("2026-10-07T10:00");
-  assert.equal(d.dueAt, "2026-10-14T10:00");
+  assert.equal(d.dueAt, "2026-10-14T10:00+07:00");
   assert.deepStrictEqual([d.receivingUnit, d.competentUnit], ["H21.227", "H21.17"]);
 });

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::sessions::WorkingTime;
 use super::working::Calendar;
+use super::zone::VietnamTime;
 use crate::decimal::Decimal;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -110,7 +111,9 @@ impl Calendar {
 
     /// `t` itself if it lies inside a working session, else the start of the
     /// next session (where a dossier's clock starts when it is received
-    /// after closing time or at lunch).
+    /// after closing time or at lunch). `t` is naive Vietnam local time or
+    /// an aware `DateTime` of any zone, and the result is of the same kind
+    /// ([`VietnamTime`]).
     ///
     /// ```
     /// use chrono::NaiveDateTime;
@@ -122,7 +125,12 @@ impl Calendar {
     /// assert_eq!(cal.next_working_instant(t("2023-10-27 17:45"))?, t("2023-10-30 07:30"));
     /// # Ok::<(), motcua::Error>(())
     /// ```
-    pub fn next_working_instant(&self, t: NaiveDateTime) -> Result<NaiveDateTime> {
+    pub fn next_working_instant<T: VietnamTime>(&self, t: T) -> Result<T> {
+        let local = self.next_local_working_instant(t.to_vietnam())?;
+        Ok(t.like(local))
+    }
+
+    fn next_local_working_instant(&self, t: NaiveDateTime) -> Result<NaiveDateTime> {
         let off = self.offset_of(t.date())?;
         if self.working_at(off) {
             let tod = t.time().num_seconds_from_midnight();
@@ -138,7 +146,8 @@ impl Calendar {
 
     /// The instant at which `duration` of working time, counted from `t`,
     /// has elapsed. `t` outside the sessions counts from the next session
-    /// start; a zero duration gives that start.
+    /// start; a zero duration gives that start. Naive in gives naive out,
+    /// aware in gives aware out, in the caller's zone ([`VietnamTime`]).
     ///
     /// ```
     /// use chrono::NaiveDateTime;
@@ -152,7 +161,13 @@ impl Calendar {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     #[inline]
-    pub fn add_working_time(
+    pub fn add_working_time<T: VietnamTime>(&self, t: T, duration: WorkingTime) -> Result<T> {
+        let local = self.add_local_working_time(t.to_vietnam(), duration)?;
+        Ok(t.like(local))
+    }
+
+    #[inline]
+    fn add_local_working_time(
         &self,
         t: NaiveDateTime,
         duration: WorkingTime,
@@ -167,7 +182,7 @@ impl Calendar {
             ));
         }
         if duration.seconds() == 0 {
-            return self.next_working_instant(t);
+            return self.next_local_working_instant(t);
         }
         let p = self
             .position(t)?
@@ -178,11 +193,11 @@ impl Calendar {
 
     /// The working time from `a` to `b`: negative when `b` is earlier.
     /// `working_time_between(t, add_working_time(t, d)) == d` for every
-    /// `d > 0`.
+    /// `d > 0`. `a` and `b` are of one kind: both naive or both aware.
     #[inline]
-    pub fn working_time_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> Result<WorkingTime> {
+    pub fn working_time_between<T: VietnamTime>(&self, a: T, b: T) -> Result<WorkingTime> {
         Ok(WorkingTime::from_seconds(
-            self.position(b)? - self.position(a)?,
+            self.position(b.to_vietnam())? - self.position(a.to_vietnam())?,
         ))
     }
 

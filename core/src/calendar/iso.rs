@@ -112,6 +112,12 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     parse_layout(&format!("2000-01-01 {text}"), "YYYY-MM-DD hh:mm").map(|t| t.time())
 }
 
+/// [`format_instant`] with Vietnam's offset, `+07:00`: the instant an aware
+/// reader (JavaScript's `Date`) takes for this local time.
+pub fn format_instant_aware(t: NaiveDateTime) -> String {
+    format!("{}+07:00", format_instant(t))
+}
+
 /// `YYYY-MM-DDTHH:MM`, with `:SS` when the seconds are not zero.
 pub fn format_instant(t: NaiveDateTime) -> String {
     let (d, s) = (t.date(), t.second());

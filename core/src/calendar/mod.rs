@@ -8,6 +8,7 @@
 //!   rank/select tables built once; which data it was built from
 //!   ([`Calendar::data_versions`]).
 //! - [`changes`]: the dates whose status differs between two calendars.
+//! - [`zone`]: Vietnam's time zone, and aware and naive instants.
 //!
 //! ## Counting rules
 //!
@@ -41,6 +42,7 @@ pub(crate) mod iso;
 pub mod lunar;
 mod sessions;
 mod working;
+pub mod zone;
 
 pub use builder::{check_statutory, CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE};
 pub use changes::{changes, same_range, DayChange, DayStatus};

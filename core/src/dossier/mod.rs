@@ -221,11 +221,11 @@ impl Dossier {
         calendar: &Calendar,
         code: DossierCode,
         channel: Channel,
-        received_at: NaiveDateTime,
+        received_at: impl crate::calendar::zone::VietnamTime,
         actor: &str,
     ) -> Result<Self> {
         let events = vec![Event::new(
-            iso::whole_seconds(received_at),
+            iso::whole_seconds(received_at.to_vietnam()),
             actor,
             EventKind::Accepted,
         )];

@@ -39,6 +39,7 @@ pub use timeliness::{judge, progress, timeliness, Granularity, Progress, Timelin
 use super::event::{Event, EventKind};
 use super::explain::Explanation;
 use super::status::Status;
+use crate::calendar::zone::VietnamTime;
 use crate::calendar::Calendar;
 use crate::error::Result;
 use crate::law::RuleSet;
@@ -286,18 +287,22 @@ impl<'a> Clock<'a> {
 
     /// The due date of a dossier received at `at` (or restarted at `at`),
     /// `None` for a procedure without deadline. The fast path of a fresh
-    /// reception.
-    pub fn due_from(&self, at: NaiveDateTime) -> Result<Option<NaiveDateTime>> {
-        self.due(at).map(|d| d.due)
+    /// reception. `at` is naive Vietnam local time or an aware `DateTime`,
+    /// and the due date is of the same kind ([`VietnamTime`]).
+    pub fn due_from<T: VietnamTime>(&self, at: T) -> Result<Option<T>> {
+        Ok(self.due(at.to_vietnam())?.due.map(|due| at.like(due)))
     }
 
     /// "If I submit now": the due date of a dossier accepted at `at`, with
     /// the explanation a received dossier would give. It replays the same
     /// reception event as [`crate::dossier::Dossier::receive`], so a portal's
-    /// estimate and the center's receipt slip cannot disagree.
-    pub fn estimate(&self, at: NaiveDateTime) -> Result<Estimate> {
+    /// estimate and the center's receipt slip cannot disagree. `at` may be
+    /// aware ([`VietnamTime`]); the estimate, like its explanation, is in
+    /// Vietnam local time ([`crate::calendar::zone::aware`] makes its due
+    /// date aware).
+    pub fn estimate(&self, at: impl VietnamTime) -> Result<Estimate> {
         let reception = Event::new(
-            crate::calendar::iso::whole_seconds(at),
+            crate::calendar::iso::whole_seconds(at.to_vietnam()),
             "",
             EventKind::Accepted,
         );
