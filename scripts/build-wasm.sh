@@ -73,6 +73,35 @@ package_json() {
   fi
 }
 
+npm_package_json() {
+  local crate_version
+  crate_version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+  cat <<JSON
+{
+  "name": "motcua",
+  "version": "$crate_version",
+  "description": "Vietnam's one-stop public administrative service rules: working calendar with lunar Tết and official schedules, legal due dates, period report and the Decision 766 service index (WebAssembly).",
+  "keywords": ["vietnam", "working-days", "business-days", "holidays", "lunar-calendar", "tet", "government", "public-service", "wasm"],
+  "license": "MIT OR Apache-2.0",
+  "engines": { "node": ">=20.19" },
+  "main": "./node/motcua.js",
+  "module": "./web/motcua.js",
+  "types": "./node/motcua.d.ts",
+  "exports": {
+    ".": {
+      "node": { "types": "./node/motcua.d.ts", "default": "./node/motcua.js" },
+      "types": "./web/motcua.d.ts",
+      "default": "./web/motcua.js"
+    },
+    "./motcua_bg.wasm": "./web/motcua_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["node/", "web/", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  "sideEffects": ["./node/snippets/*", "./web/snippets/*"]
+}
+JSON
+}
+
 for kind in node web; do
   out="bindings-wasm/pkg-$kind"
   rm -rf "$out"
@@ -80,6 +109,10 @@ for kind in node web; do
   wasm-bindgen --target "$glue_target" --remove-name-section --remove-producers-section \
     --out-name motcua --out-dir "$out" "$wasm"
   package_json "$kind" > "$out/package.json"
+  # The classes declare `[Symbol.dispose]`, whose type is in TypeScript's
+  # esnext.disposable library: the declarations name that library
+  # themselves, so a consumer compiling with `lib: ["ES2022"]` type-checks.
+  sed -i '1i /// <reference lib="esnext.disposable" />' "$out/motcua.d.ts"
 done
 
 # binaryen's wasm-opt, pinned in bindings-wasm/build-tools (npm), at -Oz.
@@ -103,6 +136,26 @@ bindings-wasm/build-tools/node_modules/.bin/wasm-opt -Oz \
   bindings-wasm/pkg-web/motcua_bg.wasm -o bindings-wasm/pkg-web/motcua_bg.wasm
 cp bindings-wasm/pkg-web/motcua_bg.wasm bindings-wasm/pkg-node/motcua_bg.wasm
 
+# The npm package: one package holding both builds, `exports` choosing the
+# CommonJS one for Node (and Vitest) and the ES module for browsers and
+# bundlers, with the package's README and licence files.
+npm_pkg=bindings-wasm/pkg
+rm -rf "$npm_pkg"
+mkdir -p "$npm_pkg"
+for kind in node web; do
+  mkdir "$npm_pkg/$kind"
+  cp -R bindings-wasm/pkg-$kind/motcua.js bindings-wasm/pkg-$kind/motcua.d.ts \
+    bindings-wasm/pkg-$kind/motcua_bg.wasm bindings-wasm/pkg-$kind/motcua_bg.wasm.d.ts \
+    bindings-wasm/pkg-$kind/snippets "$npm_pkg/$kind/"
+done
+# wasm-bindgen writes the inline JS snippets as ES modules, which the
+# CommonJS build loads with require(): Node 20.19 and later do that for a
+# file Node knows to be an ES module, hence the `type` of snippets/.
+printf '{ "type": "module" }\n' > "$npm_pkg/node/snippets/package.json"
+printf '{ "type": "module" }\n' > "$npm_pkg/web/package.json"
+cp bindings-wasm/README.md LICENSE-MIT LICENSE-APACHE "$npm_pkg/"
+npm_package_json > "$npm_pkg/package.json"
+
 wasm_bytes=$(wc -c < bindings-wasm/pkg-web/motcua_bg.wasm)
 gzip_bytes=$(gzip -9 -c bindings-wasm/pkg-web/motcua_bg.wasm | wc -c)
-echo "build-wasm: bindings-wasm/pkg-node and bindings-wasm/pkg-web; motcua_bg.wasm $wasm_bytes bytes, $gzip_bytes gzipped"
+echo "build-wasm: bindings-wasm/pkg-node, bindings-wasm/pkg-web and the npm package bindings-wasm/pkg; motcua_bg.wasm $wasm_bytes bytes, $gzip_bytes gzipped"

@@ -5,15 +5,17 @@
 #   1. cargo fmt --check, clippy with warnings as errors;
 #   2. boundary check: the core depends on no binding crate;
 #   3. cargo tests (unit, integration, doc, proptest, regeneration checks),
-#      and the core without default features as the WASM module builds it;
+#      and the crate as crates.io gets it: `cargo package`, its doctests
+#      inside the package, and a build with the MSRV toolchain;
 #   4. every fuzz target of fuzz/ for 20 s (scripts/fuzz.sh; a longer
 #      budget is `scripts/fuzz.sh 600`), and the main job's smoke run;
 #   5. pytest against the installed wheel, mypy.stubtest on its stubs,
-#      `pip install ./bindings-python` on a fresh venv, mypy --strict on
-#      the Python examples;
+#      the one wheel of target/wheels and `pip install ./bindings-python`
+#      each on a fresh venv, mypy --strict on the Python examples;
 #   6. Node tests against the built WASM package, tsc --noEmit on consumer
-#      files of both builds, the module's size, and the demo portal page in
-#      headless Chromium (scripts/test-portal.sh).
+#      files of both builds, the npm package packed, installed and imported
+#      by a consumer project, the module's size, and the demo portal page
+#      in headless Chromium (scripts/test-portal.sh).
 # The conformance vectors in tests/vectors/ run in all three runtimes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,6 +38,9 @@ fi
 step "cargo test (unit, integration, doc, proptest, generated tables)"
 cargo test --quiet --workspace --exclude motcua-python --exclude motcua-wasm
 
+step "the crate as published: cargo package, doctests inside it, the MSRV"
+scripts/test-crate-package.sh
+
 step "fuzz: every target for 20 s (coverage-guided, AddressSanitizer)"
 scripts/fuzz.sh 20
 
@@ -50,7 +55,7 @@ step "pytest (installed wheel)"
 .venv/bin/python -m pytest -q bindings-python/tests
 step "mypy.stubtest: the type stubs match the installed package"
 .venv/bin/python -m mypy.stubtest motcua
-step "pip install ./bindings-python on a fresh venv"
+step "the wheel of target/wheels, and pip install ./bindings-python, each on a fresh venv"
 scripts/test-pip-install.sh
 step "mypy --strict on the Python examples"
 .venv/bin/python -m mypy --strict examples/analyst
@@ -62,6 +67,8 @@ node --test bindings-wasm/tests/
 step "tsc --noEmit: consumer files against the .d.ts of both builds"
 (cd bindings-wasm/types-test && npm ci --no-audit --no-fund --loglevel=error)
 (cd bindings-wasm/types-test && npx --no-install tsc -p tsconfig.json)
+step "npm pack: a consumer project installs, imports and type-checks the package"
+scripts/test-npm-package.sh
 step "WASM module size"
 scripts/wasm-size.sh
 step "demo portal page in headless Chromium"

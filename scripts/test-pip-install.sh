@@ -1,16 +1,43 @@
 #!/usr/bin/env bash
-# `pip install ./bindings-python` on a fresh virtual environment, as a user
-# would run it: pip fetches maturin into an isolated build environment,
+# The two ways the README installs the Python package, each on a fresh
+# virtual environment, as a user would run them:
+#
+# 1. `pip install target/wheels/motcua-*.whl`: the one wheel that
+#    scripts/build-python.sh leaves there (the glob must match one file).
+# 2. `pip install ./bindings-python`: pip fetches maturin into an isolated build environment,
 # builds the abi3 wheel from source and installs it with numpy, its only
 # required dependency. Then the installed package answers a call.
 # CARGO_TARGET_DIR points at the workspace's target/ so that the build
 # reuses what scripts/build-python.sh already compiled.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-venv="$(mktemp -d)/venv"
-trap 'rm -rf "$(dirname "$venv")"' EXIT
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+shopt -s nullglob
+wheels=("$root"/target/wheels/motcua-*.whl)
+if [ "${#wheels[@]}" -ne 1 ]; then
+  echo "test-pip-install: target/wheels holds ${#wheels[@]} motcua wheels, not one: ${wheels[*]}" >&2
+  exit 1
+fi
+python3 -m venv "$work/wheel"
+"$work/wheel/bin/python" -m pip install --quiet "${wheels[0]}"
+"$work/wheel/bin/python" -c '
+import datetime as dt, motcua
+due, _ = motcua.Catalog.sample()["2.000001"].estimate(dt.datetime(2026, 2, 13, 15, 30))
+assert due is not None
+' >/dev/null
+echo "pip install target/wheels/$(basename "${wheels[0]}"): installed and answered"
+
+venv="$work/venv"
 python3 -m venv "$venv"
 CARGO_TARGET_DIR="$root/target" "$venv/bin/python" -m pip install --quiet "$root/bindings-python"
+# maturin's PEP 517 build leaves its own copy of the wheel in
+# target/wheels; pip installed it already, and the README's glob must find
+# one wheel only.
+for wheel in "$root"/target/wheels/motcua-*.whl; do
+  [ "$wheel" = "${wheels[0]}" ] || rm -f "$wheel"
+done
 "$venv/bin/python" - <<'PY'
 import datetime as dt
 import importlib.metadata as md

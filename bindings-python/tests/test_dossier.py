@@ -466,3 +466,18 @@ def test_an_error_carries_its_place_path_and_event_index():
     again = pickle.loads(pickle.dumps(raised.value))
     assert (type(again), again.event_index, str(again)) == (
         type(raised.value), 1, str(raised.value))
+
+
+def test_the_readme_lists_every_error_code_with_its_exception():
+    # Issue 16: the README's tables name every code a caller can meet, the
+    # core's and the bindings' own, each with its Python class.
+    import pathlib
+    import re
+
+    from motcua import _errors
+
+    readme = (pathlib.Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z_.]+)` \| (.*?) \|", readme, re.M))
+    for code, cls in _errors.BY_CODE.items():
+        assert code in rows, code
+        assert cls.__name__ in rows[code], (code, rows[code])

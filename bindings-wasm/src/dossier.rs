@@ -407,7 +407,7 @@ impl Dossier {
     }
 
     /// The national-portal status code, 1 to 10.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "StatusCode")]
     pub fn status(&self) -> u8 {
         self.0.status().code()
     }

@@ -215,17 +215,27 @@ export interface StepUsage {
   overspentHours: number;
 }
 
+/** A national-portal status code: 1 (submitted) to 10 (withdrawn). */
+export type StatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+/** The type of an event of a dossier's log. */
+export type EventType =
+  | "submitted" | "accepted" | "accepted_cross_boundary" | "competent_received"
+  | "refused" | "routed" | "supplement_requested" | "supplement_completed"
+  | "financial_obligation_requested" | "paid" | "suspended" | "resumed"
+  | "extended" | "resolved" | "result_returned" | "withdrawn";
+
 export interface DossierEvent {
   at: string;
   actor: string;
-  type: string;
+  type: EventType;
   [field: string]: unknown;
 }
 
 export interface DossierState {
   asOf: string;
   /** Status code 1 to 10, or null before any event. */
-  status: number | null;
+  status: StatusCode | null;
   dueAt: string | null;
   appointmentAt: string | null;
   timelinessDate: Timeliness | null;

@@ -37,4 +37,13 @@ const ministry: number | undefined = central.ministry;
 const legacy = new motcua.DossierCodeGenerator("legacy");
 // @ts-expect-error a rule is one of three names
 motcua.DossierCode.parse("H15.50.05.12-260917-1436", "strict");
-export const summary = [due, between, at, name, kinds.length, onTime, version, changed, letters, source, ministry, legacy];
+// Precise types: a status is 1 to 10, an event's type one of its names; a
+// Date and a Procedure are accepted where an instant and a procedure are.
+const status: motcua.StatusCode = dossiers[0].status;
+const eventType: motcua.EventType = dossiers[0].events[0].type;
+// @ts-expect-error 11 is not a status
+const notAStatus: motcua.StatusCode = 11;
+const whenever: motcua.Instant = new Date();
+const estimated: string | null = cal.estimate(sample.get(sample.codes()[0]), whenever).dueAt;
+export const summary = [due, between, at, name, kinds.length, onTime, version, changed, letters, source, ministry, legacy,
+  status, eventType, notAStatus, estimated];

@@ -73,7 +73,8 @@ pub use error::{Error, ErrorKind, Result};
 /// The largest JSON document any reader of the library takes.
 pub use wire::{check_document_size, MAX_DOCUMENT_BYTES};
 
-/// The README's Rust example runs as a doctest.
+/// The crate README's examples run as doctests, in the repository and in
+/// the packaged crate alike (the README is inside the package).
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctest;

@@ -637,3 +637,25 @@ fn one_judgment_of_timeliness_and_one_replay_up_to_an_instant() {
     assert_eq!(state.status, Some(Status::Resolved));
     assert_eq!(explanation, d.explain().unwrap());
 }
+
+#[test]
+fn aware_instants_are_read_at_utc_plus_seven_and_given_back_in_their_zone() {
+    use chrono::{TimeZone, Utc};
+    use motcua::calendar::zone;
+    let p = procedure(WORKFLOW);
+    let cal = Calendar::vietnam();
+    // 02:00 UTC is 09:00 in Vietnam.
+    let utc = Utc.with_ymd_and_hms(2023, 10, 2, 2, 0, 0).unwrap();
+    let clock = motcua::dossier::Clock::new(&cal, &p, Channel::Direct);
+    let due_utc = clock.due_from(utc).unwrap().unwrap();
+    let due_local = clock.due_from(t("2023-10-02T09:00")).unwrap().unwrap();
+    assert_eq!(due_utc.timezone(), Utc);
+    assert_eq!(due_utc, zone::aware(due_local));
+    assert_eq!(clock.estimate(utc).unwrap(), clock.estimate(t("2023-10-02T09:00")).unwrap());
+    let d = Dossier::receive(p, &cal, code(), Channel::Direct, utc, "").unwrap();
+    assert_eq!(d.received_at(), Some(t("2023-10-02T09:00")));
+    assert_eq!(
+        cal.working_time_between(utc, due_utc).unwrap(),
+        cal.working_time_between(t("2023-10-02T09:00"), due_local).unwrap()
+    );
+}

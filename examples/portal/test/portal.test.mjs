@@ -120,7 +120,7 @@ describe("demo portal", { timeout: 180_000 }, () => {
     await page.selectOption("#channel", "direct");
     await page.fill("#submitted-at", "2026-02-13T15:30");
     await page.click("#estimate-button");
-    await page.waitForSelector("#due-date[data-iso='2026-02-23T17:00']");
+    await page.waitForSelector("#due-date[data-iso='2026-02-23T17:00+07:00']");
     assert.equal(await page.textContent("#due-date"), "23/02/2026 17:00 (Thứ Hai)");
     const steps = await page.locator("#explanation li").allTextContents();
     assert.ok(steps.length > 0, "the explanation is not empty");
