@@ -96,18 +96,37 @@ where
 }
 
 /// `add_working_days` over arrays: `days` and `n` (same length, or `n` of
-/// length 1).
+/// length 1), each day first rolled by `roll` (numpy's name) when given.
 #[pyfunction]
+#[pyo3(signature = (cal, days, n, roll = None))]
 pub fn _add_working_days<'py>(
     py: Python<'py>,
     cal: PyRef<'py, Calendar>,
     days: PyReadonlyArray1<'py, i64>,
     n: PyReadonlyArray1<'py, i64>,
+    roll: Option<&str>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
-        let (days, n) = (epoch_days(&days)?, owned(&n)?);
+        let (mut days, n) = (epoch_days(&days)?, owned(&n)?);
         lengths(py, days.len(), n.len())?;
         let cal = &cal.0;
+        if let Some(roll) = roll {
+            let roll: motcua::calendar::Roll = roll.parse().py(py)?;
+            days = map_elements(py, &days, |i, d| {
+                if d == NAT_DAY {
+                    return Ok(NAT_DAY);
+                }
+                let date = motcua::calendar::day::from_epoch_day(d).ok_or_else(|| {
+                    at(
+                        i,
+                        motcua::Error::new(motcua::ErrorKind::OutOfRange, "outside the calendar"),
+                    )
+                })?;
+                cal.roll(date, roll)
+                    .map(motcua::calendar::day::epoch_day)
+                    .map_err(|e| at(i, e))
+            })?;
+        }
         let out = map_elements(py, &days, |i, d| {
             let k = element(&n, i);
             if d == NAT_DAY || k == NAT {
@@ -280,5 +299,70 @@ pub fn _to_lunar<'py>(
             PyArray1::from_vec(py, day),
             PyArray1::from_vec(py, leap),
         ))
+    })
+}
+
+/// The legal due dates of receptions (`datetime64[s]` as int64, NaT out for
+/// NaT in and for a procedure without deadline): row `i` is procedure
+/// `procedures[procedure[i]]` received through channel `channels[channel[i]]`
+/// at `received_at[i]`, as `Procedure.estimate` gives it one by one. One
+/// clock per procedure and channel, built once; a code `-1` (missing) is
+/// an error naming its row.
+#[pyfunction]
+pub fn _due_dates<'py>(
+    py: Python<'py>,
+    cal: PyRef<'py, Calendar>,
+    catalog: PyRef<'py, crate::dossier::Catalog>,
+    procedures: Vec<String>,
+    procedure: PyReadonlyArray1<'py, i32>,
+    channels: Vec<String>,
+    channel: PyReadonlyArray1<'py, i32>,
+    received_at: PyReadonlyArray1<'py, i64>,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    crate::errors::guard(|| {
+        let (procedure, channel, received_at) =
+            (owned(&procedure)?, owned(&channel)?, owned(&received_at)?);
+        lengths(py, received_at.len(), procedure.len())?;
+        lengths(py, received_at.len(), channel.len())?;
+        let found = procedures
+            .iter()
+            .map(|code| catalog.inner().get(code).map(|p| &**p))
+            .collect::<Result<Vec<_>, _>>()
+            .py(py)?;
+        let channels = channels
+            .iter()
+            .map(|c| c.parse::<motcua::procedure::Channel>())
+            .collect::<Result<Vec<_>, _>>()
+            .py(py)?;
+        let cal = &cal.0;
+        let clocks: Vec<motcua::dossier::Clock<'_>> = found
+            .iter()
+            .flat_map(|p| {
+                channels
+                    .iter()
+                    .map(|&c| motcua::dossier::Clock::new(cal, p, c))
+            })
+            .collect();
+        let missing = |i: usize, what: &str| {
+            motcua::Error::new(
+                motcua::ErrorKind::InvalidArgument,
+                format!("row {i}: the {what} is missing"),
+            )
+        };
+        let out = map_elements(py, &received_at, |i, t| {
+            let (p, c) = (element(&procedure, i), element(&channel, i));
+            let p = usize::try_from(p).map_err(|_| missing(i, "procedure code"))?;
+            let c = usize::try_from(c).map_err(|_| missing(i, "channel"))?;
+            if t == NAT {
+                return Ok(NAT);
+            }
+            let clock = (c < channels.len())
+                .then(|| clocks.get(p * channels.len() + c))
+                .flatten()
+                .ok_or_else(|| missing(i, "label of a code"))?;
+            let due = clock.due_from(local(t, i)?).map_err(|e| at(i, e))?;
+            Ok(due.map_or(NAT, |d| d.and_utc().timestamp()))
+        })?;
+        Ok(PyArray1::from_vec(py, out))
     })
 }

@@ -90,7 +90,26 @@ impl Holiday {
 /// >>> cal.add_working_time(dt.datetime(2023, 10, 27, 9, 32), days=5)
 /// datetime.datetime(2023, 11, 3, 9, 32)
 #[pyclass(frozen, module = "motcua")]
-pub struct Calendar(pub(crate) core::Calendar);
+pub struct Calendar(pub(crate) core::Calendar, Recipe);
+
+/// How a Python `Calendar` was made, so that it pickles (joblib,
+/// multiprocessing): the keyword arguments of :meth:`Calendar.custom`
+/// (`None` for `Calendar.vietnam()`), then the data documents of each
+/// :meth:`Calendar.with_data`. Unpickling replays them through the same
+/// calls, so the core builds the same calendar again.
+struct Recipe {
+    custom: Option<Py<pyo3::types::PyDict>>,
+    data: Vec<String>,
+}
+
+impl Recipe {
+    fn clone_ref(&self, py: Python<'_>) -> Self {
+        Self {
+            custom: self.custom.as_ref().map(|k| k.clone_ref(py)),
+            data: self.data.clone(),
+        }
+    }
+}
 
 /// `motcua._batch` when `value` is an array (numpy, pandas, list), so that
 /// the calendar functions take arrays as well as single dates.
@@ -118,6 +137,52 @@ pub fn calendar_arg(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResul
             .cast::<Calendar>()
             .map(|c| c.get().0.clone())
             .map_err(|_| wrong_type(py, "calendar", "a motcua.Calendar", v)),
+    }
+}
+
+/// The years of a ``year=`` or ``years=`` argument (an int, or an iterable
+/// of ints such as a ``range``): exactly one of the two.
+fn year_list(
+    py: Python<'_>,
+    year: Option<&Bound<'_, PyAny>>,
+    years: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<i32>> {
+    match (
+        year.filter(|y| !y.is_none()),
+        years.filter(|y| !y.is_none()),
+    ) {
+        (Some(y), None) => Ok(vec![int32(py, "year", y)?]),
+        (None, Some(ys)) if ys.is_instance_of::<pyo3::types::PyInt>() => {
+            Ok(vec![int32(py, "years", ys)?])
+        }
+        (None, Some(ys)) => ys
+            .try_iter()
+            .map_err(|_| wrong_type(py, "years", "an int or an iterable of ints", ys))?
+            .map(|y| int32(py, "years[]", &y?))
+            .collect(),
+        _ => Err(exception(
+            py,
+            motcua::ErrorKind::InvalidArgument.code(),
+            "give a year or years, not both and not neither".to_owned(),
+        )),
+    }
+}
+
+/// An iterable argument as the list of what it gives (a string or a
+/// non-iterable as it is, for the type errors of its reader).
+fn listed<'py>(value: Option<&Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(value) = value else { return Ok(None) };
+    if value.is_instance_of::<pyo3::types::PyString>() {
+        return Ok(Some(value.clone()));
+    }
+    match value.try_iter() {
+        Err(_) => Ok(Some(value.clone())),
+        Ok(items) => {
+            let items = items.collect::<PyResult<Vec<_>>>()?;
+            Ok(Some(
+                pyo3::types::PyList::new(value.py(), items)?.into_any(),
+            ))
+        }
     }
 }
 
@@ -156,7 +221,46 @@ impl Calendar {
     /// make-up Saturdays, 2000-01-01 to 2100-12-31.
     #[staticmethod]
     fn vietnam() -> Self {
-        Self(core::Calendar::vietnam())
+        Self(
+            core::Calendar::vietnam(),
+            Recipe {
+                custom: None,
+                data: Vec::new(),
+            },
+        )
+    }
+
+    /// Rebuilds a pickled calendar (see `Recipe`).
+    #[staticmethod]
+    fn _rebuild(
+        py: Python<'_>,
+        custom: Option<Bound<'_, pyo3::types::PyDict>>,
+        data: Vec<String>,
+    ) -> PyResult<Self> {
+        let mut cal = match custom {
+            None => Self::vietnam(),
+            Some(kwargs) => py
+                .get_type::<Self>()
+                .getattr("custom")?
+                .call((), Some(&kwargs))?
+                .extract::<PyRef<'_, Self>>()?
+                .clone_ref(py),
+        };
+        for text in data {
+            cal = cal.with_text(py, text)?;
+        }
+        Ok(cal)
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
+        let py = slf.py();
+        let rebuild = slf.get_type().getattr("_rebuild")?.unbind();
+        let recipe = &slf.get().1;
+        let args = (
+            recipe.custom.as_ref().map(|k| k.clone_ref(py)),
+            recipe.data.clone(),
+        );
+        Ok((rebuild, args.into_pyobject(py)?.into_any().unbind()))
     }
 
     /// A custom calendar. ``working_weekdays`` are 0 (Monday) to 6
@@ -183,6 +287,11 @@ impl Calendar {
         without_culture_day: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
+            // What the iterables gave, read once: the builder reads these
+            // lists, and the recipe keeps them for pickling (a generator
+            // could not be read twice).
+            let (weekdays_list, sessions_list) = (listed(working_weekdays)?, listed(sessions)?);
+            let (working_weekdays, sessions) = (weekdays_list.as_ref(), sessions_list.as_ref());
             let mut builder = core::Calendar::builder();
             if let Some(on) = without_culture_day {
                 if !on.is_instance_of::<pyo3::types::PyBool>() {
@@ -235,7 +344,29 @@ impl Calendar {
                 let text = convert::text(py, "data", json)?;
                 builder = builder.data(holidays::CalendarData::from_json(&text).py(py)?);
             }
-            builder.build().py(py).map(Self)
+            let kwargs = pyo3::types::PyDict::new(py);
+            for (key, value) in [
+                ("working_weekdays", working_weekdays),
+                ("sessions", sessions),
+                ("first", first),
+                ("last", last),
+                ("holidays", holidays),
+                ("data", data),
+                ("culture_day_on_weekend", culture_day_on_weekend),
+                ("without_culture_day", without_culture_day),
+            ] {
+                if let Some(value) = value {
+                    kwargs.set_item(key, value)?;
+                }
+            }
+            let cal = builder.build().py(py)?;
+            Ok(Self(
+                cal,
+                Recipe {
+                    custom: Some(kwargs.unbind()),
+                    data: Vec::new(),
+                },
+            ))
         })
     }
 
@@ -245,8 +376,7 @@ impl Calendar {
     fn with_data(&self, py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::errors::guard(|| {
             let text = convert::text(py, "json", json)?;
-            let data = holidays::CalendarData::from_json(&text).py(py)?;
-            self.0.with_data(data).py(py).map(Self)
+            self.with_text(py, text)
         })
     }
 
@@ -310,22 +440,42 @@ impl Calendar {
     }
 
     /// The ``n``-th working day strictly after ``date`` (``date`` need not
-    /// be a working day); before it for negative ``n``. Arrays of dates
-    /// (numpy ``datetime64``, pandas Series) give arrays.
+    /// be a working day); before it for negative ``n``; ``date`` itself for
+    /// ``n == 0``, even on a day off. With ``roll=`` (numpy's names, see
+    /// :meth:`roll`), numpy's ``busday_offset`` instead: ``date`` rolled to
+    /// a working day first, then ``n`` working days from there. Arrays of
+    /// dates (numpy ``datetime64``, pandas Series, lists of
+    /// ``datetime.date``) give arrays.
+    #[pyo3(signature = (date, n, roll = None))]
     fn add_working_days(
         slf: &Bound<'_, Self>,
         date: &Bound<'_, PyAny>,
         n: &Bound<'_, PyAny>,
+        roll: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let py = slf.py();
+            let roll_name = roll
+                .filter(|r| !r.is_none())
+                .map(|r| convert::text(py, "roll", r))
+                .transpose()?;
+            let roll = roll_name
+                .as_deref()
+                .map(|r| r.parse::<core::Roll>().py(py))
+                .transpose()?;
             if let Some(batch) = batch(py, date)? {
                 return Ok(batch
-                    .call_method1("add_working_days", (slf, date, n))?
+                    .call_method1("add_working_days", (slf, date, n, roll_name))?
                     .unbind());
             }
             let d = convert::date(py, "date", date)?;
-            let result = slf.get().0.add_working_days(d, int32(py, "n", n)?).py(py)?;
+            let n = int32(py, "n", n)?;
+            let cal = &slf.get().0;
+            let result = match roll {
+                None => cal.add_working_days(d, n),
+                Some(roll) => cal.add_working_days_rolled(d, n, roll),
+            }
+            .py(py)?;
             Ok(result.into_pyobject(py)?.into_any().unbind())
         })
     }
@@ -350,25 +500,138 @@ impl Calendar {
         })
     }
 
-    /// The entries (holidays, substitute, swapped and make-up days) of a year.
-    fn holidays(&self, py: Python<'_>, year: &Bound<'_, PyAny>) -> PyResult<Vec<Holiday>> {
+    /// The days off of a year that the calendar names (holidays,
+    /// substitute and swapped days off, closures), as python-holidays lists
+    /// them: ``{h.date for h in cal.holidays(2026)}`` holds days off only.
+    /// ``years=range(2025, 2028)`` gives several years. With
+    /// ``working_days=True`` the make-up working days (a Saturday worked
+    /// back) and a center's extra working days are listed too.
+    #[pyo3(signature = (year = None, *, years = None, working_days = None))]
+    fn holidays(
+        &self,
+        py: Python<'_>,
+        year: Option<&Bound<'_, PyAny>>,
+        years: Option<&Bound<'_, PyAny>>,
+        working_days: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Holiday>> {
         crate::errors::guard(|| {
-            let year = int32(py, "year", year)?;
-            Ok(self
-                .0
-                .holidays(year)
-                .py(py)?
-                .into_iter()
-                .map(Holiday)
-                .collect())
+            let all = working_days.map_or(Ok(false), |w| convert::flag(py, "working_days", w))?;
+            let mut out = Vec::new();
+            for year in year_list(py, year, years)? {
+                let entries = if all {
+                    self.0.holidays(year)
+                } else {
+                    self.0.days_off(year)
+                };
+                out.extend(entries.py(py)?.into_iter().map(Holiday));
+            }
+            Ok(out)
         })
     }
 
-    /// The entry of a date, or ``None``.
-    fn holiday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Option<Holiday>> {
+    /// The day off ``date`` is (see :meth:`holidays`), or ``None``; with
+    /// ``working_days=True`` a make-up working day's entry too.
+    #[pyo3(signature = (date, *, working_days = None))]
+    fn holiday(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        working_days: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<Holiday>> {
         crate::errors::guard(|| {
             let d = convert::date(py, "date", date)?;
-            Ok(self.0.holiday(d).py(py)?.cloned().map(Holiday))
+            let all = working_days.map_or(Ok(false), |w| convert::flag(py, "working_days", w))?;
+            let entry = if all {
+                self.0.holiday(d)
+            } else {
+                self.0.day_off(d)
+            };
+            Ok(entry.py(py)?.cloned().map(Holiday))
+        })
+    }
+
+    /// ``date in cal``: whether ``date`` is a day off the calendar names, as
+    /// python-holidays answers it (a make-up working Saturday is not; a
+    /// plain weekend is not either: :meth:`is_working_day` says that).
+    fn __contains__(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::errors::guard(|| {
+            let d = convert::date(py, "date", date)?;
+            Ok(self.0.day_off(d).py(py)?.is_some())
+        })
+    }
+
+    /// The days off of ``years`` (an int or an iterable of ints) whose
+    /// Vietnamese or English name contains ``name``, ignoring case:
+    /// ``cal.get_named("Tết", 2026)``.
+    fn get_named(
+        &self,
+        py: Python<'_>,
+        name: &Bound<'_, PyAny>,
+        years: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<Holiday>> {
+        crate::errors::guard(|| {
+            let name = convert::text(py, "name", name)?;
+            let mut out = Vec::new();
+            for year in year_list(py, None, Some(years))? {
+                out.extend(
+                    self.0
+                        .days_off_named(&name, year, year)
+                        .py(py)?
+                        .into_iter()
+                        .map(Holiday),
+                );
+            }
+            Ok(out)
+        })
+    }
+
+    /// The first working day after ``date``.
+    fn next_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        crate::errors::guard(|| {
+            let d = convert::date(py, "date", date)?;
+            self.0.next_working_day(d).py(py)
+        })
+    }
+
+    /// The last working day before ``date``.
+    fn previous_working_day(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        crate::errors::guard(|| {
+            let d = convert::date(py, "date", date)?;
+            self.0.previous_working_day(d).py(py)
+        })
+    }
+
+    /// ``date`` when it is a working day, else the working day ``roll``
+    /// moves it to, by numpy's names: ``"raise"`` (an error),
+    /// ``"forward"``/``"following"``, ``"backward"``/``"preceding"``,
+    /// ``"modifiedfollowing"``, ``"modifiedpreceding"``.
+    fn roll(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        roll: &Bound<'_, PyAny>,
+    ) -> PyResult<NaiveDate> {
+        crate::errors::guard(|| {
+            let d = convert::date(py, "date", date)?;
+            let roll = convert::text(py, "roll", roll)?.parse().py(py)?;
+            self.0.roll(d, roll).py(py)
+        })
+    }
+
+    /// The working days from ``first`` to ``last``, both included when they
+    /// are working days, as pandas' ``bdate_range``: a list of dates.
+    fn working_days_from(
+        &self,
+        py: Python<'_>,
+        first: &Bound<'_, PyAny>,
+        last: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<NaiveDate>> {
+        crate::errors::guard(|| {
+            let (first, last) = (
+                convert::date(py, "first", first)?,
+                convert::date(py, "last", last)?,
+            );
+            self.0.working_days_from(first, last).py(py)
         })
     }
 
@@ -462,9 +725,30 @@ impl Calendar {
 
     fn __repr__(&self) -> String {
         format!(
-            "Calendar(first_date={}, last_date={})",
+            "Calendar(first_date={}, last_date={}, data={:?})",
             self.0.first_date(),
-            self.0.last_date()
+            self.0.last_date(),
+            self.0
+                .data_versions()
+                .iter()
+                .map(|v| v.version.as_deref().unwrap_or("?"))
+                .collect::<Vec<_>>()
         )
+    }
+}
+
+impl Calendar {
+    /// This calendar with the data document `text` applied, remembered
+    /// for pickling.
+    fn with_text(&self, py: Python<'_>, text: String) -> PyResult<Self> {
+        let data = holidays::CalendarData::from_json(&text).py(py)?;
+        let cal = self.0.with_data(data).py(py)?;
+        let mut recipe = self.1.clone_ref(py);
+        recipe.data.push(text);
+        Ok(Self(cal, recipe))
+    }
+
+    fn clone_ref(&self, py: Python<'_>) -> Self {
+        Self(self.0.clone(), self.1.clone_ref(py))
     }
 }

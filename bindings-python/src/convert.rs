@@ -157,6 +157,24 @@ pub fn text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<St
         .map_err(|_| wrong_type(py, name, "a str", value))
 }
 
+/// A procedure's national code: a `str`. A float says what went wrong: a
+/// CSV column of codes such as `2.000010` that pandas read as numbers
+/// (`2.00001`, the trailing zero gone).
+pub fn procedure_code(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if value.is_instance_of::<pyo3::types::PyFloat>() {
+        return Err(exception(
+            py,
+            crate::errors::INVALID_TYPE,
+            format!(
+                "{name} = {value} is a float: procedure codes are text, and a float loses \
+                 their zeros (2.000010 reads as 2.00001); read the code column as str, \
+                 e.g. pandas.read_csv(..., dtype={{\"procedure_code\": str}})"
+            ),
+        ));
+    }
+    text(py, name, value)
+}
+
 /// An int or float (not a bool) as `f64`: `None` for an int too large
 /// for a float, which each caller names in its own terms.
 fn as_f64(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {

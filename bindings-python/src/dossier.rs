@@ -164,9 +164,8 @@ impl Catalog {
     /// ``KeyError``).
     fn __getitem__(&self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Procedure> {
         crate::errors::guard(|| {
-            let code = convert::text(py, "code", code)?;
-            let p = self.0.get(&code).py(py)?;
-            Ok(Procedure(Arc::new(p.clone())))
+            let code = convert::procedure_code(py, "code", code)?;
+            Ok(Procedure(Arc::clone(self.0.get(&code).py(py)?)))
         })
     }
 
@@ -174,9 +173,38 @@ impl Catalog {
         self.0.len()
     }
 
+    /// ``code in catalog``: whether the catalog holds this national code.
+    fn __contains__(&self, py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::errors::guard(|| {
+            let code = convert::procedure_code(py, "code", code)?;
+            Ok(self.0.get(&code).is_ok())
+        })
+    }
+
+    /// The national codes, in order, as iterating a dict gives its keys.
+    fn __iter__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let codes = pyo3::types::PyList::new(py, self.codes())?;
+        Ok(codes.as_any().try_iter()?.into_any().unbind())
+    }
+
     /// The national codes of the catalog.
     fn codes(&self) -> Vec<String> {
         self.0.iter().map(|p| p.code.clone()).collect()
+    }
+
+    /// The catalog as JSON text (``{"defaults", "procedures"}``), which
+    /// :meth:`from_json` reads back.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Catalog({} procedures)", self.0.len())
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        let notebook = slf.py().import("motcua._notebook")?;
+        Ok(notebook.call_method1("catalog", (slf,))?.unbind())
     }
 }
 
@@ -882,11 +910,16 @@ impl Dossier {
     }
 
     fn __repr__(&self) -> String {
+        let status = self.0.status();
         format!(
-            "Dossier(code={:?}, procedure={:?}, status={})",
+            "Dossier(code={:?}, procedure={:?}, status={} ({}), due_at={})",
             self.0.code().to_string(),
             self.0.procedure().code,
-            self.0.status().code()
+            status.code(),
+            status.name_en(),
+            self.0
+                .due_at()
+                .map_or_else(|| "None".to_owned(), motcua::calendar::iso::format_instant)
         )
     }
 }
@@ -928,6 +961,15 @@ impl Explanation {
 
     fn __str__(&self) -> String {
         self.notes.text_vi()
+    }
+
+    fn __repr__(&self) -> String {
+        let due = self.notes.entries.iter().rev().find_map(|e| e.due_at);
+        format!(
+            "Explanation({} lines, due_at={})",
+            self.notes.entries.len(),
+            due.map_or_else(|| "None".to_owned(), motcua::calendar::iso::format_instant)
+        )
     }
 
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {

@@ -46,6 +46,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_working_days_between, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_is_working_day, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_add_working_time, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_due_dates, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
     m.add_function(wrap_pyfunction!(impact::calendar_changes, m)?)?;

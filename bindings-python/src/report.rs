@@ -17,8 +17,39 @@ use crate::errors::{exception, wrong_type, IntoPy};
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period(pub(crate) core::Period);
 
+/// A ``period=`` argument: a ``Period``, or its text as
+/// :meth:`Period.parse` reads it (``"2026-Q3"``).
+pub(crate) fn period_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Period> {
+    if let Ok(period) = value.cast::<Period>() {
+        return Ok(period.get().0);
+    }
+    let text = value.extract::<String>().map_err(|_| {
+        wrong_type(
+            py,
+            "period",
+            "a motcua.Period or its text (\"2026-Q3\")",
+            value,
+        )
+    })?;
+    text.parse().py(py)
+}
+
 #[pymethods]
 impl Period {
+    /// A period from text: ``"2026"``, ``"2026-07"``, ``"2026-Q3"`` or
+    /// ``"2026-07-01/2026-09-30"``.
+    ///
+    /// >>> import motcua
+    /// >>> motcua.Period.parse("2026-Q3").last
+    /// datetime.date(2026, 9, 30)
+    #[staticmethod]
+    fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::errors::guard(|| {
+            let text = convert::text(py, "text", text)?;
+            text.parse().py(py).map(Self)
+        })
+    }
+
     /// A custom period from ``first`` to ``last`` (dates, both included).
     #[new]
     fn new(py: Python<'_>, first: &Bound<'_, PyAny>, last: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -119,11 +150,7 @@ impl PeriodReport {
         crate::errors::guard(|| {
             let group_by = convert::text_or(py, "group_by", group_by, "agency")?;
             let group_by = group_by.as_str();
-            let period = period
-                .cast::<Period>()
-                .map_err(|_| wrong_type(py, "period", "a motcua.Period", period))?
-                .get()
-                .0;
+            let period = period_arg(py, period)?;
             Ok(Self(index::PeriodSummary::new(
                 period,
                 group_by.parse::<GroupBy>().py(py)?,
@@ -229,6 +256,26 @@ impl PeriodReport {
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| frame(py, self.rows(py)?, "index"))
     }
+
+    fn __repr__(&self) -> String {
+        let report = &self.0.report;
+        let total = report.total();
+        format!(
+            "PeriodReport(period={}..{}, group_by={:?}, rows={}, received={}, resolved={}, late={})",
+            report.period.first,
+            report.period.last,
+            report.group_by.code(),
+            report.rows.len(),
+            total.received,
+            total.resolved,
+            total.late
+        )
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        let notebook = slf.py().import("motcua._notebook")?;
+        Ok(notebook.call_method1("report", (slf,))?.unbind())
+    }
 }
 
 /// A pandas DataFrame from a dict (``orient="index"``) or a list of dicts.
@@ -313,6 +360,11 @@ impl Score {
             self.0.max_measured()
         )
     }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        let notebook = slf.py().import("motcua._notebook")?;
+        Ok(notebook.call_method1("score", (slf,))?.unbind())
+    }
 }
 
 fn ratios(py: Python<'_>, inputs: &Bound<'_, PyAny>) -> PyResult<IndexInputs> {
@@ -373,6 +425,14 @@ impl Methodology {
     #[getter]
     fn version(&self) -> String {
         self.0.version.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Methodology(version={:?}, indicators={})",
+            self.0.version.to_string(),
+            self.0.indicators.len()
+        )
     }
 
     /// A methodology from JSON; raises when the points do not sum to the

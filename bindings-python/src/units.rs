@@ -172,6 +172,19 @@ impl Scorecard {
     fn __len__(&self) -> usize {
         self.0.rows.len()
     }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Scorecard(methodology={:?}, units={})",
+            self.0.methodology.to_string(),
+            self.0.rows.len()
+        )
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        let notebook = slf.py().import("motcua._notebook")?;
+        Ok(notebook.call_method1("scorecard", (slf,))?.unbind())
+    }
 }
 
 /// Units for a scorecard from a list of dicts: the portal's

@@ -113,8 +113,13 @@ def test_periods():
     assert motcua.Period.year(2026).first == dt.date(2026, 1, 1)
     with pytest.raises(motcua.MotcuaError):
         motcua.Period.quarter(2026, 5)
+    # Issue 16: a period's text is accepted where a Period is.
+    assert motcua.PeriodReport("2026-Q3").to_dict()["period"] == motcua.PeriodReport(
+        motcua.Period.quarter(2026, 3)).to_dict()["period"]
     with pytest.raises(motcua.InvalidTypeError):
-        motcua.PeriodReport("2026-Q3")
+        motcua.PeriodReport(2026)
+    with pytest.raises(motcua.MotcuaError):
+        motcua.PeriodReport("2026-Q5")
     with pytest.raises(motcua.MotcuaError):
         motcua.PeriodReport(motcua.Period.year(2026), group_by="planet")
 

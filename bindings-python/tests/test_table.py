@@ -186,7 +186,9 @@ def test_bad_tables_are_typed_errors_naming_what_is_wrong(frame):
         with pytest.raises(error, match=message):
             motcua.report_table(table, PERIOD)
     with pytest.raises(motcua.InvalidTypeError, match="period must be a motcua.Period"):
-        motcua.report_table(frame, "2026-Q3")
+        motcua.report_table(frame, 2026)
+    # A period's text is a period (issue 16).
+    same(motcua.report_table(frame, "2026-Q3"), motcua.report_table(frame, motcua.Period.quarter(2026, 3)))
     with pytest.raises(motcua.InvalidTypeError, match="group_by must be a str"):
         motcua.report_table(frame, PERIOD, group_by=None)
     with pytest.raises(motcua.InvalidTypeError, match="split_by must be a column name"):

@@ -82,6 +82,6 @@ def test_year_name(vectors):
 
 def test_holidays(cal, vectors):
     for c in cases(vectors, "holidays"):
-        got = cal.holidays(c["year"])
+        got = cal.holidays(c["year"], working_days=True)
         assert [[h.date.isoformat(), h.kind] for h in got] == c["expected"]
         assert all(h.provisional == c["provisional"] for h in got)

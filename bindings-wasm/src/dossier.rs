@@ -87,7 +87,7 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
     ) -> Result<Procedure, JsValue> {
         let code = convert::text("code", &code)?;
-        Ok(Procedure(Arc::new(self.0.get(&code).js()?.clone())))
+        Ok(Procedure(Arc::clone(self.0.get(&code).js()?)))
     }
 
     /// The national codes in the catalog.

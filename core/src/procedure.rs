@@ -6,6 +6,8 @@
 //! shows (name, field, agency, fees, documents). Catalogs load from JSON;
 //! every error names the procedure and the field.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
@@ -517,7 +519,9 @@ pub struct Catalog {
     /// sorted list does what a map would, without a map type in the WASM
     /// module; [`Catalog::insert`] of one procedure shifts the ones after it.
     /// Each holds the center's defaults where it sets no policy itself.
-    pub(crate) procedures: Vec<Procedure>,
+    /// Shared, so that the dossiers of a procedure (a million of them in a
+    /// province's year) hold one reference each, not a copy.
+    pub(crate) procedures: Vec<Arc<Procedure>>,
     /// The center's default policies.
     pub(crate) defaults: Policies,
 }
@@ -547,14 +551,15 @@ impl Catalog {
         match self.position(&procedure.code) {
             Ok(_) => Err(listed_twice(&procedure.code)),
             Err(at) => {
-                self.procedures.insert(at, procedure);
+                self.procedures.insert(at, Arc::new(procedure));
                 Ok(())
             }
         }
     }
 
-    /// The procedure with this national code.
-    pub fn get(&self, code: &str) -> Result<&Procedure> {
+    /// The procedure with this national code, shared: `Arc::clone` of it
+    /// is what [`crate::dossier::Dossier::receive`] takes.
+    pub fn get(&self, code: &str) -> Result<&Arc<Procedure>> {
         let found = self.position(code).ok().map(|i| &self.procedures[i]);
         found.ok_or_else(|| {
             let shown: String = code.chars().take(40).collect();
@@ -567,7 +572,7 @@ impl Catalog {
 
     /// All procedures, by code.
     pub fn iter(&self) -> impl Iterator<Item = &Procedure> {
-        self.procedures.iter()
+        self.procedures.iter().map(|p| &**p)
     }
 
     /// Number of procedures.

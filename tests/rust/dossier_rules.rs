@@ -651,11 +651,15 @@ fn aware_instants_are_read_at_utc_plus_seven_and_given_back_in_their_zone() {
     let due_local = clock.due_from(t("2023-10-02T09:00")).unwrap().unwrap();
     assert_eq!(due_utc.timezone(), Utc);
     assert_eq!(due_utc, zone::aware(due_local));
-    assert_eq!(clock.estimate(utc).unwrap(), clock.estimate(t("2023-10-02T09:00")).unwrap());
+    assert_eq!(
+        clock.estimate(utc).unwrap(),
+        clock.estimate(t("2023-10-02T09:00")).unwrap()
+    );
     let d = Dossier::receive(p, &cal, code(), Channel::Direct, utc, "").unwrap();
     assert_eq!(d.received_at(), Some(t("2023-10-02T09:00")));
     assert_eq!(
         cal.working_time_between(utc, due_utc).unwrap(),
-        cal.working_time_between(t("2023-10-02T09:00"), due_local).unwrap()
+        cal.working_time_between(t("2023-10-02T09:00"), due_local)
+            .unwrap()
     );
 }

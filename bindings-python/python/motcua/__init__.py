@@ -75,6 +75,7 @@ from motcua._motcua import (
 )
 from motcua._impact import appointment_changes_frame
 from motcua._status import Status
+from motcua._due import due_dates
 from motcua._table import records_frame, report_table
 
 __all__ = [
@@ -128,6 +129,7 @@ __all__ = [
     "index_inputs_from_dvcqg",
     "records_frame",
     "report_table",
+    "due_dates",
     "sample_center",
     "sample_petitions",
     "to_lunar",

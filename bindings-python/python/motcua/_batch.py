@@ -25,6 +25,8 @@ _DAY = np.dtype("datetime64[D]")
 
 def _days(values, name: str) -> np.ndarray:
     array = np.atleast_1d(np.asarray(values))
+    if array.dtype.kind == "O":
+        array = _object_dates(array, name)
     if array.dtype.kind != "M":
         raise InvalidTypeError(f"{name} must hold datetime64 values, not {array.dtype}")
     if array.dtype != _DAY:
@@ -33,6 +35,19 @@ def _days(values, name: str) -> np.ndarray:
     # The native call copies it while it holds the GIL (numpy's own copies
     # release it, so a copy here could still be mixed by another thread).
     return np.ascontiguousarray(array).view(np.int64)
+
+
+def _object_dates(array: np.ndarray, name: str) -> np.ndarray:
+    """An object array (a list of ``datetime.date``, a pandas object Series of
+    dates) as ``datetime64[D]``: dates, naive datetimes (their date) and
+    ``None`` (NaT) only, so that a string or a number is a type error, not
+    a date numpy guessed."""
+    for i, value in enumerate(array.flat):
+        if value is not None and not isinstance(value, dt.date):
+            raise InvalidTypeError(f"{name}[{i}] must be a datetime.date, not {type(value).__name__}")
+        if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+            raise InvalidTypeError(f"{name}[{i}] is an aware datetime: give dates, or a datetime64 array")
+    return array.astype(_DAY)
 
 
 def _counts(values, name: str) -> np.ndarray:
@@ -64,8 +79,8 @@ def is_array(value) -> bool:
     return hasattr(value, "__array__") or isinstance(value, (list, tuple))
 
 
-def add_working_days(calendar, dates, n):
-    out = _motcua._add_working_days(calendar, _days(dates, "date"), _counts(n, "n"))
+def add_working_days(calendar, dates, n, roll=None):
+    out = _motcua._add_working_days(calendar, _days(dates, "date"), _counts(n, "n"), roll)
     return _like(dates, out.view("datetime64[D]"))
 
 

@@ -198,14 +198,14 @@ class _Reader:
 
 @typing.overload
 def report_table(
-    table: typing.Any, period: _motcua.Period, *, group_by: str = ..., split_by: None = None
+    table: typing.Any, period: _motcua.Period | str, *, group_by: str = ..., split_by: None = None
 ) -> _motcua.PeriodReport: ...
 @typing.overload
 def report_table(
-    table: typing.Any, period: _motcua.Period, *, group_by: str = ..., split_by: str
+    table: typing.Any, period: _motcua.Period | str, *, group_by: str = ..., split_by: str
 ) -> dict[str, _motcua.PeriodReport]: ...
 def report_table(
-    table: typing.Any, period: _motcua.Period, *, group_by: str = "agency", split_by: str | None = None
+    table: typing.Any, period: _motcua.Period | str, *, group_by: str = "agency", split_by: str | None = None
 ) -> _motcua.PeriodReport | dict[str, _motcua.PeriodReport]:
     """The II.06a report and the index inputs of a dossier table.
 
@@ -228,6 +228,8 @@ def report_table(
     >>> row["early"], row["overdue"]
     (1, 1)
     """
+    if isinstance(period, str):
+        period = _motcua.Period.parse(period)
     if not isinstance(period, _motcua.Period):
         raise InvalidTypeError(f"period must be a motcua.Period, not {type(period).__name__}")
     if not isinstance(group_by, str):

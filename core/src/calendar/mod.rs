@@ -9,6 +9,9 @@
 //!   ([`Calendar::data_versions`]).
 //! - [`changes`]: the dates whose status differs between two calendars.
 //! - [`zone`]: Vietnam's time zone, and aware and naive instants.
+//! - Days off, holidays by name, next and previous working days, numpy's
+//!   [`Roll`] conventions and working-day ranges, as holiday and
+//!   business-day libraries present them ([`Calendar::days_off`]).
 //!
 //! ## Counting rules
 //!
@@ -39,6 +42,7 @@ pub mod iso;
 #[cfg(not(feature = "internals"))]
 #[allow(dead_code)] // what only the bindings use
 pub(crate) mod iso;
+mod lookup;
 pub mod lunar;
 mod sessions;
 mod working;
@@ -46,5 +50,6 @@ pub mod zone;
 
 pub use builder::{check_statutory, CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_SUPPORTED_DATE};
 pub use changes::{changes, same_range, DayChange, DayStatus};
+pub use lookup::Roll;
 pub use sessions::{WorkingSessions, WorkingTime};
 pub use working::{Calendar, CalendarStamp, DataVersion, ScheduleSource};

@@ -55,6 +55,15 @@ fn invalid_period(message: String) -> Error {
     Error::new(ErrorKind::InvalidArgument, message)
 }
 
+/// [`Period::parse`]: `"2026-Q3".parse::<Period>()`.
+impl std::str::FromStr for Period {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        Self::parse(text)
+    }
+}
+
 impl Period {
     /// A custom range; `first` must not be after `last`.
     pub fn new(first: NaiveDate, last: NaiveDate) -> Result<Self> {

@@ -188,7 +188,7 @@ fn centers(config: &SampleConfig) -> Result<Vec<Center>> {
         CATALOG
             .iter()
             .filter(|p| (p.level == Level::Commune) == commune)
-            .map(|p| Ok((p, Arc::new(catalog.get(p.code)?.clone()))))
+            .map(|p| Ok((p, Arc::clone(catalog.get(p.code)?))))
             .collect()
     };
     let (provincial, communal) = (pool(false)?, pool(true)?);

@@ -190,7 +190,7 @@ impl Dossier {
     ) -> Result<Self> {
         let doc: DossierLine = super::from_str(line).map_err(document_error)?;
         check_calendar(doc.calendar_digest.as_deref(), None, calendar)?;
-        let procedure = Arc::new(catalog.get(&doc.procedure_code)?.clone());
+        let procedure = Arc::clone(catalog.get(&doc.procedure_code)?);
         let mut dossier = Self::from_log(
             procedure,
             calendar,

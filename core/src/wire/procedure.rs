@@ -228,7 +228,25 @@ fn code_hint(document: Option<&Value>) -> String {
         .to_owned()
 }
 
+/// The wire form of a catalog: its defaults and its procedures (each
+/// already carrying the policies it reads with).
+#[derive(Serialize)]
+struct CatalogDoc<'a> {
+    defaults: Policies,
+    procedures: Vec<&'a Procedure>,
+}
+
 impl Catalog {
+    /// The JSON of this catalog, `{"defaults": {...}, "procedures":
+    /// [...]}`, which [`Catalog::from_json`] reads back to the same catalog.
+    pub fn to_json(&self) -> String {
+        let doc = CatalogDoc {
+            defaults: self.defaults(),
+            procedures: self.iter().collect(),
+        };
+        serde_json::to_string(&doc).unwrap_or_default()
+    }
+
     /// Parses a catalog: a JSON array of procedures, or `{"procedures":
     /// [...]}` with optional center `"defaults"` (`due_policy`,
     /// `supplement_policy`, `stop_policy`) that each procedure overrides.
@@ -302,8 +320,26 @@ impl Catalog {
         }
         procedures.sort_by(|a, b| a.code.cmp(&b.code));
         Ok(Catalog {
-            procedures,
+            procedures: procedures.into_iter().map(std::sync::Arc::new).collect(),
             defaults,
         })
+    }
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    use crate::procedure::Catalog;
+
+    #[test]
+    fn a_catalog_reads_back_from_its_json() {
+        let json = r#"{"defaults": {"supplement_policy": "pause"}, "procedures": [
+            {"code": "1.000002", "name": "B", "processing_time": {"kind": "working_days", "days": 5},
+             "supplement_policy": "restart"},
+            {"code": "1.000001", "name": "A", "processing_time": {"kind": "working_days", "days": 5}}]}"#;
+        let catalog = Catalog::from_json(json).unwrap();
+        let again = Catalog::from_json(&catalog.to_json()).unwrap();
+        assert_eq!(again.defaults(), catalog.defaults());
+        assert!(again.iter().eq(catalog.iter()));
+        assert_eq!(again.to_json(), catalog.to_json());
     }
 }
