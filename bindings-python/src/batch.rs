@@ -309,6 +309,7 @@ pub fn _to_lunar<'py>(
 /// clock per procedure and channel, built once; a code `-1` (missing) is
 /// an error naming its row.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)] // the columns of one table, each its own array
 pub fn _due_dates<'py>(
     py: Python<'py>,
     cal: PyRef<'py, Calendar>,
