@@ -348,32 +348,68 @@ impl Calendar {
         self.0.working_days_between(a, b).js()
     }
 
-    /// The entries of a year: `[{date, kind, nameVi, nameEn, provisional,
-    /// provenance, dayOff}]`.
+    /// The days off of a year that the calendar names (holidays,
+    /// substitute and swapped days off, closures): `[{date, kind, nameVi,
+    /// nameEn, provisional, provenance, dayOff}]`. With `{workingDays:
+    /// true}`, every entry, make-up working days too (as in Python).
     #[wasm_bindgen(unchecked_return_type = "Holiday[]")]
     pub fn holidays(
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ workingDays?: boolean }")]
+        options: JsValue,
     ) -> Result<Array, JsValue> {
-        let entries = self.0.holidays(int32("year", &year)?).js()?;
+        let year = int32("year", &year)?;
+        let entries = if working_days(&options)? {
+            self.0.holidays(year)
+        } else {
+            self.0.days_off(year)
+        }
+        .js()?;
         Ok(entries
             .iter()
             .map(|h| JsValue::from(holiday_object(h)))
             .collect())
     }
 
-    /// The entry of a date, or `null`.
+    /// The day off a date is, or `null`; with `{workingDays: true}` a
+    /// make-up working day's entry too.
     #[wasm_bindgen(unchecked_return_type = "Holiday | null")]
     pub fn holiday(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ workingDays?: boolean }")]
+        options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let d = convert::date("date", &date)?;
-        Ok(self
-            .0
-            .holiday(d)
+        let entry = if working_days(&options)? {
+            self.0.holiday(d)
+        } else {
+            self.0.day_off(d)
+        };
+        Ok(entry
             .js()?
             .map_or(JsValue::NULL, |h| holiday_object(h).into()))
+    }
+
+    /// The first working day after `date`.
+    #[wasm_bindgen(js_name = nextWorkingDay)]
+    pub fn next_working_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<String, JsValue> {
+        let d = convert::date("date", &date)?;
+        Ok(self.0.next_working_day(d).js()?.to_string())
+    }
+
+    /// The last working day before `date`.
+    #[wasm_bindgen(js_name = previousWorkingDay)]
+    pub fn previous_working_day(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<String, JsValue> {
+        let d = convert::date("date", &date)?;
+        Ok(self.0.previous_working_day(d).js()?.to_string())
     }
 
     /// `{status, sources}` for a year: status `"official"`, `"loaded"`,
@@ -467,4 +503,15 @@ impl Calendar {
             .js()?
             .to_string())
     }
+}
+
+/// The `workingDays` flag of an optional `{workingDays}` options object.
+fn working_days(options: &JsValue) -> Result<bool, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(false);
+    }
+    if !options.is_object() {
+        return Err(wrong_type("options", "an object {workingDays}", options));
+    }
+    convert::flag("workingDays", &convert::field(options, "workingDays")?)
 }

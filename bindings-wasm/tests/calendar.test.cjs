@@ -103,7 +103,9 @@ test("custom calendars", () => {
 });
 
 test("single entries, schedule sources and Date.toISOString input", () => {
-  const makeUp = cal.holiday("2026-01-10");
+  // A make-up working Saturday is no day off, so `holiday` alone says null.
+  assert.equal(cal.holiday("2026-01-10"), null);
+  const makeUp = cal.holiday("2026-01-10", { workingDays: true });
   assert.equal(makeUp.kind, "make_up");
   assert.equal(makeUp.provenance, "official");
   assert.equal(makeUp.dayOff, false);
@@ -191,4 +193,16 @@ test("a Rust panic reaches JS as an Error with code internal, and the module kee
     (e) => e instanceof Error && e.code === "internal" && e.message.includes("deliberate"));
   assert.equal(cal.addWorkingDays("2026-02-13", 1), "2026-02-23");
   assert.equal(motcua.Calendar.vietnam().isWorkingDay("2026-01-10"), true);
+});
+
+test("days off, next and previous working days, as in Python (issue 16)", () => {
+  const off = cal.holidays(2026).map((h) => h.date);
+  const every = cal.holidays(2026, { workingDays: true }).map((h) => h.date);
+  assert.ok(off.includes("2026-01-02") && !off.includes("2026-01-10"));
+  assert.deepStrictEqual(every.filter((d) => !off.includes(d)), ["2026-01-10", "2026-08-22"]);
+  assert.ok(off.every((d) => !cal.isWorkingDay(d)));
+  assert.equal(cal.nextWorkingDay("2026-02-13"), "2026-02-23");
+  assert.equal(cal.previousWorkingDay("2026-02-23"), "2026-02-13");
+  throwsCode(() => cal.holidays(2026, "yes"), "invalid_type");
+  throwsCode(() => cal.holidays(2026, { workingDays: 1 }), "invalid_type");
 });

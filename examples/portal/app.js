@@ -181,7 +181,7 @@ function renderEstimate() {
 
 function holidaysOf(year) {
   if (!state.holidays.has(year)) {
-    state.holidays.set(year, new Map(state.cal.holidays(year).map((entry) => [entry.date, entry])));
+    state.holidays.set(year, new Map(state.cal.holidays(year, { workingDays: true }).map((entry) => [entry.date, entry])));
   }
   return state.holidays.get(year);
 }
