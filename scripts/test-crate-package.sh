@@ -5,7 +5,11 @@
 #      unpacked package, outside this workspace, so nothing can reach a file
 #      the package does not hold;
 #   3. the MSRV: the `rust-version` of Cargo.toml, installed with rustup,
-#      builds the library with every feature.
+#      builds the library with every feature. rustup downloads toolchains
+#      from outside the package registries, which a machine may not reach:
+#      there the step says plainly that the MSRV was not checked, and the
+#      rest of the test command goes on (as scripts/build-wasm.sh falls back
+#      when rustup cannot fetch the wasm32 target).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -23,7 +27,9 @@ echo "crate-package: doctests inside the unpacked package"
   CARGO_TARGET_DIR="$root/target/package-check" cargo test --quiet --doc --all-features)
 
 echo "crate-package: the MSRV, Rust $msrv"
-rustup toolchain install "$msrv" --profile minimal --no-self-update >/dev/null 2>&1 ||
-  rustup toolchain install "$msrv" --profile minimal --no-self-update
+if ! rustup toolchain install "$msrv" --profile minimal --no-self-update >/dev/null 2>&1; then
+  echo "crate-package: WARNING: rustup could not install Rust $msrv here; the MSRV was NOT checked" >&2
+  exit 0
+fi
 cargo "+$msrv" build --quiet -p motcua --all-features --lib --target-dir target/msrv
 echo "crate-package: motcua $version builds with Rust $msrv"
