@@ -73,8 +73,10 @@ crate::labels::labelled! {
 }
 
 /// What happened: the event's type with its fields. Written as `{"type":
-/// …}` with the fields of that type side by side.
+/// …}` with the fields of that type side by side. New kinds may come with
+/// the portal's statuses, so a match outside the crate needs a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EventKind {
     /// Submitted online or by post, not yet checked.
     Submitted,
