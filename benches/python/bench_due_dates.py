@@ -16,25 +16,16 @@ Run with the project venv after scripts/build-python.sh:
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 
 import pandas as pd
 
 import motcua
+from timing import median_seconds
 
 GOAL = 5_000_000  # rows/s, issue 16
 PEER_ROWS = 20_000
 
-
-def median_seconds(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def table(n: int, codes: list[str]) -> pd.DataFrame:

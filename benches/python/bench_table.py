@@ -14,25 +14,16 @@ Run with the project venv after scripts/build-python.sh:
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import sys
-import time
 
 import pandas as pd
 import pyarrow as pa
 
 import motcua
+from timing import median_seconds
 
 GOAL = 5_000_000  # rows/s, issue 5
 
-
-def median_seconds(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
