@@ -459,15 +459,16 @@ impl Calendar {
                 .filter(|r| !r.is_none())
                 .map(|r| convert::text(py, "roll", r))
                 .transpose()?;
-            let roll = roll_name
-                .as_deref()
-                .map(|r| r.parse::<core::Roll>().py(py))
-                .transpose()?;
             if let Some(batch) = batch(py, date)? {
+                // The array path reads the roll's name itself.
                 return Ok(batch
                     .call_method1("add_working_days", (slf, date, n, roll_name))?
                     .unbind());
             }
+            let roll = roll_name
+                .as_deref()
+                .map(|r| r.parse::<core::Roll>().py(py))
+                .transpose()?;
             let d = convert::date(py, "date", date)?;
             let n = int32(py, "n", n)?;
             let cal = &slf.get().0;
@@ -571,17 +572,9 @@ impl Calendar {
     ) -> PyResult<Vec<Holiday>> {
         crate::errors::guard(|| {
             let name = convert::text(py, "name", name)?;
-            let mut out = Vec::new();
-            for year in year_list(py, None, Some(years))? {
-                out.extend(
-                    self.0
-                        .days_off_named(&name, year, year)
-                        .py(py)?
-                        .into_iter()
-                        .map(Holiday),
-                );
-            }
-            Ok(out)
+            let years = year_list(py, None, Some(years))?;
+            let found = self.0.days_off_named(&name, years).py(py)?;
+            Ok(found.into_iter().map(Holiday).collect())
         })
     }
 

@@ -379,6 +379,13 @@ pub(crate) fn json_text(py: Python<'_>, name: &str, value: &Bound<'_, PyAny>) ->
         .extract()
 }
 
+/// The HTML table a notebook shows for `object`: `view` of
+/// `motcua/_notebook.py`, the one home of those tables.
+pub(crate) fn notebook_html(object: &Bound<'_, PyAny>, view: &str) -> PyResult<Py<PyAny>> {
+    let notebook = object.py().import("motcua._notebook")?;
+    Ok(notebook.call_method1(view, (object,))?.unbind())
+}
+
 /// A ``rule=`` argument; the current rule when omitted.
 pub fn code_rule(
     py: Python<'_>,

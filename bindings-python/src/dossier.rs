@@ -203,8 +203,7 @@ impl Catalog {
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        let notebook = slf.py().import("motcua._notebook")?;
-        Ok(notebook.call_method1("catalog", (slf,))?.unbind())
+        convert::notebook_html(slf.as_any(), "catalog")
     }
 }
 
@@ -735,7 +734,8 @@ impl Dossier {
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
         crate::errors::guard(|| {
-            let (as_of, zone) = (Self::instant(slf, "as_of", as_of)?, Self::zone(slf)?);
+            let zone = Self::zone(slf)?;
+            let as_of = convert::instant_in(py, "as_of", as_of, zone)?;
             let r =
                 motcua::report::ReportRecord::from_dossier(&crate::errors::borrow(slf)?.0, as_of)
                     .py(py)?;

@@ -273,8 +273,7 @@ impl PeriodReport {
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        let notebook = slf.py().import("motcua._notebook")?;
-        Ok(notebook.call_method1("report", (slf,))?.unbind())
+        convert::notebook_html(slf.as_any(), "report")
     }
 }
 
@@ -362,8 +361,7 @@ impl Score {
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        let notebook = slf.py().import("motcua._notebook")?;
-        Ok(notebook.call_method1("score", (slf,))?.unbind())
+        convert::notebook_html(slf.as_any(), "score")
     }
 }
 

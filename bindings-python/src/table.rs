@@ -17,7 +17,7 @@ use motcua::{Error, ErrorKind};
 
 use crate::convert::{local_seconds, NAT};
 use crate::errors::{exception, IntoPy};
-use crate::report::{Period, PeriodReport};
+use crate::report::{period_arg, PeriodReport};
 
 /// The columns of a dossier table, borrowed from numpy arrays.
 struct Columns<'a> {
@@ -145,7 +145,7 @@ fn parse_labels<T: std::str::FromStr<Err = Error>>(
 #[allow(clippy::too_many_arguments)]
 pub fn _report_table<'py>(
     py: Python<'py>,
-    period: PyRef<'py, Period>,
+    period: &Bound<'py, PyAny>,
     group_by: &str,
     keys: Option<PyReadonlyArray1<'py, i32>>,
     key_labels: Vec<String>,
@@ -163,6 +163,7 @@ pub fn _report_table<'py>(
     facts: Vec<(String, PyReadonlyArray1<'py, bool>)>,
 ) -> PyResult<Vec<PeriodReport>> {
     crate::errors::guard(|| {
+        let period = period_arg(py, period)?;
         let group_by: GroupBy = group_by.parse().py(py)?;
         let channels: Vec<Channel> = parse_labels(&channel_labels, channel.as_slice()?).py(py)?;
         let endings: Vec<Ending> = parse_labels(&ending_labels, ending.as_slice()?).py(py)?;
@@ -212,7 +213,7 @@ pub fn _report_table<'py>(
         } else {
             1
         };
-        let mut summaries = vec![PeriodSummary::new(period.0, group_by); parts];
+        let mut summaries = vec![PeriodSummary::new(period, group_by); parts];
         py.detach(|| columns.count(&mut summaries)).py(py)?;
         Ok(summaries.into_iter().map(PeriodReport).collect())
     })

@@ -182,8 +182,7 @@ impl Scorecard {
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
-        let notebook = slf.py().import("motcua._notebook")?;
-        Ok(notebook.call_method1("scorecard", (slf,))?.unbind())
+        convert::notebook_html(slf.as_any(), "scorecard")
     }
 }
 

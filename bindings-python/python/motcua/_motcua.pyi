@@ -460,7 +460,7 @@ def index_inputs_from_dvcqg(unit: dict[str, Any] | str) -> dict[str, tuple[int, 
 def validate_portal_sync(text: str) -> None: ...
 def _panic_for_tests(message: str) -> None: ...
 def _report_table(
-    period: Period,
+    period: Period | str,
     group_by: str,
     keys: npt.NDArray[np.int32] | None,
     key_labels: list[str],

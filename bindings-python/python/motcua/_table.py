@@ -228,9 +228,8 @@ def report_table(
     >>> row["early"], row["overdue"]
     (1, 1)
     """
-    if isinstance(period, str):
-        period = _motcua.Period.parse(period)
-    if not isinstance(period, _motcua.Period):
+    # A period's text is read by the native call, as PeriodReport reads it.
+    if not isinstance(period, (_motcua.Period, str)):
         raise InvalidTypeError(f"period must be a motcua.Period, not {type(period).__name__}")
     if not isinstance(group_by, str):
         raise InvalidTypeError(f"group_by must be a str, not {type(group_by).__name__}")

@@ -113,7 +113,9 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 }
 
 /// [`format_instant`] with Vietnam's offset, `+07:00`: the instant an aware
-/// reader (JavaScript's `Date`) takes for this local time.
+/// reader (JavaScript's `Date`) takes for this local time. The offset is
+/// written as a literal, not through `FixedOffset`'s `Display` (0.35 KB of
+/// the WASM module); a test of `calendar::zone` holds it to the zone.
 pub fn format_instant_aware(t: NaiveDateTime) -> String {
     format!("{}+07:00", format_instant(t))
 }

@@ -106,4 +106,11 @@ mod tests {
         assert_eq!(t.like(local("2026-03-06 17:00")), local("2026-03-06 17:00"));
         assert_eq!(aware(t).to_rfc3339(), "2026-02-13T15:30:00+07:00");
     }
+
+    #[test]
+    fn the_aware_text_carries_this_zones_offset() {
+        let t = local("2026-02-13 15:30");
+        let text = crate::calendar::iso::format_instant_aware(t);
+        assert_eq!(text, format!("2026-02-13T15:30{}", vietnam()));
+    }
 }
