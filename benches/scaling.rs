@@ -142,7 +142,7 @@ fn main() {
     let logs: Vec<(usize, Dossier)> = [10_000, 100_000].map(|n| (n, dossier(n))).into();
     let of = |n: usize| &logs.iter().find(|(k, _)| *k == n).expect("log").1;
     row("Dossier::from_json, n events", |n| {
-        let text = of(n).to_json();
+        let text = of(n).to_json().expect("write");
         black_box(Dossier::from_json(&text, &cal).expect("read"));
     });
     row("portal sync payload, n events", |n| {

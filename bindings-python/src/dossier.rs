@@ -75,9 +75,7 @@ impl Procedure {
                 Some(c) => convert::channel(py, c)?,
             };
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
-            let estimate = core::Clock::new(&calendar, &self.0, channel)
-                .estimate(at)
-                .py(py)?;
+            let estimate = self.0.estimate(&calendar, channel, at).py(py)?;
             Ok((
                 convert::to_instant_opt(py, estimate.due_at, zone)?,
                 Explanation::new(py, estimate.explanation, zone)?,
@@ -86,8 +84,8 @@ impl Procedure {
     }
 
     /// The procedure as JSON text.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.to_json().py(py)
     }
 
     /// National code.
@@ -123,7 +121,7 @@ impl Procedure {
         crate::errors::guard(|| {
             Ok((
                 slf.get_type().getattr("from_json")?,
-                (slf.get().0.to_json(),),
+                (slf.get().0.to_json().py(slf.py())?,),
             ))
         })
     }
@@ -194,8 +192,8 @@ impl Catalog {
 
     /// The catalog as JSON text (``{"defaults", "procedures"}``), which
     /// :meth:`from_json` reads back.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.to_json().py(py)
     }
 
     fn __repr__(&self) -> String {
@@ -641,8 +639,8 @@ impl Dossier {
     }
 
     /// The dossier as JSON: code, procedure, channel and event log.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.to_json().py(py)
     }
 
     /// The receiving unit (the dossier code's agency).
@@ -769,7 +767,7 @@ impl Dossier {
     /// (the step in progress counted to the last event).
     #[getter]
     fn step_usage(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| step_usage(py, &self.0.step_usage()))
+        crate::errors::guard(|| step_usage(py, &self.0.step_usage().py(py)?))
     }
 
     /// Time used by each workflow step up to ``as_of``, the step in
@@ -986,9 +984,7 @@ pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
         .collect()
 }
 
-/// Step usage as a list of dicts, in working hours: one conversion for
-/// the whole list.
+/// Step usage as a list of dicts: one conversion for the whole list.
 fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Py<PyAny>> {
-    let hours: Vec<core::StepHours> = usage.iter().map(core::StepHours::from).collect();
-    convert::to_python(py, &hours)
+    convert::to_python(py, &usage)
 }

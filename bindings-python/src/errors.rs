@@ -4,12 +4,13 @@
 use pyo3::prelude::*;
 use pyo3::PyClass;
 
-/// Code of a Python argument of the wrong type.
-pub const INVALID_TYPE: &str = "invalid_type";
+pub use motcua::error::binding::{CONCURRENT_USE, INVALID_TYPE};
 
-/// The `motcua` exception for a code and message.
+/// The `motcua` exception for a code and message (its Vietnamese message
+/// is the code's sentence, [`motcua::error::message_vi_of`]).
 pub fn exception(py: Python<'_>, code: &str, message: String) -> PyErr {
-    raise(py, code, message, None, None)
+    let message_vi = motcua::error::message_vi_of(code).map(str::to_owned);
+    raise(py, code, message, None, None, message_vi)
 }
 
 /// The `motcua` exception of a core error, with its place.
@@ -20,6 +21,7 @@ fn core_exception(py: Python<'_>, e: &motcua::Error) -> PyErr {
         e.message().to_owned(),
         e.path(),
         e.event_index(),
+        Some(e.message_vi()),
     )
 }
 
@@ -29,6 +31,7 @@ fn raise(
     message: String,
     path: Option<&str>,
     event_index: Option<usize>,
+    message_vi: Option<String>,
 ) -> PyErr {
     let class = py
         .import("motcua._errors")
@@ -38,7 +41,7 @@ fn raise(
             py.import("motcua._errors")
                 .and_then(|m| m.getattr("MotcuaError"))
         });
-    match class.and_then(|c| c.call1((message, code, path, event_index))) {
+    match class.and_then(|c| c.call1((message, code, path, event_index, message_vi))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,
     }
@@ -69,9 +72,6 @@ pub fn wrong_type(py: Python<'_>, name: &str, expected: &str, got: &Bound<'_, Py
         format!("{name} must be {expected}, not {found}"),
     )
 }
-
-/// Code of a call that found its object in use by another call.
-pub const CONCURRENT_USE: &str = "concurrent_use";
 
 /// `slf` borrowed for reading. Every method converts its arguments (which
 /// can run Python code, and so let another thread in) before it borrows,
@@ -105,6 +105,13 @@ fn in_use<T: PyClass>(slf: &Bound<'_, T>) -> PyErr {
     )
 }
 
+/// The Vietnamese sentence of `code`, for the exceptions raised in Python
+/// (``MotcuaError.message_vi``); `None` for an unknown code.
+#[pyfunction]
+pub fn _message_vi(code: &str) -> Option<&'static str> {
+    motcua::error::message_vi_of(code)
+}
+
 /// The codes of every core error kind, for the test that each has its
 /// exception class in `motcua/_errors.py`.
 #[pyfunction]
@@ -113,7 +120,7 @@ pub fn _error_codes() -> Vec<&'static str> {
 }
 
 /// Code of an internal error: a panic caught at the boundary.
-pub const INTERNAL: &str = "internal";
+pub const INTERNAL: &str = motcua::ErrorKind::Internal.code();
 
 /// Runs the body of a Python entry point, turning a Rust panic into a
 /// `motcua.InternalError` (a `MotcuaError`). Without it pyo3 raises its

@@ -32,6 +32,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<dossier::Explanation>()?;
     m.add_function(wrap_pyfunction!(dossier::_status_names, m)?)?;
     m.add_function(wrap_pyfunction!(errors::_error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_message_vi, m)?)?;
     m.add_class::<report::Period>()?;
     m.add_class::<report::PeriodReport>()?;
     m.add_class::<report::Methodology>()?;

@@ -444,8 +444,8 @@ impl Methodology {
     }
 
     /// The methodology as JSON.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.to_json().py(py)
     }
 
     /// The score of inputs ``{name: (numerator, denominator)}``; raises
@@ -499,8 +499,8 @@ impl Methodology {
         })
     }
 
-    /// The smallest number of extra ``"on_time_dossiers"``,
-    /// ``"online_dossiers"`` or ``"online_payments"`` that brings the total
+    /// The smallest number of extra ``"dossiers_on_time"``,
+    /// ``"dossiers_online"`` or ``"online_payments"`` that brings the total
     /// to ``target`` points; ``None`` when none can.
     fn what_if(
         &self,

@@ -129,8 +129,8 @@ impl UnitRegistry {
     }
 
     /// The registry as JSON.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.to_json().py(py)
     }
 }
 

@@ -410,7 +410,7 @@ def test_a_dossier_read_on_another_calendar_raises_unless_reevaluated():
         lambda d: motcua.sample_center(seed=-1),
         lambda d: motcua.sample_center(dossiers=2**40),
         lambda d: motcua.Methodology.default_766().what_if({}, lever=7, target=1.0),
-        lambda d: motcua.Methodology.default_766().what_if({}, lever="online_dossiers", target="9"),
+        lambda d: motcua.Methodology.default_766().what_if({}, lever="dossiers_online", target="9"),
     ],
 )
 def test_every_argument_error_is_a_motcua_error_with_a_code(dossier, call):

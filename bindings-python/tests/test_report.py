@@ -54,8 +54,8 @@ def test_index_score_what_if_and_ranking(quarter):
     assert len(score.not_measured) == 16
     by_id = {i["id"]: i for i in score.indicators}
     assert by_id["1.1"]["points"] is None and by_id["2.1"]["points"] is not None
-    assert m.what_if({"dossiers_on_time": (95, 100)}, "on_time_dossiers", 19.2) == 25
-    assert m.what_if({"dossiers_on_time": (95, 100)}, "on_time_dossiers", 25) is None
+    assert m.what_if({"dossiers_on_time": (95, 100)}, "dossiers_on_time", 19.2) == 25
+    assert m.what_if({"dossiers_on_time": (95, 100)}, "dossiers_on_time", 25) is None
     ranked = m.rank({"A": {"dossiers_on_time": (90, 100)}, "B": {"dossiers_on_time": (99, 100)}})
     assert [name for name, _ in ranked] == ["B", "A"]
     with pytest.raises(motcua.MotcuaError) as err:

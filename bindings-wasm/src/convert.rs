@@ -6,7 +6,7 @@ use motcua::calendar::iso;
 use motcua::decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::errors::{js_error, wrong_type, IntoJs};
+use crate::errors::{js_error, wrong_type, IntoJs, INVALID_FORMAT};
 
 // Reading a caller's array or object can run the caller's code (a getter,
 // a Proxy trap) and that code can throw. An exception thrown through the
@@ -67,9 +67,6 @@ pub fn threw(name: &str, thrown: JsValue) -> JsValue {
     set(error.unchecked_ref(), "cause", thrown);
     error
 }
-
-/// Code of a string that is not a well-formed ISO date or instant.
-const INVALID_FORMAT: &str = "invalid_format";
 
 fn string(name: &str, expected: &str, value: &JsValue) -> Result<String, JsValue> {
     value

@@ -32,15 +32,15 @@ impl Procedure {
 
     /// The procedure as JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        self.0.to_json().js()
     }
 
     /// The procedure as a plain object, for `JSON.stringify`: so that a
     /// `Procedure` is accepted wherever a procedure's JSON is.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "ProcedureJson")]
     pub fn to_json_value(&self) -> Result<JsValue, JsValue> {
-        js_sys::JSON::parse(&self.0.to_json())
+        js_sys::JSON::parse(&self.0.to_json().js()?)
     }
 
     /// National code.
@@ -54,6 +54,35 @@ impl Procedure {
     pub fn name(&self) -> String {
         self.0.name.clone()
     }
+
+    /// "If I submit now" on the default calendar: `{dueAt, explanation}`
+    /// for a dossier accepted at `at` through `channel` (default
+    /// `"direct"`). `calendar.estimate(procedure, at, channel)` asks another
+    /// calendar, as `calendar.receive` does for `new Dossier`.
+    #[wasm_bindgen(unchecked_return_type = "Estimate")]
+    pub fn estimate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Channel")] channel: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        estimate(&CoreCalendar::vietnam(), &self.0, &at, &channel)
+    }
+}
+
+/// The estimate of `procedure` on `calendar`, for `Procedure.estimate` and
+/// `Calendar.estimate`.
+fn estimate(
+    calendar: &CoreCalendar,
+    procedure: &procedure::Procedure,
+    at: &JsValue,
+    channel: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let at = convert::instant("at", at)?;
+    convert::to_js(
+        &procedure
+            .estimate(calendar, convert::channel(channel)?, at)
+            .js()?,
+    )
 }
 
 /// A catalog of procedures by national code.
@@ -352,8 +381,8 @@ event_methods! {
 }
 
 /// `[{step, budgetHours, usedHours, overspentHours}]`.
-fn step_usage(usage: &[core::StepUsage]) -> Result<JsValue, JsValue> {
-    convert::to_js(&usage.iter().map(core::StepHours::from).collect::<Vec<_>>())
+fn step_usage(usage: motcua::Result<Vec<core::StepUsage>>) -> Result<JsValue, JsValue> {
+    convert::to_js(&usage.js()?)
 }
 
 #[wasm_bindgen]
@@ -383,8 +412,8 @@ impl Dossier {
 
     /// The dossier as JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        self.0.to_json().js()
     }
 
     /// The receiving unit (the dossier code's agency).
@@ -483,7 +512,7 @@ impl Dossier {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "Instant")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = convert::instant("asOf", &as_of)?;
-        step_usage(&self.0.step_usage_at(as_of).js()?)
+        step_usage(self.0.step_usage_at(as_of))
     }
 
     /// The highest of `thresholds` (shares of the allowed working time,
@@ -522,7 +551,7 @@ impl Dossier {
     /// `[{step, budgetHours, usedHours, overspentHours}]`.
     #[wasm_bindgen(getter, js_name = stepUsage, unchecked_return_type = "StepUsage[]")]
     pub fn step_usage(&self) -> Result<JsValue, JsValue> {
-        step_usage(&self.0.step_usage())
+        step_usage(self.0.step_usage())
     }
 
     /// The event log.
@@ -620,9 +649,7 @@ impl Calendar {
     ) -> Result<JsValue, JsValue> {
         let procedure =
             procedure::Procedure::from_json(&convert::json_text("procedure", &procedure)?).js()?;
-        let at = convert::instant("at", &at)?;
-        let clock = core::Clock::new(self.inner(), &procedure, convert::channel(&channel)?);
-        convert::to_js(&clock.estimate(at).js()?)
+        estimate(self.inner(), &procedure, &at, &channel)
     }
 
     /// A dossier from its JSON, replayed on this calendar (see

@@ -3,14 +3,20 @@
 use js_sys::{Error, Reflect};
 use wasm_bindgen::JsValue;
 
-/// Code of an argument of the wrong type (`undefined`, a number for a date…).
-pub const INVALID_TYPE: &str = "invalid_type";
+pub use motcua::error::binding::{INVALID_FORMAT, INVALID_TYPE};
 
-/// A JS `Error` with `message` and `code`.
+/// A JS `Error` with `message`, `code` and `messageVi`, the code's
+/// Vietnamese sentence ([`motcua::error::message_vi_of`]).
 pub fn js_error(code: &str, message: &str) -> JsValue {
+    let vi = motcua::error::message_vi_of(code).unwrap_or(message);
+    with_vi(code, message, vi)
+}
+
+fn with_vi(code: &str, message: &str, message_vi: &str) -> JsValue {
     let error = Error::new(message);
     // Setting a property on a fresh Error object cannot fail.
     let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    let _ = Reflect::set(&error, &"messageVi".into(), &message_vi.into());
     error.into()
 }
 
@@ -33,7 +39,7 @@ impl<T> IntoJs<T> for motcua::Result<T> {
 /// gzipped).
 #[inline(never)]
 fn to_js_error(e: motcua::Error) -> JsValue {
-    let error = js_error(e.code(), e.message());
+    let error = with_vi(e.code(), e.message(), &e.message_vi());
     if let Some(path) = e.path() {
         let _ = Reflect::set(&error, &"path".into(), &path.into());
     }
@@ -59,7 +65,7 @@ pub fn wrong_type(name: &str, expected: &str, got: &JsValue) -> JsValue {
 }
 
 /// Code of an internal error: a Rust panic, a bug of motcua.
-pub const INTERNAL: &str = "internal";
+pub const INTERNAL: &str = motcua::ErrorKind::Internal.code();
 
 /// Makes a Rust panic reach JavaScript as an `Error` with code `internal`
 /// and the panic's message, instead of the bare `RuntimeError: unreachable`

@@ -228,8 +228,8 @@ impl Methodology {
 
     /// The methodology as JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        self.0.to_json().js()
     }
 
     /// `{methodology, total, maxTotal, maxMeasured, groups: [{code, nameVi,
@@ -245,8 +245,8 @@ impl Methodology {
         to_js(&self.0.score(&self::inputs(&inputs)?).js()?)
     }
 
-    /// The smallest number of extra `"on_time_dossiers"`,
-    /// `"online_dossiers"` or `"online_payments"` that brings the total to
+    /// The smallest number of extra `"dossiers_on_time"`,
+    /// `"dossiers_online"` or `"online_payments"` that brings the total to
     /// `target`; `null` when none can.
     #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "number | null")]
     pub fn what_if(

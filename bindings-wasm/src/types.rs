@@ -54,10 +54,13 @@ export type ErrorCode =
  * What every function of the module throws: an `Error` with the core's
  * stable `code` and, where the error has a place, the field `path` in the
  * document (`"procedures[2].processing_time.days"`) and the `eventIndex`
- * of the dossier's event that caused it.
+ * of the dossier's event that caused it. `messageVi` is the message in
+ * Vietnamese, for pages that citizens read: the code's sentence and the
+ * place (the English `message` keeps the detail).
  */
 export interface MotcuaError extends Error {
   code: ErrorCode;
+  messageVi: string;
   path?: string;
   eventIndex?: number;
 }
@@ -65,7 +68,7 @@ export type Granularity = "date" | "instant";
 export type GroupBy = "agency" | "field" | "procedure" | "total" | "receiving_unit" | "competent_unit";
 export type Timeliness = "early" | "on_time" | "late";
 export type Exclusion = "received_after" | "ended_before" | "not_accepted" | "inconsistent";
-export type Lever = "on_time_dossiers" | "online_dossiers" | "online_payments";
+export type Lever = "dossiers_on_time" | "dossiers_online" | "online_payments";
 
 /** A holiday, a substitute or swapped day off, a make-up working day or a local override. */
 export interface Holiday {

@@ -66,8 +66,8 @@ impl UnitRegistry {
 
     /// The registry as JSON text.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        self.0.to_json().js()
     }
 }
 

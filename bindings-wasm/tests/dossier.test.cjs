@@ -166,6 +166,17 @@ test("estimate: what a dossier received now would say", () => {
   throwsCode(() => cal.estimate(PROCEDURE, "tomorrow"), "invalid_format");
 });
 
+test("Procedure.estimate is the default calendar's estimate, as in Python and Rust", () => {
+  const cal = motcua.Calendar.vietnam();
+  const p = motcua.Procedure.fromJson(PROCEDURE);
+  const at = "2026-02-13T09:30";
+  assert.deepStrictEqual(p.estimate(at, "online"), cal.estimate(p, at, "online"));
+  const saturdays = motcua.Calendar.custom({ workingWeekdays: [0, 1, 2, 3, 4, 5] });
+  assert.notEqual(saturdays.estimate(p, at).dueAt, p.estimate(at).dueAt);
+  throwsCode(() => p.estimate(at, "fax"), "invalid_argument");
+  throwsCode(() => p.estimate("tomorrow"), "invalid_format");
+});
+
 test("JSON errors name the field path and never quote an applicant", () => {
   const bad = { ...PROCEDURE, workflow: [{ ...PROCEDURE.workflow[0], budget: "half" }] };
   assert.throws(

@@ -91,8 +91,8 @@ test("766 index of the quarter, what-if and bad inputs", () => {
     () => motcua.Methodology.default766().score({ dossier_on_time: [1, 2] }),
     (e) => e.code === "invalid_argument" && e.message.includes('"dossier_on_time"') && e.message.includes('"dossiers_on_time"'),
   );
-  assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 19.2), 25);
-  assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "on_time_dossiers", 25), null);
+  assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "dossiers_on_time", 19.2), 25);
+  assert.equal(m.whatIf({ dossiers_on_time: [95, 100] }, "dossiers_on_time", 25), null);
   throwsCode(() => m.score({ dossiers_on_time: [101, 100] }), "invalid_argument");
   const typed = report.indexInputs({
     publications: [{ legal_basis_effective: "2026-03-16", decision_date: "2026-03-09", made_public: "2026-03-16", full_content: true }],

@@ -4,6 +4,14 @@
 //! example `calendar.out_of_range`) that the Python and JavaScript bindings
 //! expose unchanged, and a message that says what was wrong and what was
 //! expected. Messages never echo personal data.
+//!
+//! Every error also has a Vietnamese message ([`Error::message_vi`]) for
+//! the pages and slips that officials and citizens read. Policy: it is
+//! the kind's sentence with the error's place, while the English message
+//! keeps the detail (the value found, the labels expected), so one
+//! translated sentence per kind stays right as the detailed messages
+//! change. [`binding`] holds the codes the bindings raise themselves, with
+//! their sentences, so that every runtime says the same.
 
 crate::labels::labelled! {
     /// What went wrong, as a stable category. New kinds may be added in minor
@@ -57,6 +65,88 @@ crate::labels::labelled! {
         /// before it is parsed, whatever it was meant to be: one code for every
         /// reader, so a caller can tell "too big" from "malformed".
         DocumentTooLarge = "document.too_large",
+        /// A bug in motcua, to report: a value that `to_json` could not
+        /// write (its documents have text keys and plain values, so this
+        /// should not happen; it is returned rather than an empty text), or
+        /// a panic that a binding caught at its boundary.
+        Internal = "internal",
+    }
+}
+
+impl ErrorKind {
+    /// The kind's sentence in Vietnamese, as a one-stop desk would say it.
+    pub fn message_vi(self) -> &'static str {
+        match self {
+            ErrorKind::OutOfRange => "Ngày hoặc thời điểm nằm ngoài phạm vi mà lịch hỗ trợ.",
+            ErrorKind::InvalidLunarDate => "Ngày âm lịch này không tồn tại.",
+            ErrorKind::InvalidDuration => "Thời hạn không hợp lệ: âm, không xác định hoặc quá lớn.",
+            ErrorKind::InvalidSessions => {
+                "Giờ làm việc không hợp lệ: trống, chồng lấn, sai thứ tự hoặc vượt ra ngoài ngày."
+            }
+            ErrorKind::InvalidCalendarData => {
+                "Dữ liệu lịch (lịch nghỉ chính thức hoặc điều chỉnh của trung tâm) không hợp lệ."
+            }
+            ErrorKind::InvalidArgument => "Giá trị này không được chấp nhận.",
+            ErrorKind::InvalidProcedure => "Khai báo thủ tục hành chính không hợp lệ.",
+            ErrorKind::UnknownProcedure => "Mã thủ tục hành chính không có trong danh mục.",
+            ErrorKind::InvalidDossierCode => "Mã hồ sơ không đúng định dạng.",
+            ErrorKind::DuplicateDossierCode => "Mã hồ sơ này đã được sử dụng.",
+            ErrorKind::SequenceExhausted => {
+                "Cơ quan đã dùng hết số thứ tự hồ sơ trong ngày (tối đa 9.999)."
+            }
+            ErrorKind::InvalidTransition => {
+                "Thao tác này không được phép ở trạng thái hiện tại của hồ sơ."
+            }
+            ErrorKind::EventOutOfOrder => "Thời điểm của thao tác sớm hơn thao tác trước đó.",
+            ErrorKind::DossierFinished => "Hồ sơ đã kết thúc xử lý.",
+            ErrorKind::InvalidExtension => {
+                "Không thể gia hạn: hồ sơ đã được gia hạn, hoặc ngày hẹn mới không muộn hơn."
+            }
+            ErrorKind::InvalidDossier => "Dữ liệu hồ sơ hoặc nhật ký xử lý không hợp lệ.",
+            ErrorKind::CalendarMismatch => {
+                "Hồ sơ được ghi theo một lịch làm việc khác, nên hạn xử lý có thể khác."
+            }
+            ErrorKind::InvalidPayload => {
+                "Dữ liệu đồng bộ với Cổng Dịch vụ công quốc gia không hợp lệ."
+            }
+            ErrorKind::DocumentTooLarge => "Tài liệu JSON vượt quá 16 MiB.",
+            ErrorKind::Internal => "Lỗi nội bộ của motcua; xin vui lòng báo lại.",
+        }
+    }
+}
+
+/// The Vietnamese sentence of any code a caller can meet, the core's
+/// ([`ErrorKind::message_vi`]) or a binding's ([`binding::message_vi`]);
+/// `None` for an unknown code.
+pub fn message_vi_of(code: &str) -> Option<&'static str> {
+    code.parse::<ErrorKind>()
+        .ok()
+        .map(ErrorKind::message_vi)
+        .or_else(|| binding::message_vi(code))
+}
+
+/// The codes that the bindings raise themselves, for what Rust's types
+/// rule out (an argument of the wrong type, a date in a string), kept here
+/// with their Vietnamese sentences so that both bindings say the same.
+pub mod binding {
+    /// An argument of the wrong type, or aware and naive instants mixed.
+    pub const INVALID_TYPE: &str = "invalid_type";
+    /// A string that is not a well-formed ISO date or instant (JS).
+    pub const INVALID_FORMAT: &str = "invalid_format";
+    /// A call that found its object in use by another call (Python).
+    pub const CONCURRENT_USE: &str = "concurrent_use";
+    /// A table without a column the call reads (Python).
+    pub const MISSING_COLUMN: &str = "table.missing_column";
+
+    /// The Vietnamese sentence of one of these codes, `None` for another.
+    pub fn message_vi(code: &str) -> Option<&'static str> {
+        Some(match code {
+            INVALID_TYPE => "Tham số có kiểu dữ liệu không đúng.",
+            INVALID_FORMAT => "Ngày hoặc thời điểm không đúng định dạng ISO.",
+            CONCURRENT_USE => "Đối tượng đang được một lệnh gọi khác sử dụng.",
+            MISSING_COLUMN => "Bảng dữ liệu thiếu một cột cần đọc.",
+            _ => return None,
+        })
     }
 }
 
@@ -133,6 +223,20 @@ impl Error {
     /// The message alone, without the code.
     pub fn message(&self) -> &str {
         &self.0.message
+    }
+
+    /// The message in Vietnamese: the kind's sentence
+    /// ([`ErrorKind::message_vi`]) and the error's place, the field and
+    /// the event of the log (the module's policy on translations).
+    pub fn message_vi(&self) -> String {
+        let mut text = self.0.kind.message_vi().to_owned();
+        if let Some(path) = self.path() {
+            text.push_str(&format!(" Trường: {path}."));
+        }
+        if let Some(index) = self.event_index() {
+            text.push_str(&format!(" Sự kiện: events[{index}]."));
+        }
+        text
     }
 }
 

@@ -355,8 +355,8 @@ impl DossierSync {
     }
 
     /// The payload as JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String> {
+        crate::wire::to_string(self)
     }
 }
 

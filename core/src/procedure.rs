@@ -389,6 +389,35 @@ pub(crate) fn invalid(code: &str, message: impl std::fmt::Display) -> Error {
 }
 
 impl Procedure {
+    /// "If I submit now": the due date and explanation of a dossier of this
+    /// procedure accepted at `at` through `channel` on `calendar`. The same
+    /// place and name in every runtime (`Procedure.estimate` in Python and
+    /// JS); it runs [`crate::dossier::Clock::estimate`], the reception a
+    /// received dossier replays, so an estimate and a receipt slip agree.
+    ///
+    /// ```
+    /// use motcua::calendar::Calendar;
+    /// use motcua::procedure::{Channel, Procedure};
+    ///
+    /// let p = Procedure::from_json(
+    ///     r#"{"code": "1.000001", "name": "Cấp phép",
+    ///         "processing_time": {"kind": "working_days", "days": 5}}"#,
+    /// )?;
+    /// let at: chrono::NaiveDateTime = "2026-02-13T09:30:00".parse().unwrap();
+    /// let estimate = p.estimate(&Calendar::vietnam(), Channel::Direct, at)?;
+    /// // Tết, 16–20/02/2026, is skipped.
+    /// assert_eq!(estimate.due_at, Some("2026-02-27T09:30:00".parse().unwrap()));
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn estimate(
+        &self,
+        calendar: &crate::calendar::Calendar,
+        channel: Channel,
+        at: impl crate::calendar::zone::VietnamTime,
+    ) -> Result<crate::dossier::Estimate> {
+        crate::dossier::Clock::new(calendar, self, channel).estimate(at)
+    }
+
     /// Whether it carries a financial obligation: a fee or charge above
     /// zero (`ONLINE_PAYMENT_DOSSIERS` and the TTTT procedure rates).
     pub fn has_fees(&self) -> bool {

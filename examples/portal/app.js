@@ -58,10 +58,11 @@ const formatDate = (iso) => iso.slice(0, 10).split("-").reverse().join("/"); // 
 const formatInstant = (iso) => `${formatDate(iso)} ${iso.slice(11, 16)}`; // dd/MM/yyyy HH:mm
 
 /** Shows a library error: a localized lead-in, the stable error code, then
- * the library's own message (English). Non-Error throws are shown too. */
+ * the library's own message, Vietnamese (`messageVi`) on the Vietnamese
+ * page. Non-Error throws are shown too. */
 function showError(element, lead, err) {
   const code = err?.code ?? "error";
-  const message = err?.message ?? String(err);
+  const message = (state.lang === "vi" && err?.messageVi) || err?.message || String(err);
   element.replaceChildren(h("strong", {}, `${lead}: `), h("code", {}, code), ` — ${message}`);
   element.hidden = false;
 }

@@ -751,7 +751,10 @@ fn write_sample(cal: &Calendar, dir: &Path) -> motcua::Result<()> {
     };
     fs::create_dir_all(dir).map_err(io)?;
     let catalog = sample::catalog()?;
-    let procedures: Vec<String> = catalog.iter().map(|p| p.to_json()).collect();
+    let procedures = catalog
+        .iter()
+        .map(|p| p.to_json())
+        .collect::<motcua::Result<Vec<String>>>()?;
     fs::write(
         dir.join("procedures.json"),
         format!("[\n{}\n]\n", procedures.join(",\n")),
@@ -760,7 +763,7 @@ fn write_sample(cal: &Calendar, dir: &Path) -> motcua::Result<()> {
     let mut out =
         std::io::BufWriter::new(fs::File::create(dir.join("dossiers.jsonl")).map_err(io)?);
     sample::generate(&SampleConfig::quarter(42), cal, |d| {
-        writeln!(out, "{}", d.to_json_line()).map_err(io)
+        writeln!(out, "{}", d.to_json_line()?).map_err(io)
     })?;
     out.flush().map_err(io)?;
     println!(

@@ -30,8 +30,8 @@ fuzz_target!(|data: &[u8]| {
     match (&read, &reevaluated) {
         (Ok(d), Ok((again, _))) => {
             assert_eq!(
-                again.to_json(),
-                d.to_json(),
+                again.to_json().unwrap(),
+                d.to_json().unwrap(),
                 "reevaluate_json and from_json disagree"
             );
             check_dossier(d);
@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(d) = Dossier::from_json_line(text, sample_catalog(), cal) {
         reread(
             "Dossier::to_json_line (sample catalog)",
-            &d.to_json_line(),
+            &d.to_json_line().unwrap(),
             |l| Dossier::from_json_line(l, sample_catalog(), cal),
             Dossier::to_json_line,
         );

@@ -55,8 +55,8 @@ fn score(m: &Methodology, inputs: &IndexInputs) {
     let _ = (score.biggest_losses(), score.not_measured());
     let _ = m.rank([("a", inputs), ("b", &IndexInputs::new())]);
     for lever in [
-        Lever::OnTimeDossiers,
-        Lever::OnlineDossiers,
+        Lever::DossiersOnTime,
+        Lever::DossiersOnline,
         Lever::OnlinePayments,
     ] {
         for target in [score.total() + 1.0, m.total] {
@@ -81,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(m) = &methodology {
         reread(
             "Methodology::to_json",
-            &m.to_json(),
+            &m.to_json().unwrap(),
             Methodology::from_json,
             Methodology::to_json,
         );

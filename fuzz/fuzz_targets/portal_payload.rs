@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(e.code(), "portal.invalid_payload", "{e}");
     }
     if let (Ok(()), Ok(payload)) = (&sync, serde_json::from_str::<DossierSync>(text)) {
-        let written = payload.to_json();
+        let written = payload.to_json().unwrap();
         if let Err(e) = portal::validate_dossier_sync(&written) {
             panic!("a valid sync payload, read and written by DossierSync, fails: {e}\n{written}");
         }

@@ -19,7 +19,7 @@ use motcua_fuzz::reread;
 fn check(p: &Procedure) {
     let again = reread(
         "Procedure::to_json",
-        &p.to_json(),
+        &p.to_json().unwrap(),
         Procedure::from_json,
         Procedure::to_json,
     );

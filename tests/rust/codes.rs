@@ -87,7 +87,8 @@ fn a_central_code_round_trips_through_a_dossier_document_and_other_ministries_ar
         "events": [{"at": "2026-09-17T09:00", "type": "accepted"}]}"#;
     let d = motcua::dossier::Dossier::from_json(json, &Calendar::vietnam()).unwrap();
     assert_eq!(d.code().ministry(), Some(7));
-    let again = motcua::dossier::Dossier::from_json(&d.to_json(), &Calendar::vietnam()).unwrap();
+    let again =
+        motcua::dossier::Dossier::from_json(&d.to_json().unwrap(), &Calendar::vietnam()).unwrap();
     assert_eq!(again.code(), d.code());
     let mut codes = DossierCodeGenerator::central(7).unwrap();
     let other = DossierCode::parse_with("H15.50.05.12-260917-051436", CodeRule::Central).unwrap();

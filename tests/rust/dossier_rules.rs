@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
 use motcua::calendar::{iso, Calendar};
-use motcua::dossier::{Dossier, DossierCode, Status};
+use motcua::dossier::{Dossier, DossierCode, DossierOn, Status};
 use motcua::procedure::{Channel, Procedure};
 
 fn t(s: &str) -> NaiveDateTime {
@@ -46,7 +46,7 @@ fn instants_keep_whole_seconds_so_replays_agree() {
         .unwrap_err();
     assert_eq!(err.code(), "dossier.invalid_extension");
     d.resolve(due + Duration::milliseconds(500), "x").unwrap();
-    let again = Dossier::from_json(&d.to_json(), &cal).unwrap();
+    let again = Dossier::from_json(&d.to_json().unwrap(), &cal).unwrap();
     assert_eq!(again.state(), d.state());
 }
 
@@ -68,11 +68,13 @@ fn a_restart_restarts_the_open_step_too() {
         .unwrap();
     d.complete_supplement(t("2023-10-05T09:00"), "x").unwrap();
     d.resolve(t("2023-10-12T09:00"), "x").unwrap();
-    let b = d.step_usage().into_iter().find(|u| u.step == "b").unwrap();
+    let usage = d.step_usage().unwrap();
+    let b = usage.into_iter().find(|u| u.step == "b").unwrap();
     // From the restart on Thu 05/10 09:00 to Thu 12/10 09:00: 5 working days.
-    assert_eq!(b.used_seconds, 5 * 8 * 3600);
-    assert_eq!(b.budget_seconds, 4 * 8 * 3600);
-    assert_eq!(b.overspent_seconds(), 8 * 3600);
+    assert_eq!(b.used_hours, 5.0 * 8.0);
+    assert_eq!(b.budget_hours, 4.0 * 8.0);
+    assert_eq!(b.overspent_hours, 8.0);
+    assert!(b.overspent());
 }
 
 #[test]
@@ -91,8 +93,10 @@ fn step_budgets_divide_the_channels_time_and_the_open_step_counts() {
     d.route(t("2023-10-02T08:00"), "x", "a").unwrap();
     let usage = d.step_usage_at(t("2023-10-03T08:00")).unwrap();
     // 1/5 of the 3 online days is 0.6 day; one working day used so far.
-    assert_eq!(usage[0].budget_seconds, (0.6 * 8.0 * 3600.0) as i64);
-    assert_eq!(usage[0].used_seconds, 8 * 3600);
+    assert_eq!(usage[0].budget_hours, 0.6 * 8.0);
+    assert_eq!(usage[0].used_hours, 8.0);
+    // The open step is already past its budget: 8 h used of 4.8 h.
+    assert_eq!(usage[0].overspent_hours, 3.2);
 }
 
 #[test]
@@ -166,7 +170,7 @@ fn errors_never_echo_an_applicants_data() {
         "x",
     )
     .unwrap();
-    let json = d.to_json().replace(
+    let json = d.to_json().unwrap().replace(
         "\"events\"",
         "\"applicant\": {\"name\": \"Nguyễn Văn An\", \"id_number\": 1203004567}, \"events\"",
     );
@@ -328,10 +332,10 @@ fn status_8_ends_processing_by_default_and_is_counted_apart() {
         .unwrap();
     assert_eq!(d.status(), Status::Suspended);
     assert_eq!(d.timeliness(motcua::dossier::Granularity::Date), None);
-    let before = d.to_json();
+    let before = d.to_json().unwrap();
     let err = d.resume(t("2026-10-05T09:00"), "x").unwrap_err();
     assert_eq!(err.code(), "dossier.finished");
-    assert_eq!(d.to_json(), before);
+    assert_eq!(d.to_json().unwrap(), before);
     let later = d.state_at(t("2026-10-06T09:00")).unwrap();
     assert!(later.progress.is_none());
     assert!(d.stop_notice().unwrap().form.starts_with("Mẫu 05"));
@@ -440,11 +444,11 @@ fn an_event_outside_the_calendar_is_refused_at_the_door_and_changes_nothing() {
     let p = procedure(WORKFLOW);
     let mut d =
         Dossier::receive(p, &cal, code(), Channel::Direct, t("2026-10-01T09:00"), "x").unwrap();
-    let before = d.to_json();
+    let before = d.to_json().unwrap();
     // `routed` reads no calendar, but it is out of the range all the same.
     let err = d.route(t("2027-01-04T09:00"), "x", "a").unwrap_err();
     assert_eq!(err.code(), "calendar.out_of_range");
-    assert_eq!(d.to_json(), before);
+    assert_eq!(d.to_json().unwrap(), before);
     d.route(t("2026-10-02T09:00"), "x", "a").unwrap();
 }
 
@@ -574,7 +578,7 @@ fn an_error_carries_its_place_as_data_not_only_in_words() {
     )
     .unwrap();
     d.resolve(t("2023-10-03T09:00"), "x").unwrap();
-    let mut doc: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&d.to_json().unwrap()).unwrap();
     doc["events"][1]["at"] = "2023-10-01T09:00".into();
     let e = Dossier::from_json(&doc.to_string(), &Calendar::vietnam()).unwrap_err();
     assert_eq!(e.kind(), motcua::ErrorKind::EventOutOfOrder);
@@ -661,5 +665,62 @@ fn aware_instants_are_read_at_utc_plus_seven_and_given_back_in_their_zone() {
         cal.working_time_between(utc, due_utc).unwrap(),
         cal.working_time_between(t("2023-10-02T09:00"), due_local)
             .unwrap()
+    );
+}
+
+#[test]
+fn a_dossier_is_serde_through_its_document() {
+    use serde::de::DeserializeSeed;
+    let cal = Calendar::vietnam();
+    let mut d = Dossier::receive(
+        procedure(WORKFLOW),
+        &cal,
+        code(),
+        Channel::Direct,
+        t("2023-10-02T08:00"),
+        "x",
+    )
+    .unwrap();
+    d.route(t("2023-10-02T09:00"), "x", "a").unwrap();
+    // Serialize writes what to_json writes, in any serde format.
+    let value = serde_json::to_value(&d).unwrap();
+    let text = d.to_json().unwrap();
+    assert_eq!(
+        value,
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    );
+    // Deserialize reads it back on the default calendar, the same dossier.
+    let again: Dossier = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(again.to_json().unwrap(), text);
+    assert_eq!(again.due_at(), d.due_at());
+    // On another calendar it is refused, as from_json refuses it...
+    use chrono::Weekday::*;
+    let other = Calendar::builder()
+        .working_weekdays(&[Mon, Tue, Wed, Thu, Fri, Sat])
+        .build()
+        .unwrap();
+    let err = DossierOn(&other).deserialize(value.clone()).unwrap_err();
+    assert!(
+        err.to_string().starts_with("dossier.calendar_mismatch: "),
+        "{err}"
+    );
+    // ...and a dossier recorded there reads back there only.
+    let mut on_other = Dossier::receive(
+        procedure(WORKFLOW),
+        &other,
+        code(),
+        Channel::Direct,
+        t("2023-10-02T08:00"),
+        "x",
+    )
+    .unwrap();
+    on_other.route(t("2023-10-02T09:00"), "x", "a").unwrap();
+    let value = serde_json::to_value(&on_other).unwrap();
+    let read = DossierOn(&other).deserialize(value.clone()).unwrap();
+    assert_eq!(read.due_at(), on_other.due_at());
+    let err = serde_json::from_value::<Dossier>(value).unwrap_err();
+    assert!(
+        err.to_string().starts_with("dossier.calendar_mismatch: "),
+        "{err}"
     );
 }

@@ -27,9 +27,10 @@ fn unit(on_time: (u64, u64), online: (u64, u64)) -> IndexInputs {
 fn the_default_methodology_sums_to_100_and_round_trips() {
     let m = Methodology::decision_766_2022();
     m.validate().unwrap();
-    assert_eq!(Methodology::from_json(&m.to_json()).unwrap(), m);
+    assert_eq!(Methodology::from_json(&m.to_json().unwrap()).unwrap(), m);
     let broken = m
         .to_json()
+        .unwrap()
         .replacen("\"max_points\":20.0", "\"max_points\":21.0", 1);
     let err = Methodology::from_json(&broken).unwrap_err();
     // The first 20-point maximum is the TDGQ group's.
@@ -76,15 +77,15 @@ fn what_if_finds_the_smallest_number() {
     let m = Methodology::decision_766_2022();
     let u = unit((95, 100), (40, 100));
     assert_eq!(
-        m.what_if(&u, Lever::OnTimeDossiers, 24.0).unwrap(),
+        m.what_if(&u, Lever::DossiersOnTime, 24.0).unwrap(),
         Some(25)
     );
     assert_eq!(
-        m.what_if(&u, Lever::OnlineDossiers, 25.0).unwrap(),
+        m.what_if(&u, Lever::DossiersOnline, 25.0).unwrap(),
         Some(20)
     );
-    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 20.0).unwrap(), Some(0));
-    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 101.0).unwrap(), None);
+    assert_eq!(m.what_if(&u, Lever::DossiersOnTime, 20.0).unwrap(), Some(0));
+    assert_eq!(m.what_if(&u, Lever::DossiersOnTime, 101.0).unwrap(), None);
 }
 
 #[test]
@@ -407,12 +408,12 @@ fn what_if_reaches_full_points_through_rounding_only() {
     // approach; points rounded to hundredths reach 20.00 at 99.975 %:
     // 5 late of 20,000.
     assert_eq!(
-        m.what_if(&u, Lever::OnTimeDossiers, 24.8).unwrap(),
+        m.what_if(&u, Lever::DossiersOnTime, 24.8).unwrap(),
         Some(19_900)
     );
-    assert_eq!(m.what_if(&u, Lever::OnTimeDossiers, 24.81).unwrap(), None);
+    assert_eq!(m.what_if(&u, Lever::DossiersOnTime, 24.81).unwrap(), None);
     assert_eq!(
-        m.what_if(&u, Lever::OnTimeDossiers, f64::NAN).unwrap(),
+        m.what_if(&u, Lever::DossiersOnTime, f64::NAN).unwrap(),
         None
     );
     assert_eq!(

@@ -52,7 +52,7 @@ fn documents() -> Vec<(&'static str, Value)> {
         ),
         (
             "methodology",
-            serde_json::from_str(&Methodology::default_766().to_json()).unwrap(),
+            serde_json::from_str(&Methodology::default_766().to_json().unwrap()).unwrap(),
         ),
         (
             "typed",

@@ -96,7 +96,7 @@ fn every_labelled_enum_spells_its_labels_one_way() {
     check!(RuleSet, ["decree_61_2018", "decree_118_2025"]);
     check!(
         Lever,
-        ["on_time_dossiers", "online_dossiers", "online_payments"]
+        ["dossiers_on_time", "dossiers_online", "online_payments"]
     );
     check!(
         HolidayKind,
@@ -150,9 +150,65 @@ fn an_error_kind_is_its_stable_code() {
         assert_eq!(k.code().parse::<ErrorKind>().unwrap(), k);
         assert_eq!(k.to_string(), k.code());
     }
-    assert_eq!(ErrorKind::ALL.len(), 19);
+    assert_eq!(ErrorKind::ALL.len(), 20);
     assert_eq!(
         "document.too_large".parse::<ErrorKind>().unwrap(),
         ErrorKind::DocumentTooLarge
+    );
+}
+
+#[test]
+fn a_lever_is_named_as_the_input_it_moves() {
+    for lever in Lever::ALL {
+        assert_eq!(lever.code(), lever.input());
+    }
+}
+
+#[test]
+fn every_error_code_has_its_own_vietnamese_sentence() {
+    use motcua::error::{binding, message_vi_of};
+    let codes: Vec<&str> = ErrorKind::ALL
+        .iter()
+        .map(|k| k.code())
+        .chain([
+            binding::INVALID_TYPE,
+            binding::INVALID_FORMAT,
+            binding::CONCURRENT_USE,
+            binding::MISSING_COLUMN,
+        ])
+        .collect();
+    let sentences: std::collections::BTreeSet<&str> = codes
+        .iter()
+        .map(|code| {
+            let vi = message_vi_of(code).unwrap_or_else(|| panic!("{code} has no sentence"));
+            // A sentence, written with Vietnamese letters (not the English one).
+            assert!(vi.ends_with('.'), "{code}: {vi}");
+            assert!(
+                vi.chars()
+                    .any(|c| "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".contains(c)),
+                "{code}: {vi}"
+            );
+            vi
+        })
+        .collect();
+    assert_eq!(sentences.len(), codes.len(), "two codes share a sentence");
+    assert_eq!(message_vi_of("no.such_code"), None);
+}
+
+#[test]
+fn a_vietnamese_message_names_the_place_of_the_error() {
+    let e = motcua::Error::new(
+        ErrorKind::InvalidProcedure,
+        "workflow[1].budget: expected a number",
+    )
+    .with_path("workflow[1].budget");
+    assert_eq!(
+        e.message_vi(),
+        "Khai báo thủ tục hành chính không hợp lệ. Trường: workflow[1].budget."
+    );
+    let e = motcua::Error::new(ErrorKind::EventOutOfOrder, "before the previous event").at_event(3);
+    assert_eq!(
+        e.message_vi(),
+        "Thời điểm của thao tác sớm hơn thao tác trước đó. Sự kiện: events[3]."
     );
 }

@@ -57,7 +57,7 @@ fn dossier_sync_is_built_and_valid() {
     assert_eq!(sync.supplements[0].due_before, "20231103093200");
     assert_eq!(sync.supplements[0].due_after, "20231107090000");
     assert_eq!(sync.fees[0].kind, 2);
-    let json = sync.to_json();
+    let json = sync.to_json().unwrap();
     assert!(json.contains("\"MaTTHC\":\"1.004227\""));
     validate_dossier_sync(&json).unwrap();
 }
@@ -75,7 +75,10 @@ fn progress_has_one_entry_per_event_with_step_deadlines() {
 
 #[test]
 fn invalid_payloads_name_the_field() {
-    let good = DossierSync::from_dossier(&dossier()).unwrap().to_json();
+    let good = DossierSync::from_dossier(&dossier())
+        .unwrap()
+        .to_json()
+        .unwrap();
     let cases = [
         (
             "\"TrangThaiHoSo\":10",
@@ -139,7 +142,7 @@ fn debug_output_hides_the_applicant_and_progress_validates() {
     .unwrap_err();
     assert!(err.message().starts_with("[0]"), "{}", err.message());
     assert_eq!(err.path(), Some("[0].TrangThai"));
-    let good = sync.to_json();
+    let good = sync.to_json().unwrap();
     let err =
         validate_dossier_sync(&good.replace("\"Gia\":75000", "\"Gia\":\"75000\"")).unwrap_err();
     assert!(

@@ -31,7 +31,7 @@ fn gia_lai_is_its_departments_and_communes_with_the_exports_identifiers() {
         assert_eq!(ours.code, unit["departmentCode"].as_str().unwrap());
         assert_eq!(ours.group.code(), unit["childGroup"].as_str().unwrap());
     }
-    assert_eq!(Registry::from_json(&r.to_json()).unwrap(), r);
+    assert_eq!(Registry::from_json(&r.to_json().unwrap()).unwrap(), r);
 }
 
 /// Two communes merged into a new one on 01/07/2025, and a ward renamed

@@ -17,6 +17,11 @@ class MotcuaError(Exception):
     (``"procedures[2].processing_time.days"``) and ``.event_index`` the index
     of the event of the dossier's log that caused it; both are ``None``
     otherwise.
+
+    ``.message_vi`` is the message in Vietnamese, for pages and slips: the
+    code's sentence and the error's place (the English message keeps the
+    detail). It comes from the Rust core, the same in every runtime; a code
+    without a sentence (none of motcua's) keeps the English message.
     """
 
     code: str = "motcua.error"
@@ -27,6 +32,7 @@ class MotcuaError(Exception):
         code: str | None = None,
         path: str | None = None,
         event_index: int | None = None,
+        message_vi: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -34,11 +40,19 @@ class MotcuaError(Exception):
             self.code = code
         self.path = path
         self.event_index = event_index
+        if message_vi is None:
+            from motcua._motcua import _message_vi
+
+            message_vi = _message_vi(self.code) or message
+        self.message_vi = message_vi
 
     def __reduce__(
         self,
-    ) -> tuple[type[MotcuaError], tuple[str, str, str | None, int | None]]:
-        return (type(self), (self.message, self.code, self.path, self.event_index))
+    ) -> tuple[type[MotcuaError], tuple[str, str, str | None, int | None, str]]:
+        return (
+            type(self),
+            (self.message, self.code, self.path, self.event_index, self.message_vi),
+        )
 
 
 class OutOfRangeError(MotcuaError, ValueError):

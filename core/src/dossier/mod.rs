@@ -21,10 +21,11 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+pub use crate::wire::DossierOn;
 pub use applicant::Applicant;
 pub use clock::{
     judge, progress, timeliness, Clock, ClockState, Estimate, Extension, Granularity, Progress,
-    StepHours, StepUsage, Timeliness, Violation,
+    StepUsage, Timeliness, Violation,
 };
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind, EventType};
@@ -513,13 +514,12 @@ impl Dossier {
         &self.state.violations
     }
 
-    /// Time used by each workflow step against its budget; the steps with
-    /// `overspent_seconds() > 0` are where lateness comes from.
-    pub fn step_usage(&self) -> Vec<StepUsage> {
+    /// Time used by each workflow step against its budget, up to the last
+    /// event; the [`StepUsage::overspent`] steps are where lateness comes
+    /// from. An error only if the calendar cannot count the open step's time.
+    pub fn step_usage(&self) -> Result<Vec<StepUsage>> {
         let last = self.events.last().map(|e| e.at);
-        self.clock()
-            .step_usage(&self.state, last)
-            .unwrap_or_default()
+        self.clock().step_usage(&self.state, last)
     }
 
     /// [`Dossier::step_usage`] at `as_of`: the step in progress counts up to

@@ -423,16 +423,35 @@ impl PeriodSummary {
 }
 
 crate::labels::labelled! {
-    /// What to add in a what-if question.
+    /// What to add in a what-if question, named as the input it adds to
+    /// ([`Lever::input`]), so a lever and the figure it moves read alike.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Lever: "lever" {
         /// Extra dossiers resolved on time (numerator and denominator of 2.1).
-        OnTimeDossiers = "on_time_dossiers",
+        DossiersOnTime = "dossiers_on_time",
         /// Extra dossiers received online (numerator and denominator of 3.3).
-        OnlineDossiers = "online_dossiers",
+        DossiersOnline = "dossiers_online",
         /// Extra online payments among existing fee-bearing dossiers (numerator
         /// of `online_payments`, up to its denominator).
         OnlinePayments = "online_payments",
+    }
+}
+
+impl Lever {
+    /// The input this lever adds to, and whether it adds to both of its
+    /// terms (extra dossiers) or to the numerator only (payments among the
+    /// dossiers already counted).
+    fn moves(self) -> (&'static str, bool) {
+        match self {
+            Lever::DossiersOnTime => (inputs::ON_TIME, true),
+            Lever::DossiersOnline => (inputs::ONLINE, true),
+            Lever::OnlinePayments => (inputs::ONLINE_PAYMENTS, false),
+        }
+    }
+
+    /// The name of the input this lever adds to: its own label.
+    pub fn input(self) -> &'static str {
+        self.moves().0
     }
 }
 
@@ -448,11 +467,7 @@ impl Methodology {
         }
         let with = |k: u64| -> f64 {
             let mut changed = inputs.clone();
-            let (input, both) = match lever {
-                Lever::OnTimeDossiers => (inputs::ON_TIME, true),
-                Lever::OnlineDossiers => (inputs::ONLINE, true),
-                Lever::OnlinePayments => (inputs::ONLINE_PAYMENTS, false),
-            };
+            let (input, both) = lever.moves();
             let r = changed.entry(input);
             if both {
                 r.numerator = r.numerator.saturating_add(k);

@@ -150,9 +150,10 @@ impl FromJson for DossierLine {
 }
 
 impl Dossier {
-    /// The dossier as JSON: code, procedure, channel, applicant and log.
-    pub fn to_json(&self) -> String {
-        let doc = DossierDocument {
+    /// The dossier's document: code, procedure, channel, applicant, log,
+    /// facts and the calendar it was replayed on.
+    fn document(&self) -> DossierDocument {
+        DossierDocument {
             code: self.code().clone(),
             code_rule: self.code().rule_to_read(),
             procedure: self.procedure().clone(),
@@ -161,13 +162,18 @@ impl Dossier {
             events: self.events().to_vec(),
             facts: self.facts(),
             calendar: Some(self.calendar().stamp()),
-        };
-        serde_json::to_string(&doc).unwrap_or_default()
+        }
+    }
+
+    /// The dossier as JSON: code, procedure, channel, applicant and log
+    /// (its `Serialize`, in JSON).
+    pub fn to_json(&self) -> Result<String> {
+        super::to_string(&self.document())
     }
 
     /// The dossier as one JSON line with its procedure by code, for files
     /// of many dossiers beside a catalog (the sample center's format).
-    pub fn to_json_line(&self) -> String {
+    pub fn to_json_line(&self) -> Result<String> {
         let line = DossierLine {
             code: self.code().clone(),
             code_rule: self.code().rule_to_read(),
@@ -178,7 +184,7 @@ impl Dossier {
             facts: self.facts(),
             calendar_digest: Some(self.calendar().digest()),
         };
-        serde_json::to_string(&line).unwrap_or_default()
+        super::to_string(&line)
     }
 
     /// Reads a line written by [`Dossier::to_json_line`], taking its
@@ -216,6 +222,12 @@ impl Dossier {
     /// before the stamp existed) is read on any calendar.
     pub fn from_json(json: &str, calendar: &Calendar) -> Result<Self> {
         let doc: DossierDocument = super::from_str(json).map_err(document_error)?;
+        Self::from_stamped(doc, calendar)
+    }
+
+    /// The dossier of `doc` replayed on `calendar`, if it was recorded on
+    /// it (or before documents named their calendar).
+    fn from_stamped(doc: DossierDocument, calendar: &Calendar) -> Result<Self> {
         let recorded = doc.calendar.as_ref();
         check_calendar(recorded.map(|s| s.digest.as_str()), recorded, calendar)?;
         Self::from_document(doc, calendar)
@@ -254,6 +266,44 @@ impl Dossier {
 /// whose recorded digest differs (`stamp` describes it, when the document
 /// has the whole stamp). Only the digest is compared; the whole stamp of
 /// `calendar` is built for the message alone.
+/// A dossier is written as its document, the one [`Dossier::to_json`]
+/// writes, in any serde format.
+impl Serialize for Dossier {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.document().serialize(s)
+    }
+}
+
+/// A dossier is read from its document on the default calendar,
+/// [`Calendar::vietnam`], as `Dossier.fromJson` reads it in JS: replaying
+/// its log needs a calendar, and a document recorded on another one is
+/// refused (`dossier.calendar_mismatch` in the message). [`DossierOn`]
+/// reads on another calendar.
+impl<'de> serde::Deserialize<'de> for Dossier {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::DeserializeSeed;
+        DossierOn(&Calendar::vietnam()).deserialize(d)
+    }
+}
+
+/// serde's seed that reads a dossier's document on a calendar, as
+/// [`Dossier::from_json`] does: `DossierOn(&calendar).deserialize(d)`.
+#[derive(Debug, Clone, Copy)]
+pub struct DossierOn<'a>(pub &'a Calendar);
+
+impl<'de> serde::de::DeserializeSeed<'de> for DossierOn<'_> {
+    type Value = Dossier;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Dossier, D::Error> {
+        let doc: DossierDocument = super::deserialize_with_reader(d)?;
+        Dossier::from_stamped(doc, self.0)
+            .map_err(|e| <D::Error as serde::de::Error>::custom(format!("{}: {e}", e.code())))
+    }
+}
+
 fn check_calendar(
     digest: Option<&str>,
     stamp: Option<&CalendarStamp>,

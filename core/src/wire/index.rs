@@ -148,7 +148,7 @@ impl Methodology {
 
     /// The methodology as compact JSON, like every `to_json` of motcua (a
     /// pretty printer of its own would cost the WASM module 1.1 KB).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String> {
+        crate::wire::to_string(self)
     }
 }

@@ -26,9 +26,22 @@ mod procedure;
 pub(crate) mod reader;
 mod unit;
 
+pub use dossier::DossierOn;
 pub use portal::{validate_dossier_sync, validate_progress};
 pub use reader::{check_document_size, MAX_DOCUMENT_BYTES};
 pub(crate) use reader::{
     deserialize_by_reader, deserialize_with_reader, expected, first_repeat, from_str, kind, label,
     list, no_repeats, one_of, parse, quoted, text, FromJson, JsonError, Object, Path,
 };
+
+/// Writes `value` as compact JSON: the one writer behind every `to_json`,
+/// so that a failure is an error ([`crate::ErrorKind::Internal`]) and
+/// never an empty text.
+pub(crate) fn to_string<T: serde::Serialize + ?Sized>(value: &T) -> crate::Result<String> {
+    serde_json::to_string(value).map_err(|e| {
+        crate::Error::new(
+            crate::ErrorKind::Internal,
+            format!("cannot write the document as JSON: {e}"),
+        )
+    })
+}

@@ -214,8 +214,8 @@ impl Procedure {
     }
 
     /// The JSON of this procedure.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String> {
+        crate::wire::to_string(self)
     }
 }
 
@@ -239,12 +239,12 @@ struct CatalogDoc<'a> {
 impl Catalog {
     /// The JSON of this catalog, `{"defaults": {...}, "procedures":
     /// [...]}`, which [`Catalog::from_json`] reads back to the same catalog.
-    pub fn to_json(&self) -> String {
+    pub fn to_json(&self) -> Result<String> {
         let doc = CatalogDoc {
             defaults: self.defaults(),
             procedures: self.iter().collect(),
         };
-        serde_json::to_string(&doc).unwrap_or_default()
+        crate::wire::to_string(&doc)
     }
 
     /// Parses a catalog: a JSON array of procedures, or `{"procedures":
@@ -337,7 +337,7 @@ mod catalog_tests {
              "supplement_policy": "restart"},
             {"code": "1.000001", "name": "A", "processing_time": {"kind": "working_days", "days": 5}}]}"#;
         let catalog = Catalog::from_json(json).unwrap();
-        let again = Catalog::from_json(&catalog.to_json()).unwrap();
+        let again = Catalog::from_json(&catalog.to_json().unwrap()).unwrap();
         assert_eq!(again.defaults(), catalog.defaults());
         assert!(again.iter().eq(catalog.iter()));
         assert_eq!(again.to_json(), catalog.to_json());

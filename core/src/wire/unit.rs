@@ -70,7 +70,7 @@ impl Registry {
     }
 
     /// The registry as compact JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String> {
+        crate::wire::to_string(self)
     }
 }

@@ -184,6 +184,7 @@ describe("demo portal", { timeout: 180_000 }, () => {
     await page.waitForSelector("#code-error:not([hidden])");
     const message = await page.textContent("#code-error");
     assert.match(message, /Mã hồ sơ không hợp lệ/);
+    assert.match(message, /Mã hồ sơ không đúng định dạng\./, "the library's Vietnamese message");
     assert.match(message, /dossier\.invalid_code/);
     assert.ok(await page.isHidden("#code-result"));
   });

@@ -112,27 +112,12 @@ pub struct Extension {
     pub reason: String,
 }
 
-/// Time a workflow step used against its budget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StepUsage {
-    /// The step's id.
-    pub step: String,
-    /// Its budget, in working seconds.
-    pub budget_seconds: i64,
-    /// Working seconds it used (pauses excluded).
-    pub used_seconds: i64,
-}
-
-impl StepUsage {
-    /// Working seconds over budget (0 when within).
-    pub fn overspent_seconds(&self) -> i64 {
-        (self.used_seconds - self.budget_seconds).max(0)
-    }
-}
-
-/// A step's usage in working hours, the unit the bindings show it in.
+/// Time a workflow step used against its budget, in working hours: the
+/// unit of the law's step budgets and the one every runtime shows, so a
+/// Rust service, a notebook and a portal read the same figures. The clock
+/// counts whole working seconds; hours are those seconds / 3600.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StepHours {
+pub struct StepUsage {
     /// The step's id.
     pub step: String,
     /// Its budget.
@@ -143,15 +128,22 @@ pub struct StepHours {
     pub overspent_hours: f64,
 }
 
-impl From<&StepUsage> for StepHours {
-    fn from(u: &StepUsage) -> Self {
+impl StepUsage {
+    /// The usage of `step` from the clock's working seconds.
+    fn from_seconds(step: String, budget_seconds: i64, used_seconds: i64) -> Self {
         let hours = |seconds: i64| seconds as f64 / 3600.0;
         Self {
-            step: u.step.clone(),
-            budget_hours: hours(u.budget_seconds),
-            used_hours: hours(u.used_seconds),
-            overspent_hours: hours(u.overspent_seconds()),
+            step,
+            budget_hours: hours(budget_seconds),
+            used_hours: hours(used_seconds),
+            overspent_hours: hours((used_seconds - budget_seconds).max(0)),
         }
+    }
+
+    /// Whether the step used more than its budget: where lateness comes
+    /// from.
+    pub fn overspent(&self) -> bool {
+        self.overspent_hours > 0.0
     }
 }
 
@@ -377,11 +369,11 @@ impl<'a> Clock<'a> {
             .enumerate()
             .filter_map(|(i, (step, used))| {
                 let extra = open.filter(|(o, _)| *o == i).map_or(0, |(_, u)| u);
-                Some(StepUsage {
-                    step: step.id.clone(),
-                    budget_seconds: self.step_budget(step.budget, state.allowed_seconds),
-                    used_seconds: (*used)? + extra,
-                })
+                Some(StepUsage::from_seconds(
+                    step.id.clone(),
+                    self.step_budget(step.budget, state.allowed_seconds),
+                    (*used)? + extra,
+                ))
             })
             .collect())
     }
