@@ -175,3 +175,22 @@ def test_due_dates_errors_name_the_problem():
     missing = frame.assign(procedure_code=["2.000001", None])
     with pytest.raises(motcua.InvalidArgumentError, match="row 1"):
         motcua.due_dates(missing, catalog)
+
+
+def test_every_error_has_a_vietnamese_message_with_its_place():
+    # Issue 16: the pages that citizens read show the Vietnamese message.
+    bad = {"code": "1.000001", "name": "A", "processing_time": {"kind": "working_days", "days": "five"}}
+    with pytest.raises(motcua.InvalidProcedureError) as err:
+        motcua.Procedure.from_dict(bad)
+    assert err.value.message_vi == (
+        "Khai báo thủ tục hành chính không hợp lệ. Trường: processing_time.days.")
+    assert "expected" in str(err.value)  # the English message keeps the detail
+    again = pickle.loads(pickle.dumps(err.value))
+    assert again.message_vi == err.value.message_vi
+    # A binding's own error, raised in Rust or in Python, has one too.
+    with pytest.raises(motcua.InvalidTypeError) as err:
+        motcua.Calendar.vietnam().is_working_day(3)
+    assert err.value.message_vi == "Tham số có kiểu dữ liệu không đúng."
+    assert motcua.InvalidTypeError("x").message_vi == err.value.message_vi
+    for code, cls in motcua._errors.BY_CODE.items():
+        assert cls("english").message_vi != "english", code

@@ -288,3 +288,22 @@ test("an error carries its place: path and eventIndex", () => {
     (e) => e.code === "dossier.event_out_of_order" && e.eventIndex === 1 && e.path === undefined,
   );
 });
+
+test("every error has a Vietnamese message, the same as Python's", () => {
+  const bad = { ...PROCEDURE, processing_time: { kind: "working_days", days: "five" } };
+  assert.throws(
+    () => motcua.Procedure.fromJson(bad),
+    (e) =>
+      e.code === "procedure.invalid" &&
+      e.messageVi === "Khai báo thủ tục hành chính không hợp lệ. Trường: processing_time.days." &&
+      e.message.includes("expected"),
+  );
+  assert.throws(
+    () => motcua.Calendar.vietnam().isWorkingDay("2026-13-01"),
+    (e) => e.code === "invalid_format" && e.messageVi === "Ngày hoặc thời điểm không đúng định dạng ISO.",
+  );
+  assert.throws(
+    () => motcua.Calendar.vietnam().isWorkingDay(3),
+    (e) => e.code === "invalid_type" && e.messageVi === "Tham số có kiểu dữ liệu không đúng.",
+  );
+});
