@@ -62,8 +62,8 @@ pub fn reread<T, E: Display>(
     let value = read(written).unwrap_or_else(|e| {
         panic!("{what}: the library's own output does not read back: {e}\n{written}")
     });
-    let again = write(&value)
-        .unwrap_or_else(|e| panic!("{what}: what was read back does not write: {e}"));
+    let again =
+        write(&value).unwrap_or_else(|e| panic!("{what}: what was read back does not write: {e}"));
     assert_eq!(
         again, written,
         "{what}: written, read back and written again, the document changed"
