@@ -95,6 +95,16 @@ pub fn error_codes() -> Vec<String> {
         .collect()
 }
 
+/// The index input names motcua knows, for the test that the
+/// `IndexInputName` type of the `.d.ts` lists each. Not part of the API.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = _indexInputNames, skip_typescript)]
+pub fn index_input_names() -> Vec<String> {
+    motcua::index::inputs::ALL
+        .iter()
+        .map(|&n| n.to_owned())
+        .collect()
+}
+
 /// Panics with `message`: lets the test suite check the panic hook. Not
 /// part of the API (absent from the TypeScript types).
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = _panicForTests, skip_typescript)]

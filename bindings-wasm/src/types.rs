@@ -297,12 +297,61 @@ export interface PeriodReportJson {
   total: ReportCounts;
 }
 
-/** Index inputs by name: [numerator, denominator]. */
-export type IndexInputs = Record<string, [number, number]>;
+/** The index inputs motcua knows (`motcua::index::inputs`). */
+export type IndexInputName =
+  | "digitised_data_reused"
+  | "digitised_data_shared"
+  | "dossiers_digitised"
+  | "dossiers_on_time"
+  | "dossiers_online"
+  | "dossiers_synced"
+  | "electronic_certified_copies"
+  | "electronic_results"
+  | "feedback_on_time"
+  | "feedback_satisfaction"
+  | "online_payments"
+  | "online_service"
+  | "online_services_used"
+  | "population_data_used"
+  | "procedure_satisfaction"
+  | "procedures_online"
+  | "procedures_paid_online"
+  | "procedures_payment_integrated"
+  | "procedures_population_data"
+  | "procedures_public_on_time"
+  | "procedures_published_in_full"
+  | "procedures_published_on_time";
+
+/**
+ * Index inputs by name: [numerator, denominator]. A methodology read from
+ * JSON may name other inputs, hence the open string beside the known names.
+ */
+export type IndexInputs = Partial<Record<IndexInputName | (string & {}), [number, number]>>;
+
+/** One procedure's publication (dates `YYYY-MM-DD`). */
+export interface PublicationJson {
+  legal_basis_effective: string;
+  decision_date: string;
+  made_public?: string | null;
+  full_content: boolean;
+}
+
+/** One citizen petition (PAKN); instants as everywhere else. */
+export interface FeedbackJson {
+  received_at: string;
+  handled_at?: string | null;
+  unsatisfied: boolean;
+  complained_again: boolean;
+}
 
 /** The typed inputs of the index (snake_case, as the Rust `TypedInputs`). */
 export interface TypedIndexInputs {
-  [part: string]: unknown;
+  /** Who publishes the procedures; `province` when absent. */
+  publisher?: "ministry" | "province";
+  publications?: PublicationJson[];
+  feedback?: FeedbackJson[];
+  /** When open feedback is judged; the latest event when absent. */
+  feedback_as_of?: string;
 }
 
 export interface IndicatorScore {

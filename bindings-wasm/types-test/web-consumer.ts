@@ -17,6 +17,8 @@ import init, {
   type Holiday,
   type LunarDate,
   type ReportCounts,
+  type IndexInputs,
+  type TypedIndexInputs,
 } from "../pkg-web/motcua.js";
 
 export async function portal(): Promise<string> {
@@ -51,6 +53,17 @@ export async function portal(): Promise<string> {
   report.add(d);
   const total: ReportCounts = report.toJson().total;
   const score = Methodology.default766().score(report.indexInputs(undefined, `[${procedure.toJson()}]`));
+  const typed: TypedIndexInputs = {
+    publisher: "province",
+    publications: [{ legal_basis_effective: "2026-07-01", decision_date: "2026-06-20", made_public: null, full_content: true }],
+    feedback: [{ received_at: "2026-02-13T09:30", unsatisfied: false, complained_again: false }],
+  };
+  const inputs: IndexInputs = report.indexInputs(typed);
+  const onTime: [number, number] | undefined = inputs.dossiers_on_time;
+  // @ts-expect-error a publisher is a ministry or a province
+  const commune: TypedIndexInputs = { publisher: "commune" };
+  // @ts-expect-error an input is a pair [numerator, denominator]
+  const single: IndexInputs = { dossiers_online: 3 };
   const groups: GroupScore[] = score.groups;
   const lost: number = groups.reduce((sum, g) => sum + g.maxPoints - g.points, 0);
   const unit = Methodology.builtin(Methodology.versions()[0]).score(indexInputsFromDvcqg({ departmentCode: "H21.17" }));
@@ -61,5 +74,5 @@ export async function portal(): Promise<string> {
   const district: typeof registry.units[number]["group"] = "DISTRICT";
   // @ts-expect-error a group's points are a number, not text
   const text: string = groups[0].points;
-  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text, ranks.length, district, facts?.length].join("\n");
+  return [due, ...lines, tet.length, lunar.yearName, makeUp, next, epoch[0], seq, status, slip.procedureName, total.received, score.total, lost, unit.total, text, ranks.length, district, facts?.length, onTime?.[0], commune.publisher, single.dossiers_online?.[1]].join("\n");
 }
