@@ -7,6 +7,7 @@
 #   - tsc on a TypeScript consumer with `lib: ["ES2022"]` and
 #     `skipLibCheck: false`, against the package's own declarations
 #     (TypeScript from bindings-wasm/types-test, installed by `npm ci`);
+#   - Vitest running a consumer's test that calls `import("motcua")`;
 #   - the tarball holds the two builds, README and licences, and no export
 #     whose name starts with "_" (nothing test-only).
 set -euo pipefail
@@ -14,7 +15,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 tsc="$root/bindings-wasm/types-test/node_modules/.bin/tsc"
-[ -x "$tsc" ] || (cd "$root/bindings-wasm/types-test" && npm ci --no-audit --no-fund --loglevel=error)
+vitest="$root/bindings-wasm/types-test/node_modules/.bin/vitest"
+[ -x "$tsc" ] && [ -x "$vitest" ] || (cd "$root/bindings-wasm/types-test" && npm ci --no-audit --no-fund --loglevel=error)
 
 tarball="$(cd "$root/bindings-wasm/pkg" && npm pack --silent --pack-destination "$work")"
 files="$(tar -tzf "$work/$tarball" | sort)"
@@ -70,4 +72,15 @@ cat > tsconfig.json <<'JSON'
 }
 JSON
 "$tsc" -p tsconfig.json
-echo "npm-package: $tarball installs, imports (ESM, import(), require) and type-checks with lib ES2022"
+
+# Vitest (from bindings-wasm/types-test) on a test of the consumer: its
+# resolver takes the package's `exports` as a test runner does. Globals,
+# because the consumer itself does not depend on Vitest.
+cat > import.test.mjs <<'JS'
+test("import(\"motcua\") works under Vitest", async () => {
+  const { Calendar } = await import("motcua");
+  expect(Calendar.vietnam().addWorkingDays("2026-11-23", 1)).toBe("2026-11-25");
+});
+JS
+"$vitest" run --globals --root "$consumer" --reporter=dot >/dev/null
+echo "npm-package: $tarball installs, imports (ESM, import(), require), runs under Vitest and type-checks with lib ES2022"
