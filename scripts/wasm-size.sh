@@ -34,12 +34,17 @@
 # off, make-up working days on request, next and previous working days):
 # 472,416 / 184,157 to 476,275 / 185,394 bytes in all, +3,859 / +1,237.
 # Answers that mean the right instant in every zone come first, so the
-# budget is 472 KiB / 184 KiB.
+# budget was 472 KiB / 184 KiB. Later in issue 16, Vietnamese messages on
+# every error, typed index inputs, Procedure.estimate and an explanation
+# that reads like a slip (a run of days off in one line, its holiday named
+# once) and the sample's documents to bring took it to 486,687 / 189,772
+# bytes. Errors a citizen can read come first, so the budget is
+# 476 KiB / 186 KiB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=483328     # 472 KiB, issue 16 (468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
-budget_gzip=188416    # 184 KiB, issue 16 (180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
+budget_raw=487424     # 476 KiB, issue 16 (468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
+budget_gzip=190464    # 186 KiB, issue 16 (180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

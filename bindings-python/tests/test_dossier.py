@@ -120,7 +120,9 @@ def test_explanation_in_both_languages():
     assert rules[:5] == ["received", "rule_set", "calendar_data", "start_moved", "duration"]
     assert "Nghị định 118/2025/NĐ-CP" in e.entries[1]["vi"]
     assert "2026.12.1" in e.entries[2]["vi"]
-    assert rules.count("day_off_skipped") == 5  # Tết 16-20/02/2026
+    # Tết 16-20/02/2026: one line for the run of five days off.
+    assert rules.count("day_off_skipped") == 1
+    assert "5 days off from 16/02/2026 to 20/02/2026" in e.text("en")
     assert "Tết Nguyên đán" in str(e)
     assert "not counted" in e.text("en")
     assert d.due_at == T(2026, 2, 27, 17, 0)

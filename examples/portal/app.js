@@ -4,7 +4,7 @@
 // the language toggle is just "re-render everything".
 
 import init, { Calendar, Catalog, DossierCode, toLunar } from "/pkg/motcua.js";
-import { STRINGS } from "./i18n.js";
+import { STRINGS, fmtNumber } from "./i18n.js";
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -103,6 +103,8 @@ function loadProcedures() {
           name: procedure.name,
           json,
           processingTime: data.processing_time,
+          fees: data.fees ?? [],
+          documents: data.documents ?? [],
           channels: data.channels ?? ["direct", "online", "postal"],
         };
       } finally {
@@ -161,20 +163,36 @@ function renderEstimate() {
     return;
   }
   const { dueAt, explanation } = estimate.result;
+  const { procedure } = estimate;
   const due = $("#due-date");
   due.dataset.iso = dueAt ?? "";
   due.textContent = dueAt ? `${formatInstant(dueAt)} (${s.weekdays[weekdayIndex(dueAt)]})` : s.noDeadline;
-  $("#processing-time").textContent = s.processingTime(estimate.procedure.processingTime);
+  // The submission time as the slip prints it, dd/mm/yyyy HH:mm, whatever
+  // the browser's locale shows in the input.
+  const received = explanation[0]?.at;
+  $("#submitted-echo").textContent = received ? `${formatInstant(received)} (${s.weekdays[weekdayIndex(received)]})` : "";
+  $("#processing-time").textContent = s.processingTime(procedure.processingTime);
+  $("#fees").textContent = procedure.fees.length
+    ? procedure.fees.map((f) => `${f.name}: ${fmtNumber(f.amount_vnd, state.lang)} ${s.currency}`).join("; ")
+    : s.noFees;
+  $("#documents").replaceChildren(
+    ...(procedure.documents.length ? procedure.documents : [s.noDocuments]).map((text) => h("li", { lang: "vi" }, text)),
+  );
+  // One line per step, as a slip reads: the time only where it changes
+  // (every line of an estimate happens at the reception), the rule's code
+  // kept for the curious in a tooltip and a data attribute.
+  let shown = null;
   $("#explanation").replaceChildren(
-    ...explanation.map((step) =>
-      h(
+    ...explanation.map((step) => {
+      const time = step.at === shown ? null : h("time", { datetime: step.at }, formatInstant(step.at));
+      shown = step.at;
+      return h(
         "li",
-        { class: step.dueAt ? "sets-due" : null, dataset: { rule: step.rule } },
-        h("time", { datetime: step.at }, formatInstant(step.at)),
+        { class: step.dueAt ? "sets-due" : null, dataset: { rule: step.rule }, title: step.rule },
+        time,
         h("span", { class: "text" }, state.lang === "vi" ? step.vi : step.en),
-        h("code", { class: "rule", title: "rule" }, step.rule),
-      ),
-    ),
+      );
+    }),
   );
 }
 

@@ -3,9 +3,10 @@
 // the others may be functions taking the values they format.
 //
 // Texts that come from the library (explanations, holiday names) carry both
-// languages already (`vi`/`en`, `nameVi`/`nameEn`); error messages and
-// schedule sources come in English only, and procedure names in Vietnamese
-// only, so those are shown as they are.
+// languages already (`vi`/`en`, `nameVi`/`nameEn`, error `messageVi`);
+// schedule sources are cited as written (mostly English), and procedure
+// names, fees and documents are in Vietnamese only, so those are shown as
+// they are.
 
 export const STRINGS = {
   vi: {
@@ -34,20 +35,27 @@ export const STRINGS = {
       switch (pt?.kind) {
         case "same_day":
           return pt.cutoff
-            ? `Thời hạn: trong ngày (nhận sau ${pt.cutoff} trả trong ngày làm việc tiếp theo)`
-            : "Thời hạn: trong ngày";
+            ? `trong ngày (nhận sau ${pt.cutoff} trả trong ngày làm việc tiếp theo)`
+            : "trong ngày";
         case "working_days":
-          return `Thời hạn: ${fmtNumber(pt.days, "vi")} ngày làm việc`;
+          return `${fmtNumber(pt.days, "vi")} ngày làm việc`;
         case "working_hours":
-          return `Thời hạn: ${fmtNumber(pt.hours, "vi")} giờ làm việc`;
+          return `${fmtNumber(pt.hours, "vi")} giờ làm việc`;
         case "calendar_days":
-          return `Thời hạn: ${pt.days} ngày (ngày theo lịch)`;
+          return `${pt.days} ngày (ngày theo lịch)`;
         case "no_deadline":
           return "Không có thời hạn giải quyết";
         default:
           return "";
       }
     },
+    submittedEcho: "Nộp lúc",
+    processingTimeLabel: "Thời hạn giải quyết",
+    feesLabel: "Phí, lệ phí",
+    documentsLabel: "Giấy tờ cần mang",
+    noFees: "Không thu phí, lệ phí",
+    noDocuments: "Theo danh mục thủ tục đã công bố",
+    currency: "đồng",
     explanationTitle: "Cách tính",
     estimateErrorLead: "Không tính được ngày hẹn trả",
 
@@ -80,7 +88,7 @@ export const STRINGS = {
       })[status] ?? `Lịch nghỉ năm ${year}: ${status}.`,
     monthHolidaysTitle: "Ngày nghỉ và ngày làm bù trong tháng",
     noHolidaysThisMonth: "Không có ngày lễ, ngày nghỉ bù hay ngày làm bù trong tháng này.",
-    sourcesTitle: (year, n) => `Nguồn lịch nghỉ năm ${year} (${n}, tiếng Anh)`,
+    sourcesTitle: (year, n) => `Nguồn lịch nghỉ năm ${year} (${n}, trích nguyên văn)`,
     kind: {
       statutory: "ngày lễ",
       substitute: "nghỉ bù",
@@ -102,7 +110,7 @@ export const STRINGS = {
     codeInvalidLead: "Mã hồ sơ không hợp lệ",
 
     footer:
-      "Thủ tục lấy từ danh mục mẫu của thư viện (Catalog.sample), chỉ để minh hoạ, không phải danh mục chính thức. Thông báo lỗi của thư viện bằng tiếng Anh.",
+      "Thủ tục lấy từ danh mục mẫu của thư viện (Catalog.sample), chỉ để minh hoạ, không phải danh mục chính thức.",
   },
 
   en: {
@@ -131,20 +139,27 @@ export const STRINGS = {
       switch (pt?.kind) {
         case "same_day":
           return pt.cutoff
-            ? `Processing time: same day (next working day if received after ${pt.cutoff})`
-            : "Processing time: same day";
+            ? `same day (next working day if received after ${pt.cutoff})`
+            : "same day";
         case "working_days":
-          return `Processing time: ${fmtNumber(pt.days, "en")} working days`;
+          return `${fmtNumber(pt.days, "en")} working days`;
         case "working_hours":
-          return `Processing time: ${fmtNumber(pt.hours, "en")} working hours`;
+          return `${fmtNumber(pt.hours, "en")} working hours`;
         case "calendar_days":
-          return `Processing time: ${pt.days} calendar days`;
+          return `${pt.days} calendar days`;
         case "no_deadline":
           return "No processing deadline";
         default:
           return "";
       }
     },
+    submittedEcho: "Submitted",
+    processingTimeLabel: "Processing time",
+    feesLabel: "Fees and charges",
+    documentsLabel: "Documents to bring",
+    noFees: "No fee or charge",
+    noDocuments: "As listed in the published procedure",
+    currency: "VND",
     explanationTitle: "How it was computed",
     estimateErrorLead: "Could not estimate the due date",
 
@@ -205,7 +220,7 @@ export const STRINGS = {
   },
 };
 
-/** 1.5 -> "1,5" in Vietnamese, "1.5" in English. */
-function fmtNumber(n, lang) {
+/** 1.5 -> "1,5" and 2000 -> "2.000" in Vietnamese, "1.5" and "2,000" in English. */
+export function fmtNumber(n, lang) {
   return Number(n).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB");
 }

@@ -724,3 +724,39 @@ fn a_dossier_is_serde_through_its_document() {
         "{err}"
     );
 }
+
+#[test]
+fn a_run_of_days_off_reads_as_one_line_and_a_working_day_cuts_it() {
+    let p = procedure(
+        r#"{"code": "1.000011", "name": "Cấp phép",
+            "processing_time": {"kind": "working_days", "days": 10}}"#,
+    );
+    let cal = Calendar::vietnam();
+    let clock = motcua::dossier::Clock::new(&cal, &p, Channel::Direct);
+    let days_off = |at: &str| -> Vec<String> {
+        let estimate = clock.estimate(t(at)).unwrap();
+        estimate
+            .explanation
+            .entries
+            .into_iter()
+            .filter(|e| e.rule == "day_off_skipped")
+            .map(|e| e.vi)
+            .collect()
+    };
+    // Tết 2026: Monday 16 to Friday 20/02, one run, its name said once.
+    assert_eq!(
+        days_off("2026-02-13T09:30"),
+        ["Không tính 5 ngày nghỉ từ 16/02/2026 đến 20/02/2026 \
+          (Tết Nguyên đán (giao thừa, mùng 1, mùng 2, mùng 3, mùng 4))"]
+    );
+    // Giỗ Tổ's substitute Monday 27/04, then working days, then 30/04 and
+    // 01/05 (two holidays, one run): two lines.
+    assert_eq!(
+        days_off("2026-04-24T09:30"),
+        [
+            "Không tính ngày nghỉ 27/04/2026 (Nghỉ bù Giỗ Tổ Hùng Vương)",
+            "Không tính 2 ngày nghỉ từ 30/04/2026 đến 01/05/2026 \
+             (Ngày Chiến thắng (30/4), Ngày Quốc tế Lao động (1/5))"
+        ]
+    );
+}

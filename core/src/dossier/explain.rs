@@ -52,14 +52,12 @@ pub enum Note {
         /// The time applied.
         time: ProcessingTime,
     },
-    /// A weekday holiday inside the counted span, skipped.
-    DayOffSkipped {
-        /// Its date.
-        date: NaiveDate,
-        /// Its Vietnamese name.
-        name_vi: String,
-        /// Its English name.
-        name_en: String,
+    /// Weekday days off inside the counted span, skipped: one line per
+    /// run of days off with no working day between them (Tết's five days
+    /// read as one line, as a citizen reads them on a slip).
+    DaysOffSkipped {
+        /// The days, in order (at least one).
+        days: Vec<DayOff>,
     },
     /// Calendar days: the last day is a day off, so the deadline is the
     /// end of the next working day (Civil Code 2015, art. 148).
@@ -129,6 +127,63 @@ pub struct ExplanationEntry {
     /// The due date after this line, where it changed or was set.
     #[serde(with = "iso::instant_opt")]
     pub due_at: Option<NaiveDateTime>,
+}
+
+/// A day off skipped by a deadline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayOff {
+    /// Its date.
+    pub date: NaiveDate,
+    /// Its Vietnamese name.
+    pub name_vi: String,
+    /// Its English name.
+    pub name_en: String,
+}
+
+/// Whether a working day lies strictly between two dates (a day the
+/// calendar cannot tell counts as one: the run of days off is cut there).
+fn any_working_day_between(cal: &Calendar, first: NaiveDate, last: NaiveDate) -> bool {
+    first
+        .iter_days()
+        .skip(1)
+        .take_while(|&d| d < last)
+        .any(|d| cal.is_working_day(d).unwrap_or(true))
+}
+
+/// The names of a run of days off in one text, a name said once:
+/// "Tết Nguyên đán (giao thừa)", "Tết Nguyên đán (mùng 1)" give
+/// "Tết Nguyên đán (giao thừa, mùng 1)"; different holidays are listed
+/// with commas.
+fn merged_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    // (base name, its parenthesised details in order)
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for name in names {
+        let (base, detail) = match name.strip_suffix(')').and_then(|n| n.split_once(" (")) {
+            Some((base, detail)) => (base, Some(detail)),
+            None => (name, None),
+        };
+        match groups.last_mut() {
+            Some((b, details)) if *b == base => details.extend(detail),
+            _ => groups.push((base, detail.into_iter().collect())),
+        }
+    }
+    let texts: Vec<String> = groups
+        .into_iter()
+        .map(|(base, details)| {
+            let mut unique: Vec<&str> = Vec::new();
+            for d in details {
+                if !unique.contains(&d) {
+                    unique.push(d);
+                }
+            }
+            if unique.is_empty() {
+                base.to_owned()
+            } else {
+                format!("{base} ({})", unique.join(", "))
+            }
+        })
+        .collect();
+    texts.join(", ")
 }
 
 /// The timeline of a due date.
@@ -233,11 +288,29 @@ impl Explanation {
                     due_at.map_or(String::new(), |d| format!(": due {}", vn(d)))
                 ),
             ),
-            Note::DayOffSkipped { date, name_vi, name_en } => (
-                "day_off_skipped",
-                format!("Không tính ngày nghỉ {} ({name_vi})", iso::format_vn_date(*date)),
-                format!("Day off {} not counted ({name_en})", iso::format_vn_date(*date)),
-            ),
+            Note::DaysOffSkipped { days } => {
+                let names_vi = merged_names(days.iter().map(|d| d.name_vi.as_str()));
+                let names_en = merged_names(days.iter().map(|d| d.name_en.as_str()));
+                match days.as_slice() {
+                    [] | [_] => {
+                        let date = days.first().map(|d| iso::format_vn_date(d.date)).unwrap_or_default();
+                        (
+                            "day_off_skipped",
+                            format!("Không tính ngày nghỉ {date} ({names_vi})"),
+                            format!("Day off {date} not counted ({names_en})"),
+                        )
+                    }
+                    [first, .., last] => {
+                        let (n, first, last) =
+                            (days.len(), iso::format_vn_date(first.date), iso::format_vn_date(last.date));
+                        (
+                            "day_off_skipped",
+                            format!("Không tính {n} ngày nghỉ từ {first} đến {last} ({names_vi})"),
+                            format!("{n} days off from {first} to {last} not counted ({names_en})"),
+                        )
+                    }
+                }
+            }
             Note::LastDayMoved { last, to } => (
                 "last_day_moved",
                 format!(
@@ -395,6 +468,7 @@ impl Explanation {
         to: NaiveDate,
         at: NaiveDateTime,
     ) {
+        let mut run: Vec<DayOff> = Vec::new();
         for year in from.year()..=to.year() {
             let Ok(entries) = cal.holidays(year) else {
                 continue;
@@ -405,19 +479,31 @@ impl Explanation {
             {
                 let weekend = matches!(h.date.weekday(), Weekday::Sat | Weekday::Sun);
                 if h.is_day_off() && !weekend {
-                    self.push(
-                        at,
-                        Note::DayOffSkipped {
-                            date: h.date,
-                            name_vi: h.name_vi.into_owned(),
-                            name_en: h.name_en.into_owned(),
-                        },
-                        None,
-                    );
+                    let joined = run
+                        .last()
+                        .is_some_and(|prev| !any_working_day_between(cal, prev.date, h.date));
+                    if !joined {
+                        self.push_days_off(at, &mut run);
+                    }
+                    run.push(DayOff {
+                        date: h.date,
+                        name_vi: h.name_vi.into_owned(),
+                        name_en: h.name_en.into_owned(),
+                    });
                 } else if h.kind == HolidayKind::MakeUp || (!h.is_day_off() && weekend) {
+                    self.push_days_off(at, &mut run);
                     self.push(at, Note::MakeUpCounted { date: h.date }, None);
                 }
             }
+        }
+        self.push_days_off(at, &mut run);
+    }
+
+    /// Notes the run of days off gathered so far, if any, and empties it.
+    fn push_days_off(&mut self, at: NaiveDateTime, run: &mut Vec<DayOff>) {
+        if !run.is_empty() {
+            let days = std::mem::take(run);
+            self.push(at, Note::DaysOffSkipped { days }, None);
         }
     }
 

@@ -29,7 +29,7 @@ pub use clock::{
 };
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
 pub use event::{Event, EventKind, EventType};
-pub use explain::{Explanation, ExplanationEntry, Language, Note};
+pub use explain::{DayOff, Explanation, ExplanationEntry, Language, Note};
 pub use facts::{Fact, Facts};
 pub use forms::{ApologyLetter, ReceiptSlip, StopNotice};
 pub use opening::Opening;

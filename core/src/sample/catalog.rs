@@ -24,6 +24,9 @@ pub(super) struct SampleProcedure {
     time: &'static str,
     /// Fees, as JSON.
     fees: &'static str,
+    /// The documents to bring, where a law lists them (see each list's
+    /// source); empty elsewhere in this illustrative catalog.
+    documents: &'static [&'static str],
     steps: &'static [Step],
     /// Relative demand: civil status and certification dominate a
     /// commune's counters, business and land the province's.
@@ -50,6 +53,32 @@ pub(super) const COMMUNE_AGENCY: &str = "UBND cấp xã";
 
 const SAME_DAY: &str = r#"{"kind": "same_day", "cutoff": "15:00"}"#;
 
+/// Birth registration: the declaration and the birth certificate, or in
+/// its place a witness's statement or a commitment (Law on Civil Status
+/// 60/2014/QH13 of 20/11/2014, Art. 16(1)).
+const BIRTH: &[&str] = &[
+    "Tờ khai đăng ký khai sinh (theo mẫu)",
+    "Giấy chứng sinh (không có thì văn bản của người làm chứng hoặc giấy cam đoan về việc sinh)",
+];
+
+/// Marriage registration: the two spouses' declaration, both present
+/// (Law on Civil Status 60/2014/QH13, Art. 18(1), as for [`BIRTH`]).
+const MARRIAGE: &[&str] = &["Tờ khai đăng ký kết hôn (theo mẫu), hai bên cùng có mặt"];
+
+/// A certified copy from the original: the original and the copies
+/// (Decree 23/2015/NĐ-CP of 16/02/2015 on certification, Art. 18(1)).
+const COPY: &[&str] = &[
+    "Bản chính giấy tờ, văn bản làm cơ sở chứng thực",
+    "Bản sao cần chứng thực",
+];
+
+/// A signature certification: an identity paper still valid and the
+/// paper to be signed (Decree 23/2015/NĐ-CP, Art. 24(1), as for [`COPY`]).
+const SIGNATURE: &[&str] = &[
+    "Giấy tờ tùy thân còn giá trị sử dụng (bản chính hoặc bản sao có chứng thực)",
+    "Giấy tờ, văn bản sẽ ký",
+];
+
 /// The sample catalog (illustrative).
 pub(super) const CATALOG: &[SampleProcedure] = &[
     SampleProcedure {
@@ -60,6 +89,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: COMMUNE_AGENCY,
         time: SAME_DAY,
         fees: "[]",
+        documents: BIRTH,
         steps: &[],
         demand: 30,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -75,6 +105,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: COMMUNE_AGENCY,
         time: SAME_DAY,
         fees: r#"[{"kind": "fee", "name": "Phí chứng thực", "amount_vnd": 2000}]"#,
+        documents: COPY,
         steps: &[],
         demand: 40,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -90,6 +121,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Tư pháp",
         time: r#"{"kind": "working_days", "days": 10}"#,
         fees: r#"[{"kind": "fee", "name": "Phí cung cấp thông tin lý lịch tư pháp", "amount_vnd": 200000}]"#,
+        documents: &[],
         steps: &[
             ("reception", "Tiếp nhận", "Trung tâm PVHCC", 0.5),
             (
@@ -115,6 +147,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Tài chính",
         time: r#"{"kind": "working_days", "days": 3}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí đăng ký doanh nghiệp", "amount_vnd": 50000}]"#,
+        documents: &[],
         steps: &[
             ("reception", "Tiếp nhận", "Trung tâm PVHCC", 0.5),
             ("review", "Thẩm định", "Phòng Đăng ký kinh doanh", 2.0),
@@ -134,6 +167,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Tài chính",
         time: r#"{"kind": "working_days", "days": 3}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí đăng ký", "amount_vnd": 50000}]"#,
+        documents: &[],
         steps: &[],
         demand: 6,
         publication: ("2026-06-29", Some("2026-07-03"), true),
@@ -149,6 +183,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Xây dựng",
         time: r#"{"kind": "working_days", "days": 15}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí cấp giấy phép xây dựng", "amount_vnd": 75000}]"#,
+        documents: &[],
         steps: &[
             ("reception", "Tiếp nhận", "Trung tâm PVHCC", 0.5),
             (
@@ -174,6 +209,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Xây dựng",
         time: r#"{"kind": "working_days", "days": 5}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí cấp đổi giấy phép lái xe", "amount_vnd": 135000}]"#,
+        documents: &[],
         steps: &[],
         demand: 8,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -189,6 +225,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Nông nghiệp và Môi trường",
         time: r#"{"kind": "working_days", "days": 10}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí địa chính", "amount_vnd": 30000}]"#,
+        documents: &[],
         steps: &[
             ("reception", "Tiếp nhận", "Trung tâm PVHCC", 0.5),
             (
@@ -214,6 +251,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Y tế",
         time: r#"{"kind": "calendar_days", "days": 30}"#,
         fees: r#"[{"kind": "fee", "name": "Phí thẩm định", "amount_vnd": 360000}]"#,
+        documents: &[],
         steps: &[],
         demand: 2,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -229,6 +267,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Nội vụ",
         time: r#"{"kind": "working_days", "days": 5}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí cấp giấy phép lao động", "amount_vnd": 400000}]"#,
+        documents: &[],
         steps: &[],
         demand: 1,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -244,6 +283,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Công Thương",
         time: r#"{"kind": "working_days", "days": 15}"#,
         fees: r#"[{"kind": "fee", "name": "Phí thẩm định", "amount_vnd": 1200000}]"#,
+        documents: &[],
         steps: &[],
         demand: 1,
         publication: ("2026-06-24", Some("2026-06-30"), true),
@@ -259,6 +299,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: "Sở Nội vụ",
         time: r#"{"kind": "working_days", "days": 20}"#,
         fees: "[]",
+        documents: &[],
         steps: &[],
         demand: 3,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -274,6 +315,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: COMMUNE_AGENCY,
         time: SAME_DAY,
         fees: "[]",
+        documents: MARRIAGE,
         steps: &[],
         demand: 8,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -289,6 +331,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: COMMUNE_AGENCY,
         time: r#"{"kind": "working_days", "days": 3}"#,
         fees: r#"[{"kind": "charge", "name": "Lệ phí hộ tịch", "amount_vnd": 5000}]"#,
+        documents: &[],
         steps: &[],
         demand: 12,
         publication: ("2026-06-29", Some("2026-07-02"), true),
@@ -304,6 +347,7 @@ pub(super) const CATALOG: &[SampleProcedure] = &[
         agency: COMMUNE_AGENCY,
         time: SAME_DAY,
         fees: r#"[{"kind": "fee", "name": "Phí chứng thực", "amount_vnd": 10000}]"#,
+        documents: SIGNATURE,
         steps: &[],
         demand: 10,
         publication: ("2026-06-19", Some("2026-06-24"), true),
@@ -330,7 +374,7 @@ impl SampleProcedure {
         let made_public = made_public.map_or("null".to_owned(), |d| format!("\"{d}\""));
         format!(
             r#"{{"code": "{}", "name": "{}", "field": "{}", "level": "{}", "agency": "{}",
-                "processing_time": {}, "fees": {}, "workflow": [{}],
+                "processing_time": {}, "fees": {}, "documents": {}, "workflow": [{}],
                 "online_level": "full_process",
                 "publication": {{"legal_basis_effective": "{LEGAL_BASIS_EFFECTIVE}",
                     "decision_date": "{decision}", "made_public": {made_public},
@@ -343,11 +387,19 @@ impl SampleProcedure {
             self.agency,
             self.time,
             self.fees,
+            json_strings(self.documents),
             workflow.join(", "),
             self.payment_on_portal,
             self.population_data,
         )
     }
+}
+
+/// `items` as a JSON array of strings (the sample's texts hold no quote or
+/// backslash).
+fn json_strings(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    format!("[{}]", quoted.join(", "))
 }
 
 /// The sample catalog.

@@ -125,6 +125,20 @@ describe("demo portal", { timeout: 180_000 }, () => {
     const steps = await page.locator("#explanation li").allTextContents();
     assert.ok(steps.length > 0, "the explanation is not empty");
     assert.ok(steps.some((s) => s.includes("Tết Nguyên đán")), `Tết is explained: ${steps.join(" | ")}`);
+    // The five days of Tết read as one line; the reception time is written
+    // once (dd/mm/yyyy HH:mm whatever the browser's locale), with no rule code.
+    assert.equal(steps.filter((s) => s.includes("ngày nghỉ")).length, 1, steps.join(" | "));
+    assert.equal(steps.filter((s) => s.includes("13/02/2026 15:30")).length, 1, steps.join(" | "));
+    assert.ok(steps.every((s) => !/day_off_skipped|rule_set/.test(s)), steps.join(" | "));
+    assert.equal(await page.textContent("#submitted-echo"), "13/02/2026 15:30 (Thứ Sáu)");
+    assert.equal(await page.textContent("#fees"), "Không thu phí, lệ phí");
+    const documents = await page.locator("#documents li").allTextContents();
+    assert.ok(documents.some((d) => d.startsWith("Giấy chứng sinh")), documents.join(" | "));
+    // A certified copy costs 2.000 đồng (Vietnamese digit grouping).
+    await page.selectOption("#procedure", "2.000002");
+    await page.waitForFunction(() => document.querySelector("#fees").textContent.includes("2.000 đồng"));
+    await page.selectOption("#procedure", "2.000001");
+    await page.waitForSelector("#due-date[data-iso='2026-02-23T17:00+07:00']");
     assert.ok(await page.isHidden("#estimate-error"));
   });
 
