@@ -38,13 +38,14 @@
 # every error, typed index inputs, Procedure.estimate and an explanation
 # that reads like a slip (a run of days off in one line, its holiday named
 # once) and the sample's documents to bring took it to 486,687 / 189,772
-# bytes. Errors a citizen can read come first, so the budget is
-# 476 KiB / 186 KiB.
+# bytes; the Vietnamese rendering of every year's schedule sources (61
+# texts) took it to 494,131 / 191,411. Errors and sources a citizen can
+# read come first, so the budget is 484 KiB / 188 KiB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=487424     # 476 KiB, issue 16 (468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
-budget_gzip=190464    # 186 KiB, issue 16 (180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
+budget_raw=495616     # 484 KiB, issue 16 (468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
+budget_gzip=192512    # 188 KiB, issue 16 (180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

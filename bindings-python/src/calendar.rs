@@ -630,14 +630,21 @@ impl Calendar {
 
     /// ``("official" | "loaded" | "projected" | "none", [sources…])`` for a
     /// year; ``"none"`` for a calendar built without national holidays.
+    /// The sources as cited, or in Vietnamese with ``language="vi"``.
+    #[pyo3(signature = (year, language = None))]
     fn schedule_source(
         &self,
         py: Python<'_>,
         year: &Bound<'_, PyAny>,
+        language: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(&'static str, Vec<String>)> {
         crate::errors::guard(|| {
             let source = self.0.schedule_source(int32(py, "year", year)?).py(py)?;
-            let sources = source.sources().iter().map(|s| s.to_string()).collect();
+            let listed = match language {
+                Some(l) => source.sources_in(convert::text(py, "language", l)?.parse().py(py)?),
+                None => source.sources(),
+            };
+            let sources = listed.iter().map(|s| s.to_string()).collect();
             Ok((source.status(), sources))
         })
     }

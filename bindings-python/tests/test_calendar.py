@@ -178,6 +178,13 @@ def test_schedule_sources(cal):
     status, sources = cal.schedule_source(2026)
     assert status == "official" and any("thanhnien" in s for s in sources)
     assert cal.schedule_source(2030) == ("projected", [])
+    # The same sources in Vietnamese, one for one, document numbers kept.
+    _, vi = cal.schedule_source(2026, language="vi")
+    assert len(vi) == len(sources) and vi != sources
+    assert any("10065/VPCP-KGVX" in s and "Công văn" in s for s in vi)
+    assert cal.schedule_source(2026, language="en") == ("official", sources)
+    with pytest.raises(motcua.InvalidArgumentError):
+        cal.schedule_source(2026, language="fr")
     assert all(h.provisional for h in cal.holidays(2030))
 
 

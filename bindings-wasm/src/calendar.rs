@@ -412,7 +412,7 @@ impl Calendar {
         Ok(self.0.previous_working_day(d).js()?.to_string())
     }
 
-    /// `{status, sources}` for a year: status `"official"`, `"loaded"`,
+    /// `{status, sources, sourcesVi}` for a year: status `"official"`, `"loaded"`,
     /// `"projected"` or `"none"` (a calendar built without national holidays).
     #[wasm_bindgen(js_name = scheduleSource, unchecked_return_type = "ScheduleSource")]
     pub fn schedule_source(
@@ -422,12 +422,11 @@ impl Calendar {
         let source = self.0.schedule_source(int32("year", &year)?).js()?;
         let out = Object::new();
         set(&out, "status", source.status().into());
-        let list: Array = source
-            .sources()
-            .iter()
-            .map(|s| JsValue::from_str(s))
-            .collect();
-        set(&out, "sources", list.into());
+        let texts = |list: &[std::borrow::Cow<'static, str>]| -> Array {
+            list.iter().map(|s| JsValue::from_str(s)).collect()
+        };
+        set(&out, "sources", texts(source.sources()).into());
+        set(&out, "sourcesVi", texts(source.sources_vi()).into());
         Ok(out)
     }
 

@@ -137,7 +137,10 @@ export interface AppointmentChange {
 
 export interface ScheduleSource {
   status: "official" | "projected" | "loaded" | "none";
+  /** The notices as cited (document numbers, press, research notes). */
   sources?: string[];
+  /** The same notices in Vietnamese, one for one (as cited where the data has none). */
+  sourcesVi?: string[];
 }
 
 export interface LunarDate {

@@ -91,7 +91,7 @@ test("custom calendars", () => {
   assert.equal(saturdays.isWorkingDay("2026-03-07"), true);
   assert.equal(saturdays.dayHours, 8);
   const plain = motcua.Calendar.custom({ holidays: false, first: "2026-01-01", last: "2026-12-31" });
-  assert.deepStrictEqual(plain.scheduleSource(2026), { status: "none", sources: [] });
+  assert.deepStrictEqual(plain.scheduleSource(2026), { status: "none", sources: [], sourcesVi: [] });
   assert.equal(plain.isWorkingDay("2026-02-17"), true);
   throwsCode(() => motcua.Calendar.custom({ workingWeekdays: [7] }), "invalid_argument");
   throwsCode(() => motcua.Calendar.custom({ sessions: [["09:00", "08:00"]] }), "calendar.invalid_sessions");
@@ -113,6 +113,9 @@ test("single entries, schedule sources and Date.toISOString input", () => {
   const source = cal.scheduleSource(2026);
   assert.equal(source.status, "official");
   assert.ok(source.sources.some((s) => s.includes("thanhnien")));
+  // In Vietnamese, one for one, the document numbers kept.
+  assert.equal(source.sourcesVi.length, source.sources.length);
+  assert.ok(source.sourcesVi.some((s) => s.startsWith("Công văn 10065/VPCP-KGVX")));
   assert.equal(cal.scheduleSource(2030).status, "projected");
   const utc = new Date(Date.UTC(2023, 9, 27, 2, 32)).toISOString();
   assert.equal(cal.addWorkingTime(utc, { days: 5 }), "2023-11-03T09:32+07:00");

@@ -295,7 +295,8 @@ function renderMonth() {
     const details = $("#schedule-sources");
     details.hidden = !source.sources?.length;
     details.querySelector("summary").textContent = s.sourcesTitle(year, source.sources?.length ?? 0);
-    details.querySelector("ul").replaceChildren(...(source.sources ?? []).map((text) => h("li", {}, text)));
+    const cited = (state.lang === "vi" ? source.sourcesVi : source.sources) ?? [];
+    details.querySelector("ul").replaceChildren(...cited.map((text) => h("li", {}, text)));
   } catch (err) {
     $("#month-grid").replaceChildren();
     showError(errorBox, s.calendarErrorLead, err);

@@ -4,9 +4,9 @@
 //
 // Texts that come from the library (explanations, holiday names) carry both
 // languages already (`vi`/`en`, `nameVi`/`nameEn`, error `messageVi`);
-// schedule sources are cited as written (mostly English), and procedure
-// names, fees and documents are in Vietnamese only, so those are shown as
-// they are.
+// schedule sources come as cited and in Vietnamese (`sources`,
+// `sourcesVi`); procedure names, fees and documents are in Vietnamese
+// only, so those are shown as they are.
 
 export const STRINGS = {
   vi: {
@@ -88,7 +88,7 @@ export const STRINGS = {
       })[status] ?? `Lịch nghỉ năm ${year}: ${status}.`,
     monthHolidaysTitle: "Ngày nghỉ và ngày làm bù trong tháng",
     noHolidaysThisMonth: "Không có ngày lễ, ngày nghỉ bù hay ngày làm bù trong tháng này.",
-    sourcesTitle: (year, n) => `Nguồn lịch nghỉ năm ${year} (${n}, trích nguyên văn)`,
+    sourcesTitle: (year, n) => `Nguồn lịch nghỉ năm ${year} (${n})`,
     kind: {
       statutory: "ngày lễ",
       substitute: "nghỉ bù",

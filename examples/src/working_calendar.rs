@@ -61,10 +61,11 @@ fn print_year(cal: &Calendar, year: i32) -> Result<(), motcua::Error> {
         weekday_vi(tet),
         tet.format("%d/%m/%Y")
     );
-    match cal.schedule_source(year)? {
-        ScheduleSource::Official(sources) | ScheduleSource::Loaded(sources) => {
-            println!("Lịch chính thức (official schedule), sources:");
-            for s in sources {
+    let source = cal.schedule_source(year)?;
+    match source {
+        ScheduleSource::Official(_) | ScheduleSource::Loaded(_) => {
+            println!("Lịch chính thức (official schedule), nguồn:");
+            for s in source.sources_vi() {
                 println!("  - {s}");
             }
         }

@@ -324,3 +324,32 @@ fn every_official_entry_is_reproduced_exactly() {
     }
     assert!(count > 100, "{count} entries");
 }
+
+#[test]
+fn a_schedule_gives_its_sources_in_vietnamese_one_for_one() {
+    let cal = Calendar::vietnam();
+    let source = cal.schedule_source(2026).unwrap();
+    assert_eq!(source.sources_vi().len(), source.sources().len());
+    assert!(source
+        .sources_vi()
+        .iter()
+        .any(|s| s.starts_with("Công văn 10065/VPCP-KGVX")));
+    let doc = r#"{"years": [{"year": 2027, "sources": ["a", "b"], "sources_vi": ["một"],
+        "entries": [{"date": "2027-02-05", "kind": "swapped", "name_vi": "Nghỉ", "name_en": "Off"}]}]}"#;
+    let err = CalendarData::from_json(doc).unwrap_err();
+    assert!(err.message().contains("one for one"), "{}", err.message());
+    // A loaded year without Vietnamese sources is shown as cited.
+    let mut year = official_schedules()
+        .into_iter()
+        .find(|y| y.year == 2027)
+        .unwrap();
+    year.sources_vi.clear();
+    let data = CalendarData {
+        years: vec![year],
+        ..CalendarData::default()
+    };
+    let loaded = cal.with_data(data).unwrap();
+    let source = loaded.schedule_source(2027).unwrap();
+    assert!(!source.sources().is_empty());
+    assert_eq!(source.sources_vi(), source.sources());
+}

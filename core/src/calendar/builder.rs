@@ -8,7 +8,7 @@ use super::holidays::rules::{self, CultureDayOnWeekend};
 use super::holidays::{self, CalendarData, Holiday, HolidayKind, Provenance, YearSchedule};
 use super::lunar;
 use super::sessions::WorkingSessions;
-use super::working::{Calendar, ScheduleSource, WorkingDay};
+use super::working::{Calendar, Notices, ScheduleSource, WorkingDay};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Builds a [`Calendar`]. [`CalendarBuilder::new`] starts from the
@@ -276,7 +276,10 @@ impl CalendarBuilder {
                 .filter(|e| e.date.year() == schedule.year);
             let own = own.filter(|e| self.has_culture_day() || !rules::is_culture_day(e.date));
             entries.extend(own.map(|e| e.to_holiday(provenance)));
-            let cited = schedule.sources.clone();
+            let cited = Notices {
+                cited: schedule.sources.clone(),
+                vi: schedule.sources_vi.clone(),
+            };
             sources.push((
                 schedule.year,
                 match provenance {

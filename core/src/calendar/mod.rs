@@ -52,4 +52,4 @@ pub use builder::{check_statutory, CalendarBuilder, FIRST_SUPPORTED_DATE, LAST_S
 pub use changes::{changes, same_range, DayChange, DayStatus};
 pub use lookup::Roll;
 pub use sessions::{WorkingSessions, WorkingTime};
-pub use working::{Calendar, CalendarStamp, DataVersion, ScheduleSource};
+pub use working::{Calendar, CalendarStamp, DataVersion, Notices, ScheduleSource};

@@ -27,14 +27,26 @@ pub(super) struct WorkingDay {
     pub(super) date: NaiveDate,
 }
 
+/// The notices a year's schedule cites: as written (document numbers,
+/// press, often English research notes), and in Vietnamese for a
+/// Vietnamese page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notices {
+    /// The sources as cited.
+    pub cited: Vec<Cow<'static, str>>,
+    /// The same sources in Vietnamese, one for one; empty where the data
+    /// gives none.
+    pub vi: Vec<Cow<'static, str>>,
+}
+
 /// Where the entries of a year come from; written as `{"status",
-/// "sources"}`.
+/// "sources", "sources_vi"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScheduleSource {
     /// An official schedule embedded in the library, with its sources.
-    Official(Vec<Cow<'static, str>>),
+    Official(Notices),
     /// An official schedule loaded at run time, with its sources.
-    Loaded(Vec<Cow<'static, str>>),
+    Loaded(Notices),
     /// No schedule: projected from the statutory rules (provisional).
     Projected,
     /// No national holidays: the calendar was built without them.
@@ -52,11 +64,31 @@ impl ScheduleSource {
         }
     }
 
-    /// The notices of an official or loaded schedule (none otherwise).
+    /// The notices of an official or loaded schedule as cited (none
+    /// otherwise).
     pub fn sources(&self) -> &[Cow<'static, str>] {
         match self {
-            ScheduleSource::Official(s) | ScheduleSource::Loaded(s) => s,
+            ScheduleSource::Official(n) | ScheduleSource::Loaded(n) => &n.cited,
             ScheduleSource::Projected | ScheduleSource::None => &[],
+        }
+    }
+
+    /// The notices for a page in `language`: Vietnamese as
+    /// [`Self::sources_vi`], English as cited (most notes are English; a
+    /// Vietnamese document number reads the same).
+    pub fn sources_in(&self, language: crate::dossier::Language) -> &[Cow<'static, str>] {
+        match language {
+            crate::dossier::Language::Vi => self.sources_vi(),
+            crate::dossier::Language::En => self.sources(),
+        }
+    }
+
+    /// The same notices in Vietnamese; as cited where the data gives no
+    /// Vietnamese rendering (a loaded document may not).
+    pub fn sources_vi(&self) -> &[Cow<'static, str>] {
+        match self {
+            ScheduleSource::Official(n) | ScheduleSource::Loaded(n) if !n.vi.is_empty() => &n.vi,
+            _ => self.sources(),
         }
     }
 }
@@ -64,10 +96,11 @@ impl ScheduleSource {
 impl serde::Serialize for ScheduleSource {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = s.serialize_struct("ScheduleSource", 2)?;
+        let mut out = s.serialize_struct("ScheduleSource", 3)?;
         out.serialize_field("status", self.status())?;
         if !matches!(self, ScheduleSource::Projected | ScheduleSource::None) {
             out.serialize_field("sources", self.sources())?;
+            out.serialize_field("sources_vi", self.sources_vi())?;
         }
         out.end()
     }

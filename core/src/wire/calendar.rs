@@ -44,7 +44,7 @@ fn entries(value: &Value, at: &Path<'_>) -> std::result::Result<Vec<DataEntry>, 
 
 impl FromJson for YearSchedule {
     fn read(value: &Value, at: &Path<'_>) -> std::result::Result<Self, JsonError> {
-        let o = Object::strict(value, at, &["year", "sources", "entries"])?;
+        let o = Object::strict(value, at, &["year", "sources", "sources_vi", "entries"])?;
         let year = o.required_with("year", |v, at| match v.as_i64() {
             Some(y) if (1900..=2100).contains(&y) => Ok(y as i32),
             Some(y) => Err(JsonError::at(
@@ -53,7 +53,26 @@ impl FromJson for YearSchedule {
             )),
             None => Err(super::expected("a year from 1900 to 2100", v, at)),
         })?;
-        let sources = o.present_with("sources", |v, at| super::list(v, at, words))?;
+        let sources = o
+            .present_with("sources", |v, at| super::list(v, at, words))?
+            .unwrap_or_default();
+        let sources_vi = o
+            .present_with("sources_vi", |v, at| {
+                let list = super::list(v, at, words)?;
+                if list.len() == sources.len() {
+                    Ok(list)
+                } else {
+                    Err(JsonError::at(
+                        at,
+                        format!(
+                            "{} Vietnamese sources for {} sources: they go one for one",
+                            list.len(),
+                            sources.len()
+                        ),
+                    ))
+                }
+            })?
+            .unwrap_or_default();
         let entries = o.required_with("entries", |v, at| {
             let list = entries(v, at)?;
             match list.iter().find(|e| (e.date.year() - year).abs() > 1) {
@@ -66,11 +85,8 @@ impl FromJson for YearSchedule {
         })?;
         Ok(YearSchedule {
             year,
-            sources: sources
-                .unwrap_or_default()
-                .into_iter()
-                .map(Cow::Owned)
-                .collect(),
+            sources: sources.into_iter().map(Cow::Owned).collect(),
+            sources_vi: sources_vi.into_iter().map(Cow::Owned).collect(),
             entries,
         })
     }

@@ -151,6 +151,9 @@ describe("demo portal", { timeout: 180_000 }, () => {
       assert.match(cls, /\bholiday\b/, `${iso} is a holiday: ${cls}`);
       assert.match(cls, /\bis-off\b/, `${iso} is a day off: ${cls}`);
     }
+    // The year's sources, in Vietnamese on the Vietnamese page.
+    const sources = await page.locator("#schedule-sources li").allTextContents();
+    assert.ok(sources.some((s) => s.includes("Công văn 10065/VPCP-KGVX")), sources.join(" | "));
     // Mùng 1 Tết Bính Ngọ is Tuesday 17/02/2026.
     assert.equal(await day("2026-02-17").locator(".lunar").textContent(), "1/1");
     assert.match(await day("2026-02-17").getAttribute("title"), /Tết Nguyên đán \(mùng 1\)/);

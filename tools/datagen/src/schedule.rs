@@ -92,6 +92,10 @@ pub fn render_table() -> Result<String, Box<dyn std::error::Error>> {
         for src in &y.sources {
             s.push_str(&format!("            {:?},\n", src.as_ref()));
         }
+        s.push_str("        ],\n        sources_vi: &[\n");
+        for src in &y.sources_vi {
+            s.push_str(&format!("            {:?},\n", src.as_ref()));
+        }
         s.push_str("        ],\n        entries: &[\n");
         for e in &y.entries {
             use chrono::Datelike;

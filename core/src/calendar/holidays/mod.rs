@@ -127,6 +127,7 @@ type StaticEntry = (
 struct StaticYear {
     year: i32,
     sources: &'static [&'static str],
+    sources_vi: &'static [&'static str],
     entries: &'static [StaticEntry],
 }
 
@@ -138,6 +139,7 @@ pub fn official_schedules() -> Vec<YearSchedule> {
         .map(|y| YearSchedule {
             year: y.year,
             sources: y.sources.iter().map(|&s| Cow::Borrowed(s)).collect(),
+            sources_vi: y.sources_vi.iter().map(|&s| Cow::Borrowed(s)).collect(),
             entries: y
                 .entries
                 .iter()

@@ -22,6 +22,11 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; holiday on weekly rest day -> nghỉ bù next day (cited via vacanza/holidays holidays/countries/vietnam.py references; vbpl.vn page itself not opened)",
             "No national notice of 2010 was found: the swap is the one Ho Chi Minh City's notice applies to its officials; the other days follow the Labour Code 1994.",
         ],
+        sources_vi: &[
+            "UBND TP.HCM bổ sung Thông báo 02/TB-UBND (26/01/2010): CBCCVC nghỉ thứ Sáu 19/02/2010 (mùng 6 tháng Giêng), làm bù thứ Bảy 27/02/2010; https://www.sggp.org.vn/tphcm-hoan-doi-ngay-nghi-dip-tet-doi-voi-can-bo-cong-chuc-vien-chuc-191908.html",
+            "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; ngày lễ trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp (trích qua phần tham chiếu trong vacanza/holidays holidays/countries/vietnam.py; chưa mở trang vbpl.vn)",
+            "Không tìm thấy thông báo cấp quốc gia nào cho năm 2010: việc hoán đổi là theo thông báo của Thành phố Hồ Chí Minh áp dụng cho công chức, viên chức của Thành phố; các ngày còn lại theo Bộ luật Lao động 1994.",
+        ],
         entries: &[
             ((2010, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Labour Code 1994 Art. 73 (rule)")),
             ((2010, 2, 13), Statutory, "Tết Nguyên đán (giao thừa)", "Lunar New Year's Eve", Some("Labour Code 1994 Art. 73 (rule)")),
@@ -44,6 +49,10 @@ pub(super) static YEARS: &[StaticYear] = &[
         sources: &[
             "Công văn VPCP (số, ngày không nêu; tin báo Lạng Sơn) truyền đạt ý kiến Thủ tướng: Tết 2011 nghỉ thứ Hai 31/1 và thứ Ba 1/2, làm thay thứ Bảy 29/1 và Chủ nhật 30/1, nghỉ liền 31/1–7/2/2011; Giỗ Tổ nghỉ thứ Hai 11/4, làm thay thứ Bảy 9/4; https://baolangson.vn/xa-hoi/31573-nghi-tet-nguyen-dan-tan-mao-tam-ngay.html",
             "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; holiday on weekly rest day -> nghỉ bù next day (cited via vacanza/holidays holidays/countries/vietnam.py references; vbpl.vn page itself not opened)",
+        ],
+        sources_vi: &[
+            "Công văn VPCP (số, ngày không nêu; tin báo Lạng Sơn) truyền đạt ý kiến Thủ tướng: Tết 2011 nghỉ thứ Hai 31/1 và thứ Ba 1/2, làm thay thứ Bảy 29/1 và Chủ nhật 30/1, nghỉ liền 31/1–7/2/2011; Giỗ Tổ nghỉ thứ Hai 11/4, làm thay thứ Bảy 9/4; https://baolangson.vn/xa-hoi/31573-nghi-tet-nguyen-dan-tan-mao-tam-ngay.html",
+            "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; ngày lễ trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp (trích qua phần tham chiếu trong vacanza/holidays holidays/countries/vietnam.py; chưa mở trang vbpl.vn)",
         ],
         entries: &[
             ((2011, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Labour Code 1994 Art. 73 (rule)")),
@@ -76,6 +85,13 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Công văn VPCP ngày 23/11/2012 (số không nêu) truyền đạt ý kiến Thủ tướng Nguyễn Tấn Dũng về hoán đổi ngày nghỉ 2013: nghỉ thứ Hai 31/12/2012, làm bù thứ Bảy 5/1/2013; nghỉ thứ Sáu 15/2/2013 (mùng 6), làm bù thứ Bảy 23/2/2013; Tết nghỉ liền 9/2–17/2/2013; https://tienphong.vn/tet-am-lich-duoc-nghi-9-ngay-post601552.amp",
             "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; holiday on weekly rest day -> nghỉ bù next day (cited via vacanza/holidays holidays/countries/vietnam.py references; vbpl.vn page itself not opened)",
         ],
+        sources_vi: &[
+            "Thủ tướng đồng ý đề nghị Bộ LĐTBXH (27/12/2011, theo chinhphu.vn): nghỉ thứ Sáu 27/1/2012 (mùng 5), làm bù thứ Bảy 4/2/2012, nghỉ liền 21/1–29/1/2012; https://baobinhdinh.vn/trongnuoc/2011/12/120849",
+            "Tờ trình Bộ LĐTBXH (BT Phạm Thị Hải Chuyền) phương án hoán đổi 2012: chỉ Tết Nhâm Thìn có nghỉ ngắt quãng; đi làm 4/2 để nghỉ 27/1; https://www.tienphong.vn/xa-hoi/tet-nham-thin-duoc-nghi-chin-ngay-559666.tpo",
+            "UBND TP.HCM (Tuổi Trẻ 17/12/2011): Tết Dương lịch 1/1/2012 (Chủ nhật) nghỉ bù 2/1/2012; https://tuoitre.vn/tet-duong-lich-duoc-nghi-bu-469714.htm",
+            "Công văn VPCP ngày 23/11/2012 (số không nêu) truyền đạt ý kiến Thủ tướng Nguyễn Tấn Dũng về hoán đổi ngày nghỉ 2013: nghỉ thứ Hai 31/12/2012, làm bù thứ Bảy 5/1/2013; nghỉ thứ Sáu 15/2/2013 (mùng 6), làm bù thứ Bảy 23/2/2013; Tết nghỉ liền 9/2–17/2/2013; https://tienphong.vn/tet-am-lich-duoc-nghi-9-ngay-post601552.amp",
+            "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; ngày lễ trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp (trích qua phần tham chiếu trong vacanza/holidays holidays/countries/vietnam.py; chưa mở trang vbpl.vn)",
+        ],
         entries: &[
             ((2012, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("UBND TP.HCM (Tuổi Trẻ 17/12/2011)")),
             ((2012, 1, 2), Substitute, "Nghỉ bù Tết Dương lịch", "New Year's Day (substitute day off)", Some("UBND TP.HCM (Tuổi Trẻ 17/12/2011)")),
@@ -105,6 +121,13 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
             "Tết 2013 had 4 statutory days (Labour Code 1994; the 2012 code took effect on 01/05/2013): the swap of Friday 15/02 for Saturday 23/02 is only needed with 4.",
         ],
+        sources_vi: &[
+            "Công văn VPCP ngày 23/11/2012 (số không nêu) truyền đạt ý kiến Thủ tướng Nguyễn Tấn Dũng về hoán đổi ngày nghỉ 2013: nghỉ thứ Hai 31/12/2012, làm bù thứ Bảy 5/1/2013; nghỉ thứ Sáu 15/2/2013 (mùng 6), làm bù thứ Bảy 23/2/2013; Tết nghỉ liền 9/2–17/2/2013; https://tienphong.vn/tet-am-lich-duoc-nghi-9-ngay-post601552.amp",
+            "Thông báo thời gian nghỉ lễ, Tết 2013 (Báo Thái Nguyên 28/12/2012): Tết DL 29/12/2012–1/1/2013 (nghỉ 31/12, làm bù 5/1/2013); Tết AL 9/2 (29 tháng Chạp)–17/2/2013 (nghỉ 15/2, làm bù 23/2); 30/4–1/5: 27/4–1/5 (nghỉ thứ Hai 29/4, làm bù thứ Bảy 4/5/2013); https://baothainguyen.vn/xa-hoi/201212/thong-bao-thoi-gian-nghi-cac-ngay-le-tet-nam-2013-36752BD",
+            "Bộ luật Lao động 1994 (sửa đổi 2007) Điều 73: Tết Âm lịch 4 ngày, 1/1, 30/4, 1/5, 2/9, Giỗ Tổ 10/3 âm lịch; ngày lễ trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp (trích qua phần tham chiếu trong vacanza/holidays holidays/countries/vietnam.py; chưa mở trang vbpl.vn)",
+            "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
+            "Tết 2013 có 4 ngày nghỉ theo luật định (Bộ luật Lao động 1994; Bộ luật năm 2012 có hiệu lực từ 01/05/2013): việc hoán đổi nghỉ thứ Sáu 15/02, làm bù thứ Bảy 23/02 chỉ cần thiết khi Tết có 4 ngày.",
+        ],
         entries: &[
             ((2012, 12, 31), Swapped, "Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 05/01/2013)", "Swapped day off around New Year's Day (worked back on Saturday 05/01/2013)", Some("Công văn VPCP ngày 23/11/2012 (số không nêu) truyền đạt ý kiến Thủ tướng Nguyễn Tấn Dũng về hoán đổi ngày nghỉ 2013 Thông báo thời gian nghỉ lễ, Tết 2013 (Báo Thái Nguyên 28/12/2012)")),
             ((2013, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Labour Code 1994 Art. 73 (rule)")),
@@ -131,6 +154,13 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Công văn 10525/VPCP-KGVX (12/12/2013), VPCP: Tết nghỉ 28/01–05/02/2014, làm bù thứ Bảy 25/01 và thứ Bảy 08/02/2014; nghỉ thứ Sáu 02/05, làm bù thứ Bảy 26/04 (bản tin ghi nhầm 26/04/2013); nghỉ thứ Hai 01/09, làm bù thứ Bảy 06/09/2014; https://dienbien.edu.vn/savefile/Ke-hoach-tai-chinh/KHTC-Thoi-gian-nghi-Tet-Am-lich-nam-2014-doi-voi-can-bo-cong-chuc-vien-chuc-663.html",
             "Báo Lao Động: làm bù thứ Bảy 25/1 và 8/2/2014 để nghỉ hoán đổi thứ Ba 28/1 và thứ Tư 29/1/2014; nghỉ 28/1 (28 tháng Chạp)–5/2/2014 (mùng 6); http://tamlongvang.laodong.com.vn/xa-hoi/an-dinh-thoi-gian-nghi-tet-giap-ngo-va-ngay-le-2014-174011.bld",
             "Báo Đồng Tháp 18/12/2013 (same content, 30/4–4/5/2014 five days); http://baodongthap.com.vn/xa-hoi/tet-nguyen-dan-nghi-9-ngay-36388.aspx",
+            "Thanh Niên News (12/2014): Thủ tướng Nguyễn Tấn Dũng duyệt: Tết 15/2–23/2/2015, làm thứ Bảy 14/2 để nghỉ thứ Hai 16/2; nghỉ thứ Sáu 2/1/2015, làm bù thứ Bảy 27/12/2014; nghỉ 28/4–3/5/2015, làm bù thứ Bảy 25/4; http://m.thanhniennews.com/society/vietnam-pm-approves-9day-lunar-new-year-holiday-34748.html",
+            "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
+        ],
+        sources_vi: &[
+            "Công văn 10525/VPCP-KGVX (12/12/2013), VPCP: Tết nghỉ 28/01–05/02/2014, làm bù thứ Bảy 25/01 và thứ Bảy 08/02/2014; nghỉ thứ Sáu 02/05, làm bù thứ Bảy 26/04 (bản tin ghi nhầm 26/04/2013); nghỉ thứ Hai 01/09, làm bù thứ Bảy 06/09/2014; https://dienbien.edu.vn/savefile/Ke-hoach-tai-chinh/KHTC-Thoi-gian-nghi-Tet-Am-lich-nam-2014-doi-voi-can-bo-cong-chuc-vien-chuc-663.html",
+            "Báo Lao Động: làm bù thứ Bảy 25/1 và 8/2/2014 để nghỉ hoán đổi thứ Ba 28/1 và thứ Tư 29/1/2014; nghỉ 28/1 (28 tháng Chạp)–5/2/2014 (mùng 6); http://tamlongvang.laodong.com.vn/xa-hoi/an-dinh-thoi-gian-nghi-tet-giap-ngo-va-ngay-le-2014-174011.bld",
+            "Báo Đồng Tháp 18/12/2013 (cùng nội dung, 30/4–4/5/2014 nghỉ năm ngày); http://baodongthap.com.vn/xa-hoi/tet-nguyen-dan-nghi-9-ngay-36388.aspx",
             "Thanh Niên News (12/2014): Thủ tướng Nguyễn Tấn Dũng duyệt: Tết 15/2–23/2/2015, làm thứ Bảy 14/2 để nghỉ thứ Hai 16/2; nghỉ thứ Sáu 2/1/2015, làm bù thứ Bảy 27/12/2014; nghỉ 28/4–3/5/2015, làm bù thứ Bảy 25/4; http://m.thanhniennews.com/society/vietnam-pm-approves-9day-lunar-new-year-holiday-34748.html",
             "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
         ],
@@ -169,6 +199,14 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
             "The notice gives the block 15/02-23/02/2015, not which days are statutory: labelled as the 2019-2026 schedules label them (giao thừa and mùng 1-4 statutory).",
         ],
+        sources_vi: &[
+            "Thanh Niên News (12/2014): Thủ tướng Nguyễn Tấn Dũng duyệt: Tết 15/2–23/2/2015, làm thứ Bảy 14/2 để nghỉ thứ Hai 16/2; nghỉ thứ Sáu 2/1/2015, làm bù thứ Bảy 27/12/2014; nghỉ 28/4–3/5/2015, làm bù thứ Bảy 25/4; http://m.thanhniennews.com/society/vietnam-pm-approves-9day-lunar-new-year-holiday-34748.html",
+            "Tờ trình 89/TTr-LĐTBXH (20/11/2014), Bộ LĐTBXH gửi Thủ tướng: đề xuất nghỉ Tết Âm lịch và hoán đổi ngày nghỉ 2015 (bản đề xuất); https://vbpl.freshdesk.com/support/solutions/articles/16000020548-c%C3%B4ng-v%C4%83n-89-ttr-l%C4%91tbxh-ngh%E1%BB%89-t%E1%BA%BFt-am-l%E1%BB%8Bch-v%C3%A0-ho%C3%A1n-%C4%91%E1%BB%95i-ng%C3%A0y-ngh%E1%BB%89-h%E1%BA%B1ng-tu%E1%BA%A7n-v%C3%A0o-d%E1%BB%8Bp-ngh%E1%BB%89-l%E1%BB%85-n%C4%83m-2015-%C4%91%E1%BB%91i-; phương án 1: http://cand.com.vn/doi-song/du-kien-nghi-Tet-am-lich-tu-7-den-9-ngay-279370/",
+            "Baomoi: công chức đi làm thứ Bảy 27/12/2014 để nghỉ thứ Sáu 02/01/2015; https://www.baomoi.com/clip-lich-nghi-tet-duong-lich-2015/c/15286031.epi",
+            "24h.com.vn: 2/9/2015 (thứ Tư) nghỉ 1 ngày, không hoán đổi; https://24h.com.vn/tin-tuc-trong-ngay/lich-nghi-le-2-9-va-cac-dia-diem-ban-phao-hoa-mung-quoc-khanh-c46a730253.html",
+            "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
+            "Thông báo chỉ nêu đợt nghỉ 15/02-23/02/2015, không nêu ngày nào là ngày nghỉ theo luật định: các ngày được phân loại theo cách lịch nghỉ các năm 2019-2026 phân loại (giao thừa và mùng 1-4 là ngày nghỉ theo luật định).",
+        ],
         entries: &[
             ((2014, 12, 27), MakeUp, "Làm bù cho ngày nghỉ 02/01/2015", "Make-up working day for the day off on 02/01/2015", Some("Thanh Niên News (12/2014) Baomoi")),
             ((2015, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Labour Code 2012 Art. 115 (rule)")),
@@ -198,6 +236,12 @@ pub(super) static YEARS: &[StaticYear] = &[
             "2sao.vn: Giỗ Tổ 2016 nghỉ 3 ngày (Giỗ Tổ thứ Bảy); 30/4, 1/5 trùng cuối tuần -> nghỉ bù 2/5 và 3/5; https://2sao.vn/lich-nghi-le-gio-to-hung-vuong-va-304-nam-nay-n-26294.html",
             "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
         ],
+        sources_vi: &[
+            "Thông báo 4659/TB-LĐTBXH (13/11/2015), Bộ LĐTBXH: Tết nghỉ 6/2–14/2/2016 (28 tháng Chạp–mùng 7); 7/2–11/2 là ngày nghỉ lễ, còn lại là nghỉ hằng tuần và nghỉ bù; https://ngaynay.vn/lich-nghi-tet-nguyen-dan-binh-than-2016-gom-9-ngay-post13884.html",
+            "Chính phủ phiên họp 29/10/2015 nhất trí: Tết 6/2–14/2/2016, không hoán đổi; http://khachsandanang.net.vn/thong-tin-du-lich/tin-tuc-du-lich/chinh-phu-dong-y-nghi-tet-binh-than-9-ngay-346.html",
+            "2sao.vn: Giỗ Tổ 2016 nghỉ 3 ngày (Giỗ Tổ thứ Bảy); 30/4, 1/5 trùng cuối tuần -> nghỉ bù 2/5 và 3/5; https://2sao.vn/lich-nghi-le-gio-to-hung-vuong-va-304-nam-nay-n-26294.html",
+            "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
+        ],
         entries: &[
             ((2016, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Labour Code 2012 Art. 115 (rule)")),
             ((2016, 2, 7), Statutory, "Tết Nguyên đán (giao thừa)", "Lunar New Year's Eve", Some("Thông báo 4659/TB-LĐTBXH (13/11/2015), Bộ LĐTBXH Chính phủ phiên họp 29/10/2015 nhất trí")),
@@ -218,6 +262,11 @@ pub(super) static YEARS: &[StaticYear] = &[
     StaticYear {
         year: 2017,
         sources: &[
+            "Ý kiến Thủ tướng (ủy quyền Bộ trưởng LĐTBXH thông báo): Tết nghỉ 26/1–1/2/2017 (29 tháng Chạp–mùng 5); mùng 1, mùng 2 trùng cuối tuần -> nghỉ bù mùng 4, mùng 5; không hoán đổi; http://batgt.camau.gov.vn/chinh-thuc-co-lich-nghi-tet-am-lich-2017.612",
+            "vietnammoi.vn infographic lịch nghỉ 2017: 1/1 (CN) bù 2/1; Tết 26/1–1/2; Giỗ Tổ 6/4; 30/4 (CN) -> nghỉ 29/4–2/5; 2/9 (thứ Bảy) bù thứ Hai 4/9; https://vietnammoi.vn/infographic-chi-tiet-lich-nghi-cac-ngay-le-tet-nam-2017-11497.htm",
+            "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
+        ],
+        sources_vi: &[
             "Ý kiến Thủ tướng (ủy quyền Bộ trưởng LĐTBXH thông báo): Tết nghỉ 26/1–1/2/2017 (29 tháng Chạp–mùng 5); mùng 1, mùng 2 trùng cuối tuần -> nghỉ bù mùng 4, mùng 5; không hoán đổi; http://batgt.camau.gov.vn/chinh-thuc-co-lich-nghi-tet-am-lich-2017.612",
             "vietnammoi.vn infographic lịch nghỉ 2017: 1/1 (CN) bù 2/1; Tết 26/1–1/2; Giỗ Tổ 6/4; 30/4 (CN) -> nghỉ 29/4–2/5; 2/9 (thứ Bảy) bù thứ Hai 4/9; https://vietnammoi.vn/infographic-chi-tiet-lich-nghi-cac-ngay-le-tet-nam-2017-11497.htm",
             "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
@@ -249,6 +298,13 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
             "The notice gives the block 14/02-20/02/2018, not which days are statutory: labelled as the 2019-2026 schedules label them (giao thừa and mùng 1-4 statutory).",
         ],
+        sources_vi: &[
+            "Thông báo 573/TB-VPCP (14/12/2017), VPCP: Tết nghỉ thứ Tư 14/2/2018 (29 tháng Chạp) đến hết thứ Ba 20/2/2018 (mùng 5), 7 ngày; Quốc khánh 2/9 + nghỉ bù thứ Hai 3/9; https://lawnet.vn/thong-tin-phap-luat/en/thong-bao-van-ban-moi/official-2018-lunar-new-year-holiday-schedule-for-officials-and-public-employees-159892.html",
+            "Công văn 6519/VPCP-KGVX (11/7/2018), VPCP (nghỉ lễ, tết 2019): Tết DL nghỉ thứ Hai 31/12/2018–thứ Ba 1/1/2019, làm bù thứ Bảy 5/1/2019; https://thuvienphapluat.vn/cong-van/EN/Lao-dong-Tien-luong/Official-Dispatch-6519-VPCP-KGVX-2018-national-holidays-for-public-sector-employees/387625/tieng-anh.aspx",
+            "Thông báo nghỉ lễ của trường MG Xã Mỹ Chánh Tây (PGD Phù Mỹ): Giỗ Tổ 25/4/2018; 30/4–1/5/2018 nghỉ, 2/5 đi học; http://mgxamychanhtay.pgddtphumy.edu.vn/tin-tuc/thong-bao/thong-bao-nghi-le.html",
+            "Bộ luật Lao động 2012 Điều 115 (Tết Âm lịch 5 ngày; khoản 3: trùng ngày nghỉ hằng tuần -> nghỉ bù vào ngày kế tiếp); http://thptngosilienbg.edu.vn/tin-giao-duc/pho-bien-phap-luat-1554720882.html",
+            "Thông báo chỉ nêu đợt nghỉ 14/02-20/02/2018, không nêu ngày nào là ngày nghỉ theo luật định: các ngày được phân loại theo cách lịch nghỉ các năm 2019-2026 phân loại (giao thừa và mùng 1-4 là ngày nghỉ theo luật định).",
+        ],
         entries: &[
             ((2018, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Labour Code 2012 Art. 115 (rule)")),
             ((2018, 2, 14), Substitute, "Nghỉ bù Tết Nguyên đán", "Lunar New Year (substitute day off)", Some("Thông báo 573/TB-VPCP (14/12/2017), VPCP")),
@@ -272,6 +328,10 @@ pub(super) static YEARS: &[StaticYear] = &[
         sources: &[
             "Official Dispatch 6519/VPCP-KGVX (2018) on the 2019 holidays of the public sector, as referenced by python-holidays (vacanza/holidays, holidays/countries/vietnam.py, VietnamStaticHolidays, 2018-2019 reference); swaps Mon 31/12/2018 <-> Sat 05/01/2019 and Mon 29/04 <-> Sat 04/05/2019",
             "vietnamnet.vn, 'Total of 21 days for 2019 public holidays announced' (Tết 04-08/02/2019; the article's 'Saturday May 5' is a misprint for Sat 04/05)",
+        ],
+        sources_vi: &[
+            "Công văn 6519/VPCP-KGVX (2018) về các ngày nghỉ lễ năm 2019 của khu vực công, theo tham chiếu trong python-holidays (vacanza/holidays, holidays/countries/vietnam.py, VietnamStaticHolidays, tham chiếu 2018-2019); hoán đổi thứ Hai 31/12/2018 <-> thứ Bảy 05/01/2019 và thứ Hai 29/04 <-> thứ Bảy 04/05/2019",
+            "vietnamnet.vn, bài 'Total of 21 days for 2019 public holidays announced' (Công bố tổng cộng 21 ngày nghỉ lễ năm 2019; Tết 04-08/02/2019; cụm 'Saturday May 5' trong bài là in nhầm, đúng là thứ Bảy 04/05)",
         ],
         entries: &[
             ((2018, 12, 31), Swapped, "Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 05/01/2019)", "Swapped day off around New Year's Day (worked back on Saturday 05/01/2019)", None),
@@ -297,6 +357,10 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Decision of the Minister of Labour, Invalids and Social Affairs on Tết 2020 (7 days, 23/01-29/01/2020), reported by vietnamnet.vn 'Seven-day holiday for Lunar New Year 2020 approved'",
             "Sở Công Thương Đắk Lắk notice of the 2020 holidays (socongthuong.daklak.gov.vn)",
         ],
+        sources_vi: &[
+            "Quyết định của Bộ trưởng Bộ Lao động - Thương binh và Xã hội về Tết 2020 (7 ngày, 23/01-29/01/2020), theo vietnamnet.vn, bài 'Seven-day holiday for Lunar New Year 2020 approved' (Phê duyệt lịch nghỉ Tết Âm lịch 2020 bảy ngày)",
+            "Thông báo của Sở Công Thương Đắk Lắk về các ngày nghỉ lễ năm 2020 (socongthuong.daklak.gov.vn)",
+        ],
         entries: &[
             ((2020, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
             ((2020, 1, 23), Substitute, "Nghỉ bù Tết Nguyên đán", "Lunar New Year (substitute day off)", None),
@@ -316,6 +380,9 @@ pub(super) static YEARS: &[StaticYear] = &[
         year: 2021,
         sources: &[
             "SGGP 09/12/2020, 'Vietnam's public holidays in 2021' (sggpnews.org.vn/culture_art/vietnams-public-holidays-in-2021-89687.html)",
+        ],
+        sources_vi: &[
+            "SGGP 09/12/2020, bài 'Vietnam's public holidays in 2021' (Các ngày nghỉ lễ năm 2021 của Việt Nam; sggpnews.org.vn/culture_art/vietnams-public-holidays-in-2021-89687.html)",
         ],
         entries: &[
             ((2021, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
@@ -339,6 +406,10 @@ pub(super) static YEARS: &[StaticYear] = &[
         sources: &[
             "Official Dispatch 245/VPCP-KGVX of 11/01/2022 (Tết 31/01-04/02/2022), per kinhtemoitruong.vn",
             "python-holidays test data for 2022 (2022-01-03, 2022-04-11, 2022-05-02/03, 2022-09-01/02); scon.com.vn 2022 list",
+        ],
+        sources_vi: &[
+            "Công văn 245/VPCP-KGVX ngày 11/01/2022 (Tết 31/01-04/02/2022), theo kinhtemoitruong.vn",
+            "Dữ liệu kiểm thử năm 2022 của python-holidays (2022-01-03, 2022-04-11, 2022-05-02/03, 2022-09-01/02); danh sách năm 2022 của scon.com.vn",
         ],
         entries: &[
             ((2022, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
@@ -364,6 +435,11 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Approval by Deputy Prime Minister Vũ Đức Đam of Tết 20/01-26/01/2023, per pld.net.vn",
             "Tiền Phong / nghetinhplus.vn: 29/04-03/05/2023 off, substitute days 02/05 and 03/05",
             "store.longphuong.vn: National Day 01/09-04/09/2023; python-holidays test data",
+        ],
+        sources_vi: &[
+            "Phó Thủ tướng Chính phủ Vũ Đức Đam phê duyệt lịch nghỉ Tết 20/01-26/01/2023, theo pld.net.vn",
+            "Tiền Phong / nghetinhplus.vn: nghỉ 29/04-03/05/2023, nghỉ bù ngày 02/05 và 03/05",
+            "store.longphuong.vn: Quốc khánh 01/09-04/09/2023; dữ liệu kiểm thử của python-holidays",
         ],
         entries: &[
             ((2023, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
@@ -392,6 +468,11 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Official Dispatch 2450/VPCP-KGVX of 12/04/2024 (swap Mon 29/04 <-> Sat 04/05/2024), per baophapluat.vn and python-holidays",
             "btv.org.vn: National Day 31/08-03/09/2024",
         ],
+        sources_vi: &[
+            "Công văn 8662/VPCP-KGVX (Tết và Quốc khánh 2024), theo th389.vn",
+            "Công văn 2450/VPCP-KGVX ngày 12/04/2024 (hoán đổi thứ Hai 29/04 <-> thứ Bảy 04/05/2024), theo baophapluat.vn và python-holidays",
+            "btv.org.vn: Quốc khánh 31/08-03/09/2024",
+        ],
         entries: &[
             ((2024, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
             ((2024, 2, 8), Substitute, "Nghỉ bù Tết Nguyên đán", "Lunar New Year (substitute day off)", None),
@@ -416,6 +497,11 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Official Dispatch 8726/VPCP-KGVX of 26/11/2024 (Tết and 2025 holidays), per pld.net.vn; Announcement 6150/TB-BLĐTBXH (2024) on Tết 2025",
             "VietnamPlus via tracuuquyhoach.com: swap Fri 02/05 <-> Sat 26/04/2025",
             "tet-amlich.com summary of the 2025 holidays",
+        ],
+        sources_vi: &[
+            "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Tết và các ngày nghỉ lễ năm 2025), theo pld.net.vn; Thông báo 6150/TB-BLĐTBXH (2024) về Tết 2025",
+            "VietnamPlus, trích qua tracuuquyhoach.com: hoán đổi thứ Sáu 02/05 <-> thứ Bảy 26/04/2025",
+            "Bản tổng hợp các ngày nghỉ lễ năm 2025 của tet-amlich.com",
         ],
         entries: &[
             ((2025, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
@@ -443,6 +529,13 @@ pub(super) static YEARS: &[StaticYear] = &[
             "Resolution 28/2026/QH16 on developing Vietnamese culture (24/04/2026, in force 01/07/2026), making 24/11 Ngày Văn hóa Việt Nam a paid day off: https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-28-2026-qh16-ve-phat-trien-van-hoa-viet-nam-119260508142130402.htm",
             "Official Dispatch 10065/VPCP-KGVX (02/10/2026) of the Government Office, approving the Ministry of Home Affairs' plan for the 24/11/2026 day off and the 2027 holidays of the public sector: Tuesday 24/11/2026 off, one day, no swap",
         ],
+        sources_vi: &[
+            "Ngày 25/12/2025, Chính phủ đồng ý hoán đổi ngày nghỉ Tết Dương lịch (thứ Sáu 02/01 <-> thứ Bảy 10/01/2026), theo 24h.com.vn 26/12/2025 và tracuuquyhoach.com",
+            "Thủ tướng Chính phủ phê duyệt lịch nghỉ Tết và Quốc khánh 2026, theo thanhnien.vn 13/10/2025 ('tet-binh-ngo-nghi-9-ngay-lien-tuc'); vnanet 17/10/2025 (các ngày Tết 16-20/02/2026)",
+            "thanhnien.vn 23/02/2026 và kenh14.vn 11/03/2026 (nghỉ bù Giỗ Tổ ngày 27/04; 30/04-03/05)",
+            "Nghị quyết 28/2026/QH16 về phát triển văn hóa Việt Nam (24/04/2026, có hiệu lực từ 01/07/2026), quy định ngày 24/11, Ngày Văn hóa Việt Nam, là ngày nghỉ có hưởng lương: https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-28-2026-qh16-ve-phat-trien-van-hoa-viet-nam-119260508142130402.htm",
+            "Công văn 10065/VPCP-KGVX (02/10/2026) của Văn phòng Chính phủ, chấp thuận phương án của Bộ Nội vụ về việc nghỉ ngày 24/11/2026 và các ngày nghỉ lễ năm 2027 của khu vực công: nghỉ thứ Ba 24/11/2026, một ngày, không hoán đổi",
+        ],
         entries: &[
             ((2026, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", None),
             ((2026, 1, 2), Swapped, "Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01/2026)", "Swapped day off around New Year's Day (worked back on Saturday 10/01/2026)", None),
@@ -468,6 +561,10 @@ pub(super) static YEARS: &[StaticYear] = &[
         sources: &[
             "Official Dispatch 10065/VPCP-KGVX (02/10/2026) of the Government Office, approving the Ministry of Home Affairs' plan for the 24/11/2026 day off and the 2027 holidays of the public sector (text not available to us; dates as reported in the press of early October 2026); the Ministry of Home Affairs' proposal: https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm",
             "Resolution 28/2026/QH16 on developing Vietnamese culture (24/04/2026, in force 01/07/2026), making 24/11 Ngày Văn hóa Việt Nam a paid day off: https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-28-2026-qh16-ve-phat-trien-van-hoa-viet-nam-119260508142130402.htm",
+        ],
+        sources_vi: &[
+            "Công văn 10065/VPCP-KGVX (02/10/2026) của Văn phòng Chính phủ, chấp thuận phương án của Bộ Nội vụ về việc nghỉ ngày 24/11/2026 và các ngày nghỉ lễ năm 2027 của khu vực công (chúng tôi chưa có được văn bản; các ngày theo tin báo chí đầu tháng 10/2026); đề xuất của Bộ Nội vụ: https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm",
+            "Nghị quyết 28/2026/QH16 về phát triển văn hóa Việt Nam (24/04/2026, có hiệu lực từ 01/07/2026), quy định ngày 24/11, Ngày Văn hóa Việt Nam, là ngày nghỉ có hưởng lương: https://xaydungchinhsach.chinhphu.vn/toan-van-nghi-quyet-so-28-2026-qh16-ve-phat-trien-van-hoa-viet-nam-119260508142130402.htm",
         ],
         entries: &[
             ((2027, 1, 1), Statutory, "Tết Dương lịch", "New Year's Day", Some("Official Dispatch 10065/VPCP-KGVX (02/10/2026) of the Government Office, approving the Ministry of Home Affairs' plan for the 24/11/2026 day off and the 2027 holidays of the public sector; the dispatch's text was not available to us: dates as reported in the press of early October 2026 and checked against the Labour Code; the Ministry of Home Affairs' proposal: https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm")),

@@ -68,6 +68,9 @@ pub struct YearSchedule {
     pub year: i32,
     /// Where the schedule comes from (notices, dispatches, press).
     pub sources: Vec<Cow<'static, str>>,
+    /// The same sources in Vietnamese, one for one (`sources_vi`); empty
+    /// where the document gives none.
+    pub sources_vi: Vec<Cow<'static, str>>,
     /// The entries, in date order.
     pub entries: Vec<DataEntry>,
 }
