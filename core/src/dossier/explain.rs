@@ -140,16 +140,6 @@ pub struct DayOff {
     pub name_en: String,
 }
 
-/// Whether a working day lies strictly between two dates (a day the
-/// calendar cannot tell counts as one: the run of days off is cut there).
-fn any_working_day_between(cal: &Calendar, first: NaiveDate, last: NaiveDate) -> bool {
-    first
-        .iter_days()
-        .skip(1)
-        .take_while(|&d| d < last)
-        .any(|d| cal.is_working_day(d).unwrap_or(true))
-}
-
 /// The names of a run of days off in one text, a name said once:
 /// "Tết Nguyên đán (giao thừa)", "Tết Nguyên đán (mùng 1)" give
 /// "Tết Nguyên đán (giao thừa, mùng 1)"; different holidays are listed
@@ -163,24 +153,17 @@ fn merged_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
             None => (name, None),
         };
         match groups.last_mut() {
-            Some((b, details)) if *b == base => details.extend(detail),
+            Some((b, details)) if *b == base => {
+                details.extend(detail.filter(|d| !details.contains(d)));
+            }
             _ => groups.push((base, detail.into_iter().collect())),
         }
     }
     let texts: Vec<String> = groups
         .into_iter()
-        .map(|(base, details)| {
-            let mut unique: Vec<&str> = Vec::new();
-            for d in details {
-                if !unique.contains(&d) {
-                    unique.push(d);
-                }
-            }
-            if unique.is_empty() {
-                base.to_owned()
-            } else {
-                format!("{base} ({})", unique.join(", "))
-            }
+        .map(|(base, details)| match details.as_slice() {
+            [] => base.to_owned(),
+            _ => format!("{base} ({})", details.join(", ")),
         })
         .collect();
     texts.join(", ")
@@ -479,9 +462,13 @@ impl Explanation {
             {
                 let weekend = matches!(h.date.weekday(), Weekday::Sat | Weekday::Sun);
                 if h.is_day_off() && !weekend {
-                    let joined = run
-                        .last()
-                        .is_some_and(|prev| !any_working_day_between(cal, prev.date, h.date));
+                    // Same run: no working day between the previous day off
+                    // and this one (where the calendar cannot tell, the run
+                    // is cut).
+                    let joined = run.last().is_some_and(|prev| {
+                        cal.next_working_day(prev.date)
+                            .is_ok_and(|next| next > h.date)
+                    });
                     if !joined {
                         self.push_days_off(at, &mut run);
                     }
