@@ -2,6 +2,8 @@
 # Builds the `motcua` WASM module and its JS glue:
 #   bindings-wasm/pkg-node/  CommonJS package for Node.js
 #   bindings-wasm/pkg-web/   ES module for browsers and bundlers
+#   bindings-wasm/pkg/       the npm package holding both
+#   bindings-wasm/pkg-probe/ the test build, with an export that panics
 # Toolchain: the rustup wasm32 target
 # and its library source if they can be added, else Debian's rustc-web;
 # std is built from source on both routes (see build_std below);
@@ -35,24 +37,32 @@ rustup_has_target_and_source() {
     || rustup component add rust-src >/dev/null 2>&1; }
 }
 
-build_with_debian_rustc() {
-  echo "build-wasm: rustup target or library source unavailable; using Debian rustc-web with build-std" >&2
-  if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/src/rust ]; then
-    apt-get update -qq && apt-get install -y -qq rustc-web cargo-web rust-web-src >/dev/null
+# Builds the module with cargo's extra arguments "$@", on the rustup route
+# when it has the target and the library source, else on Debian's.
+build_module() {
+  if rustup_has_target_and_source; then
+    RUSTC_BOOTSTRAP=1 cargo build --quiet --profile "$profile" "${build_std[@]}" \
+      --target "$target" -p motcua-wasm "$@"
+  else
+    echo "build-wasm: rustup target or library source unavailable; using Debian rustc-web with build-std" >&2
+    if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/src/rust ]; then
+      apt-get update -qq && apt-get install -y -qq rustc-web cargo-web rust-web-src >/dev/null
+    fi
+    local lld
+    lld="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+      /usr/bin/cargo build --quiet --profile "$profile" "${build_std[@]}" \
+      --target "$target" -p motcua-wasm "$@"
   fi
-  local lld
-  lld="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
-    /usr/bin/cargo build --quiet --profile "$profile" "${build_std[@]}" \
-    --target "$target" -p motcua-wasm
 }
 
-if rustup_has_target_and_source; then
-  RUSTC_BOOTSTRAP=1 cargo build --quiet --profile "$profile" "${build_std[@]}" \
-    --target "$target" -p motcua-wasm
-else
-  build_with_debian_rustc
-fi
+# The test build first: the same module plus `_panicForTests` (feature
+# `panic-probe`), which the Node test of the panic hook loads from
+# bindings-wasm/pkg-probe. Only the one crate is compiled again for it.
+build_module --features panic-probe
+probe_wasm="target/$target/$profile/motcua_wasm_probe.wasm"
+cp "$wasm" "$probe_wasm"
+build_module
 
 # wasm-bindgen-cli must match the crate version exactly (Cargo.toml pins it).
 version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)"
@@ -101,6 +111,9 @@ npm_package_json() {
 }
 JSON
 }
+
+rm -rf bindings-wasm/pkg-probe
+wasm-bindgen --target nodejs --out-name motcua --out-dir bindings-wasm/pkg-probe "$probe_wasm"
 
 for kind in node web; do
   out="bindings-wasm/pkg-$kind"

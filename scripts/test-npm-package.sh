@@ -45,6 +45,8 @@ const { dueAt } = cal.estimate(Catalog.sample().get("2.000001"), new Date("2026-
 assert.match(dueAt, /\+07:00$/);
 const dynamic = await import("motcua");
 assert.equal(dynamic.Calendar.vietnam().isWorkingDay("2026-11-24"), false);
+// No export exists for tests only (names starting with "_").
+assert.deepEqual(Object.keys(dynamic).filter((name) => name.startsWith("_")), []);
 JS
 cat > cjs.cjs <<'JS'
 const assert = require("node:assert/strict");

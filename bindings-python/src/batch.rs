@@ -289,8 +289,10 @@ pub fn _to_lunar<'py>(
                 leap: false,
             });
             year.push(l.year);
-            month.push(l.month);
-            day.push(l.day);
+            // uint8 columns, as pandas would store them: a month (≤ 12)
+            // and a day (≤ 30) from `to_lunar` always fit.
+            month.push(l.month as u8);
+            day.push(l.day as u8);
             leap.push(l.leap);
         }
         Ok((

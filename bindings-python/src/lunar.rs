@@ -43,13 +43,13 @@ impl LunarDate {
 
     /// The month, 1 to 12.
     #[getter]
-    fn month(&self) -> u8 {
+    fn month(&self) -> u32 {
         self.0.month
     }
 
     /// The day of the month, 1 to 30.
     #[getter]
-    fn day(&self) -> u8 {
+    fn day(&self) -> u32 {
         self.0.day
     }
 

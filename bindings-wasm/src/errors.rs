@@ -85,28 +85,9 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The codes of every core error kind, for the test that the `ErrorCode`
-/// type of the `.d.ts` lists each. Not part of the API.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = _errorCodes, skip_typescript)]
-pub fn error_codes() -> Vec<String> {
-    motcua::ErrorKind::ALL
-        .iter()
-        .map(|k| k.code().to_owned())
-        .collect()
-}
-
-/// The index input names motcua knows, for the test that the
-/// `IndexInputName` type of the `.d.ts` lists each. Not part of the API.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = _indexInputNames, skip_typescript)]
-pub fn index_input_names() -> Vec<String> {
-    motcua::index::inputs::ALL
-        .iter()
-        .map(|&n| n.to_owned())
-        .collect()
-}
-
-/// Panics with `message`: lets the test suite check the panic hook. Not
-/// part of the API (absent from the TypeScript types).
+/// Panics with `message`: lets the test suite check the panic hook. Only
+/// in the test build (feature `panic-probe`), never in a package.
+#[cfg(feature = "panic-probe")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = _panicForTests, skip_typescript)]
 pub fn panic_for_tests(message: String) {
     panic!("{message}");

@@ -257,26 +257,6 @@ test("a dossier opened with neither instant is the core's one error", () => {
   );
 });
 
-test("every core error code is in the ErrorCode type of the .d.ts", () => {
-  const dts = fs.readFileSync(path.join(__dirname, "..", "pkg-node", "motcua.d.ts"), "utf8");
-  const union = dts.match(/export type ErrorCode =([^;]*);/);
-  assert.ok(union, "the .d.ts declares ErrorCode");
-  const listed = new Set([...union[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]));
-  const codes = motcua._errorCodes();
-  assert.ok(codes.length > 0);
-  assert.deepEqual(codes.filter((c) => !listed.has(c)), []);
-});
-
-test("the IndexInputName type of the .d.ts is exactly the inputs the core knows", () => {
-  const dts = fs.readFileSync(path.join(__dirname, "..", "pkg-node", "motcua.d.ts"), "utf8");
-  const union = dts.match(/export type IndexInputName =([^;]*);/);
-  assert.ok(union, "the .d.ts declares IndexInputName");
-  const listed = [...union[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
-  const known = motcua._indexInputNames().sort();
-  assert.ok(known.includes("dossiers_on_time"));
-  assert.deepEqual(listed, known);
-});
-
 test("an error carries its place: path and eventIndex", () => {
   const catalog = [
     { code: "1.000001", name: "A", processing_time: { kind: "working_days", days: 5 } },

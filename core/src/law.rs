@@ -89,26 +89,57 @@ impl RuleSet {
     /// The article a rule follows in this rule set, in English (article
     /// numbers are the texts' own).
     pub const fn basis(self, rule: Rule) -> &'static str {
+        self.bases(rule).0
+    }
+
+    /// The article a rule follows in this rule set, in Vietnamese, as the
+    /// Vietnamese explanation cites it.
+    pub const fn basis_vi(self, rule: Rule) -> &'static str {
+        self.bases(rule).1
+    }
+
+    /// The one table of articles: (English, Vietnamese) for each rule.
+    const fn bases(self, rule: Rule) -> (&'static str, &'static str) {
         use Rule::*;
         match (self, rule) {
-            (RuleSet::Decree61Of2018, ClockStart) => "Decree 61/2018/NĐ-CP Art. 17 and 19",
-            (RuleSet::Decree61Of2018, SupplementRestart) => "Decree 61/2018/NĐ-CP Art. 19(4)",
-            (RuleSet::Decree61Of2018, Extension) => "Decree 61/2018/NĐ-CP Art. 19(9)",
-            (RuleSet::Decree61Of2018, RefusalAfterAppraisal) => "Decree 61/2018/NĐ-CP Art. 19(8)",
-            (RuleSet::Decree61Of2018, Forms) => "Circular 01/2018/TT-VPCP",
-            (RuleSet::Decree118Of2025, ClockStart) => {
-                "Decree 118/2025/NĐ-CP Art. 17(3), as amended by Decree 309/2026/NĐ-CP Art. 8(3)"
+            (RuleSet::Decree61Of2018, ClockStart) => (
+                "Decree 61/2018/NĐ-CP Art. 17 and 19",
+                "Điều 17 và Điều 19 Nghị định 61/2018/NĐ-CP",
+            ),
+            (RuleSet::Decree61Of2018, SupplementRestart) => (
+                "Decree 61/2018/NĐ-CP Art. 19(4)",
+                "khoản 4 Điều 19 Nghị định 61/2018/NĐ-CP",
+            ),
+            (RuleSet::Decree61Of2018, Extension) => (
+                "Decree 61/2018/NĐ-CP Art. 19(9)",
+                "khoản 9 Điều 19 Nghị định 61/2018/NĐ-CP",
+            ),
+            (RuleSet::Decree61Of2018, RefusalAfterAppraisal) => (
+                "Decree 61/2018/NĐ-CP Art. 19(8)",
+                "khoản 8 Điều 19 Nghị định 61/2018/NĐ-CP",
+            ),
+            (RuleSet::Decree61Of2018, Forms) => {
+                ("Circular 01/2018/TT-VPCP", "Thông tư 01/2018/TT-VPCP")
             }
-            (RuleSet::Decree118Of2025, SupplementRestart) => {
-                "not verified in Decree 118/2025/NĐ-CP's text: the rule of Decree 61/2018/NĐ-CP Art. 19(4), which provincial regulations of 2025-2026 keep"
+            (RuleSet::Decree118Of2025, ClockStart) => (
+                "Decree 118/2025/NĐ-CP Art. 17(3), as amended by Decree 309/2026/NĐ-CP Art. 8(3)",
+                "khoản 3 Điều 17 Nghị định 118/2025/NĐ-CP, sửa đổi bởi khoản 3 Điều 8 Nghị định 309/2026/NĐ-CP",
+            ),
+            (RuleSet::Decree118Of2025, SupplementRestart) => (
+                "not verified in Decree 118/2025/NĐ-CP's text: the rule of Decree 61/2018/NĐ-CP Art. 19(4), which provincial regulations of 2025-2026 keep",
+                "chưa đối chiếu được với văn bản Nghị định 118/2025/NĐ-CP: quy tắc của khoản 4 Điều 19 Nghị định 61/2018/NĐ-CP, được các quy chế cấp tỉnh năm 2025-2026 giữ nguyên",
+            ),
+            (RuleSet::Decree118Of2025, Extension) => (
+                "not verified in Decree 118/2025/NĐ-CP's text: the rule of Decree 61/2018/NĐ-CP Art. 19(9), which post-2025 regulations keep (Lai Châu QĐ 88/2025/QĐ-UBND Art. 3(6))",
+                "chưa đối chiếu được với văn bản Nghị định 118/2025/NĐ-CP: quy tắc của khoản 9 Điều 19 Nghị định 61/2018/NĐ-CP, được các quy chế ban hành sau năm 2025 giữ nguyên (khoản 6 Điều 3 Quyết định 88/2025/QĐ-UBND tỉnh Lai Châu)",
+            ),
+            (RuleSet::Decree118Of2025, RefusalAfterAppraisal) => (
+                "not verified in Decree 118/2025/NĐ-CP's text: the rule of Decree 61/2018/NĐ-CP Art. 19(8)",
+                "chưa đối chiếu được với văn bản Nghị định 118/2025/NĐ-CP: quy tắc của khoản 8 Điều 19 Nghị định 61/2018/NĐ-CP",
+            ),
+            (RuleSet::Decree118Of2025, Forms) => {
+                ("Circular 03/2025/TT-VPCP", "Thông tư 03/2025/TT-VPCP")
             }
-            (RuleSet::Decree118Of2025, Extension) => {
-                "not verified in Decree 118/2025/NĐ-CP's text: the rule of Decree 61/2018/NĐ-CP Art. 19(9), which post-2025 regulations keep (Lai Châu QĐ 88/2025/QĐ-UBND Art. 3(6))"
-            }
-            (RuleSet::Decree118Of2025, RefusalAfterAppraisal) => {
-                "not verified in Decree 118/2025/NĐ-CP's text: the rule of Decree 61/2018/NĐ-CP Art. 19(8)"
-            }
-            (RuleSet::Decree118Of2025, Forms) => "Circular 03/2025/TT-VPCP",
         }
     }
 }
@@ -131,5 +162,8 @@ mod tests {
         assert!(RuleSet::Decree118Of2025
             .basis(Rule::SupplementRestart)
             .starts_with("not verified"));
+        assert!(RuleSet::Decree118Of2025
+            .basis_vi(Rule::SupplementRestart)
+            .starts_with("chưa đối chiếu"));
     }
 }

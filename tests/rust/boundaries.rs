@@ -106,6 +106,16 @@ fn extreme_inputs_are_errors_not_panics() {
     ] {
         assert!(lunar::from_lunar(y, m, day, false).is_err());
     }
+    // A lunar date read from JSON holds any u32: the error quotes it as given.
+    let huge = lunar::LunarDate {
+        year: 2026,
+        month: u32::MAX,
+        day: 1,
+        leap: false,
+    };
+    let err = huge.to_gregorian().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidLunarDate);
+    assert!(err.to_string().contains("4294967295"), "{err}");
     assert_eq!(lunar::year_name(i32::MAX), "Đinh Mão");
     assert_eq!(lunar::year_name(i32::MIN), "Nhâm Tý");
     for bad in [f64::NAN, f64::INFINITY, -0.5, 1e300] {

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDateTime};
 use motcua::calendar::{iso, Calendar};
 use motcua::dossier::{Dossier, DossierCode, DossierOn, Status};
 use motcua::procedure::{Channel, Procedure};
@@ -759,4 +759,65 @@ fn a_run_of_days_off_reads_as_one_line_and_a_working_day_cuts_it() {
              (Ngày Chiến thắng (30/4), Ngày Quốc tế Lao động (1/5))"
         ]
     );
+}
+
+#[test]
+fn a_vietnamese_explanation_cites_the_law_in_vietnamese() {
+    // Every rule that cites an article (clock start, restart after a
+    // supplement, apology, cross-boundary reception), under Decree 118/2025
+    // and Decree 61/2018: the Vietnamese lines use Vietnamese citations
+    // ("khoản 3 Điều 17 Nghị định 118/2025/NĐ-CP"), the English ones English.
+    let cal = Calendar::vietnam();
+    let p = procedure(
+        r#"{"code": "1.000015", "name": "Thử", "processing_time": {"kind": "working_days", "days": 5}}"#,
+    );
+    let mut cited = Vec::new();
+    for (code, received) in [
+        ("H21.227-261005-0002", "2026-10-05T09:00"),
+        ("H21.227-231005-0002", "2023-10-05T09:00"),
+    ] {
+        let mut d = Dossier::submit(
+            p.clone(),
+            &cal,
+            DossierCode::parse(code).unwrap(),
+            Channel::Direct,
+            t(received),
+            "x",
+        )
+        .unwrap();
+        let at = t(received);
+        if at.date().year() >= 2025 {
+            d.accept_cross_boundary(at, "x", "H21.17").unwrap();
+            d.competent_receive(at + Duration::hours(1), "y").unwrap();
+        } else {
+            d.accept(at, "x").unwrap();
+        }
+        d.request_supplement(at + Duration::days(1), "x", "")
+            .unwrap();
+        d.complete_supplement(at + Duration::days(2), "x").unwrap();
+        let due = d.due_at().unwrap();
+        d.extend(
+            due - Duration::days(3),
+            "x",
+            due + Duration::days(2),
+            "xác minh",
+        )
+        .unwrap();
+        let explanation = d.explain().unwrap();
+        for e in &explanation.entries {
+            for english in ["Decree", "Circular", "Art.", "as amended", "not verified"] {
+                assert!(!e.vi.contains(english), "{}: {}", e.rule, e.vi);
+            }
+            assert!(!e.en.contains("Nghị định"), "{}: {}", e.rule, e.en);
+            cited.push(e.rule);
+        }
+    }
+    for rule in [
+        "rule_set",
+        "restarted",
+        "extended",
+        "waiting_for_competent_agency",
+    ] {
+        assert!(cited.contains(&rule), "{rule} not exercised: {cited:?}");
+    }
 }

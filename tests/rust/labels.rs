@@ -212,3 +212,41 @@ fn a_vietnamese_message_names_the_place_of_the_error() {
         "Thời điểm của thao tác sớm hơn thao tác trước đó. Sự kiện: events[3]."
     );
 }
+
+/// The names of a string-literal union `export type {name} = | "a" | "b";`
+/// in the TypeScript the WASM module ships (`bindings-wasm/src/types.rs`).
+fn typescript_union(name: &str) -> std::collections::BTreeSet<String> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bindings-wasm/src/types.rs");
+    let ts = std::fs::read_to_string(path).unwrap();
+    let start = ts
+        .find(&format!("export type {name} ="))
+        .unwrap_or_else(|| panic!("the .d.ts declares {name}"));
+    let body = &ts[start..start + ts[start..].find(';').unwrap()];
+    body.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_typescript_error_code_type_is_every_code_the_module_throws() {
+    use motcua::error::binding;
+    let thrown = ErrorKind::ALL
+        .iter()
+        .map(|k| k.code())
+        .chain([binding::INVALID_TYPE, binding::INVALID_FORMAT])
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(typescript_union("ErrorCode"), thrown);
+}
+
+#[test]
+fn the_typescript_index_input_type_is_every_input_the_core_knows() {
+    let known = motcua::index::inputs::ALL
+        .iter()
+        .map(|&n| n.to_owned())
+        .collect();
+    assert_eq!(typescript_union("IndexInputName"), known);
+}

@@ -71,13 +71,13 @@ proptest! {
     fn lunar_round_trips(days in 0u64..73_414) {
         let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Days::new(days);
         let l = lunar::to_lunar(d).unwrap();
-        prop_assert_eq!(lunar::from_lunar(l.year, i32::from(l.month), i32::from(l.day), l.leap).unwrap(), d);
+        prop_assert_eq!(lunar::from_lunar(l.year, l.month as i32, l.day as i32, l.leap).unwrap(), d);
     }
 
     #[test]
     fn from_lunar_never_panics(y in prop_oneof![1850i32..2150, any::<i32>()], m in prop_oneof![0i32..=14, any::<i32>()], day in prop_oneof![0i32..=31, any::<i32>()], leap: bool) {
         if let Ok(d) = lunar::from_lunar(y, m, day, leap) {
-            prop_assert_eq!(lunar::to_lunar(d).unwrap(), lunar::LunarDate { year: y, month: m as u8, day: day as u8, leap });
+            prop_assert_eq!(lunar::to_lunar(d).unwrap(), lunar::LunarDate { year: y, month: m as u32, day: day as u32, leap });
         }
         prop_assert!(!lunar::year_name(y).is_empty());
     }

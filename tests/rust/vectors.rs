@@ -98,8 +98,8 @@ fn to_lunar() {
     run("to_lunar", |c| {
         check(c, lunar::to_lunar(date(c, "date")), |e| lunar::LunarDate {
             year: e["year"].as_i64().expect("year") as i32,
-            month: e["month"].as_u64().expect("month") as u8,
-            day: e["day"].as_u64().expect("day") as u8,
+            month: e["month"].as_u64().expect("month") as u32,
+            day: e["day"].as_u64().expect("day") as u32,
             leap: e["leap"].as_bool().expect("leap"),
         })
     });

@@ -332,7 +332,7 @@ impl Explanation {
             ),
             Note::WaitingForCompetentAgency { unit } => (
                 "waiting_for_competent_agency",
-                format!("Tiếp nhận không phụ thuộc vào địa giới hành chính cho {unit}: thời hạn tính từ khi cơ quan có thẩm quyền nhận được hồ sơ (Nghị định 118/2025/NĐ-CP Điều 17 khoản 3, sửa đổi bởi Nghị định 309/2026/NĐ-CP)"),
+                format!("Tiếp nhận không phụ thuộc vào địa giới hành chính cho {unit}: thời hạn tính từ khi cơ quan có thẩm quyền nhận được hồ sơ (khoản 3 Điều 17 Nghị định 118/2025/NĐ-CP, sửa đổi bởi Nghị định 309/2026/NĐ-CP)"),
                 format!("Received regardless of administrative boundaries for {unit}: the time counts from when the competent agency receives the dossier (Decree 118/2025/NĐ-CP Art. 17(3), as amended by Decree 309/2026/NĐ-CP)"),
             ),
             Note::CompetentReceived => (
@@ -345,7 +345,7 @@ impl Explanation {
                 format!(
                     "Căn cứ {}: thời hạn tính từ khi tiếp nhận hồ sơ đầy đủ, đúng quy định ({})",
                     rule_set.name_vi(),
-                    rule_set.basis(Rule::ClockStart)
+                    rule_set.basis_vi(Rule::ClockStart)
                 ),
                 format!(
                     "Under {}: the time counts from the reception of the complete, valid dossier ({})",
@@ -358,7 +358,7 @@ impl Explanation {
                 format!(
                     "Nhận đủ hồ sơ bổ sung lúc {}: thời hạn tính lại từ đầu ({})",
                     vn(at),
-                    rule_set.basis(Rule::SupplementRestart)
+                    rule_set.basis_vi(Rule::SupplementRestart)
                 ),
                 format!(
                     "Supplement completed at {}: the full time counts again ({})",
@@ -390,7 +390,7 @@ impl Explanation {
                     vn(*new_due),
                     if *late { " (phát hành muộn hơn 01 ngày làm việc trước hạn)" } else { "" },
                     vn(*old_due),
-                    rule_set.basis(Rule::Extension)
+                    rule_set.basis_vi(Rule::Extension)
                 ),
                 format!(
                     "Apology and new appointment: {} instead of {}{}; timeliness is still judged against {} ({})",

@@ -38,10 +38,11 @@ pub struct LunarDate {
     /// The lunar year, named after the Gregorian year in which it starts
     /// (lunar year 2026, Bính Ngọ, starts on 17 February 2026).
     pub year: i32,
-    /// The month, 1 (tháng Giêng) to 12 (tháng Chạp).
-    pub month: u8,
-    /// The day of the month, 1 to 29 or 30.
-    pub day: u8,
+    /// The month, 1 (tháng Giêng) to 12 (tháng Chạp). A `u32`, as chrono's
+    /// `Datelike::month`, so the two compare without a cast.
+    pub month: u32,
+    /// The day of the month, 1 to 29 or 30 (`u32`, as chrono's `day`).
+    pub day: u32,
     /// Whether the month is the leap month (tháng nhuận) that follows the
     /// ordinary month of the same number.
     pub leap: bool,
@@ -104,30 +105,30 @@ impl YearCode {
 
     /// The 0-based position of month `month` (leap or not) in the year, or
     /// `None` when the leap flag does not fit the year.
-    const fn month_index(self, month: u8, leap: bool) -> Option<u32> {
-        let lm = self.leap_month;
+    const fn month_index(self, month: u32, leap: bool) -> Option<u32> {
+        let lm = self.leap_month as u32;
         if leap {
             if lm == month && lm != 0 {
-                Some(month as u32)
+                Some(month)
             } else {
                 None
             }
         } else if lm != 0 && month > lm {
-            Some(month as u32)
+            Some(month)
         } else {
-            Some(month as u32 - 1)
+            Some(month - 1)
         }
     }
 
     /// Number and leap flag of the `index`-th month.
-    const fn month_at(self, index: u32) -> (u8, bool) {
+    const fn month_at(self, index: u32) -> (u32, bool) {
         let lm = self.leap_month as u32;
         if lm == 0 || index < lm {
-            ((index + 1) as u8, false)
+            (index + 1, false)
         } else if index == lm {
-            (lm as u8, true)
+            (lm, true)
         } else {
-            (index as u8, false)
+            (index, false)
         }
     }
 }
@@ -211,7 +212,7 @@ pub fn to_lunar(date: NaiveDate) -> Result<LunarDate> {
     Ok(LunarDate {
         year,
         month,
-        day: (offset - code.month_offset(index) + 1) as u8,
+        day: offset - code.month_offset(index) + 1,
         leap,
     })
 }
@@ -236,6 +237,14 @@ pub fn to_lunar(date: NaiveDate) -> Result<LunarDate> {
 /// pass them through unchanged; anything outside 1–12 and 1–30 is an
 /// invalid lunar date.
 pub fn from_lunar(year: i32, month: i32, day: i32, leap: bool) -> Result<NaiveDate> {
+    lunar_to_gregorian(year, i64::from(month), i64::from(day), leap)
+}
+
+/// The conversion behind [`from_lunar`] and [`LunarDate::to_gregorian`]:
+/// month and day as `i64`, which holds both callers' integers (`i32`, and
+/// the `u32` of a deserialised [`LunarDate`]) unchanged, so an error quotes
+/// the value given.
+fn lunar_to_gregorian(year: i32, month: i64, day: i64, leap: bool) -> Result<NaiveDate> {
     if !(1..=12).contains(&month) {
         return Err(Error::new(
             ErrorKind::InvalidLunarDate,
@@ -261,8 +270,8 @@ pub fn from_lunar(year: i32, month: i32, day: i32, leap: bool) -> Result<NaiveDa
             ))
         }
     };
-    // In range after the checks above.
-    let (month, day) = (month as u8, day as u8);
+    // Positive after the checks above.
+    let (month, day) = (month as u32, day as u32);
     let index = code.month_index(month, leap).ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidLunarDate,
@@ -277,7 +286,7 @@ pub fn from_lunar(year: i32, month: i32, day: i32, leap: bool) -> Result<NaiveDa
         )
     })?;
     let len = code.month_len(index);
-    if u32::from(day) > len {
+    if day > len {
         return Err(Error::new(
             ErrorKind::InvalidLunarDate,
             format!(
@@ -286,7 +295,7 @@ pub fn from_lunar(year: i32, month: i32, day: i32, leap: bool) -> Result<NaiveDa
             ),
         ));
     }
-    let date = from_epoch_day(start + code.month_offset(index) as i32 + i32::from(day) - 1);
+    let date = from_epoch_day(start + code.month_offset(index) as i32 + day as i32 - 1);
     match date {
         Some(d) if (MIN_DATE..=MAX_DATE).contains(&d) => Ok(d),
         _ => Err(Error::new(
@@ -348,10 +357,10 @@ impl LunarDate {
 
     /// The Gregorian date of this lunar date.
     pub fn to_gregorian(&self) -> Result<NaiveDate> {
-        from_lunar(
+        lunar_to_gregorian(
             self.year,
-            i32::from(self.month),
-            i32::from(self.day),
+            i64::from(self.month),
+            i64::from(self.day),
             self.leap,
         )
     }
