@@ -47,6 +47,10 @@ export type ErrorCode =
   | "dossier.calendar_mismatch"
   | "portal.invalid_payload"
   | "document.too_large"
+  | "table.missing_column"
+  | "table.invalid_value"
+  | "file.unreadable"
+  | "file.encoding"
   | "invalid_type"
   | "invalid_format"
   | "internal";

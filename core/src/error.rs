@@ -65,6 +65,22 @@ crate::labels::labelled! {
         /// before it is parsed, whatever it was meant to be: one code for every
         /// reader, so a caller can tell "too big" from "malformed".
         DocumentTooLarge = "document.too_large",
+        /// A table or file without a column the call reads (a dossier table
+        /// without `ending`, a vendor's export without its status column);
+        /// the message lists the columns expected and found.
+        MissingColumn = "table.missing_column",
+        /// A cell that cannot be read as its column's value: a date that is
+        /// not `dd/mm/yyyy HH:mm`, a status no name or code of which it is,
+        /// two columns that claim one field. The error names the file, the
+        /// row and the column ([`Error::file`], [`Error::row`],
+        /// [`Error::column`]).
+        InvalidCell = "table.invalid_value",
+        /// A file that is not what its reader expects: a truncated or
+        /// corrupt workbook, a file that cannot be read at all.
+        UnreadableFile = "file.unreadable",
+        /// A text file that is not UTF-8 (a CSV saved in Windows-1258 or
+        /// TCVN3, or in UTF-16): refused rather than decoded by a guess.
+        UnsupportedEncoding = "file.encoding",
         /// A bug in motcua, to report: a value that `to_json` could not
         /// write (its documents have text keys and plain values, so this
         /// should not happen; it is returned rather than an empty text), or
@@ -110,6 +126,12 @@ impl ErrorKind {
                 "Dữ liệu đồng bộ với Cổng Dịch vụ công quốc gia không hợp lệ."
             }
             ErrorKind::DocumentTooLarge => "Tài liệu JSON vượt quá 16 MiB.",
+            ErrorKind::MissingColumn => "Bảng dữ liệu thiếu một cột cần đọc.",
+            ErrorKind::InvalidCell => "Giá trị trong ô không đọc được theo cột của nó.",
+            ErrorKind::UnreadableFile => "Không đọc được tệp: tệp bị cắt cụt, hỏng hoặc sai loại.",
+            ErrorKind::UnsupportedEncoding => {
+                "Tệp văn bản không ở bảng mã UTF-8 (ví dụ Windows-1258 hoặc TCVN3): hãy lưu lại dưới dạng CSV UTF-8."
+            }
             ErrorKind::Internal => "Lỗi nội bộ của motcua; xin vui lòng báo lại.",
         }
     }
@@ -135,8 +157,6 @@ pub mod binding {
     pub const INVALID_FORMAT: &str = "invalid_format";
     /// A call that found its object in use by another call (Python).
     pub const CONCURRENT_USE: &str = "concurrent_use";
-    /// A table without a column the call reads (Python).
-    pub const MISSING_COLUMN: &str = "table.missing_column";
 
     /// The Vietnamese sentence of one of these codes, `None` for another.
     pub fn message_vi(code: &str) -> Option<&'static str> {
@@ -144,7 +164,6 @@ pub mod binding {
             INVALID_TYPE => "Tham số có kiểu dữ liệu không đúng.",
             INVALID_FORMAT => "Ngày hoặc thời điểm không đúng định dạng ISO.",
             CONCURRENT_USE => "Đối tượng đang được một lệnh gọi khác sử dụng.",
-            MISSING_COLUMN => "Bảng dữ liệu thiếu một cột cần đọc.",
             _ => return None,
         })
     }
@@ -152,7 +171,8 @@ pub mod binding {
 
 /// A motcua error: a kind with a stable code, a human-readable message
 /// and, where the error has a place, where: the field path in the document
-/// (`workflow[1].budget`) and the index of the event in the dossier's log.
+/// (`workflow[1].budget`), the index of the event in the dossier's log, or
+/// the file, row and column of a spreadsheet or CSV.
 /// The bindings expose the place as attributes (`path`, `event_index` in
 /// Python, `path`, `eventIndex` in JS), so a caller need not parse the
 /// message, which says the same in words.
@@ -169,6 +189,16 @@ struct Inner {
     message: String,
     path: Option<String>,
     event_index: Option<usize>,
+    cell: Option<Box<Cell>>,
+}
+
+/// Where in a file an error is: the file, and the row and column when the
+/// error is about one cell or one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cell {
+    file: String,
+    row: Option<u64>,
+    column: Option<String>,
 }
 
 impl Error {
@@ -179,7 +209,45 @@ impl Error {
             message: message.into(),
             path: None,
             event_index: None,
+            cell: None,
         }))
+    }
+
+    /// The same error in the file `file`, at `row` (numbered as a
+    /// spreadsheet numbers them: the header is row 1) and the column headed
+    /// `column`, when it is about a row or a cell; the message is prefixed
+    /// with the place (`export.csv, row 12, column "Ngày tiếp nhận": `).
+    pub fn in_file(mut self, file: &str, row: Option<u64>, column: Option<&str>) -> Self {
+        let mut place = file.to_owned();
+        if let Some(row) = row {
+            place.push_str(&format!(", row {row}"));
+        }
+        if let Some(column) = column {
+            place.push_str(&format!(", column {column:?}"));
+        }
+        self.0.message = format!("{place}: {}", self.0.message);
+        self.0.cell = Some(Box::new(Cell {
+            file: file.to_owned(),
+            row,
+            column: column.map(str::to_owned),
+        }));
+        self
+    }
+
+    /// The file the error is in, if it is about a file.
+    pub fn file(&self) -> Option<&str> {
+        self.0.cell.as_ref().map(|c| c.file.as_str())
+    }
+
+    /// The row of the file (the header is row 1), if the error is about a
+    /// row.
+    pub fn row(&self) -> Option<u64> {
+        self.0.cell.as_ref().and_then(|c| c.row)
+    }
+
+    /// The header of the column, if the error is about a column.
+    pub fn column(&self) -> Option<&str> {
+        self.0.cell.as_ref().and_then(|c| c.column.as_deref())
     }
 
     /// The same error at the field `path` of its document (empty: the
@@ -235,6 +303,15 @@ impl Error {
         }
         if let Some(index) = self.event_index() {
             text.push_str(&format!(" Sự kiện: events[{index}]."));
+        }
+        if let Some(file) = self.file() {
+            text.push_str(&format!(" Tệp: {file}."));
+        }
+        if let Some(row) = self.row() {
+            text.push_str(&format!(" Dòng: {row}."));
+        }
+        if let Some(column) = self.column() {
+            text.push_str(&format!(" Cột: {column}."));
         }
         text
     }

@@ -23,6 +23,9 @@
 //! - [`portal`]: national-portal payloads (dossier sync, progress), built
 //!   and validated offline.
 //! - [`report`]: the period report (form II.06a) over any set of dossiers.
+//! - [`files`] (feature `spreadsheets`): form II.06a and the monthly
+//!   scorecard as .xlsx files, vendors' CSV and .xlsx dossier exports read
+//!   into report records.
 //! - [`error`]: the one public error type, with a stable machine code per kind.
 //!
 //! ## Features
@@ -33,6 +36,8 @@
 //!   tests and fuzzers share, `calendar::iso` (ISO text of dates and
 //!   instants) and `decimal` (numbers written as std writes them). They are
 //!   not part of the semver surface and change with the bindings.
+//! - `spreadsheets`: the `files` module (writes .xlsx with
+//!   `rust_xlsxwriter`, reads .xlsx with `calamine` and CSV with `csv`).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -56,6 +61,8 @@ pub mod decimal;
 mod decimal;
 pub mod dossier;
 pub mod error;
+#[cfg(feature = "spreadsheets")]
+pub mod files;
 mod ids;
 pub mod impact;
 pub mod index;

@@ -1,0 +1,244 @@
+//! What the two writers share: the heading of a document (who reports,
+//! where and when it is signed), the cell formats, the period in words and
+//! the signature block.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+use crate::calendar::iso::format_vn_date;
+use crate::error::{Error, ErrorKind, Result};
+use crate::report::Period;
+
+/// Who a document is from and how it is signed: the parts of a Vietnamese
+/// administrative form around its table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The reporting unit, as the title names it ("… tại Sở Tư pháp").
+    pub unit: String,
+    /// The unit the report goes to, printed under the unit when given.
+    pub recipient: Option<String>,
+    /// Where it is signed, for "Gia Lai, ngày 05 tháng 01 năm 2027".
+    pub place: String,
+    /// When it is signed.
+    pub signed_on: NaiveDate,
+    /// The signer's title (by default "THỦ TRƯỞNG ĐƠN VỊ").
+    pub signer_title: String,
+    /// The signer's name, printed under the signature space when given.
+    pub signer: Option<String>,
+    /// Names for row keys that are codes (a unit's identifier `H21.227` →
+    /// "UBND xã Ia Grai"); a key without a name is printed as it is.
+    pub row_names: BTreeMap<String, String>,
+}
+
+impl Heading {
+    /// A heading with the default signer title and no recipient, signer or
+    /// row names.
+    pub fn new(unit: impl Into<String>, place: impl Into<String>, signed_on: NaiveDate) -> Self {
+        Self {
+            unit: unit.into(),
+            recipient: None,
+            place: place.into(),
+            signed_on,
+            signer_title: "THỦ TRƯỞNG ĐƠN VỊ".into(),
+            signer: None,
+            row_names: BTreeMap::new(),
+        }
+    }
+
+    /// The printed name of a row key.
+    pub(super) fn row_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.row_names.get(key).map_or(key, String::as_str)
+    }
+}
+
+/// A failure of the spreadsheet writer. Every cell, range and name the
+/// writers use is within Excel's limits, so this is a bug of motcua.
+pub(super) fn written(e: XlsxError) -> Error {
+    Error::new(
+        ErrorKind::Internal,
+        format!("the spreadsheet could not be written: {e}"),
+    )
+}
+
+/// The cell formats of both documents: Times New Roman, as administrative
+/// documents are printed (Decree 30/2020/NĐ-CP, Appendix I).
+pub(super) struct Formats {
+    pub bold: Format,
+    pub italic: Format,
+    pub title: Format,
+    pub centered_italic: Format,
+    pub header: Format,
+    pub number_label: Format,
+    pub cell_text: Format,
+    pub cell_number: Format,
+    pub cell_decimal: Format,
+    pub total_text: Format,
+    pub total_number: Format,
+    pub centered_bold: Format,
+}
+
+impl Formats {
+    pub fn new() -> Self {
+        let base = || {
+            Format::new()
+                .set_font_name("Times New Roman")
+                .set_font_size(12)
+        };
+        let boxed = |f: Format| {
+            f.set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::VerticalCenter)
+        };
+        Self {
+            bold: base().set_bold(),
+            italic: base().set_italic(),
+            title: base()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
+            centered_italic: base().set_italic().set_align(FormatAlign::Center),
+            header: boxed(
+                base()
+                    .set_bold()
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Center),
+            ),
+            number_label: boxed(base().set_italic().set_align(FormatAlign::Center)),
+            cell_text: boxed(base().set_text_wrap()),
+            cell_number: boxed(base().set_num_format("#,##0")),
+            cell_decimal: boxed(base().set_num_format("0.00")),
+            total_text: boxed(base().set_bold().set_align(FormatAlign::Center)),
+            total_number: boxed(base().set_bold().set_num_format("#,##0")),
+            centered_bold: base().set_bold().set_align(FormatAlign::Center),
+        }
+    }
+}
+
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// The period in words, as a form's subtitle writes it: "Quý IV/2026 (từ
+/// ngày 01/10/2026 đến ngày 31/12/2026)", "Tháng 11/2026 (…)", "Năm 2026
+/// (…)", or the two dates alone.
+pub(super) fn period_vi(period: &Period) -> String {
+    let (first, last) = (period.first, period.last);
+    let dates = format!(
+        "từ ngày {} đến ngày {}",
+        format_vn_date(first),
+        format_vn_date(last)
+    );
+    let is = |p: Result<Period>| p.is_ok_and(|p| p == *period);
+    let year = first.year();
+    let name = if is(Period::month(year, first.month())) {
+        Some(format!("Tháng {:02}/{year}", first.month()))
+    } else if is(Period::quarter(year, first.month().div_ceil(3))) {
+        Some(format!(
+            "Quý {}/{year}",
+            ROMAN[(first.month() as usize - 1) / 3]
+        ))
+    } else if is(Period::year(year)) {
+        Some(format!("Năm {year}"))
+    } else {
+        None
+    };
+    match name {
+        Some(name) => format!("{name} ({dates})"),
+        None => format!(
+            "Từ ngày {} đến ngày {}",
+            format_vn_date(first),
+            format_vn_date(last)
+        ),
+    }
+}
+
+/// "Gia Lai, ngày 05 tháng 01 năm 2027": the place and date line of a
+/// signature block.
+pub(super) fn place_and_date(heading: &Heading) -> String {
+    let d = heading.signed_on;
+    format!(
+        "{}, ngày {:02} tháng {:02} năm {}",
+        heading.place,
+        d.day(),
+        d.month(),
+        d.year()
+    )
+}
+
+/// The signature block from `row`: the preparer on the left (columns
+/// `left`), the place and date, the signer's title and name on the right
+/// (columns `right`). Returns the row after it.
+pub(super) fn signature(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    heading: &Heading,
+    row: u32,
+    left: (u16, u16),
+    right: (u16, u16),
+) -> std::result::Result<u32, XlsxError> {
+    let merged =
+        |sheet: &mut Worksheet, row: u32, cols: (u16, u16), text: &str, format: &Format| {
+            if cols.0 == cols.1 {
+                sheet
+                    .write_string_with_format(row, cols.0, text, format)
+                    .map(|_| ())
+            } else {
+                sheet
+                    .merge_range(row, cols.0, row, cols.1, text, format)
+                    .map(|_| ())
+            }
+        };
+    merged(
+        sheet,
+        row,
+        right,
+        &place_and_date(heading),
+        &f.centered_italic,
+    )?;
+    merged(sheet, row + 1, left, "NGƯỜI LẬP BIỂU", &f.centered_bold)?;
+    merged(
+        sheet,
+        row + 1,
+        right,
+        &heading.signer_title,
+        &f.centered_bold,
+    )?;
+    merged(
+        sheet,
+        row + 2,
+        left,
+        "(Ký, ghi rõ họ tên)",
+        &f.centered_italic,
+    )?;
+    merged(
+        sheet,
+        row + 2,
+        right,
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        &f.centered_italic,
+    )?;
+    if let Some(signer) = &heading.signer {
+        merged(sheet, row + 6, right, signer, &f.centered_bold)?;
+    }
+    Ok(row + 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_is_named_as_forms_name_it() {
+        let q = Period::quarter(2026, 4).unwrap_or_else(|_| unreachable!());
+        assert_eq!(
+            period_vi(&q),
+            "Quý IV/2026 (từ ngày 01/10/2026 đến ngày 31/12/2026)"
+        );
+        let m = Period::month(2026, 11).unwrap_or_else(|_| unreachable!());
+        assert!(period_vi(&m).starts_with("Tháng 11/2026 (từ ngày 01/11/2026"));
+        let y = Period::year(2026).unwrap_or_else(|_| unreachable!());
+        assert!(period_vi(&y).starts_with("Năm 2026 ("));
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        let custom = Period::new(d(10, 5), d(10, 20)).unwrap_or_else(|_| unreachable!());
+        assert_eq!(period_vi(&custom), "Từ ngày 05/10/2026 đến ngày 20/10/2026");
+    }
+}
