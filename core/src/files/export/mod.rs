@@ -13,11 +13,13 @@
 //! - 1 (submitted): not accepted, whatever its reception cell says;
 //! - 2, 4: in progress; 5, 6: in progress and paused (the appointment
 //!   column is taken as the due date in force);
+//! - 8: stopped when the row dates the end of processing (the national
+//!   portal scores 8 as an end, Decree 118/2025/NĐ-CP as amended), paused
+//!   in progress when it does not (a procedure whose stop policy pauses, a
+//!   dossier of Decree 61/2018);
 //! - 3: refused after appraisal when the row has an appointment (only an
 //!   accepted dossier gets one), refused at reception otherwise;
-//! - 7 withdrawn, 8 stopped (the national portal scores 8 as an end,
-//!   Decree 118/2025/NĐ-CP as amended), 9 and 10 resolved: each needs its
-//!   end date.
+//! - 7 withdrawn, 9 and 10 resolved: each needs its end date.
 //!
 //! A row that breaks a rule is an error naming the file, the row and the
 //! column ([`Error::file`], [`Error::row`], [`Error::column`]); with
@@ -356,7 +358,13 @@ impl<'m> Reader<'m> {
                 ended,
                 needs_end(Ending::Withdrawn)?,
             ),
-            Status::Suspended => (Some(needs_reception()?), ended, needs_end(Ending::Stopped)?),
+            // Stopped when the export dates the end (the national portal
+            // scores 8 as an end); a pause otherwise (a procedure whose stop
+            // policy pauses, or a dossier of Decree 61/2018).
+            Status::Suspended if ended.is_some() => {
+                (Some(needs_reception()?), ended, Some(Ending::Stopped))
+            }
+            Status::Suspended => (Some(needs_reception()?), None, None),
             Status::Resolved | Status::Returned => (
                 Some(needs_reception()?),
                 ended,
