@@ -9,7 +9,9 @@
 //! holiday from 2026) changes: the dates, and the dossiers whose
 //! appointments move, of the quarter and of a sample fourth quarter that
 //! crosses 24/11/2026. It writes the same figures as JSON to
-//! `out/center-report.json`.
+//! `out/center-report.json`, and beside it the files a center sends: the
+//! II.06a report as `II06a-<period>.xlsx` and the month's scorecard as
+//! `scorecard-<month>.xlsx`.
 //!
 //! ```text
 //! center-report                       the sample center, 2026 Q3
@@ -27,6 +29,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use motcua::calendar::{self, iso, Calendar, DayChange};
 use motcua::dossier::{Dossier, Granularity, Timeliness};
+use motcua::files;
 use motcua::impact::{self, AppointmentChange, NewAppointment};
 use motcua::index::{Methodology, PeriodSummary, Petition, Scorecard, UnitInputs};
 use motcua::procedure::Catalog;
@@ -712,7 +715,48 @@ fn run(o: Options) -> Result<(), String> {
     )
     .map_err(|e| format!("{}: {e}", o.out.display()))?;
     println!("\nsummary written to {}", o.out.display());
+
+    // The workbooks, signed the day after the period ends (the run is
+    // reproducible: no clock is read).
+    let dir = o.out.parent().unwrap_or(Path::new("."));
+    let province = place_of_card(&job.units, &source);
+    let unit = match &job.units.registry {
+        Some(_) => format!("Trung tâm Phục vụ hành chính công {province}"),
+        None => province.clone(),
+    };
+    let place = province.clone();
+    let signed_on = period.last.succ_opt().unwrap_or(period.last);
+    let heading = files::Heading::new(unit, place, signed_on);
+    let ii06a = dir.join(format!(
+        "II06a-{}.xlsx",
+        period.to_string().replace('/', "_")
+    ));
+    let bytes = files::ii06a_xlsx(report, &heading).map_err(|e| e.to_string())?;
+    fs::write(&ii06a, bytes).map_err(|e| format!("{}: {e}", ii06a.display()))?;
+    let month = job.months[1].0;
+    let scorecard = dir.join(format!("scorecard-{month}.xlsx"));
+    // The scorecard is the province's, of all its units.
+    let mut heading = heading;
+    heading.unit = province;
+    heading.signed_on = month.last.succ_opt().unwrap_or(month.last);
+    let bytes =
+        files::scorecard_xlsx(&card, &methodology, &month, &heading).map_err(|e| e.to_string())?;
+    fs::write(&scorecard, bytes).map_err(|e| format!("{}: {e}", scorecard.display()))?;
+    println!(
+        "II.06a written to {}, scorecard to {}",
+        ii06a.display(),
+        scorecard.display()
+    );
     Ok(())
+}
+
+/// The province of the registry, else the input: whose scorecard it is
+/// and where its files are signed.
+fn place_of_card(units: &Units, source: &str) -> String {
+    units
+        .registry
+        .as_ref()
+        .map_or_else(|| source.to_owned(), |r| r.province.name.clone())
 }
 
 /// Reads `DIR/procedures.json`.

@@ -237,4 +237,16 @@ fn overdue_by_date_paused_dossiers_included_and_inconsistent_records_left_out() 
         Period::month(2023, 10).unwrap()
     );
     assert!(Period::parse("2023-13").is_err() && Period::parse("Q4").is_err());
+    // A period writes the text it is parsed from, in its shortest form.
+    for text in ["2026", "2026-07", "2026-Q3", "2026-07-01/2026-08-15"] {
+        assert_eq!(Period::parse(text).unwrap().to_string(), text);
+    }
+    assert_eq!(
+        Period::parse("2023-10-01/2023-10-31").unwrap().to_string(),
+        "2023-10"
+    );
+    assert_eq!(
+        Period::parse("2023-01-01/2023-12-31").unwrap().to_string(),
+        "2023"
+    );
 }

@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use crate::calendar::iso::format_vn_date;
-use crate::error::{Error, ErrorKind, Result};
-use crate::report::Period;
+use crate::error::{Error, ErrorKind};
+use crate::report::{Period, PeriodKind};
 
 /// Who a document is from and how it is signed: the parts of a Vietnamese
 /// administrative form around its table.
@@ -121,32 +121,21 @@ const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 /// ngày 01/10/2026 đến ngày 31/12/2026)", "Tháng 11/2026 (…)", "Năm 2026
 /// (…)", or the two dates alone.
 pub(super) fn period_vi(period: &Period) -> String {
-    let (first, last) = (period.first, period.last);
     let dates = format!(
         "từ ngày {} đến ngày {}",
-        format_vn_date(first),
-        format_vn_date(last)
+        format_vn_date(period.first),
+        format_vn_date(period.last)
     );
-    let is = |p: Result<Period>| p.is_ok_and(|p| p == *period);
-    let year = first.year();
-    let name = if is(Period::month(year, first.month())) {
-        Some(format!("Tháng {:02}/{year}", first.month()))
-    } else if is(Period::quarter(year, first.month().div_ceil(3))) {
-        Some(format!(
-            "Quý {}/{year}",
-            ROMAN[(first.month() as usize - 1) / 3]
-        ))
-    } else if is(Period::year(year)) {
-        Some(format!("Năm {year}"))
-    } else {
-        None
-    };
-    match name {
-        Some(name) => format!("{name} ({dates})"),
-        None => format!(
+    match period.kind() {
+        PeriodKind::Month { year, month } => format!("Tháng {month:02}/{year} ({dates})"),
+        PeriodKind::Quarter { year, quarter } => {
+            format!("Quý {}/{year} ({dates})", ROMAN[quarter as usize - 1])
+        }
+        PeriodKind::Year(year) => format!("Năm {year} ({dates})"),
+        PeriodKind::Days => format!(
             "Từ ngày {} đến ngày {}",
-            format_vn_date(first),
-            format_vn_date(last)
+            format_vn_date(period.first),
+            format_vn_date(period.last)
         ),
     }
 }

@@ -33,7 +33,7 @@ use litemap::LiteMap;
 
 pub use rows::Rows;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use crate::dossier::{
@@ -131,6 +131,25 @@ impl Period {
         }
     }
 
+    /// Whether the period is a calendar month, quarter or year, or another
+    /// range of days.
+    pub fn kind(&self) -> PeriodKind {
+        let is = |p: Result<Period>| p.is_ok_and(|p| p == *self);
+        let (year, month) = (self.first.year(), self.first.month());
+        if is(Self::month(year, month)) {
+            PeriodKind::Month { year, month }
+        } else if is(Self::quarter(year, month.div_ceil(3))) {
+            PeriodKind::Quarter {
+                year,
+                quarter: month.div_ceil(3),
+            }
+        } else if is(Self::year(year)) {
+            PeriodKind::Year(year)
+        } else {
+            PeriodKind::Days
+        }
+    }
+
     /// The first instant of the period.
     pub(crate) fn start(&self) -> NaiveDateTime {
         self.first.and_time(NaiveTime::MIN)
@@ -141,6 +160,42 @@ impl Period {
         self.last
             .and_hms_opt(23, 59, 59)
             .unwrap_or_else(|| self.last.and_time(NaiveTime::MIN))
+    }
+}
+
+/// What a [`Period`] is ([`Period::kind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    /// A calendar month.
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u32,
+    },
+    /// A quarter.
+    Quarter {
+        /// The year.
+        year: i32,
+        /// The quarter, 1 to 4.
+        quarter: u32,
+    },
+    /// A calendar year.
+    Year(i32),
+    /// Another range of days.
+    Days,
+}
+
+/// The text [`Period::parse`] reads: `2026`, `2026-07`, `2026-Q3` or
+/// `2026-07-01/2026-09-30`.
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind() {
+            PeriodKind::Month { year, month } => write!(f, "{year}-{month:02}"),
+            PeriodKind::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
+            PeriodKind::Year(year) => write!(f, "{year}"),
+            PeriodKind::Days => write!(f, "{}/{}", self.first, self.last),
+        }
     }
 }
 
