@@ -10,17 +10,33 @@ pub use motcua::error::binding::{CONCURRENT_USE, INVALID_TYPE};
 /// is the code's sentence, [`motcua::error::message_vi_of`]).
 pub fn exception(py: Python<'_>, code: &str, message: String) -> PyErr {
     let message_vi = motcua::error::message_vi_of(code).map(str::to_owned);
-    raise(py, code, message, None, None, message_vi)
+    raise(py, code, message, Place::default(), message_vi)
+}
+
+/// Where an error is, as the exception's attributes give it.
+#[derive(Default)]
+struct Place<'a> {
+    path: Option<&'a str>,
+    event_index: Option<usize>,
+    file: Option<&'a str>,
+    row: Option<u64>,
+    column: Option<&'a str>,
 }
 
 /// The `motcua` exception of a core error, with its place.
-fn core_exception(py: Python<'_>, e: &motcua::Error) -> PyErr {
+pub fn core_exception(py: Python<'_>, e: &motcua::Error) -> PyErr {
+    let place = Place {
+        path: e.path(),
+        event_index: e.event_index(),
+        file: e.file(),
+        row: e.row(),
+        column: e.column(),
+    };
     raise(
         py,
         e.code(),
         e.message().to_owned(),
-        e.path(),
-        e.event_index(),
+        place,
         Some(e.message_vi()),
     )
 }
@@ -29,8 +45,7 @@ fn raise(
     py: Python<'_>,
     code: &str,
     message: String,
-    path: Option<&str>,
-    event_index: Option<usize>,
+    place: Place<'_>,
     message_vi: Option<String>,
 ) -> PyErr {
     let class = py
@@ -41,7 +56,17 @@ fn raise(
             py.import("motcua._errors")
                 .and_then(|m| m.getattr("MotcuaError"))
         });
-    match class.and_then(|c| c.call1((message, code, path, event_index, message_vi))) {
+    let args = (
+        message,
+        code,
+        place.path,
+        place.event_index,
+        message_vi,
+        place.file,
+        place.row,
+        place.column,
+    );
+    match class.and_then(|c| c.call1(args)) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,
     }

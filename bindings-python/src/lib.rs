@@ -7,6 +7,7 @@ mod calendar;
 mod convert;
 mod dossier;
 mod errors;
+mod files;
 mod impact;
 mod lunar;
 mod report;
@@ -50,6 +51,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_due_dates, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
+    m.add_function(wrap_pyfunction!(files::_read_export, m)?)?;
     m.add_function(wrap_pyfunction!(impact::calendar_changes, m)?)?;
     m.add_function(wrap_pyfunction!(impact::appointment_changes, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;

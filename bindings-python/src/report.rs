@@ -251,6 +251,44 @@ impl PeriodReport {
         })
     }
 
+    /// Writes the report to ``path`` as an .xlsx file in the layout of form
+    /// II.06a/VPCP/KSTT: title block, the two-level header over columns
+    /// (1)–(13), the withdrawn, stopped and refused columns (14)–(17), a
+    /// row per group and the total, and the signature block. ``unit`` is
+    /// the reporting unit the title names, ``place`` and ``signed_on``
+    /// (default: the day after the period) the signature's line;
+    /// ``row_names`` prints names for row keys that are codes.
+    #[pyo3(signature = (path, *, unit = None, place = None, signed_on = None, recipient = None, signer = None, signer_title = None, row_names = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn to_excel(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        unit: Option<String>,
+        place: Option<String>,
+        signed_on: Option<&Bound<'_, PyAny>>,
+        recipient: Option<String>,
+        signer: Option<String>,
+        signer_title: Option<String>,
+        row_names: Option<BTreeMap<String, String>>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let report = &self.0.report;
+            let heading = crate::files::heading(
+                py,
+                &report.period,
+                unit,
+                place,
+                signed_on,
+                recipient,
+                signer,
+                signer_title,
+                row_names,
+            )?;
+            crate::files::write_ii06a(py, report, path, &heading)
+        })
+    }
+
     /// The rows as a pandas DataFrame indexed by group (pandas is an
     /// optional dependency).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -475,7 +513,7 @@ impl Methodology {
             self.0
                 .scorecard(&month, &previous, registry.map(|r| &r.0))
                 .py(py)
-                .map(crate::units::Scorecard)
+                .map(|card| crate::units::Scorecard(card, self.0.clone()))
         })
     }
 

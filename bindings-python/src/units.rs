@@ -135,9 +135,10 @@ impl UnitRegistry {
 }
 
 /// A month's scorecard: every unit's score, rank within its group, change
-/// since the previous month, biggest losses and actions.
+/// since the previous month, biggest losses and actions; with the
+/// methodology it was scored with, which its .xlsx file describes.
 #[pyclass(frozen, module = "motcua")]
-pub struct Scorecard(pub(crate) index::Scorecard);
+pub struct Scorecard(pub(crate) index::Scorecard, pub(crate) index::Methodology);
 
 #[pymethods]
 impl Scorecard {
@@ -166,6 +167,30 @@ impl Scorecard {
         crate::errors::guard(|| {
             let normalize = py.import("pandas")?.getattr("json_normalize")?;
             Ok(normalize.call1((self.lines(py)?,))?.unbind())
+        })
+    }
+
+    /// Writes the card of ``month`` (a :class:`Period` or ``"2026-11"``)
+    /// to ``path`` as an .xlsx file: a sheet per group (rank, unit, total,
+    /// each group's points, change, last month's rank, the first action)
+    /// with a bar chart of the totals, and a sheet with the methodology.
+    /// ``unit`` (the province) is named in the title; ``place`` and
+    /// ``signed_on`` (default: the day after the month) date it.
+    #[pyo3(signature = (path, month, *, unit = None, place = None, signed_on = None))]
+    fn to_excel(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        month: &Bound<'_, PyAny>,
+        unit: Option<String>,
+        place: Option<String>,
+        signed_on: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let month = crate::report::period_arg(py, month)?;
+            let heading =
+                crate::files::heading(py, &month, unit, place, signed_on, None, None, None, None)?;
+            crate::files::write_scorecard(py, &self.0, &self.1, &month, path, &heading)
         })
     }
 

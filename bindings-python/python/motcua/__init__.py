@@ -27,6 +27,7 @@ from motcua._errors import (
     EventOutOfOrderError,
     InternalError,
     InvalidArgumentError,
+    InvalidCellError,
     InvalidCalendarDataError,
     InvalidDossierCodeError,
     InvalidDossierError,
@@ -43,6 +44,8 @@ from motcua._errors import (
     OutOfRangeError,
     SequenceExhaustedError,
     UnknownProcedureError,
+    UnreadableFileError,
+    UnsupportedEncodingError,
 )
 from motcua._motcua import (
     Calendar,
@@ -76,6 +79,7 @@ from motcua._motcua import (
 from motcua._impact import appointment_changes_frame
 from motcua._status import Status
 from motcua._due import due_dates
+from motcua._export import ExportTable, read_export
 from motcua._table import records_frame, report_table
 
 __all__ = [
@@ -96,6 +100,7 @@ __all__ = [
     "Holiday",
     "InternalError",
     "InvalidArgumentError",
+    "InvalidCellError",
     "InvalidCalendarDataError",
     "InvalidDossierCodeError",
     "InvalidDossierError",
@@ -115,18 +120,22 @@ __all__ = [
     "Period",
     "PeriodReport",
     "Procedure",
+    "ExportTable",
     "Score",
     "Scorecard",
     "SequenceExhaustedError",
     "Status",
     "UnitRegistry",
     "UnknownProcedureError",
+    "UnreadableFileError",
+    "UnsupportedEncodingError",
     "__version__",
     "appointment_changes",
     "appointment_changes_frame",
     "calendar_changes",
     "from_lunar",
     "index_inputs_from_dvcqg",
+    "read_export",
     "records_frame",
     "report_table",
     "due_dates",

@@ -15,8 +15,9 @@ class MotcuaError(Exception):
 
     Where the error has a place, ``.path`` is the field path in the document
     (``"procedures[2].processing_time.days"``) and ``.event_index`` the index
-    of the event of the dossier's log that caused it; both are ``None``
-    otherwise.
+    of the event of the dossier's log that caused it; for a file (a vendor's
+    export), ``.file``, ``.row`` (the header is row 1) and ``.column`` (its
+    header). Each is ``None`` where it does not apply.
 
     ``.message_vi`` is the message in Vietnamese, for pages and slips: the
     code's sentence and the error's place (the English message keeps the
@@ -33,6 +34,9 @@ class MotcuaError(Exception):
         path: str | None = None,
         event_index: int | None = None,
         message_vi: str | None = None,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -40,6 +44,9 @@ class MotcuaError(Exception):
             self.code = code
         self.path = path
         self.event_index = event_index
+        self.file = file
+        self.row = row
+        self.column = column
         if message_vi is None:
             from motcua._motcua import _message_vi
 
@@ -48,10 +55,22 @@ class MotcuaError(Exception):
 
     def __reduce__(
         self,
-    ) -> tuple[type[MotcuaError], tuple[str, str, str | None, int | None, str]]:
+    ) -> tuple[
+        type[MotcuaError],
+        tuple[str, str, str | None, int | None, str, str | None, int | None, str | None],
+    ]:
         return (
             type(self),
-            (self.message, self.code, self.path, self.event_index, self.message_vi),
+            (
+                self.message,
+                self.code,
+                self.path,
+                self.event_index,
+                self.message_vi,
+                self.file,
+                self.row,
+                self.column,
+            ),
         )
 
 
@@ -200,9 +219,28 @@ class ConcurrentUseError(MotcuaError, RuntimeError):
 
 
 class MissingColumnError(_UnquotedKeyError):
-    """A table without a column the call reads; the message lists the expected columns."""
+    """A table or file without a column the call reads; the message lists the expected columns."""
 
     code = "table.missing_column"
+
+
+class InvalidCellError(MotcuaError, ValueError):
+    """A cell of a file that cannot be read as its column's value (a date not
+    dd/mm/yyyy HH:mm, an unknown status); ``.file``, ``.row``, ``.column`` say where."""
+
+    code = "table.invalid_value"
+
+
+class UnreadableFileError(MotcuaError, ValueError):
+    """A file that is not what its reader expects (a truncated workbook)."""
+
+    code = "file.unreadable"
+
+
+class UnsupportedEncodingError(MotcuaError, UnicodeError):
+    """A text file that is not UTF-8 (Windows-1258, TCVN3, UTF-16): save it as CSV UTF-8."""
+
+    code = "file.encoding"
 
 
 class InternalError(MotcuaError, RuntimeError):
@@ -241,6 +279,9 @@ BY_CODE = {
         DocumentTooLargeError,
         ConcurrentUseError,
         MissingColumnError,
+        InvalidCellError,
+        UnreadableFileError,
+        UnsupportedEncodingError,
         InternalError,
     )
 }

@@ -1,6 +1,7 @@
 """Type stubs of the native module; ``motcua/__init__.py`` re-exports it."""
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, final
 
@@ -38,6 +39,7 @@ __all__ = [
     "_is_working_day",
     "_message_vi",
     "_panic_for_tests",
+    "_read_export",
     "_report_table",
     "_status_names",
     "_to_lunar",
@@ -375,6 +377,18 @@ class PeriodReport:
         procedures: Catalog | None = None,
     ) -> dict[str, tuple[int, int]]: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def to_excel(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        unit: str | None = None,
+        place: str | None = None,
+        signed_on: dt.date | None = None,
+        recipient: str | None = None,
+        signer: str | None = None,
+        signer_title: str | None = None,
+        row_names: dict[str, str] | None = None,
+    ) -> None: ...
     def to_pandas(self) -> Any: ...
 
 @final
@@ -453,6 +467,15 @@ class Scorecard:
     def rows(self) -> list[dict[str, Any]]: ...
     @property
     def lines(self) -> list[dict[str, Any]]: ...
+    def to_excel(
+        self,
+        path: str | os.PathLike[str],
+        month: Period | str,
+        *,
+        unit: str | None = None,
+        place: str | None = None,
+        signed_on: dt.date | None = None,
+    ) -> None: ...
     def to_pandas(self) -> Any: ...
     def __len__(self) -> int: ...
     def _repr_html_(self) -> str: ...
@@ -480,6 +503,13 @@ def _report_table(
     supplement_requests: npt.NDArray[np.int64],
     facts: list[tuple[str, npt.NDArray[np.bool_]]],
 ) -> list[PeriodReport]: ...
+def _read_export(
+    path: str,
+    columns: dict[str, list[str]],
+    statuses: dict[str, str],
+    channels: dict[str, str],
+    collect: bool,
+) -> tuple[dict[str, Any], list[Any], dict[str, str]]: ...
 def _status_names() -> list[tuple[int, str, str]]: ...
 def _error_codes() -> list[str]: ...
 def _message_vi(code: str) -> str | None: ...

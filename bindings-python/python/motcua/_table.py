@@ -40,6 +40,7 @@ import numpy as np
 from motcua import _motcua
 from motcua._batch import _vietnam_local
 from motcua._errors import InvalidTypeError, MissingColumnError
+from motcua._export import ExportTable
 
 REQUIRED = ("channel", "received_at", "due_at", "ended_at", "ending")
 OPTIONAL = ("paused", "supplement_requests")
@@ -120,6 +121,10 @@ class _Reader:
 
     def labels(self, name: str) -> tuple[np.ndarray, list[str]]:
         """Integer codes (``-1`` where missing) and the distinct labels."""
+        if isinstance(self.table, ExportTable):
+            coded = self.table._labels(name)
+            if coded is not None:  # coded by the reader already
+                return coded
         if self.kind == "pyarrow":
             import pyarrow as pa  # type: ignore[import-untyped]  # optional dependency
             import pyarrow.compute as pc  # type: ignore[import-untyped]  # optional dependency

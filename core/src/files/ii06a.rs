@@ -22,7 +22,7 @@
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use super::sheet::{period_vi, signature, written, Formats, Heading};
+use super::sheet::{of_unit, period_vi, signature, written, Formats, Heading};
 use crate::error::Result;
 use crate::report::{Counts, Exclusion, GroupBy, PeriodReport};
 
@@ -149,8 +149,8 @@ fn write(
         )?;
     }
     let title = format!(
-        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI {}",
-        heading.unit.to_uppercase()
+        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH{}",
+        of_unit("TẠI", heading)
     );
     sheet.merge_range(3, 0, 3, LAST_COL, &title, &f.title)?;
     sheet.merge_range(

@@ -10,7 +10,7 @@
 
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
-use super::sheet::{period_vi, place_and_date, written, Formats, Heading};
+use super::sheet::{of_unit, period_vi, place_and_date, written, Formats, Heading};
 use crate::error::{Error, ErrorKind, Result};
 use crate::index::{Methodology, Scorecard, ScorecardRow};
 use crate::report::Period;
@@ -97,8 +97,8 @@ fn group_sheet(
         0,
         action_col,
         &format!(
-            "BẢNG ĐIỂM CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg) CỦA {}",
-            heading.unit.to_uppercase()
+            "BẢNG ĐIỂM CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg){}",
+            of_unit("CỦA", heading)
         ),
         &f.title,
     )?;

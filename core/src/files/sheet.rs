@@ -15,11 +15,13 @@ use crate::report::{Period, PeriodKind};
 /// administrative form around its table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
-    /// The reporting unit, as the title names it ("… tại Sở Tư pháp").
+    /// The reporting unit, as the title names it ("… tại Sở Tư pháp");
+    /// empty: a title without it.
     pub unit: String,
     /// The unit the report goes to, printed under the unit when given.
     pub recipient: Option<String>,
-    /// Where it is signed, for "Gia Lai, ngày 05 tháng 01 năm 2027".
+    /// Where it is signed, for "Gia Lai, ngày 05 tháng 01 năm 2027";
+    /// empty: the date alone.
     pub place: String,
     /// When it is signed.
     pub signed_on: NaiveDate,
@@ -141,16 +143,33 @@ pub(super) fn period_vi(period: &Period) -> String {
 }
 
 /// "Gia Lai, ngày 05 tháng 01 năm 2027": the place and date line of a
-/// signature block.
+/// signature block ("Ngày 05 tháng 01 năm 2027" without a place).
 pub(super) fn place_and_date(heading: &Heading) -> String {
     let d = heading.signed_on;
-    format!(
-        "{}, ngày {:02} tháng {:02} năm {}",
-        heading.place,
+    let date = format!(
+        "ngày {:02} tháng {:02} năm {}",
         d.day(),
         d.month(),
         d.year()
-    )
+    );
+    if heading.place.is_empty() {
+        let mut letters = date.chars();
+        letters.next().map_or(date.clone(), |first| {
+            first.to_uppercase().chain(letters).collect()
+        })
+    } else {
+        format!("{}, {date}", heading.place)
+    }
+}
+
+/// " TẠI SỞ TƯ PHÁP": the unit as a title names it after `word`, nothing
+/// for a heading without a unit.
+pub(super) fn of_unit(word: &str, heading: &Heading) -> String {
+    if heading.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {word} {}", heading.unit.to_uppercase())
+    }
 }
 
 /// The signature block from `row`: the preparer on the left (columns

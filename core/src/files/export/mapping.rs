@@ -192,6 +192,7 @@ impl ColumnMapping {
     pub(super) fn locate(&self, headers: &[String]) -> Result<BTreeMap<Column, Option<usize>>> {
         let found: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
         let mut at = BTreeMap::new();
+        let mut missing = Vec::new();
         for &column in Column::ALL {
             let wanted: Vec<String> = self.aliases(column).iter().map(|a| normalise(a)).collect();
             let matches: Vec<usize> = (0..found.len())
@@ -199,14 +200,10 @@ impl ColumnMapping {
                 .collect();
             match matches.as_slice() {
                 [] if column.is_required() => {
-                    return Err(Error::new(
-                        ErrorKind::MissingColumn,
-                        format!(
-                            "no column for {} (headers read as it: {}); the file's headers are {}; map it with ColumnMapping::with",
-                            column.code(),
-                            quoted(self.aliases(column)),
-                            quoted(headers),
-                        ),
+                    missing.push(format!(
+                        "{} ({})",
+                        column.code(),
+                        quoted(self.aliases(column))
                     ));
                 }
                 [] => {
@@ -219,23 +216,35 @@ impl ColumnMapping {
                     return Err(Error::new(
                         ErrorKind::InvalidCell,
                         format!(
-                            "columns {:?} and {:?} both read as {}: map one of them with ColumnMapping::with",
-                            headers[*first], headers[*second], column.code()
+                            "columns {:?} and {:?} both read as {}: map one of them to the column",
+                            headers[*first],
+                            headers[*second],
+                            column.code()
                         ),
                     ));
                 }
             }
         }
+        if !missing.is_empty() {
+            return Err(Error::new(
+                ErrorKind::MissingColumn,
+                format!(
+                    "no column for {}; the file's headers are {}: map a header to each column",
+                    missing.join(", "),
+                    quoted(headers),
+                ),
+            ));
+        }
         Ok(at)
     }
 
     /// The status a cell names (by name, label or code 1–10).
-    pub(super) fn status(&self, text: &str) -> Option<Status> {
+    pub fn status(&self, text: &str) -> Option<Status> {
         self.statuses.get(&normalise(text)).copied()
     }
 
     /// The channel a cell names (by name, label or code 1–3).
-    pub(super) fn channel(&self, text: &str) -> Option<Channel> {
+    pub fn channel(&self, text: &str) -> Option<Channel> {
         self.channels.get(&normalise(text)).copied()
     }
 
