@@ -18,14 +18,20 @@ pub(super) const INSTANT_FORMS: &str =
 
 /// An instant from a cell's text; `None` for text in none of the forms.
 pub(super) fn instant(text: &str) -> Option<NaiveDateTime> {
-    let text = text.trim();
-    if text.as_bytes().get(4) == Some(&b'-') {
+    let text = text.trim().as_bytes();
+    if text.get(4) == Some(&b'-') {
         return iso(text);
     }
-    let (date, time) = match text.split_once(' ') {
+    let (date, time) = match text.iter().position(|&b| b == b' ') {
         None => (text, None),
-        Some((a, b)) if a.contains(':') => (b.trim(), Some(a)),
-        Some((a, b)) => (a, Some(b.trim())),
+        Some(i) => {
+            let (a, b) = (&text[..i], text[i + 1..].trim_ascii_start());
+            if a.contains(&b':') {
+                (b, Some(a))
+            } else {
+                (a, Some(b))
+            }
+        }
     };
     let date = day_first(date)?;
     let time = match time {
@@ -35,69 +41,61 @@ pub(super) fn instant(text: &str) -> Option<NaiveDateTime> {
     Some(date.and_time(time))
 }
 
-/// `d/m/yyyy`.
-fn day_first(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.split('/');
-    let day = small(parts.next()?, 2)?;
-    let month = small(parts.next()?, 2)?;
-    let year = parts.next()?;
-    if parts.next().is_some() || year.len() != 4 {
-        return None;
+/// The parts of `text` between `separator`s, exactly `N` of them.
+fn parts<const N: usize>(text: &[u8], separator: u8) -> Option<[&[u8]; N]> {
+    let mut out = [&text[..0]; N];
+    let mut pieces = text.split(|&b| b == separator);
+    for slot in &mut out {
+        *slot = pieces.next()?;
     }
-    NaiveDate::from_ymd_opt(small(year, 4)? as i32, month, day)
+    pieces.next().is_none().then_some(out)
+}
+
+/// `d/m/yyyy`.
+fn day_first(text: &[u8]) -> Option<NaiveDate> {
+    let [day, month, year] = parts::<3>(text, b'/')?;
+    let year = number(year, 4, 4)? as i32;
+    NaiveDate::from_ymd_opt(year, number(month, 1, 2)?, number(day, 1, 2)?)
 }
 
 /// `H:mm` or `H:mm:ss`.
-fn clock(text: &str) -> Option<NaiveTime> {
-    let mut parts = text.split(':');
-    let hour = small(parts.next()?, 2)?;
-    let minute = parts
-        .next()
-        .filter(|m| m.len() == 2)
-        .and_then(|m| small(m, 2))?;
-    let second = match parts.next() {
-        Some(s) if s.len() == 2 => small(s, 2)?,
-        Some(_) => return None,
-        None => 0,
+fn clock(text: &[u8]) -> Option<NaiveTime> {
+    let (hour, minute, second) = match parts::<3>(text, b':') {
+        Some([h, m, s]) => (h, m, number(s, 2, 2)?),
+        None => {
+            let [h, m] = parts::<2>(text, b':')?;
+            (h, m, 0)
+        }
     };
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveTime::from_hms_opt(hour, minute, second)
+    NaiveTime::from_hms_opt(number(hour, 1, 2)?, number(minute, 2, 2)?, second)
 }
 
-/// A number of at most `digits` ASCII digits.
-fn small(text: &str, digits: usize) -> Option<u32> {
-    if text.is_empty() || text.len() > digits || !text.bytes().all(|b| b.is_ascii_digit()) {
+/// The value of `min` to `max` ASCII digits.
+fn number(digits: &[u8], min: usize, max: usize) -> Option<u32> {
+    if !(min..=max).contains(&digits.len()) {
         return None;
     }
-    text.parse().ok()
+    digits.iter().try_fold(0u32, |n, &d| {
+        d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+    })
 }
 
-/// ISO 8601: `yyyy-mm-dd`, with `THH:mm[:ss]` or ` HH:mm[:ss]`.
-fn iso(text: &str) -> Option<NaiveDateTime> {
-    let (date, time) = match text.find(['T', ' ']) {
+/// ISO 8601: `yyyy-mm-dd`, with `THH:mm[:ss]` or ` HH:mm[:ss]` (two-digit
+/// hours).
+fn iso(text: &[u8]) -> Option<NaiveDateTime> {
+    let (date, time) = match text.iter().position(|&b| b == b'T' || b == b' ') {
         Some(i) => (&text[..i], Some(&text[i + 1..])),
         None => (text, None),
     };
-    let mut parts = date.split('-');
-    let year = small(parts.next()?, 4)?;
-    let month = parts
-        .next()
-        .filter(|m| m.len() == 2)
-        .and_then(|m| small(m, 2))?;
-    let day = parts
-        .next()
-        .filter(|d| d.len() == 2)
-        .and_then(|d| small(d, 2))?;
-    if parts.next().is_some() {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    let [year, month, day] = parts::<3>(date, b'-')?;
+    let date = NaiveDate::from_ymd_opt(
+        number(year, 4, 4)? as i32,
+        number(month, 2, 2)?,
+        number(day, 2, 2)?,
+    )?;
     let time = match time {
         None => NaiveTime::MIN,
-        // ISO hours have two digits.
-        Some(t) if t.find(':') == Some(2) => clock(t)?,
+        Some(t) if t.get(2) == Some(&b':') => clock(t)?,
         Some(_) => return None,
     };
     Some(date.and_time(time))

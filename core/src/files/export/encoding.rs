@@ -1,21 +1,19 @@
-//! Text files that are not UTF-8: found before parsing, refused with where
-//! the first foreign byte is and which legacy encoding it looks like.
+//! Text files that are not UTF-8: refused with where the first foreign
+//! byte is and which legacy encoding the file looks like.
 //!
 //! Vietnamese CSV files still come out of older tools in Windows-1258 (base
 //! letters with combining tone marks, bytes 0xCC 0xD2 0xDE 0xEC 0xF2 after
-//! a vowel) or TCVN3/ABC (precomposed letters from 0xA1 up, the Windows
-//! code page's symbols, never seen in Vietnamese text), and Excel's
-//! "Unicode text" is UTF-16. Decoding by a guess could read one for the
-//! other and garble every name, so the file is refused and the message
-//! says to save it as "CSV UTF-8".
+//! a vowel) or TCVN3/ABC (precomposed letters from 0xA1 up, which in the
+//! Windows code page are symbols never seen in Vietnamese text), and
+//! Excel's "Unicode text" is UTF-16. Decoding by a guess could read one for
+//! the other and garble every name, so the file is refused and the message
+//! says to save it as "CSV UTF-8". Each record is checked as it is read, so
+//! the error names the first row and column holding a foreign byte.
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// The text of `bytes` without a UTF-8 byte-order mark, or an
-/// [`ErrorKind::UnsupportedEncoding`] error in `file` at the row and column
-/// of the first byte that is not UTF-8.
-pub(super) fn utf8<'a>(file: &str, bytes: &'a [u8], delimiter: u8) -> Result<&'a str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// The bytes without a UTF-8 byte-order mark; UTF-16 is refused.
+pub(super) fn without_bom<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a [u8]> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(Error::new(
             ErrorKind::UnsupportedEncoding,
@@ -23,29 +21,15 @@ pub(super) fn utf8<'a>(file: &str, bytes: &'a [u8], delimiter: u8) -> Result<&'a
         )
         .in_file(file, None, None));
     }
-    let bad = match std::str::from_utf8(bytes) {
-        Ok(text) => return Ok(text),
-        Err(e) => e.valid_up_to(),
-    };
-    // Valid up to the first foreign byte: its row and column from there.
-    let before = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
-    let row = before.matches('\n').count() as u64 + 1;
-    let line = before.rsplit('\n').next().unwrap_or_default();
-    let index = line.bytes().filter(|&b| b == delimiter).count();
-    let header = (row > 1)
-        .then(|| before.lines().next())
-        .flatten()
-        .and_then(|h| h.split(delimiter as char).nth(index))
-        .map(|h| h.trim().trim_matches('"').to_owned());
-    Err(Error::new(
-        ErrorKind::UnsupportedEncoding,
-        format!(
-            "byte 0x{:02X} is not UTF-8: the file looks like {}; save it as \"CSV UTF-8\"",
-            bytes[bad],
-            legacy(bytes)
-        ),
+    Ok(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+/// The message for a cell that is not UTF-8, in a file of `bytes`.
+pub(super) fn foreign(bytes: &[u8]) -> String {
+    format!(
+        "the text is not UTF-8: the file looks like {}; save it as \"CSV UTF-8\"",
+        legacy(bytes)
     )
-    .in_file(file, Some(row), header.as_deref()))
 }
 
 /// Which legacy encoding the bytes look like, in words.
@@ -77,29 +61,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn legacy_vietnamese_is_found_and_named() {
+    fn legacy_vietnamese_is_named() {
         // "Mã hồ sơ" in Windows-1258: a + combining tilde, ô + combining grave, ơ.
-        let w1258 = b"M\x61\xDE h\xF4\xCC s\xF5,Tr\x61\xDEng\n";
-        let err = utf8("a.csv", w1258, b',').unwrap_err();
+        assert!(foreign(b"M\x61\xDE h\xF4\xCC s\xF5").contains("Windows-1258"));
+        // "Đơn vị sơ" in TCVN3: Đ 0xA7, ơ 0xAC, ị 0xDE.
+        assert!(foreign(b"\xA7\xACn v\xDE s\xAC").contains("TCVN3"));
+        assert!(foreign(b"\x80").contains("an 8-bit code page"));
+        let err = without_bom("c.csv", b"\xFF\xFEM\x00").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::UnsupportedEncoding);
-        assert!(err.message().contains("Windows-1258"), "{err}");
+        assert!(err.message().contains("UTF-16"));
         assert_eq!(
-            (err.file(), err.row(), err.column()),
-            (Some("a.csv"), Some(1), None)
-        );
-        // "Mã hồ sơ" in TCVN3: ã 0xB7, ồ 0xE5, ơ 0xAC; "Đơn vị": Đ 0xA7, ơ 0xAC.
-        let tcvn3 = b"code,unit\nH21-1,\xA7\xACn v\xDE s\xAC\n";
-        let err = utf8("b.csv", tcvn3, b',').unwrap_err();
-        assert!(err.message().contains("TCVN3"), "{err}");
-        assert_eq!((err.row(), err.column()), (Some(2), Some("unit")));
-        let utf16 = b"\xFF\xFEM\x00";
-        assert!(utf8("c.csv", utf16, b',')
-            .unwrap_err()
-            .message()
-            .contains("UTF-16"));
-        assert_eq!(
-            utf8("d.csv", "\u{feff}Mã hồ sơ".as_bytes(), b','),
-            Ok("Mã hồ sơ")
+            without_bom("d.csv", "\u{feff}Mã".as_bytes()),
+            Ok("Mã".as_bytes())
         );
     }
 }

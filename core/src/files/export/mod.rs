@@ -33,7 +33,8 @@ mod cells;
 mod encoding;
 mod mapping;
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
@@ -188,8 +189,9 @@ struct Reader<'m> {
     file: String,
     mapping: &'m ColumnMapping,
     headers: Vec<String>,
-    at: BTreeMap<Column, Option<usize>>,
-    labels: HashMap<String, Arc<str>>,
+    /// Where each column is, by `Column as usize`.
+    at: Vec<Option<usize>>,
+    seen: Seen,
     export: Export,
     bad_rows: BadRows,
 }
@@ -212,8 +214,8 @@ impl<'m> Reader<'m> {
             file: file.to_owned(),
             mapping,
             headers,
-            at,
-            labels: HashMap::new(),
+            at: Column::ALL.iter().map(|c| at[c]).collect(),
+            seen: Seen::default(),
             export: Export {
                 file: file.to_owned(),
                 columns,
@@ -240,20 +242,22 @@ impl<'m> Reader<'m> {
     }
 
     fn parse<'c>(&mut self, row: u64, get: &impl Fn(usize) -> Cell<'c>) -> Result<ExportRow> {
-        let cell = |column: Column| self.at[&column].map_or(Cell::Empty, get);
+        let cell = |column: Column| self.at[column as usize].map_or(Cell::Empty, get);
         let fail = |column: Column, kind: ErrorKind, message: String| {
-            let header = self.at[&column].map(|i| self.headers[i].as_str());
+            let header = self.at[column as usize].map(|i| self.headers[i].as_str());
             Error::new(kind, message).in_file(&self.file, Some(row), header)
         };
-        let text = |column: Column| -> Result<Option<String>> {
+        let text = |column: Column| -> Result<Option<Cow<'c, str>>> {
             match cell(column) {
                 Cell::Empty => Ok(None),
-                Cell::Text(t) if t.trim().is_empty() => Ok(None),
-                Cell::Text(t) => Ok(Some(t.trim().to_owned())),
-                Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
-                    Ok(Some(format!("{}", n as i64)))
+                Cell::Text(t) => {
+                    let t = t.trim();
+                    Ok((!t.is_empty()).then_some(Cow::Borrowed(t)))
                 }
-                Cell::Number(n) => Ok(Some(n.to_string())),
+                Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                    Ok(Some(Cow::Owned(format!("{}", n as i64))))
+                }
+                Cell::Number(n) => Ok(Some(Cow::Owned(n.to_string()))),
                 Cell::Date(_) => Err(fail(
                     column,
                     ErrorKind::InvalidCell,
@@ -294,7 +298,7 @@ impl<'m> Reader<'m> {
                 "the status is empty".into(),
             )
         })?;
-        let status = self.mapping.status(&status_text).ok_or_else(|| {
+        let status = self.seen.status(self.mapping, &status_text).ok_or_else(|| {
             fail(Column::Status, ErrorKind::InvalidCell, format!("{status_text:?} is no status: expected {} (or map a vendor's name with ColumnMapping::with_status)", self.mapping.status_names()))
         })?;
         let channel_text = text(Column::Channel)?.ok_or_else(|| {
@@ -304,7 +308,7 @@ impl<'m> Reader<'m> {
                 "the channel is empty".into(),
             )
         })?;
-        let channel: Channel = self.mapping.channel(&channel_text).ok_or_else(|| {
+        let channel: Channel = self.seen.channel(self.mapping, &channel_text).ok_or_else(|| {
             fail(Column::Channel, ErrorKind::InvalidCell, format!("{channel_text:?} is no channel: expected Trực tiếp, Trực tuyến, Bưu chính, their codes 1 to 3, or direct, online, postal"))
         })?;
         let received = instant(Column::ReceivedAt)?;
@@ -406,17 +410,32 @@ impl<'m> Reader<'m> {
         };
         Ok(ExportRow {
             row,
-            code,
+            code: code.into_owned(),
             status,
-            receiving_unit: self.intern(parsed.agency()),
-            unit: unit.map(|u| self.intern(&u)),
-            field: field.map(|f| self.intern(&f)),
-            procedure: procedure.map(|p| self.intern(&p)),
+            receiving_unit: self.seen.intern(parsed.agency()),
+            unit: unit.map(|u| self.seen.intern(&u)),
+            field: field.map(|f| self.seen.intern(&f)),
+            procedure: procedure.map(|p| self.seen.intern(&p)),
             returned_at,
             record,
         })
     }
+}
 
+/// What a read has met already: each distinct label once, and the status
+/// and channel of each distinct cell text, so that a million rows of a few
+/// dozen labels normalise each text once.
+/// A map with the fast hasher of short keys (as a report's rows use).
+type FxHashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+
+#[derive(Default)]
+struct Seen {
+    labels: FxHashMap<String, Arc<str>>,
+    statuses: FxHashMap<String, Option<Status>>,
+    channels: FxHashMap<String, Option<Channel>>,
+}
+
+impl Seen {
     /// One shared copy of each distinct label.
     fn intern(&mut self, text: &str) -> Arc<str> {
         if let Some(label) = self.labels.get(text) {
@@ -426,14 +445,31 @@ impl<'m> Reader<'m> {
         self.labels.insert(text.to_owned(), label.clone());
         label
     }
+
+    fn status(&mut self, mapping: &ColumnMapping, text: &str) -> Option<Status> {
+        if let Some(status) = self.statuses.get(text) {
+            return *status;
+        }
+        let status = mapping.status(text);
+        self.statuses.insert(text.to_owned(), status);
+        status
+    }
+
+    fn channel(&mut self, mapping: &ColumnMapping, text: &str) -> Option<Channel> {
+        if let Some(channel) = self.channels.get(text) {
+            return *channel;
+        }
+        let channel = mapping.channel(text);
+        self.channels.insert(text.to_owned(), channel);
+        channel
+    }
 }
 
 /// The delimiter the header row uses most, of `,`, `;` and tab.
-fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or_default();
+fn delimiter(header: &[u8]) -> u8 {
     [b',', b';', b'\t']
         .into_iter()
-        .max_by_key(|&d| (header.bytes().filter(|&b| b == d).count(), d == b','))
+        .max_by_key(|&d| (header.iter().filter(|&&b| b == d).count(), d == b','))
         .unwrap_or(b',')
 }
 
@@ -443,23 +479,34 @@ fn read_csv(
     mapping: &ColumnMapping,
     bad_rows: BadRows,
 ) -> Result<Export> {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    let guess = delimiter(&String::from_utf8_lossy(head));
-    let text = encoding::utf8(file, bytes, guess)?;
-    let delimiter = delimiter(text);
+    let bytes = encoding::without_bom(file, bytes)?;
+    let header_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let mut csv = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(delimiter(header_line))
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let unreadable = |e: csv::Error, row: Option<u64>| {
-        Error::new(ErrorKind::UnreadableFile, format!("not a CSV file: {e}"))
-            .in_file(file, row, None)
+        .from_reader(bytes);
+    // A record that is not UTF-8 is the file's encoding: named with the
+    // first row and column holding a foreign byte.
+    let fault = |e: csv::Error, row: u64, headers: Option<&[String]>| match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => {
+            let column = headers.and_then(|h| h.get(err.field())).map(String::as_str);
+            Error::new(ErrorKind::UnsupportedEncoding, encoding::foreign(bytes)).in_file(
+                file,
+                Some(row),
+                column,
+            )
+        }
+        _ => Error::new(ErrorKind::UnreadableFile, format!("not a CSV file: {e}")).in_file(
+            file,
+            Some(row),
+            None,
+        ),
     };
     let mut record = csv::StringRecord::new();
     if !csv
         .read_record(&mut record)
-        .map_err(|e| unreadable(e, Some(1)))?
+        .map_err(|e| fault(e, 1, None))?
     {
         return Err(
             Error::new(ErrorKind::MissingColumn, "the file is empty: no header row")
@@ -468,10 +515,13 @@ fn read_csv(
     }
     let headers: Vec<String> = record.iter().map(str::to_owned).collect();
     let mut reader = Reader::new(file, headers, mapping, bad_rows)?;
+    // About as many rows as the first lines' length says.
+    let line = (header_line.len() + 1).max(32);
+    reader.export.rows.reserve(bytes.len() / line);
     let mut row = 1u64;
     while csv
         .read_record(&mut record)
-        .map_err(|e| unreadable(e, Some(row + 1)))?
+        .map_err(|e| fault(e, row + 1, Some(&reader.headers)))?
     {
         row += 1;
         if record.iter().all(|c| c.trim().is_empty()) {
