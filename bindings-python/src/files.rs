@@ -79,11 +79,12 @@ pub(crate) fn write_scorecard(
 }
 
 /// A column's labels as integer codes into the distinct labels, in the
-/// order they first appear (what `pandas.factorize` gives).
+/// order they first appear (what `pandas.factorize` gives). The reader
+/// shares one copy of each label, so a label is found by its address.
 struct Coded {
     codes: Vec<i32>,
     labels: Vec<String>,
-    index: HashMap<Arc<str>, i32>,
+    index: HashMap<usize, i32>,
 }
 
 impl Coded {
@@ -98,7 +99,7 @@ impl Coded {
     fn push(&mut self, label: Option<&Arc<str>>) {
         let code = match label {
             None => -1,
-            Some(l) => *self.index.entry(l.clone()).or_insert_with(|| {
+            Some(l) => *self.index.entry(l.as_ptr() as usize).or_insert_with(|| {
                 self.labels.push(l.to_string());
                 self.labels.len() as i32 - 1
             }),
