@@ -47,6 +47,10 @@ scripts/fuzz.sh 20
 step "main job: the sample center's quarter"
 cargo run --quiet -p motcua-examples --bin center-report -- --out target/center-report.json > target/center-report.txt
 grep -q "identities .*: hold" target/center-report.txt
+# Beside its JSON, the files a center sends (opened by openpyxl in pytest).
+for f in target/II06a-2026-Q3.xlsx target/scorecard-2026-09.xlsx; do
+  [ "$(head -c 2 "$f")" = "PK" ] || { echo "the main job did not write $f" >&2; exit 1; }
+done
 tail -n 1 target/center-report.txt
 
 step "Python: build and install the wheel"

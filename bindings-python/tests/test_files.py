@@ -253,3 +253,24 @@ def test_bad_rows_can_be_collected_and_names_mapped(tmp_path):
         motcua.read_export(vendor, bad_rows="skip")
     with pytest.raises(FileNotFoundError):
         motcua.read_export(tmp_path / "none.csv")
+
+
+def test_the_main_jobs_workbooks_hold_its_json_figures():
+    # scripts/test-all.sh runs the main job before pytest; its files sit
+    # beside target/center-report.json.
+    import json
+    import pathlib
+
+    target = pathlib.Path(__file__).parents[2] / "target"
+    if not (target / "center-report.json").exists():
+        pytest.skip("the main job has not run (scripts/test-all.sh runs it first)")
+    summary = json.loads((target / "center-report.json").read_text(encoding="utf-8"))
+    ws = openpyxl.load_workbook(target / "II06a-2026-Q3.xlsx").active
+    total_row = next(r for r in range(10, ws.max_row + 1) if ws.cell(r, 1).value == "Tổng cộng")
+    assert [ws.cell(total_row, c).value for c in range(3, 18)] == [summary["total"][f] for f in FIGURES]
+    wb = openpyxl.load_workbook(target / "scorecard-2026-09.xlsx")
+    card = summary["scorecard"]["card"]
+    assert wb["Phương pháp"]["B2"].value == card["methodology"]
+    ranked = {wb[s].cell(r, 2).value: wb[s].cell(r, 4).value
+              for s in wb.sheetnames[:-1] for r in range(5, wb[s].max_row + 1) if wb[s].cell(r, 2).value}
+    assert ranked == {row["code"]: pytest.approx(row["score"]["total"]) for row in card["rows"]}

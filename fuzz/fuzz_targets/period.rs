@@ -5,8 +5,8 @@
 //! arguments: any text gives a period or `invalid_argument`, never a panic
 //! (year arithmetic near the ends of chrono's range included). A period
 //! that parses is ordered, has an end on its last day, reads back from its
-//! own `first/last` form (for four-digit years, the only ones that form
-//! writes), and makes an empty report.
+//! own `first/last` form and from its `Display` text (for four-digit
+//! years, the only ones those forms write), and makes an empty report.
 
 #![no_main]
 
@@ -37,6 +37,13 @@ fuzz_target!(|data: &[u8]| {
             Period::parse(&range).as_ref(),
             Ok(&period),
             "{text:?}: the period does not read back from {range:?}"
+        );
+    }
+    if four_digits(period.first.year()) && four_digits(period.last.year()) {
+        assert_eq!(
+            Period::parse(&period.to_string()).as_ref(),
+            Ok(&period),
+            "{text:?}: the period does not read back from its text {period}"
         );
     }
     let report = PeriodReport::new(period, GroupBy::Total);
