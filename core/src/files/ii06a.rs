@@ -22,7 +22,7 @@
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use super::sheet::{of_unit, period_vi, signature, written, Formats, Heading};
+use super::sheet::{fit_row, of_unit, period_vi, signature, written, Formats, Heading};
 use crate::error::Result;
 use crate::report::{Counts, Exclusion, GroupBy, PeriodReport};
 
@@ -185,7 +185,19 @@ fn write(
 
     // One row per group, then the total.
     let mut row = FIRST_DATA_ROW;
-    let mut widest = label_header(report.group_by).chars().count();
+    // The label column as wide as its longest label (Times New Roman at
+    // 12 pt is about one width unit per letter), up to 60: longer ones wrap.
+    let widest = report
+        .rows
+        .keys()
+        .map(|k| heading.row_name(k).chars().count())
+        .chain([
+            label_header(report.group_by).chars().count(),
+            heading.unit.chars().count(),
+        ])
+        .max()
+        .unwrap_or(0);
+    let label_width = (widest as f64 * 1.05 + 2.0).clamp(24.0, 60.0);
     let rows: Vec<(&str, &Counts)> = if report.group_by == GroupBy::Total {
         report
             .rows
@@ -200,9 +212,9 @@ fn write(
             .collect()
     };
     for (n, (label, counts)) in rows.iter().enumerate() {
-        sheet.write_number_with_format(row, 0, (n + 1) as f64, &f.cell_number)?;
+        fit_row(sheet, row, &[(label, label_width)])?;
+        sheet.write_number_with_format(row, 0, (n + 1) as f64, &f.cell_index)?;
         sheet.write_string_with_format(row, 1, *label, &f.cell_text)?;
-        widest = widest.max(label.chars().count());
         for (i, (_, figure)) in FIGURES.iter().enumerate() {
             sheet.write_number_with_format(
                 row,
@@ -247,11 +259,10 @@ fn write(
     }
     signature(sheet, &f, heading, row + 1, (0, 3), (11, LAST_COL))?;
 
-    // Widths: the label column as wide as its longest label (Times New
-    // Roman at 12 pt is about one width unit per letter), the figures as
-    // their wrapped headers need.
+    // Widths: the labels' (above), the figures' as their wrapped headers
+    // need.
     sheet.set_column_width(0, 6)?;
-    sheet.set_column_width(1, (widest as f64 * 1.05 + 2.0).clamp(24.0, 60.0))?;
+    sheet.set_column_width(1, label_width)?;
     for col in 2..=LAST_COL {
         sheet.set_column_width(col, 12)?;
     }

@@ -8,9 +8,9 @@
 //! - A sheet "Phương pháp" with the methodology's version, description,
 //!   groups and indicators, so that the figures say what scored them.
 
-use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartType, Workbook, Worksheet, XlsxError};
 
-use super::sheet::{of_unit, period_vi, place_and_date, written, Formats, Heading};
+use super::sheet::{fit_row, of_unit, period_vi, place_and_date, written, Formats, Heading};
 use crate::error::{Error, ErrorKind, Result};
 use crate::index::{Methodology, Scorecard, ScorecardRow};
 use crate::report::Period;
@@ -26,6 +26,10 @@ pub fn sheet_name(group: UnitGroup) -> &'static str {
         UnitGroup::Commune => "Xã, phường, đặc khu",
     }
 }
+
+/// The widths of the unit's name and of the action: wrapped beyond.
+const NAME_WIDTH: f64 = 34.0;
+const ACTION_WIDTH: f64 = 60.0;
 
 /// The name of the methodology's sheet.
 pub const METHODOLOGY_SHEET: &str = "Phương pháp";
@@ -84,6 +88,9 @@ fn group_sheet(
 ) -> std::result::Result<(), XlsxError> {
     let name = sheet_name(group);
     sheet.set_name(name)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
     let groups = &methodology.groups;
     // Columns: rank, code, unit, total, one per group, change, previous
     // rank, first action.
@@ -146,18 +153,11 @@ fn group_sheet(
     }
     sheet.set_row_height(header, 66)?;
 
-    let change = Format::new()
-        .set_font_name("Times New Roman")
-        .set_font_size(12)
-        .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_num_format("+0.00;-0.00;0.00");
-    let mut widest = 12usize;
     for (i, r) in rows.iter().enumerate() {
         let row = FIRST_UNIT_ROW + i as u32;
-        sheet.write_number_with_format(row, 0, r.rank as f64, &f.cell_number)?;
+        sheet.write_number_with_format(row, 0, r.rank as f64, &f.cell_index)?;
         sheet.write_string_with_format(row, 1, &r.code, &f.cell_text)?;
         sheet.write_string_with_format(row, 2, &r.name, &f.cell_text)?;
-        widest = widest.max(r.name.chars().count());
         sheet.write_number_with_format(row, 3, r.score.total(), &f.cell_decimal)?;
         for (g, scored) in r.score.groups().enumerate() {
             sheet.write_number_with_format(
@@ -168,8 +168,8 @@ fn group_sheet(
             )?;
         }
         match r.change {
-            Some(c) => sheet.write_number_with_format(row, change_col, c, &change)?,
-            None => sheet.write_blank(row, change_col, &change)?,
+            Some(c) => sheet.write_number_with_format(row, change_col, c, &f.cell_change)?,
+            None => sheet.write_blank(row, change_col, &f.cell_change)?,
         };
         match r.previous_rank {
             Some(p) => {
@@ -177,21 +177,27 @@ fn group_sheet(
             }
             None => sheet.write_blank(row, previous_col, &f.cell_number)?,
         };
-        sheet.write_string_with_format(row, action_col, first_action(r), &f.cell_text)?;
+        let action = first_action(r);
+        sheet.write_string_with_format(row, action_col, &action, &f.cell_text)?;
+        fit_row(
+            sheet,
+            row,
+            &[(&action, ACTION_WIDTH), (&r.name, NAME_WIDTH)],
+        )?;
     }
     let last = FIRST_UNIT_ROW + rows.len() as u32 - 1;
 
     sheet.set_column_width(0, 7)?;
     sheet.set_column_width(1, 16)?;
-    sheet.set_column_width(2, (widest as f64 * 1.05 + 2.0).clamp(20.0, 48.0))?;
+    sheet.set_column_width(2, NAME_WIDTH)?;
     for col in 3..action_col {
         sheet.set_column_width(col, 13)?;
     }
-    sheet.set_column_width(action_col, 60)?;
+    sheet.set_column_width(action_col, ACTION_WIDTH)?;
     sheet.set_freeze_panes(FIRST_UNIT_ROW, 3)?;
 
-    // The totals by unit, best first from the top: a bar chart beside the
-    // table, one bar's height per unit.
+    // The totals by unit, best first from the top: a bar chart under the
+    // table (so that it prints with it), a bar's height per unit.
     let mut chart = Chart::new(ChartType::Bar);
     chart
         .add_series()
@@ -205,9 +211,9 @@ fn group_sheet(
     chart.x_axis().set_max(methodology.total);
     chart.legend().set_hidden();
     chart
-        .set_width(720)
-        .set_height((120 + 18 * rows.len() as u32).min(4000));
-    sheet.insert_chart(FIRST_UNIT_ROW, action_col + 1, &chart)?;
+        .set_width(960)
+        .set_height((120 + 22 * rows.len() as u32).min(4000));
+    sheet.insert_chart(last + 2, 1, &chart)?;
     Ok(())
 }
 

@@ -447,22 +447,26 @@ impl Seen {
     }
 
     fn status(&mut self, mapping: &ColumnMapping, text: &str) -> Option<Status> {
-        if let Some(status) = self.statuses.get(text) {
-            return *status;
-        }
-        let status = mapping.status(text);
-        self.statuses.insert(text.to_owned(), status);
-        status
+        cached(&mut self.statuses, text, |t| mapping.status(t))
     }
 
     fn channel(&mut self, mapping: &ColumnMapping, text: &str) -> Option<Channel> {
-        if let Some(channel) = self.channels.get(text) {
-            return *channel;
-        }
-        let channel = mapping.channel(text);
-        self.channels.insert(text.to_owned(), channel);
-        channel
+        cached(&mut self.channels, text, |t| mapping.channel(t))
     }
+}
+
+/// What `read` gives for `text`, read once per distinct text.
+fn cached<T: Copy>(
+    seen: &mut FxHashMap<String, Option<T>>,
+    text: &str,
+    read: impl FnOnce(&str) -> Option<T>,
+) -> Option<T> {
+    if let Some(value) = seen.get(text) {
+        return *value;
+    }
+    let value = read(text);
+    seen.insert(text.to_owned(), value);
+    value
 }
 
 /// The delimiter the header row uses most, of `,`, `;` and tab.
