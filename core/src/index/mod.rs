@@ -309,6 +309,20 @@ impl IndexCounter {
             .count(|facts, on_time| on_time && !facts.contains(Fact::Complaint))
     }
 
+    /// Adds the counts of `other`, gathered over other dossiers of the
+    /// same period: counting two parts and merging them counts the whole.
+    pub fn merge(&mut self, other: &IndexCounter) {
+        self.processed = self.processed.saturating_add(other.processed);
+        self.on_time = self.on_time.saturating_add(other.on_time);
+        self.received_online = self.received_online.saturating_add(other.received_online);
+        self.received_in_period = self
+            .received_in_period
+            .saturating_add(other.received_in_period);
+        for (mine, theirs) in self.kinds.0.iter_mut().zip(other.kinds.0.iter()) {
+            *mine = mine.saturating_add(*theirs);
+        }
+    }
+
     /// Counts one record, with the report counts it got from
     /// [`crate::report::PeriodReport::add_record`] (so both stream in one
     /// pass).
@@ -386,6 +400,23 @@ impl PeriodSummary {
             }
         }
         Ok(added)
+    }
+
+    /// Adds `other`, a summary of other dossiers of the same period and
+    /// grouping (another partition of the data): merging is associative
+    /// and commutative, and merging the summaries of the parts gives the
+    /// summary of the whole. Errors, changing nothing, when the periods or
+    /// the groupings differ ([`crate::report::PeriodReport::merge`]).
+    pub fn merge(&mut self, other: &PeriodSummary) -> Result<()> {
+        self.report.merge(&other.report)?;
+        self.counter.merge(&other.counter);
+        if let Some(theirs) = &other.paid_online {
+            let mine = self.paid_online.get_or_insert_with(Vec::new);
+            mine.extend(theirs.iter().cloned());
+            mine.sort_unstable();
+            mine.dedup();
+        }
+        Ok(())
     }
 
     /// Adds a record under a group key to both.

@@ -576,6 +576,32 @@ impl PeriodReport {
         Ok(c)
     }
 
+    /// Adds `other`, the report of other dossiers (another partition of
+    /// the data), row by row: merging is associative and commutative, and
+    /// merging the reports of the parts gives the report of the whole, as
+    /// long as each dossier is in one part only. Errors with
+    /// [`ErrorKind::InvalidArgument`], changing nothing, when the periods
+    /// or the groupings differ: their counts do not add up.
+    pub fn merge(&mut self, other: &PeriodReport) -> Result<()> {
+        if self.period != other.period || self.group_by != other.group_by {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "cannot merge the report of {} by {} into the report of {} by {}",
+                    other.period, other.group_by, self.period, self.group_by
+                ),
+            ));
+        }
+        for (key, counts) in other.rows.iter() {
+            self.rows.add(key, counts);
+        }
+        for (exclusion, n) in other.excluded.iter() {
+            let mine = self.excluded.entry(*exclusion).or_insert(0);
+            *mine = mine.saturating_add(*n);
+        }
+        Ok(())
+    }
+
     /// The sum of all rows.
     pub fn total(&self) -> Counts {
         let mut t = Counts::default();

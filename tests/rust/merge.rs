@@ -1,0 +1,158 @@
+//! Mergeable results: the II.06a report and the index inputs computed on
+//! parts of the data and merged equal those computed on the whole, in any
+//! order and grouping of merges; a merge of different periods or groupings
+//! is a typed error that changes nothing.
+
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use motcua::calendar::Calendar;
+use motcua::dossier::{Fact, Facts};
+use motcua::index::PeriodSummary;
+use motcua::procedure::Channel;
+use motcua::report::{Ending, GroupBy, Period, ReportRecord};
+use motcua::ErrorKind;
+use proptest::prelude::*;
+
+fn at(minutes: i64) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 5, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        + Duration::minutes(minutes)
+}
+
+/// A record around the third quarter of 2026: received before, in or
+/// after it, ended or not, in every way, with or without facts.
+fn record() -> impl Strategy<Value = (u8, ReportRecord)> {
+    (
+        0u8..6,
+        0u8..3,
+        0i64..220 * 24 * 60,
+        proptest::option::of(0i64..40 * 24 * 60),
+        proptest::option::of((0i64..60 * 24 * 60, 0u8..5)),
+        any::<bool>(),
+        0u32..3,
+        proptest::option::of(any::<u16>()),
+    )
+        .prop_map(
+            |(key, channel, received, due, end, paused, supplements, facts)| {
+                let received_at = at(received);
+                let (ended_at, ending) = match end {
+                    Some((after, kind)) => (
+                        Some(received_at + Duration::minutes(after)),
+                        Some(
+                            [
+                                Ending::Resolved,
+                                Ending::Withdrawn,
+                                Ending::Stopped,
+                                Ending::RefusedAfterAppraisal,
+                                Ending::Resolved,
+                            ][kind as usize],
+                        ),
+                    ),
+                    None => (None, None),
+                };
+                let facts = facts.map(|bits| {
+                    Fact::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| bits & (1 << i) != 0)
+                        .map(|(_, f)| *f)
+                        .collect::<Facts>()
+                });
+                let record = ReportRecord {
+                    channel: [Channel::Direct, Channel::Online, Channel::Postal][channel as usize],
+                    received_at: Some(received_at),
+                    due_at: due.map(|d| received_at + Duration::minutes(d)),
+                    ended_at,
+                    ending,
+                    paused: paused && ending.is_none(),
+                    supplement_requests: supplements,
+                    facts,
+                };
+                (key, record)
+            },
+        )
+}
+
+fn summary(records: &[(u8, ReportRecord)]) -> PeriodSummary {
+    let mut s = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
+    for (key, record) in records {
+        s.add_record(&format!("Sở {key}"), record);
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn merging_the_parts_equals_counting_the_whole(
+        records in proptest::collection::vec(record(), 0..120),
+        parts in proptest::collection::vec(0usize..5, 120),
+        order in Just(()).prop_perturb(|_, mut rng| rng.random::<u64>()),
+    ) {
+        let whole = summary(&records);
+        let mut split: Vec<Vec<(u8, ReportRecord)>> = vec![Vec::new(); 5];
+        for (i, r) in records.iter().enumerate() {
+            split[parts[i]].push(r.clone());
+        }
+        let summaries: Vec<PeriodSummary> = split.iter().map(|p| summary(p)).collect();
+        // In order, left to right.
+        let mut left = summaries[0].clone();
+        for s in &summaries[1..] {
+            left.merge(s).unwrap();
+        }
+        prop_assert_eq!(&left, &whole);
+        // Reversed and as a tree: ((4 3) (2 (1 0))).
+        let mut a = summaries[4].clone();
+        a.merge(&summaries[3]).unwrap();
+        let mut b = summaries[1].clone();
+        b.merge(&summaries[0]).unwrap();
+        let mut c = summaries[2].clone();
+        c.merge(&b).unwrap();
+        a.merge(&c).unwrap();
+        prop_assert_eq!(&a.report, &whole.report);
+        prop_assert_eq!(&a.counter, &whole.counter);
+        // Rotated by a random amount.
+        let k = (order % 5) as usize;
+        let mut rotated = summaries[k].clone();
+        for s in summaries.iter().cycle().skip(k + 1).take(4) {
+            rotated.merge(s).unwrap();
+        }
+        prop_assert_eq!(&rotated, &whole);
+        let cal = Calendar::vietnam();
+        prop_assert_eq!(
+            left.index_inputs(None, None, &cal).unwrap(),
+            whole.index_inputs(None, None, &cal).unwrap()
+        );
+        prop_assert!(left.report.total().identities_hold());
+    }
+}
+
+#[test]
+fn reports_of_different_periods_or_groupings_do_not_merge() {
+    let mut q3 = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
+    let record = ReportRecord {
+        channel: Channel::Online,
+        received_at: Some(at(100 * 24 * 60)),
+        due_at: None,
+        ended_at: None,
+        ending: None,
+        paused: false,
+        supplement_requests: 0,
+        facts: None,
+    };
+    q3.add_record("Sở Y tế", &record);
+    let before = q3.clone();
+    for other in [
+        PeriodSummary::new(Period::quarter(2026, 4).unwrap(), GroupBy::Agency),
+        PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Field),
+    ] {
+        let err = q3.merge(&other).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(err.message().contains("cannot merge"), "{err}");
+        assert_eq!(q3, before, "a refused merge changes nothing");
+    }
+}
