@@ -74,11 +74,33 @@ fn epoch_days(array: &PyReadonlyArray1<'_, i64>) -> PyResult<Vec<i32>> {
         .py(py)
 }
 
-/// `each(i, element)` over `values`, with the GIL released; the first error,
-/// already naming its element, becomes the exception.
+/// Below this many elements a batch runs on the calling thread alone:
+/// starting a thread costs more than it saves.
+const PER_THREAD: usize = 1 << 15;
+
+/// The number of threads of a `threads=` argument: the machine's cores
+/// when omitted, at least 1.
+pub(crate) fn thread_count(py: Python<'_>, threads: Option<usize>) -> PyResult<usize> {
+    match threads {
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        Some(0) => Err(exception(
+            py,
+            "invalid_argument",
+            "threads must be at least 1".into(),
+        )),
+        Some(n) => Ok(n),
+    }
+}
+
+/// `each(i, element)` over `values`, with the GIL released, split into one
+/// contiguous chunk per thread (up to `threads`, and no more than one per
+/// [`PER_THREAD`] elements); the answers are in order, the same as on one
+/// thread, and the first error (the lowest element's), already naming its
+/// element, becomes the exception.
 fn map_elements<X, T>(
     py: Python<'_>,
     values: &[X],
+    threads: usize,
     each: impl Fn(usize, X) -> Result<T, motcua::Error> + Sync,
 ) -> PyResult<Vec<T>>
 where
@@ -86,33 +108,63 @@ where
     T: Send,
 {
     py.detach(|| {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, &x)| each(i, x))
-            .collect::<Result<Vec<T>, motcua::Error>>()
+        in_chunks(values.len(), threads, |range| {
+            range.map(|i| each(i, values[i])).collect()
+        })
     })
     .py(py)
+}
+
+/// `part` over the ranges of `0..n` split into contiguous chunks, one per
+/// thread (see [`map_elements`]), concatenated in order; the first error
+/// in element order wins. A panic in a thread goes on in the caller.
+pub(crate) fn in_chunks<T: Send>(
+    n: usize,
+    threads: usize,
+    part: impl Fn(std::ops::Range<usize>) -> Result<Vec<T>, motcua::Error> + Sync,
+) -> Result<Vec<T>, motcua::Error> {
+    let threads = threads.min(n / PER_THREAD).max(1);
+    if threads == 1 {
+        return part(0..n);
+    }
+    let size = n.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let part = &part;
+        let handles: Vec<_> = (0..n)
+            .step_by(size)
+            .map(|start| scope.spawn(move || part(start..(start + size).min(n))))
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for handle in handles {
+            match handle.join() {
+                Ok(chunk) => out.extend(chunk?),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok(out)
+    })
 }
 
 /// `add_working_days` over arrays: `days` and `n` (same length, or `n` of
 /// length 1), each day first rolled by `roll` (numpy's name) when given.
 #[pyfunction]
-#[pyo3(signature = (cal, days, n, roll = None))]
+#[pyo3(signature = (cal, days, n, roll = None, threads = None))]
 pub fn _add_working_days<'py>(
     py: Python<'py>,
     cal: PyRef<'py, Calendar>,
     days: PyReadonlyArray1<'py, i64>,
     n: PyReadonlyArray1<'py, i64>,
     roll: Option<&str>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
+        let threads = thread_count(py, threads)?;
         let (mut days, n) = (epoch_days(&days)?, owned(&n)?);
         lengths(py, days.len(), n.len())?;
         let cal = &cal.0;
         if let Some(roll) = roll {
             let roll: motcua::calendar::Roll = roll.parse().py(py)?;
-            days = map_elements(py, &days, |i, d| {
+            days = map_elements(py, &days, threads, |i, d| {
                 if d == NAT_DAY {
                     return Ok(NAT_DAY);
                 }
@@ -127,7 +179,7 @@ pub fn _add_working_days<'py>(
                     .map_err(|e| at(i, e))
             })?;
         }
-        let out = map_elements(py, &days, |i, d| {
+        let out = map_elements(py, &days, threads, |i, d| {
             let k = element(&n, i);
             if d == NAT_DAY || k == NAT {
                 return Ok(NAT);
@@ -154,12 +206,14 @@ pub fn _working_days_between<'py>(
     cal: PyRef<'py, Calendar>,
     a: PyReadonlyArray1<'py, i64>,
     b: PyReadonlyArray1<'py, i64>,
+    threads: Option<usize>,
 ) -> PyResult<(Bound<'py, PyArray1<i64>>, bool)> {
     crate::errors::guard(|| {
+        let threads = thread_count(py, threads)?;
         let (a, b) = (epoch_days(&a)?, epoch_days(&b)?);
         lengths(py, a.len(), b.len())?;
         let cal = &cal.0;
-        let out = map_elements(py, &a, |i, x| {
+        let out = map_elements(py, &a, threads, |i, x| {
             let y = element(&b, i);
             if x == NAT_DAY || y == NAT_DAY {
                 return Ok(NAT);
@@ -179,11 +233,13 @@ pub fn _is_working_day<'py>(
     py: Python<'py>,
     cal: PyRef<'py, Calendar>,
     days: PyReadonlyArray1<'py, i64>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyArray1<i8>>> {
     crate::errors::guard(|| {
+        let threads = thread_count(py, threads)?;
         let days = epoch_days(&days)?;
         let cal = &cal.0;
-        let out = map_elements(py, &days, |i, d| {
+        let out = map_elements(py, &days, threads, |i, d| {
             if d == NAT_DAY {
                 return Ok(-1);
             }
@@ -216,8 +272,10 @@ pub fn _add_working_time<'py>(
     days: PyReadonlyArray1<'py, f64>,
     hours: PyReadonlyArray1<'py, f64>,
     minutes: PyReadonlyArray1<'py, f64>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
+        let threads = thread_count(py, threads)?;
         let (instants, days, hours, minutes) = (
             owned(&instants)?,
             owned(&days)?,
@@ -228,7 +286,7 @@ pub fn _add_working_time<'py>(
             lengths(py, instants.len(), len)?;
         }
         let cal = &cal.0;
-        let out = map_elements(py, &instants, |i, t| {
+        let out = map_elements(py, &instants, threads, |i, t| {
             if t == NAT {
                 return Ok(NAT);
             }
@@ -251,6 +309,7 @@ pub fn _add_working_time<'py>(
 pub fn _to_lunar<'py>(
     py: Python<'py>,
     days: PyReadonlyArray1<'py, i64>,
+    threads: Option<usize>,
 ) -> PyResult<(
     Bound<'py, PyArray1<i32>>,
     Bound<'py, PyArray1<u8>>,
@@ -258,8 +317,9 @@ pub fn _to_lunar<'py>(
     Bound<'py, PyArray1<bool>>,
 )> {
     crate::errors::guard(|| {
+        let threads = thread_count(py, threads)?;
         let days = owned(&days)?;
-        let dates = map_elements(py, &days, |i, d| {
+        let dates = map_elements(py, &days, threads, |i, d| {
             if d == NAT {
                 return Ok(None);
             }
@@ -321,8 +381,10 @@ pub fn _due_dates<'py>(
     channels: Vec<String>,
     channel: PyReadonlyArray1<'py, i32>,
     received_at: PyReadonlyArray1<'py, i64>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
+        let threads = thread_count(py, threads)?;
         let (procedure, channel, received_at) =
             (owned(&procedure)?, owned(&channel)?, owned(&received_at)?);
         lengths(py, received_at.len(), procedure.len())?;
@@ -352,7 +414,7 @@ pub fn _due_dates<'py>(
                 format!("row {i}: the {what} is missing"),
             )
         };
-        let out = map_elements(py, &received_at, |i, t| {
+        let out = map_elements(py, &received_at, threads, |i, t| {
             let (p, c) = (element(&procedure, i), element(&channel, i));
             let p = usize::try_from(p).map_err(|_| missing(i, "procedure code"))?;
             let c = usize::try_from(c).map_err(|_| missing(i, "channel"))?;

@@ -420,12 +420,20 @@ impl Calendar {
         self.0.sessions().day_length().hours()
     }
 
-    /// Whether ``date`` is a working day.
-    fn is_working_day(slf: &Bound<'_, Self>, date: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    /// Whether ``date`` is a working day. Arrays give arrays, split across
+    /// ``threads`` (default: the machine's cores) when large.
+    #[pyo3(signature = (date, *, threads = None))]
+    fn is_working_day(
+        slf: &Bound<'_, Self>,
+        date: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let py = slf.py();
             if let Some(batch) = batch(py, date)? {
-                return Ok(batch.call_method1("is_working_day", (slf, date))?.unbind());
+                return Ok(batch
+                    .call_method1("is_working_day", (slf, date, threads))?
+                    .unbind());
             }
             let working = slf
                 .get()
@@ -445,13 +453,15 @@ impl Calendar {
     /// :meth:`roll`), numpy's ``busday_offset`` instead: ``date`` rolled to
     /// a working day first, then ``n`` working days from there. Arrays of
     /// dates (numpy ``datetime64``, pandas Series, lists of
-    /// ``datetime.date``) give arrays.
-    #[pyo3(signature = (date, n, roll = None))]
+    /// ``datetime.date``) give arrays, split across ``threads`` (default:
+    /// the machine's cores) when large.
+    #[pyo3(signature = (date, n, roll = None, *, threads = None))]
     fn add_working_days(
         slf: &Bound<'_, Self>,
         date: &Bound<'_, PyAny>,
         n: &Bound<'_, PyAny>,
         roll: Option<&Bound<'_, PyAny>>,
+        threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let py = slf.py();
@@ -462,7 +472,7 @@ impl Calendar {
             if let Some(batch) = batch(py, date)? {
                 // The array path reads the roll's name itself.
                 return Ok(batch
-                    .call_method1("add_working_days", (slf, date, n, roll_name))?
+                    .call_method1("add_working_days", (slf, date, n, roll_name, threads))?
                     .unbind());
             }
             let roll = roll_name
@@ -482,17 +492,19 @@ impl Calendar {
     }
 
     /// Working days in ``(a, b]``; negative when ``b < a``. Arrays give
-    /// arrays.
+    /// arrays (``threads`` as for :meth:`add_working_days`).
+    #[pyo3(signature = (a, b, *, threads = None))]
     fn working_days_between(
         slf: &Bound<'_, Self>,
         a: &Bound<'_, PyAny>,
         b: &Bound<'_, PyAny>,
+        threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let py = slf.py();
             if let Some(batch) = batch(py, a)? {
                 return Ok(batch
-                    .call_method1("working_days_between", (slf, a, b))?
+                    .call_method1("working_days_between", (slf, a, b, threads))?
                     .unbind());
             }
             let (a, b) = (convert::date(py, "a", a)?, convert::date(py, "b", b)?);
@@ -661,19 +673,20 @@ impl Calendar {
     /// length, fractions allowed) plus ``hours`` and ``minutes`` of working
     /// time have elapsed from ``at``. Raises ``InvalidDurationError`` for a
     /// negative or non-finite part.
-    #[pyo3(signature = (at, days = None, hours = None, minutes = None))]
+    #[pyo3(signature = (at, days = None, hours = None, minutes = None, *, threads = None))]
     fn add_working_time(
         slf: &Bound<'_, Self>,
         at: &Bound<'_, PyAny>,
         days: Option<&Bound<'_, PyAny>>,
         hours: Option<&Bound<'_, PyAny>>,
         minutes: Option<&Bound<'_, PyAny>>,
+        threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let py = slf.py();
             if let Some(batch) = batch(py, at)? {
                 return Ok(batch
-                    .call_method1("add_working_time", (slf, at, days, hours, minutes))?
+                    .call_method1("add_working_time", (slf, at, days, hours, minutes, threads))?
                     .unbind());
             }
             let cal = &slf.get().0;

@@ -107,16 +107,22 @@ impl LunarDate {
 
 /// The Vietnamese lunar date of a Gregorian date (1900-01-01 to 2100-12-31);
 /// for an array of dates, a record array of year, month, day and leap (a
-/// DataFrame for a pandas Series).
+/// DataFrame for a pandas Series), split across ``threads`` (default: the
+/// machine's cores) when large.
 ///
 /// >>> import datetime as dt, motcua
 /// >>> motcua.to_lunar(dt.date(1985, 1, 21))   # Tết 1985 in Vietnam
 /// LunarDate(year=1985, month=1, day=1, leap=False)
 #[pyfunction]
-pub fn to_lunar(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+#[pyo3(signature = (date, *, threads = None))]
+pub fn to_lunar(
+    py: Python<'_>,
+    date: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Py<PyAny>> {
     crate::errors::guard(|| {
         if let Some(batch) = crate::calendar::batch(py, date)? {
-            return Ok(batch.call_method1("to_lunar", (date,))?.unbind());
+            return Ok(batch.call_method1("to_lunar", (date, threads))?.unbind());
         }
         let d = convert::date(py, "date", date)?;
         let lunar = LunarDate(core::to_lunar(d).py(py)?);

@@ -242,6 +242,43 @@ impl PeriodReport {
         })
     }
 
+    /// Adds ``other``, the report of other dossiers of the same period and
+    /// grouping (another partition of the data), with its index inputs:
+    /// merging the reports of the parts gives the report of the whole, in
+    /// any order. Reports of other periods or groupings raise
+    /// ``InvalidArgumentError`` and change nothing.
+    fn merge(slf: &Bound<'_, Self>, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let other = other
+                .cast::<PeriodReport>()
+                .map_err(|_| wrong_type(py, "other", "a motcua.PeriodReport", other))?;
+            // The same object twice: merge a copy, not a borrowed self.
+            let theirs = crate::errors::borrow(other)?.0.clone();
+            crate::errors::borrow_mut(slf)?.0.merge(&theirs).py(py)
+        })
+    }
+
+    /// Pickles as its JSON state (rows, exclusions and index counts), so
+    /// that partial reports cross process pools and Dask workers.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        crate::errors::guard(|| {
+            let state = serde_json::to_string(&crate::errors::borrow(slf)?.0).map_err(|e| {
+                crate::errors::exception(
+                    py,
+                    motcua::ErrorKind::Internal.code(),
+                    format!("the report could not be written: {e}"),
+                )
+            })?;
+            let from_state = py
+                .import("motcua._motcua")?
+                .getattr("_period_report_from_state")?;
+            Ok((from_state, (state,)))
+        })
+    }
+
     /// The whole report as a dict.
     fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
@@ -634,5 +671,21 @@ pub fn validate_portal_sync(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult
     crate::errors::guard(|| {
         let text = convert::text(py, "text", text)?;
         motcua::portal::validate_dossier_sync(&text).py(py)
+    })
+}
+
+/// A report from the state its pickle holds. Without the 16 MiB limit of
+/// the JSON readers: a pickle is never untrusted input (unpickling runs
+/// arbitrary code anyway), and a report of many groups may be larger.
+#[pyfunction]
+pub fn _period_report_from_state(py: Python<'_>, state: &str) -> PyResult<PeriodReport> {
+    crate::errors::guard(|| {
+        serde_json::from_str(state).map(PeriodReport).map_err(|e| {
+            crate::errors::exception(
+                py,
+                motcua::ErrorKind::InvalidArgument.code(),
+                format!("not the state of a period report: {e}"),
+            )
+        })
     })
 }

@@ -96,9 +96,14 @@ impl Columns<'_> {
         })
     }
 
-    /// Counts every row into `summaries` (one per split label, or one).
-    fn count(&self, summaries: &mut [PeriodSummary]) -> Result<(), Error> {
-        for row in 0..self.channel.len() {
+    /// Counts the rows of `rows` into `summaries` (one per split label, or
+    /// one).
+    fn count(
+        &self,
+        rows: std::ops::Range<usize>,
+        summaries: &mut [PeriodSummary],
+    ) -> Result<(), Error> {
+        for row in rows {
             let record = self.record(row)?;
             let key = match self.keys {
                 Some(keys) => label(row, "the group column", keys[row], self.key_labels)?,
@@ -161,8 +166,10 @@ pub fn _report_table<'py>(
     paused: PyReadonlyArray1<'py, bool>,
     supplement_requests: PyReadonlyArray1<'py, i64>,
     facts: Vec<(String, PyReadonlyArray1<'py, bool>)>,
+    threads: Option<usize>,
 ) -> PyResult<Vec<PeriodReport>> {
     crate::errors::guard(|| {
+        let threads = crate::batch::thread_count(py, threads)?;
         let period = period_arg(py, period)?;
         let group_by: GroupBy = group_by.parse().py(py)?;
         let channels: Vec<Channel> = parse_labels(&channel_labels, channel.as_slice()?).py(py)?;
@@ -213,8 +220,25 @@ pub fn _report_table<'py>(
         } else {
             1
         };
-        let mut summaries = vec![PeriodSummary::new(period, group_by); parts];
-        py.detach(|| columns.count(&mut summaries)).py(py)?;
+        // One set of summaries per chunk of rows, counted on its own thread,
+        // then merged in row order: the same counts as one thread's.
+        let empty = vec![PeriodSummary::new(period, group_by); parts];
+        let partials = py
+            .detach(|| {
+                crate::batch::in_chunks(rows, threads, |range| {
+                    let mut summaries = empty.clone();
+                    columns.count(range, &mut summaries)?;
+                    Ok(vec![summaries])
+                })
+            })
+            .py(py)?;
+        let mut partials = partials.into_iter();
+        let mut summaries = partials.next().unwrap_or(empty);
+        for part in partials {
+            for (mine, theirs) in summaries.iter_mut().zip(&part) {
+                mine.merge(theirs).py(py)?;
+            }
+        }
         Ok(summaries.into_iter().map(PeriodReport).collect())
     })
 }

@@ -128,6 +128,9 @@ proptest! {
             whole.index_inputs(None, None, &cal).unwrap()
         );
         prop_assert!(left.report.total().identities_hold());
+        // A summary travels as JSON (between workers) and reads back whole.
+        let json = serde_json::to_string(&summaries[1]).unwrap();
+        prop_assert_eq!(&serde_json::from_str::<PeriodSummary>(&json).unwrap(), &summaries[1]);
     }
 }
 
@@ -154,5 +157,16 @@ fn reports_of_different_periods_or_groupings_do_not_merge() {
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
         assert!(err.message().contains("cannot merge"), "{err}");
         assert_eq!(q3, before, "a refused merge changes nothing");
+    }
+}
+
+#[test]
+fn a_summary_read_from_json_is_checked() {
+    for bad in [
+        r#"{"report": {"period": {"first": "2026-09-30", "last": "2026-07-01"}, "group_by": "agency", "rows": {}, "excluded": {}}, "counter": {"processed": 0, "on_time": 0, "received_online": 0, "received_in_period": 0, "kinds": []}, "paid_online": null}"#,
+        r#"{"report": {"period": {"first": "2026-07-01", "last": "2026-09-30"}, "group_by": "agency", "rows": {}, "excluded": {}}, "counter": {"processed": 0, "on_time": 0, "received_online": 0, "received_in_period": 0, "kinds": [[99999, 1]]}, "paid_online": null}"#,
+        r#"{"report": {"period": {"first": "2026-07-01", "last": "2026-09-30"}, "group_by": "agency", "rows": {"Sở": {"received": 1}}, "excluded": {}}, "counter": {"processed": 0, "on_time": 0, "received_online": 0, "received_in_period": 0, "kinds": []}, "paid_online": null}"#,
+    ] {
+        assert!(serde_json::from_str::<PeriodSummary>(bad).is_err(), "{bad}");
     }
 }

@@ -5,6 +5,10 @@ core with the GIL released.
 NaT propagates: a NaT date gives NaT (``add_working_days``), NaN
 (``working_days_between``, then a float array) or ``None``
 (``is_working_day``, then an object array).
+
+``threads=`` (default: the machine's cores) splits a large array into one
+contiguous chunk per thread in Rust; the answers are the same as on one
+thread, and the first error is the lowest element's.
 """
 
 from __future__ import annotations
@@ -79,13 +83,13 @@ def is_array(value) -> bool:
     return hasattr(value, "__array__") or isinstance(value, (list, tuple))
 
 
-def add_working_days(calendar, dates, n, roll=None):
-    out = _motcua._add_working_days(calendar, _days(dates, "date"), _counts(n, "n"), roll)
+def add_working_days(calendar, dates, n, roll=None, threads=None):
+    out = _motcua._add_working_days(calendar, _days(dates, "date"), _counts(n, "n"), roll, threads)
     return _like(dates, out.view("datetime64[D]"))
 
 
-def working_days_between(calendar, a, b):
-    out, has_nat = _motcua._working_days_between(calendar, _days(a, "a"), _days(b, "b"))
+def working_days_between(calendar, a, b, threads=None):
+    out, has_nat = _motcua._working_days_between(calendar, _days(a, "a"), _days(b, "b"), threads)
     if has_nat:
         missing = out == _NAT
         out = out.astype(np.float64)
@@ -93,8 +97,8 @@ def working_days_between(calendar, a, b):
     return _like(a, out)
 
 
-def is_working_day(calendar, dates):
-    out = _motcua._is_working_day(calendar, _days(dates, "date"))
+def is_working_day(calendar, dates, threads=None):
+    out = _motcua._is_working_day(calendar, _days(dates, "date"), threads)
     if (out < 0).any():
         result = np.array([None if v < 0 else bool(v) for v in out], dtype=object)
     else:
@@ -120,7 +124,7 @@ def _vietnam_local(values: typing.Any) -> tuple[typing.Any, bool]:
     return values.dt.tz_convert(_VIETNAM).dt.tz_localize(None), True
 
 
-def add_working_time(calendar, instants, days=None, hours=None, minutes=None):
+def add_working_time(calendar, instants, days=None, hours=None, minutes=None, threads=None):
     # A tz-aware pandas Series is converted to Vietnam time, and the result
     # is aware (UTC+7), as for scalar datetimes.
     local, aware = _vietnam_local(instants)
@@ -129,16 +133,16 @@ def add_working_time(calendar, instants, days=None, hours=None, minutes=None):
         raise InvalidTypeError(f"at must hold datetime64 values, not {array.dtype}")
     seconds = np.ascontiguousarray(array.astype("datetime64[s]")).view(np.int64)
     out = _motcua._add_working_time(
-        calendar, seconds, _floats(days, "days"), _floats(hours, "hours"), _floats(minutes, "minutes")
+        calendar, seconds, _floats(days, "days"), _floats(hours, "hours"), _floats(minutes, "minutes"), threads
     )
     result = _like(instants, out.view("datetime64[s]"))
     return result.dt.tz_localize(_VIETNAM) if aware else result
 
 
-def to_lunar(dates):
+def to_lunar(dates, threads=None):
     """A record array (pandas: a DataFrame) of year, month, day, leap; a NaT
     date gives year 0 (pandas: a row of <NA>)."""
-    year, month, day, leap = _motcua._to_lunar(_days(dates, "date"))
+    year, month, day, leap = _motcua._to_lunar(_days(dates, "date"), threads)
     index = getattr(dates, "index", None)
     if index is not None and hasattr(dates, "to_numpy"):
         import pandas as pd  # type: ignore[import-untyped]  # optional dependency

@@ -22,6 +22,7 @@ def due_dates(
     procedure: str = "procedure_code",
     channel: str | None = "channel",
     received_at: str = "received_at",
+    threads: int | None = None,
 ) -> typing.Any:
     """The legal due date of each row of ``table`` (a pandas DataFrame, a
     pyarrow Table, a Polars DataFrame or a mapping of arrays): the
@@ -35,7 +36,9 @@ def due_dates(
 
     An unknown code raises ``UnknownProcedureError``; a code column that
     pandas read as numbers (``2.000010`` as ``2.00001``) raises
-    ``InvalidTypeError`` saying to read it as ``str``.
+    ``InvalidTypeError`` saying to read it as ``str``. ``threads`` (default:
+    the machine's cores) splits a large table across threads; the answers
+    are the same as on one.
     """
     reader = _Reader(table)
     needed = [procedure, received_at] + ([channel] if channel is not None and channel in reader.names else [])
@@ -49,7 +52,9 @@ def due_dates(
     aware = reader.kind == "pandas" and getattr(table[received_at].dtype, "tz", None) is not None
     seconds = reader.seconds(received_at)
     cal = calendar if calendar is not None else _motcua.Calendar.vietnam()
-    out = _motcua._due_dates(cal, catalog, labels, codes, channel_labels, channel_codes, seconds).view(_SECONDS)
+    out = _motcua._due_dates(
+        cal, catalog, labels, codes, channel_labels, channel_codes, seconds, threads
+    ).view(_SECONDS)
     if reader.kind != "pandas":
         return out
     import pandas as pd  # type: ignore[import-untyped]  # optional dependency

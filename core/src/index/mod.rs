@@ -232,7 +232,8 @@ impl IndexInputs {
 
 /// Streams dossier records into the dossier-based inputs of the index
 /// (constant memory).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndexCounter {
     /// Dossiers received or processed in the period (resolved in it, or
     /// in progress at its end).
@@ -244,7 +245,6 @@ pub struct IndexCounter {
     /// Received in the period.
     pub received_in_period: u64,
     /// The processed dossiers with facts, by their facts and timeliness.
-    #[serde(skip)]
     kinds: FactKinds,
 }
 
@@ -274,6 +274,31 @@ impl FactKinds {
             })
             .map(|(_, &n)| n)
             .sum()
+    }
+}
+
+/// The combinations that occur, as `[[combination, count], …]`: a few of
+/// the 2,048 in practice.
+impl Serialize for FactKinds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().enumerate().filter(|(_, &n)| n > 0))
+    }
+}
+
+/// What it writes; a combination out of range is an error.
+impl<'de> serde::Deserialize<'de> for FactKinds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let mut kinds = FactKinds::default();
+        for (kind, n) in Vec::<(usize, u64)>::deserialize(d)? {
+            let slot = kinds.0.get_mut(kind).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "fact combination {kind} is out of range (0 to {})",
+                    Self::LEN - 1
+                ))
+            })?;
+            *slot = slot.saturating_add(n);
+        }
+        Ok(kinds)
     }
 }
 
@@ -360,7 +385,10 @@ impl IndexCounter {
 
 /// A period's II.06a report and the dossier-based index inputs, gathered
 /// in one pass over the dossiers (what the bindings and the main job use).
-#[derive(Debug, Clone, PartialEq)]
+/// Its JSON reads back, so that summaries of partitions travel between
+/// processes and [merge](Self::merge).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PeriodSummary {
     /// The report.
     pub report: crate::report::PeriodReport,

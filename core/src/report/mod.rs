@@ -42,13 +42,32 @@ use crate::dossier::{
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
 
-/// A reporting period: whole days, first and last included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// A reporting period: whole days, first and last included. Read from
+/// JSON as it is written, `{"first": "2026-07-01", "last": "2026-09-30"}`,
+/// and refused when it ends before it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(try_from = "PeriodDays")]
 pub struct Period {
     /// First day.
     pub first: NaiveDate,
     /// Last day.
     pub last: NaiveDate,
+}
+
+/// A period as JSON holds it, checked by [`Period::new`] when read.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodDays {
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+impl TryFrom<PeriodDays> for Period {
+    type Error = Error;
+
+    fn try_from(days: PeriodDays) -> Result<Self> {
+        Period::new(days.first, days.last)
+    }
 }
 
 fn invalid_period(message: String) -> Error {
@@ -235,7 +254,8 @@ impl GroupBy {
 }
 
 /// The counts of one row of form II.06a.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Counts {
     /// (3) Received: (4) + (5) + (6).
     pub received: u64,
@@ -444,8 +464,11 @@ pub enum Added {
     Excluded(Exclusion),
 }
 
-/// The II.06a report of a period: one row of [`Counts`] per group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The II.06a report of a period: one row of [`Counts`] per group. Its
+/// JSON reads back (serde), so that partial reports computed apart (by
+/// the workers of a distributed job) travel and [merge](Self::merge).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PeriodReport {
     /// The period.
     pub period: Period,

@@ -90,3 +90,10 @@ impl Serialize for Rows {
         s.collect_map(self.iter())
     }
 }
+
+/// The map it writes.
+impl<'de> serde::Deserialize<'de> for Rows {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Map::deserialize(d).map(Rows)
+    }
+}
