@@ -45,9 +45,21 @@ fn element<T: Copy>(values: &[T], i: usize) -> T {
 /// The elements of an array, copied while the GIL is held: the loops run
 /// without it, when another Python thread could write into the caller's
 /// buffer or free it (`ndarray.resize(..., refcheck=False)`), so they never
-/// read it (issue 13). One copy per array, measured in `bench_batch.py`.
-fn owned<T: numpy::Element + Copy>(array: &PyReadonlyArray1<'_, T>) -> PyResult<Vec<T>> {
-    Ok(array.as_slice()?.to_vec())
+/// read it (issue 13). One copy per array, measured in `bench_batch.py`,
+/// split across `threads` like [`epoch_days`]'s (this thread holds the GIL
+/// meanwhile, so no Python code can change the buffer).
+fn owned<T: numpy::Element + Copy + Default + Send + Sync>(
+    array: &PyReadonlyArray1<'_, T>,
+    threads: usize,
+) -> PyResult<Vec<T>> {
+    let values = array.as_slice()?;
+    let mut out = vec![T::default(); values.len()];
+    in_chunks(&mut out, useful_threads(values.len(), threads), |start, chunk| {
+        chunk.copy_from_slice(&values[start..start + chunk.len()]);
+        Ok(())
+    })
+    .py(array.py())?;
+    Ok(out)
 }
 
 /// NaT among the epoch days of [`epoch_days`].
@@ -56,22 +68,30 @@ const NAT_DAY: i32 = i32::MIN;
 /// The epoch days of an array, copied while the GIL is held (see
 /// [`owned`]) and narrowed to the calendar's `i32` on the way, which halves
 /// what the copy writes and the loop reads; NaT becomes [`NAT_DAY`], and a
-/// day no `i32` holds is `calendar.out_of_range` naming its element.
-fn epoch_days(array: &PyReadonlyArray1<'_, i64>) -> PyResult<Vec<i32>> {
+/// day no `i32` holds is `calendar.out_of_range` naming its element. The
+/// copy is split across `threads` too: they read the caller's buffer while
+/// this thread holds the GIL, so no Python code can change it meanwhile.
+fn epoch_days(array: &PyReadonlyArray1<'_, i64>, threads: usize) -> PyResult<Vec<i32>> {
     let py = array.py();
-    array
-        .as_slice()?
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| {
-            if d == NAT {
-                Ok(NAT_DAY)
-            } else {
-                epoch_day(d, i)
+    let days = array.as_slice()?;
+    let mut out = vec![0i32; days.len()];
+    in_chunks(
+        &mut out,
+        useful_threads(days.len(), threads),
+        |start, chunk| {
+            for (j, slot) in chunk.iter_mut().enumerate() {
+                let d = days[start + j];
+                *slot = if d == NAT {
+                    NAT_DAY
+                } else {
+                    epoch_day(d, start + j)?
+                };
             }
-        })
-        .collect::<Result<Vec<i32>, motcua::Error>>()
-        .py(py)
+            Ok(())
+        },
+    )
+    .py(py)?;
+    Ok(out)
 }
 
 /// Below this many elements a batch runs on the calling thread alone:
@@ -94,9 +114,9 @@ pub(crate) fn thread_count(py: Python<'_>, threads: Option<usize>) -> PyResult<u
 
 /// `each(i, element)` over `values`, with the GIL released, split into one
 /// contiguous chunk per thread (up to `threads`, and no more than one per
-/// [`PER_THREAD`] elements); the answers are in order, the same as on one
-/// thread, and the first error (the lowest element's), already naming its
-/// element, becomes the exception.
+/// [`PER_THREAD`] elements) written in place; the answers are in order,
+/// the same as on one thread, and the first error (the lowest element's),
+/// already naming its element, becomes the exception.
 fn map_elements<X, T>(
     py: Python<'_>,
     values: &[X],
@@ -105,43 +125,66 @@ fn map_elements<X, T>(
 ) -> PyResult<Vec<T>>
 where
     X: Copy + Sync,
-    T: Send,
+    T: Send + Clone + Default,
 {
     py.detach(|| {
-        in_chunks(values.len(), threads, |range| {
-            range.map(|i| each(i, values[i])).collect()
-        })
+        let mut out = vec![T::default(); values.len()];
+        in_chunks(
+            &mut out,
+            useful_threads(values.len(), threads),
+            |start, chunk| {
+                for (j, slot) in chunk.iter_mut().enumerate() {
+                    *slot = each(start + j, values[start + j])?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
     })
     .py(py)
 }
 
-/// `part` over the ranges of `0..n` split into contiguous chunks, one per
-/// thread (see [`map_elements`]), concatenated in order; the first error
-/// in element order wins. A panic in a thread goes on in the caller.
+/// The threads worth starting for `n` elements: at most `threads`, and
+/// no more than one per [`PER_THREAD`] elements.
+pub(crate) fn useful_threads(n: usize, threads: usize) -> usize {
+    threads.min(n / PER_THREAD).max(1)
+}
+
+/// `fill(start, chunk)` over `out` split into contiguous chunks, one per
+/// thread (at most `threads`), each chunk starting at element `start`;
+/// the first error in element order wins. A panic in a thread goes on in
+/// the caller. Filling in place, the threads fault in the pages of the
+/// result themselves, and nothing is copied after.
 pub(crate) fn in_chunks<T: Send>(
-    n: usize,
+    out: &mut [T],
     threads: usize,
-    part: impl Fn(std::ops::Range<usize>) -> Result<Vec<T>, motcua::Error> + Sync,
-) -> Result<Vec<T>, motcua::Error> {
-    let threads = threads.min(n / PER_THREAD).max(1);
+    fill: impl Fn(usize, &mut [T]) -> Result<(), motcua::Error> + Sync,
+) -> Result<(), motcua::Error> {
+    let n = out.len();
+    let threads = threads.min(n).max(1);
     if threads == 1 {
-        return part(0..n);
+        return fill(0, out);
     }
     let size = n.div_ceil(threads);
     std::thread::scope(|scope| {
-        let part = &part;
-        let handles: Vec<_> = (0..n)
-            .step_by(size)
-            .map(|start| scope.spawn(move || part(start..(start + size).min(n))))
+        let fill = &fill;
+        let handles: Vec<_> = out
+            .chunks_mut(size)
+            .enumerate()
+            .map(|(c, chunk)| scope.spawn(move || fill(c * size, chunk)))
             .collect();
-        let mut out = Vec::with_capacity(n);
+        let mut first = Ok(());
         for handle in handles {
             match handle.join() {
-                Ok(chunk) => out.extend(chunk?),
+                Ok(result) => {
+                    if first.is_ok() {
+                        first = result;
+                    }
+                }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Ok(out)
+        first
     })
 }
 
@@ -159,7 +202,7 @@ pub fn _add_working_days<'py>(
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
-        let (mut days, n) = (epoch_days(&days)?, owned(&n)?);
+        let (mut days, n) = (epoch_days(&days, threads)?, owned(&n, threads)?);
         lengths(py, days.len(), n.len())?;
         let cal = &cal.0;
         if let Some(roll) = roll {
@@ -210,7 +253,7 @@ pub fn _working_days_between<'py>(
 ) -> PyResult<(Bound<'py, PyArray1<i64>>, bool)> {
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
-        let (a, b) = (epoch_days(&a)?, epoch_days(&b)?);
+        let (a, b) = (epoch_days(&a, threads)?, epoch_days(&b, threads)?);
         lengths(py, a.len(), b.len())?;
         let cal = &cal.0;
         let out = map_elements(py, &a, threads, |i, x| {
@@ -237,7 +280,7 @@ pub fn _is_working_day<'py>(
 ) -> PyResult<Bound<'py, PyArray1<i8>>> {
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
-        let days = epoch_days(&days)?;
+        let days = epoch_days(&days, threads)?;
         let cal = &cal.0;
         let out = map_elements(py, &days, threads, |i, d| {
             if d == NAT_DAY {
@@ -277,10 +320,10 @@ pub fn _add_working_time<'py>(
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
         let (instants, days, hours, minutes) = (
-            owned(&instants)?,
-            owned(&days)?,
-            owned(&hours)?,
-            owned(&minutes)?,
+            owned(&instants, threads)?,
+            owned(&days, threads)?,
+            owned(&hours, threads)?,
+            owned(&minutes, threads)?,
         );
         for len in [days.len(), hours.len(), minutes.len()] {
             lengths(py, instants.len(), len)?;
@@ -318,7 +361,7 @@ pub fn _to_lunar<'py>(
 )> {
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
-        let days = owned(&days)?;
+        let days = owned(&days, threads)?;
         let dates = map_elements(py, &days, threads, |i, d| {
             if d == NAT {
                 return Ok(None);
@@ -386,7 +429,7 @@ pub fn _due_dates<'py>(
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
         let (procedure, channel, received_at) =
-            (owned(&procedure)?, owned(&channel)?, owned(&received_at)?);
+            (owned(&procedure, threads)?, owned(&channel, threads)?, owned(&received_at, threads)?);
         lengths(py, received_at.len(), procedure.len())?;
         lengths(py, received_at.len(), channel.len())?;
         let found = procedures

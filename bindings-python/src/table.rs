@@ -223,15 +223,20 @@ pub fn _report_table<'py>(
         // One set of summaries per chunk of rows, counted on its own thread,
         // then merged in row order: the same counts as one thread's.
         let empty = vec![PeriodSummary::new(period, group_by); parts];
-        let partials = py
-            .detach(|| {
-                crate::batch::in_chunks(rows, threads, |range| {
-                    let mut summaries = empty.clone();
-                    columns.count(range, &mut summaries)?;
-                    Ok(vec![summaries])
-                })
+        let chunks = crate::batch::useful_threads(rows, threads);
+        let mut partials = vec![empty.clone(); chunks];
+        let size = rows.div_ceil(chunks).max(1);
+        py.detach(|| {
+            crate::batch::in_chunks(&mut partials, chunks, |c, part| {
+                // One set of summaries per chunk: `part` is its one element.
+                for (k, summaries) in part.iter_mut().enumerate() {
+                    let start = (c + k) * size;
+                    columns.count(start..(start + size).min(rows), summaries)?;
+                }
+                Ok(())
             })
-            .py(py)?;
+        })
+        .py(py)?;
         let mut partials = partials.into_iter();
         let mut summaries = partials.next().unwrap_or(empty);
         for part in partials {
