@@ -131,3 +131,20 @@ def test_report_table_counts_the_same_on_one_and_two_threads(frame):
     for province in one:
         assert one[province].rows == two[province].rows
         assert one[province].index_inputs() == two[province].index_inputs()
+
+
+def test_the_national_example_on_a_small_dataset(tmp_path):
+    # examples/analyst/national_dask.py on a small version of its data:
+    # the Dask result with 1 and with 2 process workers equals the
+    # single-process one exactly (the script exits non-zero otherwise).
+    pytest.importorskip("distributed")
+    import pathlib
+    import subprocess
+    import sys
+
+    script = pathlib.Path(__file__).resolve().parents[2] / "examples" / "analyst" / "national_dask.py"
+    run = subprocess.run([sys.executable, str(script), "--records", "30000", "--out", str(tmp_path / "n")],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.count("(equal: yes)") == 2
+    assert (tmp_path / "n" / "province=P34" / "month=12" / "part.parquet").exists()
