@@ -91,6 +91,7 @@ def single_process(root: Path) -> tuple[dict[str, motcua.PeriodReport], float]:
 
 
 def _peak_rss_mib() -> float:
+    """The peak resident memory of this process (a worker), in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -128,12 +129,14 @@ def main() -> None:
         print(f"wrote {n:,} records, {len(PROVINCES)} provinces x 12 months, to {root} "
               f"in {time.perf_counter() - start:.1f} s")
     n = ds.dataset(root, format="parquet", partitioning="hive").count_rows()
+    print(f"{n:,} records in {len(PROVINCES)} provinces")
+    # Dask first, from a driver that holds no rows, so that a worker's peak
+    # memory is its own.
+    runs = {workers: on_dask(root, workers) for workers in (1, 2)}
     expected, single = single_process(root)
-    print(f"{n:,} records in {len(expected)} provinces")
     print(f"single process (pyarrow + report_table, all cores): {single:6.1f} s  {n / single / 1e6:5.2f} M records/s")
     rates = {}
-    for workers in (1, 2):
-        got, seconds, peak = on_dask(root, workers)
+    for workers, (got, seconds, peak) in runs.items():
         same = sorted(got) == sorted(expected) and all(
             got[p].rows == expected[p].rows and got[p].index_inputs() == expected[p].index_inputs()
             for p in expected
