@@ -31,7 +31,9 @@ released.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import os
 import typing
 from collections import abc
 
@@ -96,6 +98,12 @@ class _Reader:
             self.names = list(table.column_names)
         else:
             self.names = list(table.keys()) if kind == "mapping" else list(table.columns)
+
+    def rows(self) -> int:
+        """The number of rows (of the first column, for a mapping)."""
+        if self.kind == "mapping":
+            return len(self._column(self.names[0])) if self.names else 0
+        return len(self.table)
 
     def require(self, needed: list[str]) -> None:
         missing = [c for c in needed if c not in self.names]
@@ -201,6 +209,19 @@ class _Reader:
         return np.ascontiguousarray(values.astype(dtype))
 
 
+def _labels_of(
+    reader: _Reader, names: list[str], threads: int | None
+) -> dict[str, tuple[np.ndarray, list[str]]]:
+    """The label columns coded, on up to ``threads`` Python threads for a
+    large table: factorising a string column (pandas' and Arrow's kernels
+    release the GIL) is most of the preparation, one column per thread."""
+    workers = min(len(names), threads if threads is not None else (os.cpu_count() or 1))
+    if workers <= 1 or reader.rows() < 1 << 16:
+        return {name: reader.labels(name) for name in names}
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        return dict(zip(names, pool.map(reader.labels, names)))
+
+
 @typing.overload
 def report_table(
     table: typing.Any,
@@ -264,11 +285,13 @@ def report_table(
     if split_by is not None:
         needed.append(split_by)
     reader.require(needed)
-    channel, channel_labels = reader.labels("channel")
-    ending, ending_labels = reader.labels("ending")
+    labelled = ["channel", "ending"] + ([group_by] if group_by in GROUPS else [])
+    labelled += [split_by] if split_by is not None else []
+    coded = _labels_of(reader, labelled, threads)
+    (channel, channel_labels), (ending, ending_labels) = coded["channel"], coded["ending"]
     rows = len(channel)
-    keys, key_labels = reader.labels(group_by) if group_by in GROUPS else (None, [])
-    splits, split_labels = reader.labels(split_by) if split_by is not None else (None, [])
+    keys, key_labels = coded[group_by] if group_by in GROUPS else (None, [])
+    splits, split_labels = coded[split_by] if split_by is not None else (None, [])
     reports = _motcua._report_table(
         period,
         group_by,
