@@ -54,10 +54,14 @@ fn owned<T: numpy::Element + Copy + Default + Send + Sync>(
 ) -> PyResult<Vec<T>> {
     let values = array.as_slice()?;
     let mut out = vec![T::default(); values.len()];
-    in_chunks(&mut out, useful_threads(values.len(), threads), |start, chunk| {
-        chunk.copy_from_slice(&values[start..start + chunk.len()]);
-        Ok(())
-    })
+    in_chunks(
+        &mut out,
+        useful_threads(values.len(), threads),
+        |start, chunk| {
+            chunk.copy_from_slice(&values[start..start + chunk.len()]);
+            Ok(())
+        },
+    )
     .py(array.py())?;
     Ok(out)
 }
@@ -428,8 +432,11 @@ pub fn _due_dates<'py>(
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     crate::errors::guard(|| {
         let threads = thread_count(py, threads)?;
-        let (procedure, channel, received_at) =
-            (owned(&procedure, threads)?, owned(&channel, threads)?, owned(&received_at, threads)?);
+        let (procedure, channel, received_at) = (
+            owned(&procedure, threads)?,
+            owned(&channel, threads)?,
+            owned(&received_at, threads)?,
+        );
         lengths(py, received_at.len(), procedure.len())?;
         lengths(py, received_at.len(), channel.len())?;
         let found = procedures
