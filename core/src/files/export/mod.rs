@@ -243,9 +243,10 @@ impl<'m> Reader<'m> {
 
     fn parse<'c>(&mut self, row: u64, get: &impl Fn(usize) -> Cell<'c>) -> Result<ExportRow> {
         let cell = |column: Column| self.at[column as usize].map_or(Cell::Empty, get);
-        let fail = |column: Column, kind: ErrorKind, message: String| {
+        // Every error of a row is a cell's: its row and its column's header.
+        let fail = |column: Column, message: String| {
             let header = self.at[column as usize].map(|i| self.headers[i].as_str());
-            Error::new(kind, message).in_file(&self.file, Some(row), header)
+            Error::new(ErrorKind::InvalidCell, message).in_file(&self.file, Some(row), header)
         };
         let text = |column: Column| -> Result<Option<Cow<'c, str>>> {
             match cell(column) {
@@ -258,16 +259,8 @@ impl<'m> Reader<'m> {
                     Ok(Some(Cow::Owned(format!("{}", n as i64))))
                 }
                 Cell::Number(n) => Ok(Some(Cow::Owned(n.to_string()))),
-                Cell::Date(_) => Err(fail(
-                    column,
-                    ErrorKind::InvalidCell,
-                    "a date where text is expected".into(),
-                )),
-                Cell::Other(what) => Err(fail(
-                    column,
-                    ErrorKind::InvalidCell,
-                    format!("the cell holds {what}"),
-                )),
+                Cell::Date(_) => Err(fail(column, "a date where text is expected".into())),
+                Cell::Other(what) => Err(fail(column, format!("the cell holds {what}"))),
             }
         };
         let instant = |column: Column| -> Result<Option<NaiveDateTime>> {
@@ -275,41 +268,27 @@ impl<'m> Reader<'m> {
                 Cell::Empty => Ok(None),
                 Cell::Text(t) if t.trim().is_empty() => Ok(None),
                 Cell::Text(t) => cells::instant(t).map(Some).ok_or_else(|| {
-                    fail(column, ErrorKind::InvalidCell, format!("{t:?} is not a date and time in one of the forms {}", cells::INSTANT_FORMS))
+                    fail(column, format!("{t:?} is not a date and time in one of the forms {}", cells::INSTANT_FORMS))
                 }),
-                Cell::Date(at) => at.map(Some).ok_or_else(|| fail(column, ErrorKind::InvalidCell, "the date is out of range".into())),
-                Cell::Other(what) => Err(fail(column, ErrorKind::InvalidCell, format!("the cell holds {what}"))),
-                Cell::Number(n) => Err(fail(column, ErrorKind::InvalidCell, format!("the number {n} is not a date: format the column as dates, or write them as dd/mm/yyyy HH:mm"))),
+                Cell::Date(at) => at.map(Some).ok_or_else(|| fail(column, "the date is out of range".into())),
+                Cell::Other(what) => Err(fail(column, format!("the cell holds {what}"))),
+                Cell::Number(n) => Err(fail(column, format!("the number {n} is not a date: format the column as dates, or write them as dd/mm/yyyy HH:mm"))),
             }
         };
-        let code = text(Column::Code)?.ok_or_else(|| {
-            fail(
-                Column::Code,
-                ErrorKind::InvalidCell,
-                "the dossier code is empty".into(),
-            )
-        })?;
+        // A cell that must not be empty.
+        let required = |column: Column, what: &str| {
+            text(column)?.ok_or_else(|| fail(column, format!("the {what} is empty")))
+        };
+        let code = required(Column::Code, "dossier code")?;
         let parsed = DossierCode::parse_any(&code)
-            .map_err(|e| fail(Column::Code, ErrorKind::InvalidCell, e.message().to_owned()))?;
-        let status_text = text(Column::Status)?.ok_or_else(|| {
-            fail(
-                Column::Status,
-                ErrorKind::InvalidCell,
-                "the status is empty".into(),
-            )
-        })?;
+            .map_err(|e| fail(Column::Code, e.message().to_owned()))?;
+        let status_text = required(Column::Status, "status")?;
         let status = self.seen.status(self.mapping, &status_text).ok_or_else(|| {
-            fail(Column::Status, ErrorKind::InvalidCell, format!("{status_text:?} is no status: expected {} (or map a vendor's name with ColumnMapping::with_status)", self.mapping.status_names()))
+            fail(Column::Status, format!("{status_text:?} is no status: expected {} (or map a vendor's name with ColumnMapping::with_status)", self.mapping.status_names()))
         })?;
-        let channel_text = text(Column::Channel)?.ok_or_else(|| {
-            fail(
-                Column::Channel,
-                ErrorKind::InvalidCell,
-                "the channel is empty".into(),
-            )
-        })?;
+        let channel_text = required(Column::Channel, "channel")?;
         let channel: Channel = self.seen.channel(self.mapping, &channel_text).ok_or_else(|| {
-            fail(Column::Channel, ErrorKind::InvalidCell, format!("{channel_text:?} is no channel: expected Trực tiếp, Trực tuyến, Bưu chính, their codes 1 to 3, or direct, online, postal"))
+            fail(Column::Channel, format!("{channel_text:?} is no channel: expected Trực tiếp, Trực tuyến, Bưu chính, their codes 1 to 3, or direct, online, postal"))
         })?;
         let received = instant(Column::ReceivedAt)?;
         let due_at = instant(Column::DueAt)?;
@@ -320,7 +299,6 @@ impl<'m> Reader<'m> {
                 Some(_) => Ok(Some(ending)),
                 None => Err(fail(
                     Column::EndedAt,
-                    ErrorKind::InvalidCell,
                     format!("status {} needs the date processing ended", status.code()),
                 )),
             }
@@ -329,7 +307,6 @@ impl<'m> Reader<'m> {
             received.ok_or_else(|| {
                 fail(
                     Column::ReceivedAt,
-                    ErrorKind::InvalidCell,
                     format!("status {} needs the reception date", status.code()),
                 )
             })
@@ -351,7 +328,6 @@ impl<'m> Reader<'m> {
                 let at = ended.or(received).ok_or_else(|| {
                     fail(
                         Column::EndedAt,
-                        ErrorKind::InvalidCell,
                         "a refused dossier needs the date it was refused".into(),
                     )
                 })?;
@@ -379,7 +355,6 @@ impl<'m> Reader<'m> {
             if e < r {
                 return Err(fail(
                     Column::EndedAt,
-                    ErrorKind::InvalidCell,
                     "processing ended before the dossier was received".into(),
                 ));
             }
@@ -388,7 +363,6 @@ impl<'m> Reader<'m> {
             if r < e {
                 return Err(fail(
                     Column::ReturnedAt,
-                    ErrorKind::InvalidCell,
                     "the result was returned before processing ended".into(),
                 ));
             }
