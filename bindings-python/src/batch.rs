@@ -52,18 +52,7 @@ fn owned<T: numpy::Element + Copy + Default + Send + Sync>(
     array: &PyReadonlyArray1<'_, T>,
     threads: usize,
 ) -> PyResult<Vec<T>> {
-    let values = array.as_slice()?;
-    let mut out = vec![T::default(); values.len()];
-    in_chunks(
-        &mut out,
-        useful_threads(values.len(), threads),
-        |start, chunk| {
-            chunk.copy_from_slice(&values[start..start + chunk.len()]);
-            Ok(())
-        },
-    )
-    .py(array.py())?;
-    Ok(out)
+    map_in_chunks(array.as_slice()?, threads, |_, x| Ok(x)).py(array.py())
 }
 
 /// NaT among the epoch days of [`epoch_days`].
@@ -76,26 +65,14 @@ const NAT_DAY: i32 = i32::MIN;
 /// copy is split across `threads` too: they read the caller's buffer while
 /// this thread holds the GIL, so no Python code can change it meanwhile.
 fn epoch_days(array: &PyReadonlyArray1<'_, i64>, threads: usize) -> PyResult<Vec<i32>> {
-    let py = array.py();
-    let days = array.as_slice()?;
-    let mut out = vec![0i32; days.len()];
-    in_chunks(
-        &mut out,
-        useful_threads(days.len(), threads),
-        |start, chunk| {
-            for (j, slot) in chunk.iter_mut().enumerate() {
-                let d = days[start + j];
-                *slot = if d == NAT {
-                    NAT_DAY
-                } else {
-                    epoch_day(d, start + j)?
-                };
-            }
-            Ok(())
-        },
-    )
-    .py(py)?;
-    Ok(out)
+    map_in_chunks(array.as_slice()?, threads, |i, d| {
+        if d == NAT {
+            Ok(NAT_DAY)
+        } else {
+            epoch_day(d, i)
+        }
+    })
+    .py(array.py())
 }
 
 /// Below this many elements a batch runs on the calling thread alone:
@@ -116,6 +93,15 @@ pub(crate) fn thread_count(py: Python<'_>, threads: Option<usize>) -> PyResult<u
     }
 }
 
+/// The number of threads a `threads=` argument stands for, for the Python
+/// half of `report_table` (its thread pool), so that both halves read the
+/// argument alike.
+#[pyfunction]
+#[pyo3(signature = (threads = None))]
+pub fn _thread_count(py: Python<'_>, threads: Option<usize>) -> PyResult<usize> {
+    thread_count(py, threads)
+}
+
 /// `each(i, element)` over `values`, with the GIL released, split into one
 /// contiguous chunk per thread (up to `threads`, and no more than one per
 /// [`PER_THREAD`] elements) written in place; the answers are in order,
@@ -131,21 +117,37 @@ where
     X: Copy + Sync,
     T: Send + Clone + Default,
 {
-    py.detach(|| {
-        let mut out = vec![T::default(); values.len()];
-        in_chunks(
-            &mut out,
-            useful_threads(values.len(), threads),
-            |start, chunk| {
-                for (j, slot) in chunk.iter_mut().enumerate() {
-                    *slot = each(start + j, values[start + j])?;
-                }
-                Ok(())
-            },
-        )?;
-        Ok(out)
-    })
-    .py(py)
+    // Borrowed into the GIL-free closure: `&each` is `Send`, as `each` is `Sync`.
+    let each = &each;
+    py.detach(|| map_in_chunks(values, threads, each)).py(py)
+}
+
+/// `each(i, element)` over `values` in contiguous chunks, one per thread
+/// worth starting ([`useful_threads`]), each written in place: the answers
+/// in order, the first error the lowest element's. The one loop behind
+/// [`map_elements`] (without the GIL) and the copies of [`owned`] and
+/// [`epoch_days`] (with it).
+fn map_in_chunks<X, T>(
+    values: &[X],
+    threads: usize,
+    each: impl Fn(usize, X) -> Result<T, motcua::Error> + Sync,
+) -> Result<Vec<T>, motcua::Error>
+where
+    X: Copy + Sync,
+    T: Send + Clone + Default,
+{
+    let mut out = vec![T::default(); values.len()];
+    in_chunks(
+        &mut out,
+        useful_threads(values.len(), threads),
+        |start, chunk| {
+            for (j, slot) in chunk.iter_mut().enumerate() {
+                *slot = each(start + j, values[start + j])?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }
 
 /// The threads worth starting for `n` elements: at most `threads`, and

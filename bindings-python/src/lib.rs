@@ -53,6 +53,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
     m.add_function(wrap_pyfunction!(files::_read_export, m)?)?;
     m.add_function(wrap_pyfunction!(report::_period_report_from_state, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::_thread_count, m)?)?;
     m.add_function(wrap_pyfunction!(impact::calendar_changes, m)?)?;
     m.add_function(wrap_pyfunction!(impact::appointment_changes, m)?)?;
     m.add_function(wrap_pyfunction!(lunar::to_lunar, m)?)?;

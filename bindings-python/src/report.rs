@@ -258,6 +258,12 @@ impl PeriodReport {
         })
     }
 
+    /// A copy (``copy.copy(report)``): its own rows and counts, which a
+    /// merge into it leaves the original's unchanged.
+    fn __copy__(&self) -> Self {
+        Self(self.0.clone())
+    }
+
     /// Pickles as its JSON state (rows, exclusions and index counts), so
     /// that partial reports cross process pools and Dask workers.
     fn __reduce__<'py>(

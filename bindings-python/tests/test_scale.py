@@ -46,6 +46,11 @@ def test_reports_of_the_parts_merge_into_the_whole_and_pickle(dossiers):
     assert merged.index_inputs() == whole.index_inputs()
     copy = pickle.loads(pickle.dumps(whole))
     assert copy.to_dict() == whole.to_dict() and copy.index_inputs() == whole.index_inputs()
+    import copy as copying
+
+    doubled = copying.copy(whole)
+    doubled.merge(whole)
+    assert doubled.total["received"] == 2 * whole.total["received"] == 2 * copy.total["received"]
     before = merged.to_dict()
     with pytest.raises(motcua.InvalidArgumentError):
         merged.merge(motcua.PeriodReport(motcua.Period.quarter(2026, 4), group_by="agency"))

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import datetime as dt
-import os
 import typing
 from collections import abc
 
@@ -228,7 +227,7 @@ def _labels_of(
     """The label columns coded, on up to ``threads`` Python threads for a
     large table: factorising a string column (pandas' and Arrow's kernels
     release the GIL) is most of the preparation, one column per thread."""
-    workers = min(len(names), threads if threads is not None else (os.cpu_count() or 1))
+    workers = min(len(names), _motcua._thread_count(threads))
     if workers <= 1 or reader.rows() < 1 << 16:
         return {name: reader.labels(name) for name in names}
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:

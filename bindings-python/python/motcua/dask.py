@@ -15,6 +15,7 @@ result equals the single-process one exactly, whatever the partitioning).
 
 from __future__ import annotations
 
+import copy
 import typing
 
 from motcua import _motcua
@@ -36,27 +37,18 @@ def _partition(
         raise type(e)(f"partition {index}: {e.message}", e.code, e.path, e.event_index) from e
 
 
-def _merge(a: Reports, b: Reports) -> Reports:
-    """Two partial results merged into a new one (neither is changed: the
-    scheduler may hold them for another task)."""
-    if isinstance(a, dict):
-        assert isinstance(b, dict)
-        out = {k: _copy(v) for k, v in a.items()}
-        for key, report in b.items():
-            if key in out:
-                out[key].merge(report)
+def _merge_into(merged: Reports, other: Reports) -> None:
+    """Adds ``other`` to ``merged``, a result of this task's own."""
+    if isinstance(merged, dict):
+        assert isinstance(other, dict)
+        for key, report in other.items():
+            if key in merged:
+                merged[key].merge(report)
             else:
-                out[key] = _copy(report)
-        return out
-    assert not isinstance(b, dict)
-    merged = _copy(a)
-    merged.merge(b)
-    return merged
-
-
-def _copy(report: _motcua.PeriodReport) -> _motcua.PeriodReport:
-    function, args = report.__reduce__()
-    return typing.cast(_motcua.PeriodReport, function(*args))
+                merged[key] = copy.copy(report)
+    else:
+        assert not isinstance(other, dict)
+        merged.merge(other)
 
 
 def report(
@@ -105,9 +97,16 @@ def _merge_all(parts: list[typing.Any]) -> typing.Any:
     import dask
 
     def merge_many(*results: Reports) -> Reports:
-        merged = results[0]
+        # A copy of the first, so that no input changes: the scheduler may
+        # hold them for another task.
+        first = results[0]
+        merged: Reports
+        if isinstance(first, dict):
+            merged = {k: copy.copy(v) for k, v in first.items()}
+        else:
+            merged = copy.copy(first)
         for r in results[1:]:
-            merged = _merge(merged, r)
+            _merge_into(merged, r)
         return merged
 
     return dask.delayed(merge_many)(*parts)
