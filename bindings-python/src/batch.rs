@@ -48,7 +48,7 @@ fn element<T: Copy>(values: &[T], i: usize) -> T {
 /// read it (issue 13). One copy per array, measured in `bench_batch.py`,
 /// split across `threads` like [`epoch_days`]'s (this thread holds the GIL
 /// meanwhile, so no Python code can change the buffer).
-fn owned<T: numpy::Element + Copy + Default + Send + Sync>(
+pub(crate) fn owned<T: numpy::Element + Copy + Default + Send + Sync>(
     array: &PyReadonlyArray1<'_, T>,
     threads: usize,
 ) -> PyResult<Vec<T>> {
@@ -127,7 +127,7 @@ where
 /// in order, the first error the lowest element's. The one loop behind
 /// [`map_elements`] (without the GIL) and the copies of [`owned`] and
 /// [`epoch_days`] (with it).
-fn map_in_chunks<X, T>(
+pub(crate) fn map_in_chunks<X, T>(
     values: &[X],
     threads: usize,
     each: impl Fn(usize, X) -> Result<T, motcua::Error> + Sync,
@@ -158,18 +158,19 @@ pub(crate) fn useful_threads(n: usize, threads: usize) -> usize {
 
 /// `fill(start, chunk)` over `out` split into contiguous chunks, one per
 /// thread (at most `threads`), each chunk starting at element `start`;
-/// the first error in element order wins. A panic in a thread goes on in
-/// the caller. Filling in place, the threads fault in the pages of the
-/// result themselves, and nothing is copied after.
-pub(crate) fn in_chunks<T: Send>(
+/// the chunks' results in order, or the first error in element order. A
+/// panic in a thread goes on in the caller. Filling in place, the threads
+/// fault in the pages of the result themselves, and nothing is copied
+/// after.
+pub(crate) fn in_chunks<T: Send, R: Send>(
     out: &mut [T],
     threads: usize,
-    fill: impl Fn(usize, &mut [T]) -> Result<(), motcua::Error> + Sync,
-) -> Result<(), motcua::Error> {
+    fill: impl Fn(usize, &mut [T]) -> Result<R, motcua::Error> + Sync,
+) -> Result<Vec<R>, motcua::Error> {
     let n = out.len();
     let threads = threads.min(n).max(1);
     if threads == 1 {
-        return fill(0, out);
+        return Ok(vec![fill(0, out)?]);
     }
     let size = n.div_ceil(threads);
     std::thread::scope(|scope| {
@@ -179,18 +180,16 @@ pub(crate) fn in_chunks<T: Send>(
             .enumerate()
             .map(|(c, chunk)| scope.spawn(move || fill(c * size, chunk)))
             .collect();
-        let mut first = Ok(());
-        for handle in handles {
-            match handle.join() {
-                Ok(result) => {
-                    if first.is_ok() {
-                        first = result;
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        first
+        // Every thread is joined before the first error is returned.
+        let results: Vec<_> = handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect();
+        results.into_iter().collect()
     })
 }
 

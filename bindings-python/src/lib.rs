@@ -9,6 +9,7 @@ mod dossier;
 mod errors;
 mod files;
 mod impact;
+mod labels;
 mod lunar;
 mod report;
 mod table;
@@ -51,6 +52,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_due_dates, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
+    m.add_function(wrap_pyfunction!(labels::_code_labels, m)?)?;
     m.add_function(wrap_pyfunction!(files::_read_export, m)?)?;
     m.add_function(wrap_pyfunction!(report::_period_report_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_thread_count, m)?)?;

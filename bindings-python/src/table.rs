@@ -5,11 +5,20 @@
 //! give them), instants as int64 seconds of Vietnam local time (NaT is the
 //! minimum int64). The labels are checked here, so the codes stay those of
 //! the core.
+//!
+//! The counting runs without the GIL, so it never reads the caller's
+//! arrays, which another Python thread could change or free meanwhile
+//! (the rule of [`crate::batch::owned`]). It streams instead: each thread
+//! copies a block of its rows while the GIL is held, counts the block
+//! without it, and goes on to its next block in the same buffers. A copy
+//! of the whole table would touch every page of ~50 bytes a row for the
+//! first time, and on this machine those page faults alone took longer
+//! than the count (`benches/python/bench_table.py`, issue 18).
 
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 
-use motcua::dossier::Fact;
+use motcua::dossier::{Fact, Facts};
 use motcua::index::PeriodSummary;
 use motcua::procedure::Channel;
 use motcua::report::{Ending, GroupBy, ReportRecord};
@@ -19,23 +28,51 @@ use crate::convert::{local_seconds, NAT};
 use crate::errors::{exception, IntoPy};
 use crate::report::{period_arg, PeriodReport};
 
-/// The columns of a dossier table, borrowed from numpy arrays.
-struct Columns<'a> {
+/// Rows a thread copies and counts at a time: its buffers (~3 MiB) stay in
+/// cache and are reused block after block, and the hand-overs of the GIL
+/// between blocks are a few hundred for ten million rows.
+const BLOCK: usize = 1 << 16;
+
+/// The columns of a dossier table, borrowed from numpy arrays: read only
+/// while the GIL is held.
+struct Table<'a> {
     keys: Option<&'a [i32]>,
-    key_labels: &'a [String],
     splits: Option<&'a [i32]>,
     channel: &'a [i32],
-    channels: &'a [Channel],
     received_at: &'a [i64],
     due_at: &'a [i64],
     ended_at: &'a [i64],
     ending: &'a [i32],
-    endings: &'a [Ending],
     paused: &'a [bool],
     supplement_requests: &'a [i64],
     /// One boolean column per fact the table records; none: the table
     /// records no facts, and the index does not measure them.
     facts: Vec<(Fact, &'a [bool])>,
+}
+
+/// The labels the codes of a table point to.
+struct Labels<'a> {
+    keys: &'a [String],
+    channels: &'a [Channel],
+    endings: &'a [Ending],
+}
+
+/// A block of a table's rows, copied (see the module's comment): the same
+/// columns, owned, from row `first` on; each row's facts gathered in one
+/// set.
+#[derive(Default)]
+struct Block {
+    first: usize,
+    keys: Option<Vec<i32>>,
+    splits: Option<Vec<i32>>,
+    channel: Vec<i32>,
+    received_at: Vec<i64>,
+    due_at: Vec<i64>,
+    ended_at: Vec<i64>,
+    ending: Vec<i32>,
+    paused: Vec<bool>,
+    supplement_requests: Vec<i64>,
+    facts: Option<Vec<Facts>>,
 }
 
 fn row_error(row: usize, message: String) -> Error {
@@ -63,59 +100,96 @@ fn label<'a, T>(row: usize, column: &str, code: i32, labels: &'a [T]) -> Result<
         .ok_or_else(|| row_error(row, format!("{column} is missing")))
 }
 
-impl Columns<'_> {
-    fn record(&self, row: usize) -> Result<ReportRecord, Error> {
-        let ending = match self.ending[row] {
+impl Block {
+    /// Copies the table's `rows` into the block, over what it held.
+    fn fill(&mut self, table: &Table<'_>, rows: std::ops::Range<usize>) {
+        fn copy<T: Copy>(into: &mut Vec<T>, from: &[T], rows: &std::ops::Range<usize>) {
+            into.clear();
+            into.extend_from_slice(&from[rows.clone()]);
+        }
+        fn copy_some(
+            into: &mut Option<Vec<i32>>,
+            from: Option<&[i32]>,
+            rows: &std::ops::Range<usize>,
+        ) {
+            if let Some(from) = from {
+                copy(into.get_or_insert_with(Vec::new), from, rows);
+            }
+        }
+        self.first = rows.start;
+        copy_some(&mut self.keys, table.keys, &rows);
+        copy_some(&mut self.splits, table.splits, &rows);
+        copy(&mut self.channel, table.channel, &rows);
+        copy(&mut self.received_at, table.received_at, &rows);
+        copy(&mut self.due_at, table.due_at, &rows);
+        copy(&mut self.ended_at, table.ended_at, &rows);
+        copy(&mut self.ending, table.ending, &rows);
+        copy(&mut self.paused, table.paused, &rows);
+        copy(
+            &mut self.supplement_requests,
+            table.supplement_requests,
+            &rows,
+        );
+        if !table.facts.is_empty() {
+            let facts = self.facts.get_or_insert_with(Vec::new);
+            facts.clear();
+            facts.extend(rows.map(|row| {
+                table
+                    .facts
+                    .iter()
+                    .filter(|(_, column)| column[row])
+                    .map(|&(fact, _)| fact)
+                    .collect::<Facts>()
+            }));
+        }
+    }
+
+    /// The record of the block's row `i` (row `first + i` of the table,
+    /// as errors name it).
+    fn record(&self, labels: &Labels<'_>, i: usize) -> Result<ReportRecord, Error> {
+        let row = self.first + i;
+        let ending = match self.ending[i] {
             -1 => None,
-            code => Some(*label(row, "ending", code, self.endings)?),
+            code => Some(*label(row, "ending", code, labels.endings)?),
         };
-        let supplement_requests = u32::try_from(self.supplement_requests[row]).map_err(|_| {
+        let supplement_requests = u32::try_from(self.supplement_requests[i]).map_err(|_| {
             row_error(
                 row,
                 format!(
                     "supplement_requests {} is not a count",
-                    self.supplement_requests[row]
+                    self.supplement_requests[i]
                 ),
             )
         })?;
         Ok(ReportRecord {
-            channel: *label(row, "channel", self.channel[row], self.channels)?,
-            received_at: instant(row, "received_at", self.received_at[row])?,
-            due_at: instant(row, "due_at", self.due_at[row])?,
-            ended_at: instant(row, "ended_at", self.ended_at[row])?,
+            channel: *label(row, "channel", self.channel[i], labels.channels)?,
+            received_at: instant(row, "received_at", self.received_at[i])?,
+            due_at: instant(row, "due_at", self.due_at[i])?,
+            ended_at: instant(row, "ended_at", self.ended_at[i])?,
             ending,
-            paused: self.paused[row],
+            paused: self.paused[i],
             supplement_requests,
-            facts: (!self.facts.is_empty()).then(|| {
-                self.facts
-                    .iter()
-                    .filter(|(_, column)| column[row])
-                    .map(|&(fact, _)| fact)
-                    .collect()
-            }),
+            facts: self.facts.as_ref().map(|facts| facts[i]),
         })
     }
 
-    /// Counts the rows of `rows` into `summaries` (one per split label, or
+    /// Counts the block's rows into `summaries` (one per split label, or
     /// one).
-    fn count(
-        &self,
-        rows: std::ops::Range<usize>,
-        summaries: &mut [PeriodSummary],
-    ) -> Result<(), Error> {
-        for row in rows {
-            let record = self.record(row)?;
-            let key = match self.keys {
-                Some(keys) => label(row, "the group column", keys[row], self.key_labels)?,
+    fn count(&self, labels: &Labels<'_>, summaries: &mut [PeriodSummary]) -> Result<(), Error> {
+        for i in 0..self.channel.len() {
+            let row = self.first + i;
+            let record = self.record(labels, i)?;
+            let key = match &self.keys {
+                Some(keys) => label(row, "the group column", keys[i], labels.keys)?,
                 None => "",
             };
-            let summary = match self.splits {
+            let summary = match &self.splits {
                 Some(splits) => {
-                    let i = usize::try_from(splits[row])
+                    let s = usize::try_from(splits[i])
                         .ok()
-                        .filter(|&i| i < summaries.len())
+                        .filter(|&s| s < summaries.len())
                         .ok_or_else(|| row_error(row, "the split column is missing".into()))?;
-                    &mut summaries[i]
+                    &mut summaries[s]
                 }
                 None => &mut summaries[0],
             };
@@ -123,6 +197,98 @@ impl Columns<'_> {
         }
         Ok(())
     }
+}
+
+/// One thread's share of a table: its rows, the block it is on, its
+/// counts so far, and the error that stopped it.
+struct Worker {
+    rows: std::ops::Range<usize>,
+    block: Block,
+    summaries: Vec<PeriodSummary>,
+    failed: Option<Error>,
+}
+
+impl Worker {
+    /// The rows of its next block; none when its rows are counted or it
+    /// failed.
+    fn next_block(&self, round: usize) -> Option<std::ops::Range<usize>> {
+        let start = self.rows.start + round * BLOCK;
+        (self.failed.is_none() && start < self.rows.end)
+            .then(|| start..(start + BLOCK).min(self.rows.end))
+    }
+}
+
+/// Counts `table` on `threads` threads, each over a contiguous share of the
+/// rows in [`BLOCK`]s: copied with the GIL held, counted without it. The
+/// shares' summaries merge in row order, the same counts as one thread's;
+/// the first error in row order wins (a thread stops at its first, and
+/// the threads after a failed one stop too: their rows come later).
+fn count(
+    py: Python<'_>,
+    table: &Table<'_>,
+    labels: &Labels<'_>,
+    empty: Vec<PeriodSummary>,
+    threads: usize,
+) -> PyResult<Vec<PeriodSummary>> {
+    let rows = table.channel.len();
+    let shares = crate::batch::useful_threads(rows, threads);
+    let size = rows.div_ceil(shares).max(1);
+    let mut workers: Vec<Worker> = (0..shares)
+        .map(|w| Worker {
+            rows: (w * size).min(rows)..((w + 1) * size).min(rows),
+            block: Block::default(),
+            summaries: empty.clone(),
+            failed: None,
+        })
+        .collect();
+    for round in 0.. {
+        if let Some(w) = workers.iter().position(|w| w.failed.is_some()) {
+            workers.truncate(w + 1);
+        }
+        if workers.iter().all(|w| w.next_block(round).is_none()) {
+            break;
+        }
+        // `in_chunks` over the workers, one per thread: each its own.
+        crate::batch::in_chunks(&mut workers, shares, |_, mine| {
+            for w in mine.iter_mut() {
+                if let Some(block) = w.next_block(round) {
+                    w.block.fill(table, block);
+                }
+            }
+            Ok(())
+        })
+        .py(py)?;
+        py.detach(|| {
+            crate::batch::in_chunks(&mut workers, shares, |_, mine| {
+                for w in mine.iter_mut() {
+                    if w.next_block(round).is_some() {
+                        if let Err(e) = w.block.count(labels, &mut w.summaries) {
+                            w.failed = Some(e);
+                        }
+                    }
+                }
+                Ok(())
+            })
+        })
+        .py(py)?;
+    }
+    let mut workers = workers.into_iter();
+    let Some(first) = workers.next() else {
+        return Ok(empty);
+    };
+    let mut summaries = first.summaries;
+    if let Some(e) = first.failed {
+        return Err(e).py(py);
+    }
+    for w in workers {
+        if let Some(e) = w.failed {
+            return Err(e).py(py);
+        }
+        for (mine, theirs) in summaries.iter_mut().zip(&w.summaries) {
+            mine.merge(theirs).py(py)?;
+        }
+    }
+    Ok(summaries)
 }
 
 /// Parses each label with `parse`, or names the bad one, the first row
@@ -174,40 +340,33 @@ pub fn _report_table<'py>(
         let group_by: GroupBy = group_by.parse().py(py)?;
         let channels: Vec<Channel> = parse_labels(&channel_labels, channel.as_slice()?).py(py)?;
         let endings: Vec<Ending> = parse_labels(&ending_labels, ending.as_slice()?).py(py)?;
-        let facts: Vec<(Fact, &[bool])> = facts
-            .iter()
-            .map(|(name, column)| Ok((name.parse::<Fact>().py(py)?, column.as_slice()?)))
-            .collect::<PyResult<_>>()?;
-        let columns = Columns {
+        let table = Table {
             keys: keys.as_ref().map(|k| k.as_slice()).transpose()?,
-            key_labels: &key_labels,
             splits: splits.as_ref().map(|s| s.as_slice()).transpose()?,
             channel: channel.as_slice()?,
-            channels: &channels,
             received_at: received_at.as_slice()?,
             due_at: due_at.as_slice()?,
             ended_at: ended_at.as_slice()?,
             ending: ending.as_slice()?,
-            endings: &endings,
             paused: paused.as_slice()?,
             supplement_requests: supplement_requests.as_slice()?,
-            facts,
+            facts: facts
+                .iter()
+                .map(|(name, column)| Ok((name.parse::<Fact>().py(py)?, column.as_slice()?)))
+                .collect::<PyResult<_>>()?,
         };
-        let rows = columns.channel.len();
+        let rows = table.channel.len();
         let mut lengths = vec![
-            ("the group column", columns.keys.map_or(rows, <[i32]>::len)),
-            (
-                "the split column",
-                columns.splits.map_or(rows, <[i32]>::len),
-            ),
-            ("received_at", columns.received_at.len()),
-            ("due_at", columns.due_at.len()),
-            ("ended_at", columns.ended_at.len()),
-            ("ending", columns.ending.len()),
-            ("paused", columns.paused.len()),
-            ("supplement_requests", columns.supplement_requests.len()),
+            ("the group column", table.keys.map_or(rows, <[i32]>::len)),
+            ("the split column", table.splits.map_or(rows, <[i32]>::len)),
+            ("received_at", table.received_at.len()),
+            ("due_at", table.due_at.len()),
+            ("ended_at", table.ended_at.len()),
+            ("ending", table.ending.len()),
+            ("paused", table.paused.len()),
+            ("supplement_requests", table.supplement_requests.len()),
         ];
-        lengths.extend(columns.facts.iter().map(|(f, c)| (f.code(), c.len())));
+        lengths.extend(table.facts.iter().map(|(f, c)| (f.code(), c.len())));
         if let Some((name, n)) = lengths.iter().find(|(_, n)| *n != rows) {
             return Err(exception(
                 py,
@@ -215,35 +374,18 @@ pub fn _report_table<'py>(
                 format!("columns of different lengths: channel has {rows} rows, {name} {n}"),
             ));
         }
-        let parts = if columns.splits.is_some() {
+        let labels = Labels {
+            keys: &key_labels,
+            channels: &channels,
+            endings: &endings,
+        };
+        let parts = if table.splits.is_some() {
             split_labels.len()
         } else {
             1
         };
-        // One set of summaries per chunk of rows, counted on its own thread,
-        // then merged in row order: the same counts as one thread's.
         let empty = vec![PeriodSummary::new(period, group_by); parts];
-        let chunks = crate::batch::useful_threads(rows, threads);
-        let mut partials = vec![empty.clone(); chunks];
-        let size = rows.div_ceil(chunks).max(1);
-        py.detach(|| {
-            crate::batch::in_chunks(&mut partials, chunks, |c, part| {
-                // One set of summaries per chunk: `part` is its one element.
-                for (k, summaries) in part.iter_mut().enumerate() {
-                    let start = (c + k) * size;
-                    columns.count(start..(start + size).min(rows), summaries)?;
-                }
-                Ok(())
-            })
-        })
-        .py(py)?;
-        let mut partials = partials.into_iter();
-        let mut summaries = partials.next().unwrap_or(empty);
-        for part in partials {
-            for (mine, theirs) in summaries.iter_mut().zip(&part) {
-                mine.merge(theirs).py(py)?;
-            }
-        }
+        let summaries = count(py, &table, &labels, empty, threads)?;
         Ok(summaries.into_iter().map(PeriodReport).collect())
     })
 }

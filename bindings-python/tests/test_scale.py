@@ -138,6 +138,44 @@ def test_report_table_counts_the_same_on_one_and_two_threads(frame):
         assert one[province].index_inputs() == two[province].index_inputs()
 
 
+def test_report_table_names_the_lowest_bad_row_on_any_threads(frame):
+    big = pd.concat([frame] * 8, ignore_index=True)
+    # On two threads, row 190000 is the second thread's first block and
+    # row 150000 the first thread's third: the lower one is named anyway.
+    big.loc[190_000, "supplement_requests"] = -1
+    big.loc[150_000, "supplement_requests"] = -2
+    for threads in (1, 2, 3):
+        with pytest.raises(motcua.InvalidArgumentError, match="row 150000: supplement_requests -2"):
+            motcua.report_table(big, QUARTER, threads=threads)
+
+
+def test_arrow_strings_are_coded_as_pandas_factorize_codes_them():
+    pa = pytest.importorskip("pyarrow")
+    from motcua._table import _arrow_labels
+
+    rng = np.random.default_rng(18)
+    words = np.array(["Sở Tư pháp", "UBND xã", "", "Công an", "x" * 300], dtype=object)
+    values = words[rng.integers(0, len(words), 200_000)]
+    values[rng.integers(0, len(values), 5_000)] = None
+    chunked = pa.chunked_array([values[:70_001], values[70_001:70_001], values[70_001:]], pa.string())
+    columns = {
+        "string, chunked": chunked,
+        "large_string": pa.array(values, pa.large_string()),
+        "sliced": pa.array(np.concatenate([words[:3], values]), pa.string()).slice(3),
+        "string_view": pa.array(values, pa.string_view()),
+        "dictionary": pa.array(values, pa.string()).dictionary_encode(),
+    }
+    expected_codes, expected_labels = pd.factorize(pd.Series(values).replace("", None))
+    expected = np.array([None, *expected_labels], dtype=object)[expected_codes + 1]
+    for name, column in columns.items():
+        one = _arrow_labels(name, column, 1)
+        two = _arrow_labels(name, column, 2)
+        assert (one[0] == two[0]).all() and one[1] == two[1], name
+        codes, labels = one
+        assert labels == list(expected_labels), name  # in order of first appearance
+        assert (np.array([None, *labels], dtype=object)[codes + 1] == expected).all(), name
+
+
 def test_the_national_example_on_a_small_dataset(tmp_path):
     # examples/analyst/national_dask.py on a small version of its data:
     # the Dask result with 1 and with 2 process workers equals the

@@ -4,7 +4,7 @@ by unit and by province on a LocalCluster of process workers, and checked
 against the single-process result.
 
     .venv/bin/python examples/analyst/national_dask.py                    # 2 M records
-    .venv/bin/python examples/analyst/national_dask.py --records 30000000 # the bench
+    .venv/bin/python examples/analyst/national_dask.py --records 30000000 --out out/national-30m
 
 The dataset is seeded and synthetic (provinces P01-P34, each with 16
 departments and 90 communes, dossiers in the one-stop shares of the sample
@@ -116,16 +116,13 @@ def on_dask(root: Path, workers: int) -> tuple[dict[str, motcua.PeriodReport], f
     return typing.cast(dict[str, motcua.PeriodReport], reports), seconds, max(peaks.values())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--records", type=int, default=2_000_000)
-    parser.add_argument("--seed", type=int, default=766)
-    parser.add_argument("--out", type=Path, default=Path("out/national"))
-    args = parser.parse_args()
-    root: Path = args.out
+def run(root: Path, records: int, seed: int) -> None:
+    """Writes the dataset under ``root`` unless it is there, then prints the
+    figures of the 1- and 2-worker runs and the single-process one (also
+    ``benches/python/bench_dask.py``)."""
     if not root.exists():
         start = time.perf_counter()
-        n = write_dataset(root, args.records, args.seed)
+        n = write_dataset(root, records, seed)
         print(f"wrote {n:,} records, {len(PROVINCES)} provinces x 12 months, to {root} "
               f"in {time.perf_counter() - start:.1f} s")
     n = ds.dataset(root, format="parquet", partitioning="hive").count_rows()
@@ -150,6 +147,15 @@ def main() -> None:
     total = sum(r.total["received"] for r in expected.values())
     print(f"received in {YEAR}: {total:,}; on time (II.06a, resolved early or on time): "
           f"{sum(r.total['early'] + r.total['on_time'] for r in expected.values()) / max(1, sum(r.total['resolved'] for r in expected.values())):.1%}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=2_000_000)
+    parser.add_argument("--seed", type=int, default=766)
+    parser.add_argument("--out", type=Path, default=Path("out/national"))
+    args = parser.parse_args()
+    run(args.out, args.records, args.seed)
 
 
 if __name__ == "__main__":

@@ -43,10 +43,10 @@ def due_dates(
     reader = _Reader(table)
     needed = [procedure, received_at] + ([channel] if channel is not None and channel in reader.names else [])
     reader.require(needed)
-    codes, labels = _procedure_codes(reader, table, procedure)
+    codes, labels = _procedure_codes(reader, table, procedure, threads)
     rows = len(codes)
     if channel is not None and channel in reader.names:
-        channel_codes, channel_labels = reader.labels(channel)
+        channel_codes, channel_labels = reader.labels(channel, threads)
     else:
         channel_codes, channel_labels = np.zeros(rows, dtype=np.int32), ["direct"]
     aware = reader.kind == "pandas" and getattr(table[received_at].dtype, "tz", None) is not None
@@ -63,7 +63,9 @@ def due_dates(
     return series.dt.tz_localize(_VIETNAM) if aware else series
 
 
-def _procedure_codes(reader: _Reader, table: typing.Any, name: str) -> tuple[np.ndarray, list[str]]:
+def _procedure_codes(
+    reader: _Reader, table: typing.Any, name: str, threads: int | None
+) -> tuple[np.ndarray, list[str]]:
     """The codes and distinct labels of the procedure column, with the
     message a float column needs."""
     kind = None
@@ -76,4 +78,4 @@ def _procedure_codes(reader: _Reader, table: typing.Any, name: str) -> tuple[np.
             f"column {name} holds numbers, not procedure codes: a CSV reader turned codes such as "
             f"2.000010 into 2.00001; read it as text, e.g. pandas.read_csv(..., dtype={{{name!r}: str}})"
         )
-    return reader.labels(name)
+    return reader.labels(name, threads)

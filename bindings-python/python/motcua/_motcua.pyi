@@ -34,6 +34,7 @@ __all__ = [
     "__version__",
     "_add_working_days",
     "_add_working_time",
+    "_code_labels",
     "_due_dates",
     "_error_codes",
     "_is_working_day",
@@ -513,6 +514,19 @@ def _report_table(
     facts: list[tuple[str, npt.NDArray[np.bool_]]],
     threads: int | None,
 ) -> list[PeriodReport]: ...
+def _code_labels(
+    column: str,
+    chunks: list[
+        tuple[
+            npt.NDArray[np.uint8] | None,
+            npt.NDArray[np.int32] | npt.NDArray[np.int64],
+            npt.NDArray[np.uint8],
+            int,
+            int,
+        ]
+    ],
+    threads: int | None,
+) -> tuple[npt.NDArray[np.int32], list[str]]: ...
 def _period_report_from_state(state: str) -> PeriodReport: ...
 def _thread_count(threads: int | None = None) -> int: ...
 def _read_export(

@@ -24,14 +24,13 @@ A dossier table has one row per dossier and the columns of
 
 pandas DataFrames, pyarrow Tables, Polars DataFrames (through Arrow) and
 mappings of numpy arrays are read. Strings become integer codes into their
-distinct labels (``pandas.factorize``, Arrow dictionaries), so the Rust core
-compares a few labels, not millions of strings; it counts with the GIL
-released.
+distinct labels (Arrow strings natively on every core, other columns with
+``pandas.factorize``), so the Rust core compares a few labels, not millions
+of strings; it counts with the GIL released.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import typing
 from collections import abc
@@ -85,23 +84,33 @@ def _without_empty(codes: np.ndarray, labels: list[str]) -> tuple[np.ndarray, li
     return codes, labels[:empty] + labels[empty + 1 :]
 
 
-def _arrow_labels(name: str, column: typing.Any) -> tuple[np.ndarray, list[str]]:
-    """Integer codes (``-1`` where missing) and the distinct labels of an
-    Arrow string column (chunked or not, dictionary-encoded or not)."""
+def _arrow_labels(name: str, column: typing.Any, threads: int | None) -> tuple[np.ndarray, list[str]]:
+    """Integer codes (``-1`` where missing or empty) and the distinct labels
+    of an Arrow string column (chunked or not, dictionary-encoded or not),
+    coded by the native module on ``threads`` threads from the column's own
+    buffers."""
     import pyarrow as pa  # type: ignore[import-untyped]  # optional dependency
-    import pyarrow.compute as pc  # type: ignore[import-untyped]  # optional dependency
 
     if pa.types.is_null(column.type):  # every value missing
         return np.full(len(column), -1, dtype=np.int32), []
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
+    if pa.types.is_string_view(column.type):
+        column = column.cast(pa.large_string())
     if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
         raise InvalidTypeError(f"column {name} must hold strings, not {column.type}")
-    # The distinct labels, then each row's index among them: correct
-    # whatever the chunks (a dictionary per chunk would not be).
-    distinct = pc.drop_null(pc.unique(column))
-    codes = pc.index_in(column, value_set=distinct).fill_null(-1).to_numpy()
-    return _without_empty(codes.astype(np.int32), [str(v) for v in distinct.to_pylist()])
+    offsets = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    chunks: list[typing.Any] = []  # (validity, offsets, data, offset, length) of each chunk
+    for chunk in getattr(column, "chunks", [column]):
+        validity, value_offsets, data = chunk.buffers()
+        chunks.append((
+            None if validity is None or chunk.null_count == 0 else np.frombuffer(validity, np.uint8),
+            np.frombuffer(value_offsets, offsets),
+            np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8),
+            chunk.offset,
+            len(chunk),
+        ))
+    return _without_empty(*_motcua._code_labels(name, chunks, threads))
 
 
 class _Reader:
@@ -141,29 +150,30 @@ class _Reader:
 
     def _arrow(self, name: str) -> typing.Any:
         """A column of the Arrow table, as its chunks (never concatenated:
-        the kernels below read chunked arrays, and a copy of millions of
-        strings costs more than the report)."""
+        the native coder reads chunks, and a copy of millions of strings
+        costs more than the report)."""
         return self.table.column(name)
 
-    def labels(self, name: str) -> tuple[np.ndarray, list[str]]:
-        """Integer codes (``-1`` where missing) and the distinct labels."""
+    def labels(self, name: str, threads: int | None) -> tuple[np.ndarray, list[str]]:
+        """Integer codes (``-1`` where missing) and the distinct labels;
+        Arrow strings are coded on ``threads`` threads."""
         if isinstance(self.table, ExportTable):
             coded = self.table._labels(name)
             if coded is not None:  # coded by the reader already
                 return coded
         if self.kind == "pyarrow":
-            return _arrow_labels(name, self._arrow(name))
+            return _arrow_labels(name, self._arrow(name), threads)
         if self.kind == "pandas":
             import pandas as pd  # type: ignore[import-untyped]  # optional dependency
 
             series = self.table[name]
             dtype = series.dtype
             if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-                # pandas' default strings are Arrow arrays: Arrow's kernels
-                # code them in half the time of pandas.factorize.
+                # pandas' default strings are Arrow arrays, coded natively
+                # on every core (pandas.factorize takes one).
                 import pyarrow as pa  # type: ignore[import-untyped]  # pandas' string storage
 
-                return _arrow_labels(name, pa.array(series.array))
+                return _arrow_labels(name, pa.array(series.array), threads)
             codes, uniques = pd.factorize(series)
             labels = list(uniques)
             if any(not isinstance(v, str) for v in labels):
@@ -203,7 +213,8 @@ class _Reader:
                 f"column {name} must hold datetimes, not {values.dtype} "
                 "(parse text first, e.g. pandas.read_csv(..., parse_dates=[...]))"
             )
-        return np.ascontiguousarray(values.astype(_SECONDS)).view(np.int64)
+        # Not copied here: the native call copies what it reads (on every core).
+        return np.ascontiguousarray(values.astype(_SECONDS, copy=False)).view(np.int64)
 
     def numbers(self, name: str, rows: int, default: typing.Any, dtype: typing.Any) -> np.ndarray:
         if name not in self.names:
@@ -218,20 +229,7 @@ class _Reader:
         kinds = "b" if dtype is bool else "iu"
         if values.dtype.kind not in kinds:
             raise InvalidTypeError(f"column {name} must hold {dtype.__name__} values, not {values.dtype}")
-        return np.ascontiguousarray(values.astype(dtype))
-
-
-def _labels_of(
-    reader: _Reader, names: list[str], threads: int | None
-) -> dict[str, tuple[np.ndarray, list[str]]]:
-    """The label columns coded, on up to ``threads`` Python threads for a
-    large table: factorising a string column (pandas' and Arrow's kernels
-    release the GIL) is most of the preparation, one column per thread."""
-    workers = min(len(names), _motcua._thread_count(threads))
-    if workers <= 1 or reader.rows() < 1 << 16:
-        return {name: reader.labels(name) for name in names}
-    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-        return dict(zip(names, pool.map(reader.labels, names)))
+        return np.ascontiguousarray(values.astype(dtype, copy=False))
 
 
 @typing.overload
@@ -299,7 +297,7 @@ def report_table(
     reader.require(needed)
     labelled = ["channel", "ending"] + ([group_by] if group_by in GROUPS else [])
     labelled += [split_by] if split_by is not None else []
-    coded = _labels_of(reader, labelled, threads)
+    coded = {name: reader.labels(name, threads) for name in labelled}
     (channel, channel_labels), (ending, ending_labels) = coded["channel"], coded["ending"]
     rows = len(channel)
     keys, key_labels = coded[group_by] if group_by in GROUPS else (None, [])
