@@ -53,6 +53,10 @@ crate::labels::labelled! {
         DossierFinished = "dossier.finished",
         /// A second extension, or a new appointment that is not later.
         InvalidExtension = "dossier.invalid_extension",
+        /// A correction (void, amend) that names no earlier lifecycle
+        /// entry, corrects a correction or a voided entry, or lacks its
+        /// reason or actor.
+        InvalidCorrection = "dossier.invalid_correction",
         /// A dossier or event log document that is malformed.
         InvalidDossier = "dossier.invalid",
         /// A dossier document recorded on another calendar than the one it is
@@ -117,6 +121,9 @@ impl ErrorKind {
             ErrorKind::DossierFinished => "Hồ sơ đã kết thúc xử lý.",
             ErrorKind::InvalidExtension => {
                 "Không thể gia hạn: hồ sơ đã được gia hạn, hoặc ngày hẹn mới không muộn hơn."
+            }
+            ErrorKind::InvalidCorrection => {
+                "Không thể đính chính: bước cần sửa không tồn tại, là một lần đính chính, đã bị hủy, hoặc thiếu lý do hay người thực hiện."
             }
             ErrorKind::InvalidDossier => "Dữ liệu hồ sơ hoặc nhật ký xử lý không hợp lệ.",
             ErrorKind::CalendarMismatch => {

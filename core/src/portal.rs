@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::dossier::{Dossier, EventKind, Status};
+use crate::dossier::{Dossier, Event, EventKind, Status};
 use crate::error::Result;
 use crate::procedure::FeeKind;
 
@@ -217,34 +217,6 @@ pub struct ProgressEntry {
     pub deadline: String,
 }
 
-fn event_text(kind: &EventKind) -> String {
-    match kind {
-        EventKind::Submitted => "Nộp hồ sơ".into(),
-        EventKind::Accepted => "Tiếp nhận hồ sơ".into(),
-        EventKind::AcceptedCrossBoundary { competent_unit } => {
-            format!(
-                "Tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính, chuyển {competent_unit}"
-            )
-        }
-        EventKind::CompetentReceived => "Cơ quan có thẩm quyền nhận hồ sơ".into(),
-        // At reception, or after acceptance on appraisal.
-        EventKind::Refused { reason } => format!("Từ chối: {reason}"),
-        EventKind::Routed { step } => format!("Chuyển xử lý bước {step}"),
-        EventKind::SupplementRequested { reason } => format!("Yêu cầu bổ sung: {reason}"),
-        EventKind::SupplementCompleted => "Nhận hồ sơ bổ sung".into(),
-        EventKind::FinancialObligationRequested => "Yêu cầu thực hiện nghĩa vụ tài chính".into(),
-        EventKind::Paid => "Hoàn thành nghĩa vụ tài chính".into(),
-        EventKind::Suspended { reason } => format!("Dừng xử lý: {reason}"),
-        EventKind::Resumed => "Tiếp tục xử lý".into(),
-        EventKind::Extended { reason, .. } => {
-            format!("Xin lỗi và hẹn lại ngày trả kết quả: {reason}")
-        }
-        EventKind::Resolved => "Đã xử lý xong".into(),
-        EventKind::ResultReturned => "Đã trả kết quả".into(),
-        EventKind::Withdrawn => "Công dân rút hồ sơ".into(),
-    }
-}
-
 impl std::fmt::Debug for DossierSync {
     /// Without the applicant's personal data.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -268,7 +240,8 @@ impl DossierSync {
         // Replay to read the due date around each supplement round.
         let clock = crate::dossier::Clock::new(d.calendar(), p, d.channel());
         let mut s = crate::dossier::ClockState::new();
-        for e in d.events() {
+        let history = d.history();
+        for e in &history {
             let before = s.due_at;
             clock.advance(&mut s, e)?;
             match &e.kind {
@@ -303,7 +276,7 @@ impl DossierSync {
             applicant_kind: 1,
             email: a.email,
             phone: a.phone,
-            submitted_at: ts(d.events().first().map(|e| e.at)),
+            submitted_at: ts(history.first().map(|e| e.at)),
             received_at: ts(state.received_at),
             due_at: ts(d.appointment_at()),
             status: d.status().code(),
@@ -360,14 +333,40 @@ impl DossierSync {
     }
 }
 
-/// The progress entries of a dossier, one per event.
+/// The progress entries of a dossier, one per entry of its log. The
+/// figures (status, deadline) follow the corrected history; an entry a
+/// correction voided or amended says so ("đã hủy", "đã đính chính") and an
+/// amended one shows what it counts as; a correction is an entry of its
+/// own, by its officer.
 pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
+    use crate::dossier::correction::{fates, Fate};
     let p = d.procedure();
     let cal = d.calendar();
     let clock = crate::dossier::Clock::new(cal, p, d.channel());
     let mut s = crate::dossier::ClockState::new();
     let mut out = Vec::with_capacity(d.events().len());
-    for e in d.events() {
+    for (recorded, fate) in d.events().iter().zip(fates(d.events(), None)) {
+        let (e, content) = match fate {
+            Fate::Kept => (recorded, recorded.kind.text_vi()),
+            Fate::Amended(by, corrected) => (
+                corrected,
+                format!(
+                    "{} (đã đính chính tại bước {by}, ghi ban đầu: {})",
+                    corrected.kind.text_vi(),
+                    recorded.kind.text_vi()
+                ),
+            ),
+            Fate::Voided(by) => {
+                let text = format!("{} (đã hủy tại bước {by})", recorded.kind.text_vi());
+                out.push(entry(d, recorded, p.agency.clone(), &s, text, s.due_at));
+                continue;
+            }
+            Fate::Correction => {
+                let text = recorded.kind.text_vi();
+                out.push(entry(d, recorded, p.agency.clone(), &s, text, s.due_at));
+                continue;
+            }
+        };
         clock.advance(&mut s, e)?;
         let (unit, deadline) = match &e.kind {
             EventKind::Routed { step } => {
@@ -388,16 +387,28 @@ pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
             }
             _ => (p.agency.clone(), s.due_at),
         };
-        out.push(ProgressEntry {
-            code: d.code().to_string(),
-            actor: e.actor.clone(),
-            at: timestamp(e.at),
-            unit,
-            content: event_text(&e.kind),
-            status: s.status.map_or(0, |st| st.code()),
-            started_at: timestamp(e.at),
-            deadline: ts(deadline),
-        });
+        out.push(entry(d, e, unit, &s, content, deadline));
     }
     Ok(out)
+}
+
+/// A progress entry of `e` with the status of `s`.
+fn entry(
+    d: &Dossier,
+    e: &Event,
+    unit: String,
+    s: &crate::dossier::ClockState,
+    content: String,
+    deadline: Option<NaiveDateTime>,
+) -> ProgressEntry {
+    ProgressEntry {
+        code: d.code().to_string(),
+        actor: e.actor.clone(),
+        at: timestamp(e.at),
+        unit,
+        content,
+        status: s.status.map_or(0, |st| st.code()),
+        started_at: timestamp(e.at),
+        deadline: ts(deadline),
+    }
 }

@@ -21,6 +21,12 @@
 //! | `result_returned` | 9 | 10 | the result is handed over; final |
 //! | `withdrawn` | 1, 2, 4, 5, 6, 8 (when status 8 pauses) | 7 | the applicant withdraws; final |
 //!
+//! Two more entries correct the log without rewriting it: `voided` and
+//! `amended` name an earlier entry, and the history the clock replays is
+//! the log with that entry left out or replaced (see `correction`). They
+//! are not transitions: the table above is checked on the corrected
+//! history.
+//!
 //! Any other pair is `dossier.invalid_transition` (or `dossier.finished`
 //! after 3, 7, 9 and 10, where only `result_returned` may follow 9), an
 //! event dated before the previous one is `dossier.event_out_of_order`,
@@ -69,6 +75,10 @@ crate::labels::labelled! {
         ResultReturned = "result_returned",
         /// [`EventKind::Withdrawn`].
         Withdrawn = "withdrawn",
+        /// [`EventKind::Voided`].
+        Voided = "voided",
+        /// [`EventKind::Amended`].
+        Amended = "amended",
     }
 }
 
@@ -134,6 +144,25 @@ pub enum EventKind {
     ResultReturned,
     /// Withdrawn by the applicant.
     Withdrawn,
+    /// A correction: entry `event` of the log was recorded in error and
+    /// does not count. The entry stays in the log, flagged.
+    Voided {
+        /// The index of the corrected entry in the log.
+        event: usize,
+        /// Why (required: a correction is accounted for).
+        reason: String,
+    },
+    /// A correction: entry `event` of the log counts as `corrected` (a
+    /// mistyped instant, the wrong event). The entry stays in the log,
+    /// flagged.
+    Amended {
+        /// The index of the corrected entry in the log.
+        event: usize,
+        /// What the entry should have been: a lifecycle event.
+        corrected: Box<Event>,
+        /// Why (required: a correction is accounted for).
+        reason: String,
+    },
 }
 
 impl EventKind {
@@ -156,12 +185,73 @@ impl EventKind {
             EventKind::Resolved => EventType::Resolved,
             EventKind::ResultReturned => EventType::ResultReturned,
             EventKind::Withdrawn => EventType::Withdrawn,
+            EventKind::Voided { .. } => EventType::Voided,
+            EventKind::Amended { .. } => EventType::Amended,
+        }
+    }
+
+    /// The entry a correction corrects and the reason; `None` for a
+    /// lifecycle event.
+    pub fn correction(&self) -> Option<(usize, &str)> {
+        match self {
+            EventKind::Voided { event, reason } | EventKind::Amended { event, reason, .. } => {
+                Some((*event, reason))
+            }
+            _ => None,
         }
     }
 
     /// The stable code of the event type (its JSON `type`).
     pub const fn code(&self) -> &'static str {
         self.event_type().code()
+    }
+
+    /// What the event did, in Vietnamese: the content of the portal's
+    /// progress entry and of an explanation's correction line.
+    pub fn text_vi(&self) -> String {
+        match self {
+            EventKind::Submitted => "Nộp hồ sơ".into(),
+            EventKind::Accepted => "Tiếp nhận hồ sơ".into(),
+            EventKind::AcceptedCrossBoundary { competent_unit } => {
+                format!(
+                    "Tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính, chuyển {competent_unit}"
+                )
+            }
+            EventKind::CompetentReceived => "Cơ quan có thẩm quyền nhận hồ sơ".into(),
+            // At reception, or after acceptance on appraisal.
+            EventKind::Refused { reason } => format!("Từ chối: {reason}"),
+            EventKind::Routed { step } => format!("Chuyển xử lý bước {step}"),
+            EventKind::SupplementRequested { reason } => format!("Yêu cầu bổ sung: {reason}"),
+            EventKind::SupplementCompleted => "Nhận hồ sơ bổ sung".into(),
+            EventKind::FinancialObligationRequested => "Yêu cầu thực hiện nghĩa vụ tài chính".into(),
+            EventKind::Paid => "Hoàn thành nghĩa vụ tài chính".into(),
+            EventKind::Suspended { reason } => format!("Dừng xử lý: {reason}"),
+            EventKind::Resumed => "Tiếp tục xử lý".into(),
+            EventKind::Extended { reason, .. } => {
+                format!("Xin lỗi và hẹn lại ngày trả kết quả: {reason}")
+            }
+            EventKind::Resolved => "Đã xử lý xong".into(),
+            EventKind::ResultReturned => "Đã trả kết quả".into(),
+            EventKind::Withdrawn => "Công dân rút hồ sơ".into(),
+            EventKind::Voided { event, reason } => format!("Hủy bước {event}: {reason}"),
+            EventKind::Amended { event, reason, .. } => {
+                format!("Đính chính bước {event}: {reason}")
+            }
+        }
+    }
+
+    /// What the event did, in English (an explanation's correction line).
+    pub fn text_en(&self) -> String {
+        match self {
+            EventKind::Refused { reason } => format!("refused: {reason}"),
+            EventKind::Routed { step } => format!("routed to step {step}"),
+            EventKind::SupplementRequested { reason } => format!("supplement requested: {reason}"),
+            EventKind::Suspended { reason } => format!("processing stopped: {reason}"),
+            EventKind::Extended { reason, .. } => format!("apology and new appointment: {reason}"),
+            EventKind::Voided { event, reason } => format!("entry {event} voided: {reason}"),
+            EventKind::Amended { event, reason, .. } => format!("entry {event} amended: {reason}"),
+            other => other.code().replace('_', " "),
+        }
     }
 
     /// The status after this event from `from` (`None` before the first

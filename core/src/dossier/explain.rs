@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::Serialize;
 
 use super::clock::{Line, Notes};
+use super::event::Event;
 use super::status::Status;
 use crate::calendar::holidays::{HolidayKind, Provenance};
 use crate::calendar::{iso, Calendar, DataVersion, WorkingTime};
@@ -110,6 +111,21 @@ pub enum Note {
     },
     /// The result is ready.
     Resolved,
+    /// An entry of the log corrected: voided, or amended into `corrected`
+    /// (the line of the correction; the clock's lines follow the
+    /// corrected history).
+    Corrected {
+        /// The corrected entry's index in the log.
+        entry: usize,
+        /// The entry as recorded.
+        original: Event,
+        /// What it counts as; `None` when voided.
+        corrected: Option<Event>,
+        /// Who made the correction.
+        actor: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// One line of the timeline.
@@ -411,6 +427,35 @@ impl Explanation {
                 format!("Giải quyết xong lúc {}", vn(at)),
                 format!("Resolved at {}", vn(at)),
             ),
+            Note::Corrected {
+                entry,
+                original,
+                corrected,
+                actor,
+                reason,
+            } => {
+                let (was_vi, was_en) = (original.kind.text_vi(), original.kind.text_en());
+                let (did_vi, did_en) = match corrected {
+                    None => ("hủy".to_owned(), "voided".to_owned()),
+                    Some(c) => (
+                        format!("sửa thành «{}» lúc {}", c.kind.text_vi(), vn(c.at)),
+                        format!("amended to {} at {}", c.kind.text_en(), vn(c.at)),
+                    ),
+                };
+                (
+                    "corrected",
+                    format!(
+                        "Đính chính ngày {} bởi {actor}: bước {entry} «{was_vi}» lúc {} được {did_vi}; lý do: {reason}",
+                        vn(at),
+                        vn(original.at)
+                    ),
+                    format!(
+                        "Corrected on {} by {actor}: entry {entry} ({was_en} at {}) {did_en}; reason: {reason}",
+                        vn(at),
+                        vn(original.at)
+                    ),
+                )
+            }
         };
         self.entries.push(ExplanationEntry {
             at,
@@ -424,6 +469,16 @@ impl Explanation {
     /// Writes an event's lines, taking what the lines leave to the
     /// calendar (its data versions, the days off between two dates) from
     /// `cal`.
+    /// Adds a line in time order: after the lines up to `at` (a
+    /// correction's line, among the lines of the corrected history).
+    pub(crate) fn insert_in_time(&mut self, at: NaiveDateTime, note: Note) {
+        let position = self.entries.partition_point(|e| e.at <= at);
+        self.push(at, note, None);
+        if let Some(line) = self.entries.pop() {
+            self.entries.insert(position, line);
+        }
+    }
+
     pub(crate) fn write(&mut self, cal: &Calendar, lines: Notes) {
         for line in lines.into_lines() {
             match line {

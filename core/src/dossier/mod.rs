@@ -9,6 +9,7 @@
 mod applicant;
 mod clock;
 mod code;
+pub(crate) mod correction;
 mod event;
 mod explain;
 mod facts;
@@ -53,7 +54,52 @@ pub struct Dossier {
     /// `None` until a fact is noted: the index leaves such a dossier out of
     /// its fact-based indicators rather than count it as having none.
     facts: Option<Facts>,
+    /// The replay of the corrected log (see `correction`).
     state: ClockState,
+    /// When the latest correction of the log was made: no later entry is
+    /// dated before it (CORRECTION_TIME).
+    corrected_at: Option<NaiveDateTime>,
+}
+
+/// Moves `state`, the replay of the log `events` as corrected, past
+/// `entry` appended to them, or returns the error and leaves it as it was:
+/// a lifecycle event advances the clock; a correction replays the history
+/// it leaves, whose first bad entry the error names by its log index.
+/// `corrected_at` is the latest correction's instant, moved by a new one.
+fn append(
+    clock: &Clock<'_>,
+    events: &[Event],
+    state: &mut ClockState,
+    corrected_at: &mut Option<NaiveDateTime>,
+    entry: &Event,
+) -> Result<()> {
+    correction::check(events, *corrected_at, entry)?;
+    if entry.kind.correction().is_none() {
+        return clock.advance(state, entry);
+    }
+    let code = entry.kind.code();
+    // Corrections are rare and logs short: the log is copied to replay it
+    // with the new entry.
+    let mut log = events.to_vec();
+    log.push(entry.clone());
+    let mut next = ClockState::new();
+    for (i, e) in correction::history(&log, None) {
+        clock.advance(&mut next, e).map_err(|err| {
+            Error::new(
+                err.kind(),
+                format!("the {code} correction leaves a history that does not replay: entry {i}: {}", err.message()),
+            )
+        })?;
+    }
+    if let Some(last) = next.last_event_at.filter(|&last| entry.at < last) {
+        return Err(Error::new(
+            ErrorKind::EventOutOfOrder,
+            format!("a {code} correction at {} comes before the event at {last} of the history it leaves: a correction is dated when it is made", entry.at),
+        ));
+    }
+    *state = next;
+    *corrected_at = Some(entry.at);
+    Ok(())
 }
 
 /// A dossier's figures at an instant, replayed from the events up to it.
@@ -122,7 +168,18 @@ impl Dossier {
                 "events: a dossier's log needs at least its reception or submission",
             ));
         }
-        let state = Clock::new(calendar, &procedure, channel).replay(&events)?;
+        let clock = Clock::new(calendar, &procedure, channel);
+        let (state, corrected_at) = if events.iter().any(|e| e.kind.correction().is_some()) {
+            // Each entry checked as it was appended.
+            let (mut state, mut corrected_at) = (ClockState::new(), None);
+            for (i, e) in events.iter().enumerate() {
+                append(&clock, &events[..i], &mut state, &mut corrected_at, e)
+                    .map_err(|err| err.at_event(i))?;
+            }
+            (state, corrected_at)
+        } else {
+            (clock.replay(&events)?, None)
+        };
         Ok(Self {
             code,
             procedure,
@@ -132,6 +189,7 @@ impl Dossier {
             events,
             facts: None,
             state,
+            corrected_at,
         })
     }
 
@@ -139,7 +197,8 @@ impl Dossier {
     /// notice, a center's corrected closures): what [`crate::impact`]
     /// compares.
     pub fn with_calendar(&self, calendar: &Calendar) -> Result<Self> {
-        let state = Clock::new(calendar, &self.procedure, self.channel).replay(&self.events)?;
+        let state = Clock::new(calendar, &self.procedure, self.channel)
+            .replay(&correction::corrected(&self.events, None))?;
         Ok(Self {
             calendar: calendar.clone(),
             state,
@@ -262,9 +321,94 @@ impl Dossier {
         // Not `self.clock()`: that borrows all of `self`, and the state is
         // borrowed mutably beside it.
         let clock = Clock::new(&self.calendar, &self.procedure, self.channel);
-        clock.advance(&mut self.state, &event)?;
+        append(
+            &clock,
+            &self.events,
+            &mut self.state,
+            &mut self.corrected_at,
+            &event,
+        )?;
         self.events.push(event);
         Ok(())
+    }
+
+    /// Voids entry `event` of the log, recorded in error, by a correction
+    /// appended at `at` by `actor` (the authorised officer) with its
+    /// `reason`: the entry stays in the log, flagged, and the figures
+    /// follow the log without it. The rules (CORRECTION_TARGET,
+    /// CORRECTION_ACCOUNTED, CORRECTION_TIME) are in `correction.rs`; a
+    /// correction they refuse, or that leaves a history the clock does not
+    /// replay, changes nothing.
+    pub fn void(&mut self, event: usize, reason: &str, actor: &str, at: NaiveDateTime) -> Result<()> {
+        self.push(
+            at,
+            actor,
+            EventKind::Voided {
+                event,
+                reason: reason.to_owned(),
+            },
+        )
+    }
+
+    /// Amends entry `event` of the log into `corrected` (a mistyped
+    /// instant, the wrong event), by a correction appended at `at` by
+    /// `actor` with its `reason`; as [`Dossier::void`] otherwise.
+    pub fn amend(
+        &mut self,
+        event: usize,
+        mut corrected: Event,
+        reason: &str,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<()> {
+        corrected.at = iso::whole_seconds(corrected.at);
+        if let EventKind::Extended { new_due, .. } = &mut corrected.kind {
+            *new_due = iso::whole_seconds(*new_due);
+        }
+        self.push(
+            at,
+            actor,
+            EventKind::Amended {
+                event,
+                corrected: Box::new(corrected),
+                reason: reason.to_owned(),
+            },
+        )
+    }
+
+    /// The history the figures are replayed from: the log's lifecycle
+    /// entries as corrected (voided ones left out, amended ones replaced),
+    /// in log order. The log itself ([`Dossier::events`]) keeps every
+    /// entry.
+    pub fn history(&self) -> Vec<Event> {
+        correction::corrected(&self.events, None).into_owned()
+    }
+
+    /// The correction (its index in the log) that voided or amended entry
+    /// `index`, the latest; `None` for an entry that stands as recorded,
+    /// for a correction, or past the log.
+    pub fn corrected_by(&self, index: usize) -> Option<usize> {
+        match correction::fates(&self.events, None).get(index)? {
+            correction::Fate::Voided(by) | correction::Fate::Amended(by, _) => Some(*by),
+            correction::Fate::Kept | correction::Fate::Correction => None,
+        }
+    }
+
+    /// The same dossier with its log replaced by its corrected history
+    /// ([`Dossier::history`]): what a report of a closed period is re-run
+    /// on to take corrections made after the period into account (a report
+    /// reads a dossier with the corrections made by the period's end).
+    pub fn corrected(&self) -> Result<Self> {
+        let mut dossier = Self::from_log(
+            self.procedure.clone(),
+            &self.calendar,
+            self.code.clone(),
+            self.channel,
+            self.applicant.clone(),
+            self.history(),
+        )?;
+        dossier.facts = self.facts;
+        Ok(dossier)
     }
 
     fn push(&mut self, at: NaiveDateTime, actor: &str, kind: EventKind) -> Result<()> {
@@ -518,20 +662,29 @@ impl Dossier {
     /// event; the [`StepUsage::overspent`] steps are where lateness comes
     /// from. An error only if the calendar cannot count the open step's time.
     pub fn step_usage(&self) -> Result<Vec<StepUsage>> {
-        let last = self.events.last().map(|e| e.at);
-        self.clock().step_usage(&self.state, last)
+        self.clock()
+            .step_usage(&self.state, self.state.last_event_at)
     }
 
     /// [`Dossier::step_usage`] at `as_of`: the step in progress counts up to
     /// it, so a running dossier shows which step is eating its time.
     pub fn step_usage_at(&self, as_of: NaiveDateTime) -> Result<Vec<StepUsage>> {
         let clock = self.clock();
-        clock.step_usage(&clock.replay_until(&self.events, as_of)?, Some(as_of))
+        clock.step_usage(&self.replay_until(as_of)?, Some(as_of))
     }
 
-    /// The figures at `as_of`, replayed from the events up to it.
+    /// The state at `as_of`: the events up to it, with the corrections
+    /// made by then (so the figures at an instant before a correction
+    /// show what was known then).
+    pub(crate) fn replay_until(&self, as_of: NaiveDateTime) -> Result<ClockState> {
+        self.clock()
+            .replay_until(&correction::corrected(&self.events, Some(as_of)), as_of)
+    }
+
+    /// The figures at `as_of`, replayed from the events up to it with the
+    /// corrections made by then.
     pub fn state_at(&self, as_of: NaiveDateTime) -> Result<DossierState> {
-        let state = self.clock().replay_until(&self.events, as_of)?;
+        let state = self.replay_until(as_of)?;
         Ok(DossierState {
             as_of,
             status: state.status,
@@ -551,10 +704,30 @@ impl Dossier {
     }
 
     /// The timeline of events and rules that produced the due date.
+    /// With corrections, the lines follow the corrected history, and each
+    /// correction adds its own line ("corrected on … by …: …").
     pub fn explain(&self) -> Result<Explanation> {
-        self.clock()
-            .replay_explained(&self.events)
-            .map(|(_, explanation)| explanation)
+        let (_, mut explanation) = self
+            .clock()
+            .replay_explained(&correction::corrected(&self.events, None))?;
+        for e in &self.events {
+            let Some((entry, reason)) = e.kind.correction() else {
+                continue;
+            };
+            let corrected = match &e.kind {
+                EventKind::Amended { corrected, .. } => Some((**corrected).clone()),
+                _ => None,
+            };
+            let note = Note::Corrected {
+                entry,
+                original: self.events[entry].clone(),
+                corrected,
+                actor: e.actor.clone(),
+                reason: reason.to_owned(),
+            };
+            explanation.insert_in_time(e.at, note);
+        }
+        Ok(explanation)
     }
 
     /// Mẫu 01 data, once accepted.
@@ -609,7 +782,8 @@ impl Dossier {
             return None;
         }
         let stopped_at = self.state.ended_at?;
-        let reason = self.events.iter().rev().find_map(|e| match &e.kind {
+        let history = correction::corrected(&self.events, None);
+        let reason = history.iter().rev().find_map(|e| match &e.kind {
             EventKind::Suspended { reason } => Some(reason.clone()),
             _ => None,
         })?;

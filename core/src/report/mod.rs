@@ -37,7 +37,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use crate::dossier::{
-    judge, progress, Clock, Dossier, Fact, Facts, Granularity, Status, Timeliness,
+    judge, progress, Dossier, Fact, Facts, Granularity, Status, Timeliness,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
@@ -420,10 +420,11 @@ impl ReportRecord {
     }
 
     /// The facts of a dossier as they stood at `as_of` (the end of a
-    /// period), replayed from its log.
+    /// period), replayed from its log with the corrections made by then:
+    /// a closed period's report does not change with a later correction
+    /// unless it is re-run on [`Dossier::corrected`].
     pub fn from_dossier(dossier: &Dossier, as_of: NaiveDateTime) -> Result<Self> {
-        let clock = Clock::new(dossier.calendar(), dossier.procedure(), dossier.channel());
-        let state = clock.replay_until(dossier.events(), as_of)?;
+        let state = dossier.replay_until(as_of)?;
         let ending = match (state.status, state.received_at, state.ended_at) {
             (Some(Status::Resolved | Status::Returned), _, _) => Some(Ending::Resolved),
             (Some(Status::Withdrawn), _, _) => Some(Ending::Withdrawn),
@@ -501,11 +502,10 @@ impl PeriodReport {
     /// [`PeriodReport::add`], also returning the record it counted (for
     /// the index inputs that stream with the report).
     pub fn add_with_record(&mut self, dossier: &Dossier) -> Result<(Added, Option<ReportRecord>)> {
-        if dossier
-            .events()
-            .first()
-            .is_some_and(|e| e.at > self.period.end())
-        {
+        // The first event as known at the period's end (see `from_dossier`).
+        let end = self.period.end();
+        let history = crate::dossier::correction::corrected(dossier.events(), Some(end));
+        if history.first().is_some_and(|e| e.at > end) {
             *self.excluded.entry(Exclusion::ReceivedAfter).or_insert(0) += 1;
             return Ok((Added::Excluded(Exclusion::ReceivedAfter), None));
         }

@@ -29,6 +29,7 @@ struct DossierDocument {
     channel: Channel,
     #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
+    #[serde(serialize_with = "log_entries")]
     events: Vec<Event>,
     /// Absent when none was noted.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,6 +51,7 @@ struct DossierLine {
     channel: Channel,
     #[serde(skip_serializing_if = "Option::is_none")]
     applicant: Option<Applicant>,
+    #[serde(serialize_with = "log_entries")]
     events: Vec<Event>,
     #[serde(skip_serializing_if = "Option::is_none")]
     facts: Option<Facts>,
@@ -58,6 +60,40 @@ struct DossierLine {
     /// a quarter's 100,000 would double the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     calendar_digest: Option<String>,
+}
+
+/// An entry of the log as written: on an entry a correction voided or
+/// amended, `voided_by` or `amended_by` names the correction (its index),
+/// so that a reader of the JSON sees the flag beside the original.
+/// Derived: a reader ignores them, the corrections themselves being the
+/// record.
+#[derive(Serialize)]
+struct LogEntry<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    voided_by: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amended_by: Option<usize>,
+}
+
+fn log_entries<S: serde::Serializer>(events: &[Event], s: S) -> Result<S::Ok, S::Error> {
+    use crate::dossier::correction::{fates, Fate};
+    let entries = events
+        .iter()
+        .zip(fates(events, None))
+        .map(|(event, fate)| LogEntry {
+            event,
+            voided_by: match fate {
+                Fate::Voided(by) => Some(by),
+                _ => None,
+            },
+            amended_by: match fate {
+                Fate::Amended(by, _) => Some(by),
+                _ => None,
+            },
+        });
+    s.collect_seq(entries)
 }
 
 impl FromJson for CalendarStamp {
@@ -362,6 +398,15 @@ impl EventKind {
             EventType::Resolved => EventKind::Resolved,
             EventType::ResultReturned => EventKind::ResultReturned,
             EventType::Withdrawn => EventKind::Withdrawn,
+            EventType::Voided => EventKind::Voided {
+                event: o.required("event")?,
+                reason: reason()?,
+            },
+            EventType::Amended => EventKind::Amended {
+                event: o.required("event")?,
+                corrected: Box::new(o.required("corrected")?),
+                reason: reason()?,
+            },
         })
     }
 }
@@ -381,6 +426,19 @@ impl Serialize for EventKind {
             | EventKind::Suspended { reason } => out.serialize_entry("reason", reason)?,
             EventKind::Extended { new_due, reason } => {
                 out.serialize_entry("new_due", &iso::format_instant(*new_due))?;
+                out.serialize_entry("reason", reason)?;
+            }
+            EventKind::Voided { event, reason } => {
+                out.serialize_entry("event", event)?;
+                out.serialize_entry("reason", reason)?;
+            }
+            EventKind::Amended {
+                event,
+                corrected,
+                reason,
+            } => {
+                out.serialize_entry("event", event)?;
+                out.serialize_entry("corrected", corrected)?;
                 out.serialize_entry("reason", reason)?;
             }
             _ => {}

@@ -515,6 +515,13 @@ impl FromJson for u32 {
     }
 }
 
+impl FromJson for usize {
+    fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
+        let n = u64::read(value, at)?;
+        usize::try_from(n).map_err(|_| JsonError::at(at, format!("{n} is too large")))
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(value: &Value, at: &Path<'_>) -> Result<Self, JsonError> {
         list(value, at, T::read)

@@ -145,6 +145,9 @@ impl Clock<'_> {
                 s.returned_at = Some(at);
                 Ok(self.notes())
             }
+            // Not reached: a correction has no transition, so `admit`
+            // refuses it, and the clock replays the corrected history.
+            EventKind::Voided { .. } | EventKind::Amended { .. } => Ok(self.notes()),
         }
     }
 
