@@ -43,6 +43,7 @@ export type ErrorCode =
   | "dossier.event_out_of_order"
   | "dossier.finished"
   | "dossier.invalid_extension"
+  | "dossier.invalid_correction"
   | "dossier.invalid"
   | "dossier.calendar_mismatch"
   | "portal.invalid_payload"

@@ -140,6 +140,8 @@ fn every_labelled_enum_spells_its_labels_one_way() {
             "resolved",
             "result_returned",
             "withdrawn",
+            "voided",
+            "amended",
         ]
     );
 }
@@ -150,7 +152,7 @@ fn an_error_kind_is_its_stable_code() {
         assert_eq!(k.code().parse::<ErrorKind>().unwrap(), k);
         assert_eq!(k.to_string(), k.code());
     }
-    assert_eq!(ErrorKind::ALL.len(), 24);
+    assert_eq!(ErrorKind::ALL.len(), 25);
     assert_eq!(
         "document.too_large".parse::<ErrorKind>().unwrap(),
         ErrorKind::DocumentTooLarge

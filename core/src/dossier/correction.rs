@@ -32,6 +32,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
 
 use super::event::{Event, EventKind};
 use crate::error::{Error, ErrorKind, Result};
@@ -79,6 +80,43 @@ pub(crate) fn fates(events: &[Event], known_at: Option<NaiveDateTime>) -> Vec<Fa
     fates
 }
 
+/// An entry of the log as shown (the JSON of a dossier, the bindings'
+/// `events`): the event as recorded and, on an entry a correction voided
+/// or amended, `voided_by` or `amended_by` naming the correction by its
+/// index. The flags are derived: a reader of the JSON ignores them, the
+/// corrections themselves being the record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogEntry<'a> {
+    /// The entry as recorded.
+    #[serde(flatten)]
+    pub event: &'a Event,
+    /// The correction that voided it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voided_by: Option<usize>,
+    /// The correction that amended it (the latest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amended_by: Option<usize>,
+}
+
+/// The entries of `events` with their flags.
+pub(crate) fn log(events: &[Event]) -> Vec<LogEntry<'_>> {
+    events
+        .iter()
+        .zip(fates(events, None))
+        .map(|(event, fate)| LogEntry {
+            event,
+            voided_by: match fate {
+                Fate::Voided(by) => Some(by),
+                _ => None,
+            },
+            amended_by: match fate {
+                Fate::Amended(by, _) => Some(by),
+                _ => None,
+            },
+        })
+        .collect()
+}
+
 /// Whether any entry is a correction: without one, the history is the
 /// log itself, borrowed.
 fn has_corrections(events: &[Event]) -> bool {
@@ -89,10 +127,7 @@ fn has_corrections(events: &[Event]) -> bool {
 /// (all with `None`): its lifecycle entries in log order, each left out
 /// when voided or replaced by its latest amendment, with its index in the
 /// log.
-pub(crate) fn history(
-    events: &[Event],
-    known_at: Option<NaiveDateTime>,
-) -> Vec<(usize, &Event)> {
+pub(crate) fn history(events: &[Event], known_at: Option<NaiveDateTime>) -> Vec<(usize, &Event)> {
     fates(events, known_at)
         .into_iter()
         .zip(events)

@@ -223,7 +223,9 @@ impl EventKind {
             EventKind::Routed { step } => format!("Chuyển xử lý bước {step}"),
             EventKind::SupplementRequested { reason } => format!("Yêu cầu bổ sung: {reason}"),
             EventKind::SupplementCompleted => "Nhận hồ sơ bổ sung".into(),
-            EventKind::FinancialObligationRequested => "Yêu cầu thực hiện nghĩa vụ tài chính".into(),
+            EventKind::FinancialObligationRequested => {
+                "Yêu cầu thực hiện nghĩa vụ tài chính".into()
+            }
             EventKind::Paid => "Hoàn thành nghĩa vụ tài chính".into(),
             EventKind::Suspended { reason } => format!("Dừng xử lý: {reason}"),
             EventKind::Resumed => "Tiếp tục xử lý".into(),

@@ -118,9 +118,9 @@ pub enum Note {
         /// The corrected entry's index in the log.
         entry: usize,
         /// The entry as recorded.
-        original: Event,
+        original: Box<Event>,
         /// What it counts as; `None` when voided.
-        corrected: Option<Event>,
+        corrected: Option<Box<Event>>,
         /// Who made the correction.
         actor: String,
         /// Why.

@@ -29,6 +29,7 @@ pub use clock::{
     StepUsage, Timeliness, Violation,
 };
 pub use code::{CodeRule, DossierCode, DossierCodeGenerator};
+pub use correction::LogEntry;
 pub use event::{Event, EventKind, EventType};
 pub use explain::{DayOff, Explanation, ExplanationEntry, Language, Note};
 pub use facts::{Fact, Facts};
@@ -87,7 +88,10 @@ fn append(
         clock.advance(&mut next, e).map_err(|err| {
             Error::new(
                 err.kind(),
-                format!("the {code} correction leaves a history that does not replay: entry {i}: {}", err.message()),
+                format!(
+                    "the {code} correction leaves a history that does not replay: entry {i}: {}",
+                    err.message()
+                ),
             )
         })?;
     }
@@ -339,7 +343,13 @@ impl Dossier {
     /// CORRECTION_ACCOUNTED, CORRECTION_TIME) are in `correction.rs`; a
     /// correction they refuse, or that leaves a history the clock does not
     /// replay, changes nothing.
-    pub fn void(&mut self, event: usize, reason: &str, actor: &str, at: NaiveDateTime) -> Result<()> {
+    pub fn void(
+        &mut self,
+        event: usize,
+        reason: &str,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<()> {
         self.push(
             at,
             actor,
@@ -384,14 +394,10 @@ impl Dossier {
         correction::corrected(&self.events, None).into_owned()
     }
 
-    /// The correction (its index in the log) that voided or amended entry
-    /// `index`, the latest; `None` for an entry that stands as recorded,
-    /// for a correction, or past the log.
-    pub fn corrected_by(&self, index: usize) -> Option<usize> {
-        match correction::fates(&self.events, None).get(index)? {
-            correction::Fate::Voided(by) | correction::Fate::Amended(by, _) => Some(*by),
-            correction::Fate::Kept | correction::Fate::Correction => None,
-        }
+    /// The log's entries, each flagged with the correction that voided or
+    /// amended it: what the JSON and the bindings show.
+    pub fn log(&self) -> Vec<LogEntry<'_>> {
+        correction::log(&self.events)
     }
 
     /// The same dossier with its log replaced by its corrected history
@@ -715,12 +721,12 @@ impl Dossier {
                 continue;
             };
             let corrected = match &e.kind {
-                EventKind::Amended { corrected, .. } => Some((**corrected).clone()),
+                EventKind::Amended { corrected, .. } => Some(corrected.clone()),
                 _ => None,
             };
             let note = Note::Corrected {
                 entry,
-                original: self.events[entry].clone(),
+                original: Box::new(self.events[entry].clone()),
                 corrected,
                 actor: e.actor.clone(),
                 reason: reason.to_owned(),

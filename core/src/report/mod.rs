@@ -36,9 +36,7 @@ pub use rows::Rows;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-use crate::dossier::{
-    judge, progress, Dossier, Fact, Facts, Granularity, Status, Timeliness,
-};
+use crate::dossier::{judge, progress, Dossier, Fact, Facts, Granularity, Status, Timeliness};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
 

@@ -62,38 +62,8 @@ struct DossierLine {
     calendar_digest: Option<String>,
 }
 
-/// An entry of the log as written: on an entry a correction voided or
-/// amended, `voided_by` or `amended_by` names the correction (its index),
-/// so that a reader of the JSON sees the flag beside the original.
-/// Derived: a reader ignores them, the corrections themselves being the
-/// record.
-#[derive(Serialize)]
-struct LogEntry<'a> {
-    #[serde(flatten)]
-    event: &'a Event,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    voided_by: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amended_by: Option<usize>,
-}
-
 fn log_entries<S: serde::Serializer>(events: &[Event], s: S) -> Result<S::Ok, S::Error> {
-    use crate::dossier::correction::{fates, Fate};
-    let entries = events
-        .iter()
-        .zip(fates(events, None))
-        .map(|(event, fate)| LogEntry {
-            event,
-            voided_by: match fate {
-                Fate::Voided(by) => Some(by),
-                _ => None,
-            },
-            amended_by: match fate {
-                Fate::Amended(by, _) => Some(by),
-                _ => None,
-            },
-        });
-    s.collect_seq(entries)
+    s.collect_seq(crate::dossier::correction::log(events))
 }
 
 impl FromJson for CalendarStamp {
