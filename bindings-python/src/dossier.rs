@@ -417,6 +417,52 @@ impl Dossier {
     }
 }
 
+/// The index of an entry of the log: a non-negative `int`.
+fn entry_index(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let n = convert::count(py, "event_index", value, u32::MAX.into())?;
+    usize::try_from(n).map_err(|_| {
+        crate::errors::exception(
+            py,
+            motcua::ErrorKind::OutOfRange.code(),
+            format!("event_index {n} is too large"),
+        )
+    })
+}
+
+impl Dossier {
+    /// An event from a dict as :attr:`events` gives them: its `at` read as
+    /// every instant argument is (aware ones converted), the rest as JSON.
+    fn event_arg(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<core::Event> {
+        let dict = value.cast::<PyDict>().map_err(|_| {
+            wrong_type(
+                py,
+                "corrected_event",
+                "a dict like the entries of Dossier.events",
+                value,
+            )
+        })?;
+        let at = dict.get_item("at")?.ok_or_else(|| {
+            crate::errors::exception(
+                py,
+                "invalid_argument",
+                "corrected_event needs its 'at'".into(),
+            )
+        })?;
+        let at = Self::instant(slf, "corrected_event['at']", &at)?;
+        let fields = dict.copy()?;
+        fields.set_item("at", motcua::calendar::iso::format_instant(at))?;
+        let json: String = py
+            .import("json")?
+            .call_method1("dumps", (fields,))?
+            .extract()?;
+        core::Event::from_json(&json).py(py)
+    }
+}
+
 /// The methods that record one event each, from one table: the method,
 /// its arguments between ``at`` and the optional ``actor`` (required, or
 /// optional with a default, and the `convert` function that reads them),
@@ -643,6 +689,69 @@ impl Dossier {
         self.0.to_json().py(py)
     }
 
+    /// Voids entry ``event_index`` of the log, recorded in error: a
+    /// correction by ``actor`` at ``at`` with its ``reason``, appended to
+    /// the log (the entry stays, flagged ``voided_by``); the figures follow
+    /// the corrected history. A correction of a correction or of no entry,
+    /// or without a reason or an actor, raises ``InvalidCorrectionError``;
+    /// one that leaves an impossible history raises the replay's error; a
+    /// rejected correction changes nothing.
+    fn void(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        event_index: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+        actor: &Bound<'_, PyAny>,
+        at: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let event = entry_index(py, event_index)?;
+            let reason = convert::text(py, "reason", reason)?;
+            Self::record(slf, py, at, Some(actor), Kind::Voided { event, reason })
+        })
+    }
+
+    /// Amends entry ``event_index`` of the log into ``corrected_event`` (a
+    /// dict as the entries of :attr:`events` read, e.g. ``{"type":
+    /// "resolved", "at": datetime, "actor": "can-bo"}``), by a correction
+    /// of ``actor`` at ``at`` with its ``reason``; as :meth:`void`
+    /// otherwise.
+    fn amend(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        event_index: &Bound<'_, PyAny>,
+        corrected_event: &Bound<'_, PyAny>,
+        reason: &Bound<'_, PyAny>,
+        actor: &Bound<'_, PyAny>,
+        at: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        crate::errors::guard(|| {
+            let event = entry_index(py, event_index)?;
+            let corrected = Box::new(Self::event_arg(slf, py, corrected_event)?);
+            let reason = convert::text(py, "reason", reason)?;
+            let kind = Kind::Amended {
+                event,
+                corrected,
+                reason,
+            };
+            Self::record(slf, py, at, Some(actor), kind)
+        })
+    }
+
+    /// The history the figures are replayed from: the log's entries as
+    /// corrected (voided ones left out, amended ones replaced), as dicts.
+    #[getter]
+    fn history(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::errors::guard(|| convert::to_python_in(py, &self.0.history(), self.1))
+    }
+
+    /// The same dossier on its corrected history (no correction entries):
+    /// what a closed period's report is re-run on to take later
+    /// corrections into account.
+    fn corrected(&self, py: Python<'_>) -> PyResult<Self> {
+        crate::errors::guard(|| Ok(Self(self.0.corrected().py(py)?, self.1)))
+    }
+
     /// The receiving unit (the dossier code's agency).
     #[getter]
     fn receiving_unit(&self) -> &str {
@@ -807,10 +916,11 @@ impl Dossier {
         })
     }
 
-    /// The event log as dicts.
+    /// The event log as dicts; an entry a correction voided or amended
+    /// carries ``voided_by`` or ``amended_by``, the correction's index.
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| convert::to_python_in(py, &self.0.events(), self.1))
+        crate::errors::guard(|| convert::to_python_in(py, &self.0.log(), self.1))
     }
 
     /// The facts the index counts (``["synced", "paid_online"]``), or

@@ -178,6 +178,13 @@ class InvalidExtensionError(MotcuaError, ValueError):
     code = "dossier.invalid_extension"
 
 
+class InvalidCorrectionError(MotcuaError, ValueError):
+    """A void or an amendment that names no earlier entry, corrects a
+    correction or a voided entry, or lacks its reason or actor."""
+
+    code = "dossier.invalid_correction"
+
+
 class InvalidDossierError(MotcuaError, ValueError):
     """A malformed dossier or event-log document."""
 
@@ -273,6 +280,7 @@ BY_CODE = {
         EventOutOfOrderError,
         DossierFinishedError,
         InvalidExtensionError,
+        InvalidCorrectionError,
         InvalidDossierError,
         CalendarMismatchError,
         InvalidPortalPayloadError,

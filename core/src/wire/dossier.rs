@@ -439,6 +439,15 @@ impl FromJson for Event {
 
 super::deserialize_by_reader!(EventKind, Event);
 
+impl Event {
+    /// An event from its JSON, as an entry of a dossier's log reads
+    /// (`{"at": …, "actor": …, "type": …, …}`): what an amendment's
+    /// corrected event is given as by the bindings.
+    pub fn from_json(json: &str) -> crate::Result<Self> {
+        super::from_str(json).map_err(|e| e.into_error(crate::ErrorKind::InvalidDossier, "event"))
+    }
+}
+
 impl Applicant {
     /// An applicant from JSON (`name`, `id_number`, `phone`, `email`,
     /// `address`, all optional strings). Errors name the field, never the
