@@ -40,12 +40,21 @@
 # once) and the sample's documents to bring took it to 486,687 / 189,772
 # bytes; the Vietnamese rendering of every year's schedule sources (61
 # texts) took it to 494,131 / 191,411. Errors and sources a citizen can
-# read come first, so the budget is 484 KiB / 188 KiB.
+# read come first, so the budget was 484 KiB / 188 KiB. Issue 19 made the
+# log correctable (void and amend entries, the corrected history replayed
+# with the corrections known at each instant, their explanation lines in
+# two languages, the flags in the JSON and the portal's progress, the
+# policies' errors): 494,757 / 191,364 to 506,887 / 195,690 bytes in the
+# core, then Dossier.void, amend, history and corrected in JS, 511,833 /
+# 197,225 in all (+17,076 / +5,861; a first cut that rebuilt the corrected
+# event through serde_json::Value cost 24 KB more and was taken out).
+# Correcting a clerk's typo without losing the record comes first, so the
+# budget is 504 KiB / 196 KiB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wasm="$root/bindings-wasm/pkg-web/motcua_bg.wasm"
-budget_raw=495616     # 484 KiB, issue 16 (468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
-budget_gzip=192512    # 188 KiB, issue 16 (180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
+budget_raw=516096     # 504 KiB, issue 19 (484 KiB issue 16, 468 KiB issue 15, 400 KiB issue 13, 360 KiB issue 12, 300 KB issue 6)
+budget_gzip=200704    # 196 KiB, issue 19 (188 KiB issue 16, 180 KiB issue 15, 160 KiB issue 13, 140 KiB issue 12, 120 KB issue 6)
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 verdict() { if [ "$1" -le "$2" ]; then echo "within"; else echo "OVER"; fi; }

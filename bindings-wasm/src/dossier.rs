@@ -305,6 +305,38 @@ impl Dossier {
     }
 }
 
+/// The index of an entry of the log.
+fn entry_index(value: &JsValue) -> Result<usize, JsValue> {
+    let n = convert::int32("eventIndex", value)?;
+    usize::try_from(n).map_err(|_| {
+        crate::errors::js_error(
+            motcua::ErrorKind::OutOfRange.code(),
+            &format!("eventIndex = {n} is not an entry of the log"),
+        )
+    })
+}
+
+/// An event from an object as `events` gives them: its `at` read as every
+/// instant argument is (a `Date`, or ISO text with or without an offset),
+/// the rest as the log's JSON.
+fn event_arg(value: &JsValue) -> Result<core::Event, JsValue> {
+    if !value.is_object() {
+        return Err(crate::errors::wrong_type(
+            "correctedEvent",
+            "an object like the entries of events",
+            value,
+        ));
+    }
+    let at = convert::instant("correctedEvent.at", &convert::field(value, "at")?)?;
+    let fields = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+    convert::set(
+        &fields,
+        "at",
+        motcua::calendar::iso::format_instant(at).into(),
+    );
+    core::Event::from_json(&convert::json_text("correctedEvent", &fields)?).js()
+}
+
 /// The methods that record one event each, from one table: the method's
 /// JS name, its arguments between `at` and the optional `actor` (their
 /// JS name and type, and the `convert` function that reads them), and the
@@ -414,6 +446,65 @@ impl Dossier {
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsValue> {
         self.0.to_json().js()
+    }
+
+    /// Voids entry `eventIndex` of the log, recorded in error: a
+    /// correction by `actor` at `at` with its `reason`, appended (the entry
+    /// stays, flagged `voidedBy`); the figures follow the corrected
+    /// history. `dossier.invalid_correction` for a correction of a
+    /// correction or of no entry, or without a reason or an actor; a
+    /// correction that leaves an impossible history throws the replay's
+    /// error; a rejected correction changes nothing.
+    pub fn void(
+        &mut self,
+        #[wasm_bindgen(js_name = eventIndex, unchecked_param_type = "number")] event_index: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] reason: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
+    ) -> Result<(), JsValue> {
+        let event = entry_index(&event_index)?;
+        let reason = convert::text("reason", &reason)?;
+        let actor = convert::text("actor", &actor)?;
+        self.record(&at, &actor.into(), Kind::Voided { event, reason })
+    }
+
+    /// Amends entry `eventIndex` of the log into `correctedEvent` (an
+    /// object as the entries of `events` read, e.g. `{type: "resolved",
+    /// at: "2026-10-07T10:00"}`), by a correction of `actor` at `at` with
+    /// its `reason`; as `void` otherwise.
+    pub fn amend(
+        &mut self,
+        #[wasm_bindgen(js_name = eventIndex, unchecked_param_type = "number")] event_index: JsValue,
+        #[wasm_bindgen(js_name = correctedEvent, unchecked_param_type = "CorrectedEvent")]
+        corrected_event: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] reason: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] at: JsValue,
+    ) -> Result<(), JsValue> {
+        let event = entry_index(&event_index)?;
+        let corrected = Box::new(event_arg(&corrected_event)?);
+        let reason = convert::text("reason", &reason)?;
+        let actor = convert::text("actor", &actor)?;
+        let kind = Kind::Amended {
+            event,
+            corrected,
+            reason,
+        };
+        self.record(&at, &actor.into(), kind)
+    }
+
+    /// The history the figures are replayed from: the log's entries as
+    /// corrected (voided ones left out, amended ones replaced).
+    #[wasm_bindgen(getter, unchecked_return_type = "DossierEvent[]")]
+    pub fn history(&self) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.0.history())
+    }
+
+    /// The same dossier on its corrected history (no correction entries):
+    /// what a closed period's report is re-run on to take later
+    /// corrections into account.
+    pub fn corrected(&self) -> Result<Dossier, JsValue> {
+        self.0.corrected().js().map(Dossier)
     }
 
     /// The receiving unit (the dossier code's agency).
@@ -554,10 +645,11 @@ impl Dossier {
         step_usage(self.0.step_usage())
     }
 
-    /// The event log.
+    /// The event log; an entry a correction voided or amended carries
+    /// `voidedBy` or `amendedBy`, the correction's index.
     #[wasm_bindgen(getter, unchecked_return_type = "DossierEvent[]")]
     pub fn events(&self) -> Result<JsValue, JsValue> {
-        convert::to_js(&self.0.events())
+        convert::to_js(&self.0.log())
     }
 
     /// The facts the index counts (`["synced", "paid_online"]`), or `null`

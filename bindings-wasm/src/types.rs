@@ -234,12 +234,25 @@ export type EventType =
   | "submitted" | "accepted" | "accepted_cross_boundary" | "competent_received"
   | "refused" | "routed" | "supplement_requested" | "supplement_completed"
   | "financial_obligation_requested" | "paid" | "suspended" | "resumed"
-  | "extended" | "resolved" | "result_returned" | "withdrawn";
+  | "extended" | "resolved" | "result_returned" | "withdrawn"
+  | "voided" | "amended";
 
 export interface DossierEvent {
   at: string;
   actor: string;
   type: EventType;
+  /** On an entry a correction voided: the correction's index in the log. */
+  voidedBy?: number;
+  /** On an entry a correction amended: the (latest) correction's index. */
+  amendedBy?: number;
+  [field: string]: unknown;
+}
+
+/** What an amended entry counts as: a lifecycle event, as `events` gives them. */
+export interface CorrectedEvent {
+  type: Exclude<EventType, "voided" | "amended">;
+  at: Instant;
+  actor?: string;
   [field: string]: unknown;
 }
 

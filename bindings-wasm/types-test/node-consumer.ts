@@ -45,5 +45,12 @@ const eventType: motcua.EventType = dossiers[0].events[0].type;
 const notAStatus: motcua.StatusCode = 11;
 const whenever: motcua.Instant = new Date();
 const estimated: string | null = cal.estimate(sample.get(sample.codes()[0]), whenever).dueAt;
+// Corrections: an entry voided or amended by a new one, flagged in the log.
+dossiers[0].void(0, "gõ nhầm", "truong-phong", new Date());
+dossiers[0].amend(0, { type: "accepted", at: "2026-02-13T09:30" }, "sai giờ", "truong-phong", "2026-02-14T08:00");
+// @ts-expect-error an amendment's event is a lifecycle event, not a correction
+dossiers[0].amend(0, { type: "voided", at: "2026-02-13T09:30" }, "x", "y", "2026-02-14T08:00");
+const voidedBy: number | undefined = dossiers[0].events[0].voidedBy;
+const history: motcua.DossierEvent[] = dossiers[0].corrected().history;
 export const summary = [due, between, at, name, kinds.length, onTime, version, changed, letters, source, ministry, legacy,
-  status, eventType, notAStatus, estimated];
+  status, eventType, notAStatus, estimated, voidedBy, history];
