@@ -358,12 +358,14 @@ pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
             ),
             Fate::Voided(by) => {
                 let text = format!("{} (đã hủy tại bước {by})", recorded.kind.text_vi());
-                out.push(entry(d, recorded, p.agency.clone(), &s, text, s.due_at));
+                // Before any event that counts, the status it was recorded with.
+                let status = s.status.or_else(|| recorded.kind.next_status(None));
+                out.push(entry(d, recorded, p.agency.clone(), status, text, s.due_at));
                 continue;
             }
             Fate::Correction => {
                 let text = recorded.kind.text_vi();
-                out.push(entry(d, recorded, p.agency.clone(), &s, text, s.due_at));
+                out.push(entry(d, recorded, p.agency.clone(), s.status, text, s.due_at));
                 continue;
             }
         };
@@ -387,17 +389,17 @@ pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
             }
             _ => (p.agency.clone(), s.due_at),
         };
-        out.push(entry(d, e, unit, &s, content, deadline));
+        out.push(entry(d, e, unit, s.status, content, deadline));
     }
     Ok(out)
 }
 
-/// A progress entry of `e` with the status of `s`.
+/// A progress entry of `e` with `status` (the dossier's, when none).
 fn entry(
     d: &Dossier,
     e: &Event,
     unit: String,
-    s: &crate::dossier::ClockState,
+    status: Option<Status>,
     content: String,
     deadline: Option<NaiveDateTime>,
 ) -> ProgressEntry {
@@ -407,7 +409,7 @@ fn entry(
         at: timestamp(e.at),
         unit,
         content,
-        status: s.status.map_or(0, |st| st.code()),
+        status: status.unwrap_or(d.status()).code(),
         started_at: timestamp(e.at),
         deadline: ts(deadline),
     }

@@ -1,7 +1,8 @@
 //! Random event sequences on a dossier of the sample center: the
 //! procedure, channel, code, policies and applicant are chosen by the
-//! input, then each step records one of the 16 event kinds at an instant
-//! after (or before, or far from) the last accepted one.
+//! input, then each step records one of the 16 event kinds, or a void or
+//! an amendment of an entry of the log, at an instant after (or before, or
+//! far from) the last accepted one.
 //!
 //! A dossier is its log, and every system that holds one replays it, so:
 //! (a) a rejected event leaves `to_json()` byte-identical and the clock
@@ -58,9 +59,10 @@ struct Scenario {
 }
 
 /// One event tried on the dossier.
-#[derive(Arbitrary, Debug)]
+#[derive(Arbitrary, Debug, Clone, Copy)]
 struct Step {
-    /// The event kind, modulo 16 (see [`Step::kind`]).
+    /// The event kind, modulo 18 (see [`Step::event`]): 16 and 17 void
+    /// or amend an entry (the amendment's event from the byte / 18).
     event: u8,
     /// How the instant moves from the last accepted event (see
     /// [`Step::instant`]).
@@ -235,7 +237,7 @@ impl Step {
         let reason = TEXTS[usize::from(self.text & 7)].to_owned();
         let actor = TEXTS[usize::from((self.text >> 3) & 7)];
         let choice = usize::from(self.text);
-        let kind = match self.event % 16 {
+        let kind = match self.event % 18 {
             0 => EventKind::Submitted,
             1 => EventKind::Accepted,
             2 => EventKind::AcceptedCrossBoundary {
@@ -269,7 +271,29 @@ impl Step {
             }
             13 => EventKind::Resolved,
             14 => EventKind::ResultReturned,
-            _ => EventKind::Withdrawn,
+            15 => EventKind::Withdrawn,
+            // A correction of an entry of the log, or one past it.
+            kind => {
+                let entries = dossier.map_or(0, |d| d.events().len());
+                let event = choice % (entries + 1);
+                if kind == 16 {
+                    EventKind::Voided { event, reason }
+                } else {
+                    // What the entry should have been: an event of the next
+                    // kind byte, an hour earlier (the byte shrinks, so this
+                    // ends).
+                    let inner = Step {
+                        event: self.event / 18,
+                        ..*self
+                    };
+                    let earlier = at.checked_sub_signed(Duration::hours(1)).unwrap_or(at);
+                    EventKind::Amended {
+                        event,
+                        corrected: Box::new(inner.event(earlier, procedure, dossier)),
+                        reason,
+                    }
+                }
+            }
         };
         Event::new(at, actor, kind)
     }

@@ -79,12 +79,22 @@ fn append(
         return clock.advance(state, entry);
     }
     let code = entry.kind.code();
+    // At the door, as every event is (`admit`): a correction dated outside
+    // the calendar's range would make every figure "at" it fail.
+    clock.calendar.is_working_day(entry.at.date())?;
     // Corrections are rare and logs short: the log is copied to replay it
     // with the new entry.
     let mut log = events.to_vec();
     log.push(entry.clone());
+    let history = correction::history(&log, None);
+    if history.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidCorrection,
+            format!("the {code} correction leaves no event: a dossier's log needs at least its reception or submission"),
+        ));
+    }
     let mut next = ClockState::new();
-    for (i, e) in correction::history(&log, None) {
+    for (i, e) in history {
         clock.advance(&mut next, e).map_err(|err| {
             Error::new(
                 err.kind(),
