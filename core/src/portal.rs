@@ -365,7 +365,14 @@ pub fn progress_entries(d: &Dossier) -> Result<Vec<ProgressEntry>> {
             }
             Fate::Correction => {
                 let text = recorded.kind.text_vi();
-                out.push(entry(d, recorded, p.agency.clone(), s.status, text, s.due_at));
+                out.push(entry(
+                    d,
+                    recorded,
+                    p.agency.clone(),
+                    s.status,
+                    text,
+                    s.due_at,
+                ));
                 continue;
             }
         };
