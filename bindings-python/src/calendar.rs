@@ -129,6 +129,21 @@ pub(crate) fn batch<'py>(
 }
 
 /// An optional ``calendar=`` argument: ``Calendar.vietnam()`` when omitted.
+/// A ``calendar=`` argument kept as the Python object (`None`: the
+/// default calendar), for what must rebuild it later: a pickled dossier.
+pub fn calendar_object(
+    py: Python<'_>,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Py<Calendar>>> {
+    match value.filter(|v| !v.is_none()) {
+        None => Ok(None),
+        Some(v) => v
+            .cast::<Calendar>()
+            .map(|c| Some(c.clone().unbind()))
+            .map_err(|_| wrong_type(py, "calendar", "a motcua.Calendar", v)),
+    }
+}
+
 pub fn calendar_arg(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<core::Calendar> {
     match value {
         None => Ok(core::Calendar::vietnam()),

@@ -141,6 +141,16 @@ impl Catalog {
 
 #[pymethods]
 impl Catalog {
+    /// Pickles (joblib, multiprocessing) as its JSON.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        crate::errors::guard(|| {
+            Ok((
+                slf.get_type().getattr("from_json")?,
+                (slf.get().0.to_json().py(slf.py())?,),
+            ))
+        })
+    }
+
     /// A catalog from JSON text: an array of procedures or
     /// ``{"procedures": [...]}``.
     #[staticmethod]
@@ -379,7 +389,13 @@ fn dossier_code(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<core::Doss
 /// >>> d.due_at
 /// datetime.datetime(2023, 11, 3, 9, 32)
 #[pyclass(module = "motcua")]
-pub struct Dossier(pub(crate) core::Dossier, pub(crate) Zone);
+pub struct Dossier(
+    pub(crate) core::Dossier,
+    pub(crate) Zone,
+    /// The calendar it was made on, `None` for the default one: what a
+    /// pickled dossier is rebuilt on.
+    pub(crate) Option<Py<crate::calendar::Calendar>>,
+);
 
 impl Dossier {
     /// The kind of instants this dossier takes and gives, fixed when it is
@@ -599,10 +615,11 @@ impl Dossier {
                     core::Applicant::from_json(&convert::json_text(py, "applicant", a)?).py(py)?,
                 );
             }
+            let source = crate::calendar::calendar_object(py, calendar)?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             core::Dossier::open(&calendar, opening)
                 .py(py)
-                .map(|d| Self(d, zone))
+                .map(|d| Self(d, zone, source))
         })
     }
 
@@ -648,10 +665,11 @@ impl Dossier {
                 supplement_requests: 0,
                 facts: None,
             };
+            let source = crate::calendar::calendar_object(py, calendar)?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             core::Dossier::from_record(procedure, &calendar, code, &record)
                 .py(py)
-                .map(|d| Self(d, zone))
+                .map(|d| Self(d, zone, source))
         })
     }
 
@@ -669,24 +687,38 @@ impl Dossier {
     ) -> PyResult<Self> {
         crate::errors::guard(|| {
             let text = convert::text(py, "text", text)?;
+            let source = crate::calendar::calendar_object(py, calendar)?;
             let calendar = crate::calendar::calendar_arg(py, calendar)?;
             let reevaluate =
                 reevaluate.map_or(Ok(false), |r| convert::flag(py, "reevaluate", r))?;
-            if reevaluate {
-                core::Dossier::reevaluate_json(&text, &calendar)
-                    .map(|(d, _)| Self(d, Zone::Naive))
-                    .py(py)
+            let dossier = if reevaluate {
+                core::Dossier::reevaluate_json(&text, &calendar).map(|(d, _)| d)
             } else {
                 core::Dossier::from_json(&text, &calendar)
-                    .py(py)
-                    .map(|d| Self(d, Zone::Naive))
-            }
+            };
+            dossier.py(py).map(|d| Self(d, Zone::Naive, source))
         })
     }
 
     /// The dossier as JSON: code, procedure, channel and event log.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         self.0.to_json().py(py)
+    }
+
+    /// Pickles (joblib, multiprocessing) as its JSON, its calendar (which
+    /// pickles with its options and data) and the kind of instants it
+    /// takes: unpickled, it replays to the same dossier.
+    #[allow(clippy::type_complexity)] // the (callable, args) pair pickle reads
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<Py<crate::calendar::Calendar>>, bool))> {
+        crate::errors::guard(|| {
+            let py = slf.py();
+            let me = crate::errors::borrow(slf)?;
+            let rebuild = py.import("motcua._motcua")?.getattr("_dossier_from_state")?;
+            let calendar = me.2.as_ref().map(|c| c.clone_ref(py));
+            Ok((rebuild, (me.0.to_json().py(py)?, calendar, me.1 == Zone::Aware)))
+        })
     }
 
     /// Voids entry ``event_index`` of the log, recorded in error: a
@@ -749,7 +781,10 @@ impl Dossier {
     /// what a closed period's report is re-run on to take later
     /// corrections into account.
     fn corrected(&self, py: Python<'_>) -> PyResult<Self> {
-        crate::errors::guard(|| Ok(Self(self.0.corrected().py(py)?, self.1)))
+        crate::errors::guard(|| {
+            let source = self.2.as_ref().map(|c| c.clone_ref(py));
+            Ok(Self(self.0.corrected().py(py)?, self.1, source))
+        })
     }
 
     /// The receiving unit (the dossier code's agency).
@@ -1097,4 +1132,27 @@ pub fn _status_names() -> Vec<(u8, &'static str, &'static str)> {
 /// Step usage as a list of dicts: one conversion for the whole list.
 fn step_usage(py: Python<'_>, usage: &[core::StepUsage]) -> PyResult<Py<PyAny>> {
     convert::to_python(py, &usage)
+}
+
+/// Rebuilds a pickled dossier (see `Dossier.__reduce__`): its JSON replayed
+/// on its calendar (`None`: the default one), taking aware instants when
+/// `aware`.
+#[pyfunction]
+#[pyo3(signature = (text, calendar, aware))]
+pub fn _dossier_from_state(
+    py: Python<'_>,
+    text: &str,
+    calendar: Option<Py<crate::calendar::Calendar>>,
+    aware: bool,
+) -> PyResult<Dossier> {
+    crate::errors::guard(|| {
+        let core_calendar = match &calendar {
+            Some(c) => c.get().0.clone(),
+            None => motcua::calendar::Calendar::vietnam(),
+        };
+        let zone = if aware { Zone::Aware } else { Zone::Naive };
+        core::Dossier::from_json(text, &core_calendar)
+            .py(py)
+            .map(|d| Dossier(d, zone, calendar))
+    })
 }

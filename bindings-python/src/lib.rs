@@ -55,6 +55,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(labels::_code_labels, m)?)?;
     m.add_function(wrap_pyfunction!(files::_read_export, m)?)?;
     m.add_function(wrap_pyfunction!(report::_period_report_from_state, m)?)?;
+    m.add_function(wrap_pyfunction!(dossier::_dossier_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(batch::_thread_count, m)?)?;
     m.add_function(wrap_pyfunction!(impact::calendar_changes, m)?)?;
     m.add_function(wrap_pyfunction!(impact::appointment_changes, m)?)?;

@@ -649,7 +649,7 @@ pub fn sample_center(
         let cal = motcua::calendar::Calendar::vietnam();
         let mut out = Vec::new();
         motcua::sample::generate(&config, &cal, |d| {
-            out.push(Dossier(d, crate::convert::Zone::Naive));
+            out.push(Dossier(d, crate::convert::Zone::Naive, None));
             Ok(())
         })
         .py(py)?;

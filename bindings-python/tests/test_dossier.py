@@ -239,6 +239,36 @@ def test_value_objects_pickle():
     assert (again.first, again.last) == (period.first, period.last)
 
 
+def _status_and_due(d):
+    """A worker's view of a dossier it received pickled."""
+    return int(d.status), d.due_at, d.explain().text("en")
+
+
+def test_dossiers_and_catalogs_pickle_for_multiprocessing():
+    import concurrent.futures
+    import multiprocessing
+
+    catalog = motcua.Catalog.sample()
+    again = pickle.loads(pickle.dumps(catalog))
+    assert again.codes() == catalog.codes() and again.to_json() == catalog.to_json()
+    saturdays = motcua.Calendar.custom(working_weekdays=[0, 1, 2, 3, 4, 5])
+    p = catalog[catalog.codes()[0]]
+    on_saturdays = motcua.Dossier(procedure=p, code="000.00.06.H56-261005-0001",
+                                  received_at=T(2026, 10, 9, 9, 0), calendar=saturdays)
+    aware = motcua.Dossier(procedure=p, code="000.00.06.H56-261005-0002",
+                           received_at=dt.datetime(2026, 10, 9, 2, 0, tzinfo=dt.timezone.utc))
+    aware.resolve(dt.datetime(2026, 10, 9, 3, 0, tzinfo=dt.timezone.utc))
+    dossiers = [on_saturdays, aware, *motcua.sample_center(dossiers=20)]
+    for d in dossiers:
+        copy = pickle.loads(pickle.dumps(d))
+        assert copy.to_json() == d.to_json() and copy.due_at == d.due_at
+    # The calendar travels with the dossier: Saturday counts, as it did.
+    assert pickle.loads(pickle.dumps(on_saturdays)).due_at == on_saturdays.due_at
+    assert pickle.loads(pickle.dumps(aware)).due_at.tzinfo is not None
+    with concurrent.futures.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        assert list(pool.map(_status_and_due, dossiers)) == [_status_and_due(d) for d in dossiers]
+
+
 def test_estimate_is_what_a_received_dossier_says():
     p = motcua.Procedure.from_dict(PROCEDURE)
     at = T(2026, 2, 13, 9, 30)

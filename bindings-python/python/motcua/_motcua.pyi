@@ -35,6 +35,7 @@ __all__ = [
     "_add_working_days",
     "_add_working_time",
     "_code_labels",
+    "_dossier_from_state",
     "_due_dates",
     "_error_codes",
     "_is_working_day",
@@ -535,6 +536,7 @@ def _code_labels(
     threads: int | None,
 ) -> tuple[npt.NDArray[np.int32], list[str]]: ...
 def _period_report_from_state(state: str) -> PeriodReport: ...
+def _dossier_from_state(text: str, calendar: Calendar | None, aware: bool) -> Dossier: ...
 def _thread_count(threads: int | None = None) -> int: ...
 def _read_export(
     path: str,
