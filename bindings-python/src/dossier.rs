@@ -711,13 +711,21 @@ impl Dossier {
     #[allow(clippy::type_complexity)] // the (callable, args) pair pickle reads
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<Py<crate::calendar::Calendar>>, bool))> {
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (String, Option<Py<crate::calendar::Calendar>>, bool),
+    )> {
         crate::errors::guard(|| {
             let py = slf.py();
             let me = crate::errors::borrow(slf)?;
-            let rebuild = py.import("motcua._motcua")?.getattr("_dossier_from_state")?;
+            let rebuild = py
+                .import("motcua._motcua")?
+                .getattr("_dossier_from_state")?;
             let calendar = me.2.as_ref().map(|c| c.clone_ref(py));
-            Ok((rebuild, (me.0.to_json().py(py)?, calendar, me.1 == Zone::Aware)))
+            Ok((
+                rebuild,
+                (me.0.to_json().py(py)?, calendar, me.1 == Zone::Aware),
+            ))
         })
     }
 

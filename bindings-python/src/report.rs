@@ -178,16 +178,26 @@ impl PeriodReport {
         })
     }
 
-    /// Adds every dossier of an iterable (the report is borrowed for each
-    /// dossier only, not while the iterable's Python code runs).
+    /// Adds every dossier of an iterable, all or none: they are counted
+    /// apart and merged in at the end, so an error (a dossier added twice,
+    /// a log that does not replay) leaves the report as it was. The report
+    /// is not borrowed while the iterable's Python code runs.
     fn add_all(slf: &Bound<'_, Self>, py: Python<'_>, dossiers: &Bound<'_, PyAny>) -> PyResult<()> {
         crate::errors::guard(|| {
+            let mut part = {
+                let me = crate::errors::borrow(slf)?;
+                index::PeriodSummary::new(me.0.report.period, me.0.report.group_by)
+            };
             for d in dossiers.try_iter().map_err(|_| {
                 wrong_type(py, "dossiers", "an iterable of motcua.Dossier", dossiers)
             })? {
-                Self::add(slf, py, &d?)?;
+                let d = d?;
+                let d = d
+                    .cast::<Dossier>()
+                    .map_err(|_| wrong_type(py, "dossier", "a motcua.Dossier", &d))?;
+                part.add(&crate::errors::borrow(d)?.0).py(py)?;
             }
-            Ok(())
+            crate::errors::borrow_mut(slf)?.0.merge(&part).py(py)
         })
     }
 

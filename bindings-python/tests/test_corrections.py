@@ -89,3 +89,21 @@ def test_a_closed_quarter_changes_only_when_re_run_on_the_corrected_log(typo):
     rerun.add(typo.corrected())
     assert (as_known.total["in_progress"], as_known.total["resolved"]) == (1, 0)
     assert (rerun.total["in_progress"], rerun.total["early"]) == (0, 1)
+
+
+def test_a_dossier_added_twice_is_an_error_and_add_all_is_all_or_none(typo):
+    q4 = motcua.Period.quarter(2026, 4)
+    report = motcua.PeriodReport(q4, group_by="total")
+    report.add(typo)
+    with pytest.raises(motcua.DuplicateDossierCodeError, match="000.00.06.H56-261005-0001"):
+        report.add(typo)
+    others = motcua.sample_center(dossiers=30)
+    before = report.total
+    with pytest.raises(motcua.DuplicateDossierCodeError):
+        report.add_all([*others, typo])  # the last one was added already
+    assert report.total == before, "nothing of the rejected batch was counted"
+    with pytest.raises(motcua.DuplicateDossierCodeError):
+        report.add_all([others[0], others[0]])
+    assert report.total == before
+    report.add_all(others)
+    assert report.total["received"] > before["received"]

@@ -81,3 +81,12 @@ test("a closed quarter changes only when re-run on the corrected log", () => {
   assert.equal(asKnown.toJson().total.inProgress, 1);
   assert.equal(rerun.toJson().total.early, 1);
 });
+
+test("a dossier added twice to a report is an error naming it, counted once", () => {
+  const d = typo();
+  const report = new motcua.PeriodReport("2026-Q4", "total");
+  report.add(d);
+  const before = JSON.stringify(report.toJson());
+  assert.throws(() => report.add(d), (e) => e.code === "dossier.duplicate_code" && e.message.includes("000.00.06.H56-261005-0001"));
+  assert.equal(JSON.stringify(report.toJson()), before);
+});

@@ -28,6 +28,13 @@ fn procedure(code: &str, agency: &str) -> Arc<Procedure> {
     )
 }
 
+/// A code of its own for each dossier (a report counts a dossier once).
+fn next_code() -> DossierCode {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    DossierCode::parse(&format!("000.00.06.H56-231002-{:04}", 1 + n % 9_999)).unwrap()
+}
+
 fn dossier(p: &Arc<Procedure>, channel: Channel, events: &[(&str, EventKind)]) -> Dossier {
     let events = events
         .iter()
@@ -36,7 +43,7 @@ fn dossier(p: &Arc<Procedure>, channel: Channel, events: &[(&str, EventKind)]) -
     Dossier::from_log(
         p.clone(),
         &Calendar::vietnam(),
-        DossierCode::parse("000.00.06.H56-231002-0001").unwrap(),
+        next_code(),
         channel,
         None,
         events,
@@ -188,7 +195,7 @@ proptest! {
                 }
                 _ => {}
             }
-            let d = Dossier::from_log(p.clone(), &Calendar::vietnam(), DossierCode::parse("000.00.06.H56-231002-0001").unwrap(), channel, None, events).unwrap();
+            let d = Dossier::from_log(p.clone(), &Calendar::vietnam(), next_code(), channel, None, events).unwrap();
             let _ = report.add(&d).unwrap();
         }
         let total = report.total();
@@ -249,4 +256,30 @@ fn overdue_by_date_paused_dossiers_included_and_inconsistent_records_left_out() 
         Period::parse("2023-01-01/2023-12-31").unwrap().to_string(),
         "2023"
     );
+}
+
+#[test]
+fn a_dossier_added_twice_is_an_error_naming_it_and_changes_nothing() {
+    let p = procedure("1.000003", "Sở C");
+    let d = dossier(
+        &p,
+        Channel::Direct,
+        &[("2023-10-02T08:00", EventKind::Accepted)],
+    );
+    let q4 = Period::quarter(2023, 4).unwrap();
+    let mut report = PeriodReport::new(q4, GroupBy::Agency);
+    report.add(&d).unwrap();
+    let before = report.clone();
+    let err = report.add(&d).unwrap_err();
+    assert_eq!(err.code(), "dossier.duplicate_code");
+    assert!(err.message().contains(&d.code().to_string()), "{err}");
+    assert_eq!(report, before);
+    // Two parts that both counted it do not merge either.
+    let mut other = PeriodReport::new(q4, GroupBy::Agency);
+    other.add(&d).unwrap();
+    assert_eq!(
+        report.merge(&other).unwrap_err().code(),
+        "dossier.duplicate_code"
+    );
+    assert_eq!(report, before);
 }

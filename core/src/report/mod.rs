@@ -36,7 +36,9 @@ pub use rows::Rows;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-use crate::dossier::{judge, progress, Dossier, Fact, Facts, Granularity, Status, Timeliness};
+use crate::dossier::{
+    judge, progress, Dossier, DossierCode, Fact, Facts, Granularity, Status, Timeliness,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Channel;
 
@@ -477,6 +479,13 @@ pub struct PeriodReport {
     pub rows: Rows,
     /// Dossiers left out, by reason (a map sorted by reason).
     pub excluded: LiteMap<Exclusion, u64>,
+    /// The codes of the dossiers added ([`PeriodReport::add`]): one added
+    /// again is `dossier.duplicate_code`, never counted twice. Not in the
+    /// JSON (a province's quarter would carry 100,000 codes): a report read
+    /// back knows the dossiers added since. Records
+    /// ([`PeriodReport::add_record`]) carry no code and are not checked.
+    #[serde(skip)]
+    dossiers: std::collections::HashSet<DossierCode, rustc_hash::FxBuildHasher>,
 }
 
 impl PeriodReport {
@@ -487,6 +496,7 @@ impl PeriodReport {
             group_by,
             rows: Rows::default(),
             excluded: LiteMap::new(),
+            dossiers: Default::default(),
         }
     }
 
@@ -500,6 +510,22 @@ impl PeriodReport {
     /// [`PeriodReport::add`], also returning the record it counted (for
     /// the index inputs that stream with the report).
     pub fn add_with_record(&mut self, dossier: &Dossier) -> Result<(Added, Option<ReportRecord>)> {
+        if self.dossiers.contains(dossier.code()) {
+            return Err(Error::new(
+                ErrorKind::DuplicateDossierCode,
+                format!(
+                    "dossier {} was already added to this report: a dossier is counted once",
+                    dossier.code()
+                ),
+            ));
+        }
+        let added = self.count_dossier(dossier)?;
+        self.dossiers.insert(dossier.code().clone());
+        Ok(added)
+    }
+
+    /// Counts a dossier not added before (see [`PeriodReport::add_with_record`]).
+    fn count_dossier(&mut self, dossier: &Dossier) -> Result<(Added, Option<ReportRecord>)> {
         // The first event as known at the period's end (see `from_dossier`).
         let end = self.period.end();
         let history = crate::dossier::correction::corrected(dossier.events(), Some(end));
@@ -613,6 +639,13 @@ impl PeriodReport {
                 ),
             ));
         }
+        if let Some(code) = other.dossiers.iter().find(|c| self.dossiers.contains(*c)) {
+            return Err(Error::new(
+                ErrorKind::DuplicateDossierCode,
+                format!("dossier {code} is in both reports: a dossier is counted once"),
+            ));
+        }
+        self.dossiers.extend(other.dossiers.iter().cloned());
         for (key, counts) in other.rows.iter() {
             self.rows.add(key, counts);
         }
