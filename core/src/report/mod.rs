@@ -646,9 +646,7 @@ impl PeriodReport {
             ));
         }
         self.dossiers.extend(other.dossiers.iter().cloned());
-        for (key, counts) in other.rows.iter() {
-            self.rows.add(key, counts);
-        }
+        self.rows.add_all(&other.rows);
         for (exclusion, n) in other.excluded.iter() {
             let mine = self.excluded.entry(*exclusion).or_insert(0);
             *mine = mine.saturating_add(*n);
