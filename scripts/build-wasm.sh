@@ -3,7 +3,8 @@
 #   bindings-wasm/pkg-node/  CommonJS package for Node.js
 #   bindings-wasm/pkg-web/   ES module for browsers and bundlers
 #   bindings-wasm/pkg/       the npm package holding both
-#   bindings-wasm/pkg-probe/ the test build, with an export that panics
+#   bindings-wasm/pkg-probe/ the test build (Node), with exports that panic
+#                            and trap; pkg-probe-web/ the same for browsers
 # Toolchain: the rustup wasm32 target
 # and its library source if they can be added, else Debian's rustc-web;
 # std is built from source on both routes (see build_std below);
@@ -112,8 +113,34 @@ npm_package_json() {
 JSON
 }
 
-rm -rf bindings-wasm/pkg-probe
-wasm-bindgen --target nodejs --out-name motcua --out-dir bindings-wasm/pkg-probe "$probe_wasm"
+# The guard of bindings-wasm/js/guard.js goes into each glue file: the glue
+# reads the instance's exports through it, so that after an internal error
+# every call says to re-create the module. Its Vietnamese sentence is the
+# core's for the kind `internal` (core/src/error.rs), its one home.
+internal_vi="$(sed -n 's/^ *ErrorKind::Internal => "\(.*\)",$/\1/p' core/src/error.rs)"
+if [ -z "$internal_vi" ]; then
+  echo "build-wasm: the Vietnamese sentence of ErrorKind::Internal was not found in core/src/error.rs" >&2
+  exit 1
+fi
+guard_glue() {
+  local glue="$1/motcua.js" target="$2" exports
+  if [ "$target" = nodejs ]; then exports="let wasm = wasmInstance.exports;"; else exports="    wasm = instance.exports;"; fi
+  if [ "$(grep -cxF "$exports" "$glue")" != 1 ]; then
+    echo "build-wasm: $glue does not read the instance's exports as this script expects ($exports)" >&2
+    exit 1
+  fi
+  sed -i "s/^\( *\)\(let \)\{0,1\}wasm = \(wasmInstance\|instance\)\.exports;$/\1\2wasm = motcuaGuard(\3.exports);/" "$glue"
+  sed "s/__INTERNAL_VI__/$internal_vi/" bindings-wasm/js/guard.js >> "$glue"
+}
+
+# The test builds of the probe module: Node's for the Node tests, the
+# browser's for the demo portal's test of its recovery.
+for target in nodejs web; do
+  out=bindings-wasm/pkg-probe$([ "$target" = web ] && echo -web || true)
+  rm -rf "$out"
+  wasm-bindgen --target "$target" --out-name motcua --out-dir "$out" "$probe_wasm"
+  guard_glue "$out" "$target"
+done
 
 for kind in node web; do
   out="bindings-wasm/pkg-$kind"
@@ -121,6 +148,7 @@ for kind in node web; do
   glue_target=$([ "$kind" = node ] && echo nodejs || echo web)
   wasm-bindgen --target "$glue_target" --remove-name-section --remove-producers-section \
     --out-name motcua --out-dir "$out" "$wasm"
+  guard_glue "$out" "$glue_target"
   package_json "$kind" > "$out/package.json"
   # The classes declare `[Symbol.dispose]`, whose type is in TypeScript's
   # esnext.disposable library: the declarations name that library

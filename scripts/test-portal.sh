@@ -4,7 +4,8 @@
 # download). Installs what is missing, then runs `node --test` and leaves a
 # full-page screenshot in examples/portal/out/portal.png.
 #
-# Needs the browser build of the WASM package: scripts/build-wasm.sh.
+# Needs the browser builds of the WASM package and of its test build
+# (pkg-probe-web, for the recovery after an internal error): scripts/build-wasm.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 portal="$root/examples/portal"
@@ -33,10 +34,12 @@ if [ ! -f "$portal/node_modules/.package-lock.json" ] \
   (cd "$portal" && npm ci --no-audit --no-fund)
 fi
 
-if [ ! -f "$root/bindings-wasm/pkg-web/motcua.js" ]; then
-  echo "bindings-wasm/pkg-web/motcua.js is missing: run scripts/build-wasm.sh first" >&2
-  exit 1
-fi
+for pkg in pkg-web pkg-probe-web; do
+  if [ ! -f "$root/bindings-wasm/$pkg/motcua.js" ]; then
+    echo "bindings-wasm/$pkg/motcua.js is missing: run scripts/build-wasm.sh first" >&2
+    exit 1
+  fi
+done
 
 step "portal test (headless Chromium)"
 cd "$root"

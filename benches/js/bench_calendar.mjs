@@ -23,7 +23,7 @@ const instantiation = performance.now() - t0;
 const daysOff = new Set();
 const makeUp = new Set();
 for (let y = 2009; y <= 2032; y++) {
-  for (const h of cal.holidays(y)) (h.dayOff ? daysOff : makeUp).add(Date.parse(h.date) / DAY);
+  for (const h of cal.holidays(y, { workingDays: true })) (h.dayOff ? daysOff : makeUp).add(Date.parse(h.date) / DAY);
 }
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
 function plainAddWorkingDaysEpoch(day, n) {

@@ -71,13 +71,15 @@ pub const INTERNAL: &str = motcua::ErrorKind::Internal.code();
 /// and the panic's message, instead of the bare `RuntimeError: unreachable`
 /// of `panic = "abort"` (the WASM target cannot unwind). The hook throws
 /// before the abort: the engine unwinds the JS exception through the module's
-/// frames, so the call fails like any other and the module keeps working
-/// (whatever the panicking call held is leaked, not freed).
+/// frames, so the call fails with a typed error. Whatever the panicking call
+/// held stays as it was (leaked, borrowed, half-changed), so the JS guard
+/// (`bindings-wasm/js/guard.js`) refuses every later call of the instance
+/// with code `internal`, saying to re-create the module.
 ///
-/// Limit: std never learns that the hook ended, so it takes a second panic
-/// in the same instance for a panic inside the hook and aborts: that one
-/// reaches JS as `RuntimeError: unreachable`. Unwinding would need the
-/// WASM exception-handling proposal and a nightly std (not available here).
+/// std never learns that the hook ended, so it takes a second panic in the
+/// same instance for a panic inside the hook and aborts: the guard keeps
+/// any call from getting there. Unwinding would need the WASM
+/// exception-handling proposal and a nightly std (not available here).
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("internal error in motcua (please report it): {info}");
@@ -85,10 +87,20 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Panics with `message`: lets the test suite check the panic hook. Only
-/// in the test build (feature `panic-probe`), never in a package.
+/// Panics with `message`: lets the test suite check the panic hook and the
+/// guard of `bindings-wasm/js/guard.js`. Only in the test build (feature
+/// `panic-probe`), never in a package.
 #[cfg(feature = "panic-probe")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = _panicForTests, skip_typescript)]
 pub fn panic_for_tests(message: String) {
     panic!("{message}");
+}
+
+/// Traps (`unreachable`), as an abort does where no hook runs (memory
+/// exhausted, a panic inside the hook): lets the test suite check that the
+/// guard turns a trap into an internal error. Test build only.
+#[cfg(all(feature = "panic-probe", target_family = "wasm"))]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = _trapForTests, skip_typescript)]
+pub fn trap_for_tests() {
+    core::arch::wasm32::unreachable()
 }

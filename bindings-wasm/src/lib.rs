@@ -6,7 +6,8 @@
 //! local time `YYYY-MM-DDTHH:MM[:SS]` (an explicit offset such as `Z` or
 //! `+07:00` is converted to UTC+7); numbers are plain JS numbers. Every
 //! failure is a real `Error` with a stable `code` property, and the module
-//! stays usable after it.
+//! stays usable after it, except after an internal error (see
+//! `errors::install_panic_hook` and `bindings-wasm/js/guard.js`).
 
 mod calendar;
 mod convert;

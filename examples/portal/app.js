@@ -3,7 +3,6 @@
 // small enough that "re-render a section from `state`" is all we need, and
 // the language toggle is just "re-render everything".
 
-import init, { Calendar, Catalog, DossierCode, toLunar } from "/pkg/motcua.js";
 import { STRINGS, fmtNumber } from "./i18n.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -20,6 +19,65 @@ const state = {
 };
 
 const t = () => STRINGS[state.lang];
+
+// ------------------------------------------------------------ the module
+
+/** The motcua module in use: its ES module namespace, instantiated. */
+let motcua = null;
+let instances = 0;
+
+/** Imports and instantiates a new instance of the WASM module, and makes
+ * the page's library objects on it. A URL the page has not imported
+ * before is a new ES module, with its own WASM instance and memory; the
+ * .wasm file is the same (relative to the module's URL, without the
+ * query), so a browser serves it from its cache. */
+async function loadMotcua() {
+  instances += 1;
+  const url = instances === 1 ? "/pkg/motcua.js" : `/pkg/motcua.js?instance=${instances}`;
+  const module = await import(url);
+  await module.default();
+  const cal = module.Calendar.vietnam();
+  const procedures = loadProcedures(module);
+  motcua = module;
+  state.cal = cal;
+  state.procedures = procedures;
+  document.body.dataset.instances = String(instances);
+}
+
+/** The user's action under way: what to redo after a recovery, and
+ * whether it is itself the redo of one. */
+let action = null;
+
+/** Runs a user's action; an internal error inside it re-creates the
+ * module and redoes it (`recoverFrom`). */
+function act(fn, recovered = false) {
+  action = { redo: fn, recovered };
+  try {
+    fn();
+  } finally {
+    action = null;
+  }
+}
+
+/** After an internal error (a bug of motcua) the module refuses every call
+ * with code `internal`, "re-create the module": its memory may hold a
+ * half-done change. The page then loads a new instance, tells the user,
+ * and redoes the action. Once per action: an action that breaks the new
+ * instance too shows its error instead of looping. The page's data that
+ * outlives an instance is plain JS (the procedures' JSON, the holidays),
+ * never a library object. Any other error is the caller's to show. */
+function recoverFrom(err) {
+  if (err?.code !== "internal" || !action || action.recovered) return;
+  const { redo } = action;
+  state.cal = null; // handlers wait for the new instance
+  loadMotcua().then(
+    () => {
+      showStatus("recovered", "notice");
+      act(redo, true);
+    },
+    (loadErr) => showStatusError(t().loadFailed, loadErr),
+  );
+}
 
 // ---------------------------------------------------------------- helpers
 
@@ -88,10 +146,10 @@ function applyStaticTexts() {
 
 // --------------------------------------------------------- due date estimate
 
-/** Reads the sample catalog once; the WASM objects are freed right away
- * since only their JSON is needed afterwards. */
-function loadProcedures() {
-  const catalog = Catalog.sample();
+/** Reads the sample catalog of `module`; the WASM objects are freed
+ * right away since only their JSON is needed afterwards. */
+function loadProcedures(module) {
+  const catalog = module.Catalog.sample();
   try {
     return catalog.codes().map((code) => {
       const procedure = catalog.get(code);
@@ -148,6 +206,7 @@ function runEstimate(follow = true) {
     state.estimate = { error: err };
   }
   renderEstimate();
+  recoverFrom(state.estimate.error);
 }
 
 function renderEstimate() {
@@ -263,7 +322,7 @@ function renderMonth() {
     const lunarYears = new Set();
     for (let day = 1; day <= daysInMonth(year, month); day++) {
       const iso = isoDate(year, month, day);
-      const lunar = toLunar(iso);
+      const lunar = motcua.toLunar(iso);
       lunarYears.add(lunar.yearName);
       cells.push(dayCell(iso, lunar, holidays.get(iso), state.cal.isWorkingDay(iso),
                          { today: iso === today, due: iso === dueDate }));
@@ -300,6 +359,7 @@ function renderMonth() {
   } catch (err) {
     $("#month-grid").replaceChildren();
     showError(errorBox, s.calendarErrorLead, err);
+    recoverFrom(err);
   }
   renderLegend();
 }
@@ -320,7 +380,7 @@ function runCodeCheck() {
   const text = $("#code-input").value.trim();
   let code = null;
   try {
-    code = DossierCode.parse(text);
+    code = motcua.DossierCode.parse(text);
     state.code = { parts: { agency: code.agency, date: code.date, sequence: code.sequence, text: code.toString() } };
   } catch (err) {
     state.code = { error: err };
@@ -328,6 +388,7 @@ function runCodeCheck() {
     code?.free();
   }
   renderCode();
+  recoverFrom(state.code.error);
 }
 
 function renderCode() {
@@ -389,17 +450,28 @@ function setLanguage(lang) {
 
 function showStatusError(lead, err) {
   const status = $("#status");
-  status.classList.add("error");
+  status.className = "status error";
+  delete status.dataset.i18n; // the error stays when the language changes
   showError(status, lead, err);
+}
+
+/** The message of STRINGS' `key` above the page (translated again when the
+ * language changes); `kind` is its class ("notice"). */
+function showStatus(key, kind) {
+  const status = $("#status");
+  status.className = `status ${kind}`;
+  status.dataset.i18n = key;
+  status.textContent = t()[key];
+  status.hidden = false;
 }
 
 function wireEvents() {
   // Handlers do nothing until the module is ready; forms never submit.
   const ready = (fn) => (event) => {
     event?.preventDefault?.();
-    if (state.cal) fn();
+    if (state.cal) act(fn);
   };
-  $("#lang-toggle").addEventListener("click", () => setLanguage(state.lang === "vi" ? "en" : "vi"));
+  $("#lang-toggle").addEventListener("click", () => act(() => setLanguage(state.lang === "vi" ? "en" : "vi")));
   $("#estimate-form").addEventListener("submit", ready(runEstimate));
   $("#procedure").addEventListener("change", ready(() => { syncChannels(); runEstimate(); }));
   $("#channel").addEventListener("change", ready(runEstimate));
@@ -429,9 +501,7 @@ async function main() {
   applyStaticTexts();
   wireEvents();
   try {
-    await init();
-    state.cal = Calendar.vietnam();
-    state.procedures = loadProcedures();
+    await loadMotcua();
   } catch (err) {
     state.cal = null;
     showStatusError(t().loadFailed, err);

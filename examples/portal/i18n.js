@@ -18,6 +18,7 @@ export const STRINGS = {
     langToggleLabel: "Switch to English",
     loading: "Đang tải thư viện…",
     loadFailed: "Không tải được thư viện motcua",
+    recovered: "Thư viện motcua gặp lỗi nội bộ và đã được tải lại; kết quả dưới đây được tính lại bằng bản mới.",
     unexpected: "Lỗi ngoài dự kiến",
 
     estimateTitle: "Dự tính ngày hẹn trả kết quả",
@@ -122,6 +123,7 @@ export const STRINGS = {
     langToggleLabel: "Chuyển sang tiếng Việt",
     loading: "Loading the library…",
     loadFailed: "Could not load the motcua library",
+    recovered: "The motcua library had an internal error and was loaded again; the results below were worked out by the new instance.",
     unexpected: "Unexpected error",
 
     estimateTitle: "Due date estimate",

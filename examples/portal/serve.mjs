@@ -1,7 +1,8 @@
 // Tiny static server for the demo portal, on Node's `http` only (no deps).
 //
 //   /        -> examples/portal/
-//   /pkg/... -> bindings-wasm/pkg-web/ (the wasm-bindgen `--target web` build)
+//   /pkg/... -> bindings-wasm/pkg-web/ (the wasm-bindgen `--target web` build),
+//               or the folder `start` is given (the test's probe build)
 //
 // Run: `node examples/portal/serve.mjs [port]` (or PORT=...); port 0 picks a
 // free one. The test imports `start` to run it in-process.
@@ -33,8 +34,9 @@ const MIME = {
   ".md": "text/plain; charset=utf-8",
 };
 
-/** The file a URL path maps to, or null when it must not be served. */
-function resolvePath(urlPath) {
+/** The file a URL path maps to (the package's under `pkg`), or null when
+ * it must not be served. */
+function resolvePath(urlPath, pkg) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -49,7 +51,7 @@ function resolvePath(urlPath) {
   let root = ROOTS.site;
   let rel = decoded;
   if (decoded === "/pkg" || decoded.startsWith("/pkg/")) {
-    root = ROOTS.pkg;
+    root = pkg;
     rel = decoded.slice("/pkg".length);
   } else if (decoded.startsWith("/node_modules/") || decoded.startsWith("/test/") ||
              decoded.startsWith("/out/")) {
@@ -61,7 +63,7 @@ function resolvePath(urlPath) {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
-async function handle(req, res) {
+async function handle(req, res, pkg) {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" });
     res.end("405 Method Not Allowed\n");
@@ -69,7 +71,7 @@ async function handle(req, res) {
   }
   // The raw path, not `new URL(...).pathname`: URL parsing would quietly
   // fold "/a/../b" into "/b", and we want any ".." rejected outright.
-  const file = resolvePath(req.url.split(/[?#]/)[0]);
+  const file = resolvePath(req.url.split(/[?#]/)[0], pkg);
   let body = null;
   if (file) {
     try {
@@ -94,12 +96,14 @@ async function handle(req, res) {
 }
 
 /**
- * Starts the server on `port` (0 = any free port) on 127.0.0.1.
+ * Starts the server on `port` (0 = any free port) on 127.0.0.1, serving
+ * the WASM package from `pkg` (default: bindings-wasm/pkg-web).
  * Resolves to `{server, url}`; close it with `server.close()`.
  */
-export function start(port = 8080, host = "127.0.0.1") {
+export function start(port = 8080, host = "127.0.0.1", pkg = ROOTS.pkg) {
+  const root = resolve(pkg);
   const server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
+    handle(req, res, root).catch((err) => {
       res.writeHead(500, { "Content-Type": "text/plain" });
       res.end(`500 ${err.message}\n`);
     });

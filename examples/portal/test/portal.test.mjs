@@ -245,6 +245,51 @@ describe("demo portal", { timeout: 180_000 }, () => {
     console.log(`screenshot: ${path}`);
   });
 
+  it("re-creates the module after an internal error and redoes the estimate", STEP, async () => {
+    // The test build of the module (bindings-wasm/pkg-probe-web) has an
+    // export that panics. The test calls it on the page's own instance
+    // (the same URL is the same module), as a bug of motcua would.
+    const probe = await start(0, "127.0.0.1", fileURLToPath(new URL("../../../bindings-wasm/pkg-probe-web/", import.meta.url)));
+    const broken = await context.newPage();
+    try {
+      broken.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      await broken.goto(probe.url);
+      await broken.waitForSelector("body[data-ready='true']");
+      assert.equal(await broken.getAttribute("body", "data-instances"), "1");
+      const code = await broken.evaluate(async () => {
+        const module = await import("/pkg/motcua.js");
+        try {
+          module._panicForTests("a bug, for the portal test");
+        } catch (e) {
+          return e.code;
+        }
+        return "no error";
+      });
+      assert.equal(code, "internal");
+      await broken.selectOption("#procedure", "2.000001");
+      await broken.selectOption("#channel", "direct");
+      await broken.fill("#submitted-at", "2026-02-13T15:30");
+      await broken.click("#estimate-button");
+      // The call was refused (code internal, "re-create the module"); the
+      // page loaded a second instance, said so and redid the estimate.
+      await broken.waitForSelector("body[data-instances='2']");
+      await broken.waitForSelector("#due-date[data-iso='2026-02-23T17:00+07:00']");
+      assert.ok(await broken.isHidden("#estimate-error"));
+      assert.ok(await broken.isVisible("#status.notice"));
+      assert.match(await broken.textContent("#status"), /lỗi nội bộ và đã được tải lại/);
+      // The new instance serves every part of the page.
+      await broken.fill("#code-input", "000.00.06.H56-231027-0361");
+      await broken.click("#code-check");
+      await broken.waitForSelector("#code-result:not([hidden])");
+      assert.equal(await broken.textContent("#month-title"), "Tháng 2 năm 2026");
+      await broken.click("#lang-toggle");
+      assert.match(await broken.textContent("#status"), /internal error and was loaded again/);
+    } finally {
+      await broken.close();
+      await new Promise((resolve) => probe.server.close(resolve));
+    }
+  });
+
   it("logged no page errors, console errors or failed requests", () => {
     assert.deepEqual(problems, []);
   });
