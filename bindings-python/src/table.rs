@@ -21,7 +21,7 @@ use pyo3::prelude::*;
 use motcua::dossier::{Fact, Facts};
 use motcua::index::PeriodSummary;
 use motcua::procedure::Channel;
-use motcua::report::{Ending, GroupBy, ReportRecord};
+use motcua::report::{CodedRows, Ending, GroupBy, ReportRecord};
 use motcua::{Error, ErrorKind};
 
 use crate::convert::{local_seconds, NAT};
@@ -52,6 +52,8 @@ struct Table<'a> {
 
 /// The labels the codes of a table point to.
 struct Labels<'a> {
+    /// The group labels; one empty label for a table without a group
+    /// column (its rows all count in one).
     keys: &'a [String],
     channels: &'a [Channel],
     endings: &'a [Ending],
@@ -173,28 +175,54 @@ impl Block {
         })
     }
 
-    /// Counts the block's rows into `summaries` (one per split label, or
-    /// one).
-    fn count(&self, labels: &Labels<'_>, summaries: &mut [PeriodSummary]) -> Result<(), Error> {
+    /// Counts the block's rows into `parts` (one per split label, or
+    /// one), their rows by the code of their group label.
+    fn count(&self, labels: &Labels<'_>, parts: &mut [Part]) -> Result<(), Error> {
         for i in 0..self.channel.len() {
             let row = self.first + i;
             let record = self.record(labels, i)?;
             let key = match &self.keys {
-                Some(keys) => label(row, "the group column", keys[i], labels.keys)?,
-                None => "",
+                Some(keys) => {
+                    label(row, "the group column", keys[i], labels.keys)?;
+                    keys[i] as u32
+                }
+                None => 0,
             };
-            let summary = match &self.splits {
+            let part = match &self.splits {
                 Some(splits) => {
                     let s = usize::try_from(splits[i])
                         .ok()
-                        .filter(|&s| s < summaries.len())
+                        .filter(|&s| s < parts.len())
                         .ok_or_else(|| row_error(row, "the split column is missing".into()))?;
-                    &mut summaries[s]
+                    &mut parts[s]
                 }
-                None => &mut summaries[0],
+                None => &mut parts[0],
             };
-            summary.add_record(key, &record);
+            part.summary.add_coded_record(&mut part.rows, key, &record);
         }
+        Ok(())
+    }
+}
+
+/// What a table's rows of one split label count into: the summary, and
+/// its rows by group code until they are named at the end.
+#[derive(Clone)]
+struct Part {
+    summary: PeriodSummary,
+    rows: CodedRows,
+}
+
+impl Part {
+    /// The part's summary with its rows named by `labels`.
+    fn named(mut self, labels: &[String]) -> Result<PeriodSummary, Error> {
+        self.summary.report.add_coded_rows(self.rows, labels)?;
+        Ok(self.summary)
+    }
+
+    /// Adds `other`, the same split label's rows counted on another thread.
+    fn merge(&mut self, other: &Part) -> Result<(), Error> {
+        self.summary.merge(&other.summary)?;
+        self.rows.add_all(&other.rows);
         Ok(())
     }
 }
@@ -204,7 +232,7 @@ impl Block {
 struct Worker {
     rows: std::ops::Range<usize>,
     block: Block,
-    summaries: Vec<PeriodSummary>,
+    parts: Vec<Part>,
     failed: Option<Error>,
 }
 
@@ -222,12 +250,13 @@ impl Worker {
 /// rows in [`BLOCK`]s: copied with the GIL held, counted without it. The
 /// shares' summaries merge in row order, the same counts as one thread's;
 /// the first error in row order wins (a thread stops at its first, and
-/// the threads after a failed one stop too: their rows come later).
+/// the threads after a failed one stop too: their rows come later). The
+/// summaries' rows are named at the end, without the GIL.
 fn count(
     py: Python<'_>,
     table: &Table<'_>,
     labels: &Labels<'_>,
-    empty: Vec<PeriodSummary>,
+    empty: Vec<Part>,
     threads: usize,
 ) -> PyResult<Vec<PeriodSummary>> {
     let rows = table.channel.len();
@@ -237,7 +266,7 @@ fn count(
         .map(|w| Worker {
             rows: (w * size).min(rows)..((w + 1) * size).min(rows),
             block: Block::default(),
-            summaries: empty.clone(),
+            parts: empty.clone(),
             failed: None,
         })
         .collect();
@@ -262,7 +291,7 @@ fn count(
             crate::batch::in_chunks(&mut workers, shares, |_, mine| {
                 for w in mine.iter_mut() {
                     if w.next_block(round).is_some() {
-                        if let Err(e) = w.block.count(labels, &mut w.summaries) {
+                        if let Err(e) = w.block.count(labels, &mut w.parts) {
                             w.failed = Some(e);
                         }
                     }
@@ -272,23 +301,23 @@ fn count(
         })
         .py(py)?;
     }
-    let mut workers = workers.into_iter();
-    let Some(first) = workers.next() else {
-        return Ok(empty);
-    };
-    let mut summaries = first.summaries;
-    if let Some(e) = first.failed {
+    if let Some(e) = workers.iter_mut().find_map(|w| w.failed.take()) {
         return Err(e).py(py);
     }
-    for w in workers {
-        if let Some(e) = w.failed {
-            return Err(e).py(py);
+    py.detach(|| {
+        let mut workers = workers.into_iter();
+        let mut parts = workers.next().map_or(empty, |w| w.parts);
+        for w in workers {
+            for (mine, theirs) in parts.iter_mut().zip(&w.parts) {
+                mine.merge(theirs)?;
+            }
         }
-        for (mine, theirs) in summaries.iter_mut().zip(&w.summaries) {
-            mine.merge(theirs).py(py)?;
-        }
-    }
-    Ok(summaries)
+        parts
+            .into_iter()
+            .map(|p| p.named(labels.keys))
+            .collect::<Result<Vec<_>, Error>>()
+    })
+    .py(py)
 }
 
 /// Parses each label with `parse`, or names the bad one, the first row
@@ -374,6 +403,12 @@ pub fn _report_table<'py>(
                 format!("columns of different lengths: channel has {rows} rows, {name} {n}"),
             ));
         }
+        // A table without a group column: every row under one empty label.
+        let key_labels = if table.keys.is_some() {
+            key_labels
+        } else {
+            vec![String::new()]
+        };
         let labels = Labels {
             keys: &key_labels,
             channels: &channels,
@@ -384,7 +419,13 @@ pub fn _report_table<'py>(
         } else {
             1
         };
-        let empty = vec![PeriodSummary::new(period, group_by); parts];
+        let empty = vec![
+            Part {
+                summary: PeriodSummary::new(period, group_by),
+                rows: CodedRows::default(),
+            };
+            parts
+        ];
         let summaries = count(py, &table, &labels, empty, threads)?;
         Ok(summaries.into_iter().map(PeriodReport).collect())
     })

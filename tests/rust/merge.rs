@@ -10,7 +10,7 @@ use motcua::calendar::Calendar;
 use motcua::dossier::{Fact, Facts};
 use motcua::index::PeriodSummary;
 use motcua::procedure::Channel;
-use motcua::report::{Ending, GroupBy, Period, ReportRecord};
+use motcua::report::{CodedRows, Ending, GroupBy, Period, ReportRecord};
 use motcua::ErrorKind;
 use proptest::prelude::*;
 
@@ -84,8 +84,66 @@ fn summary(records: &[(u8, ReportRecord)]) -> PeriodSummary {
     s
 }
 
+/// The summary of `records` counted by the code of their key (the key's
+/// number), in `parts` counted apart and merged, its rows then named.
+fn coded_summary(
+    group_by: GroupBy,
+    records: &[(u8, ReportRecord)],
+    parts: &[usize],
+) -> PeriodSummary {
+    let labels: Vec<String> = (0..6).map(|key| format!("Sở {key}")).collect();
+    let mut counted = vec![
+        (
+            PeriodSummary::new(Period::quarter(2026, 3).unwrap(), group_by),
+            CodedRows::default()
+        );
+        3
+    ];
+    for ((key, record), &part) in records.iter().zip(parts) {
+        let (summary, rows) = &mut counted[part % 3];
+        summary.add_coded_record(rows, u32::from(*key), record);
+    }
+    let (mut summary, mut rows) = counted[0].clone();
+    for (s, r) in &counted[1..] {
+        summary.merge(s).unwrap();
+        rows.add_all(r);
+    }
+    summary.report.add_coded_rows(rows, &labels).unwrap();
+    summary
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn counting_by_code_equals_counting_by_key(
+        records in proptest::collection::vec(record(), 0..120),
+        parts in proptest::collection::vec(0usize..3, 120),
+        cut in 0usize..120,
+    ) {
+        for group_by in [GroupBy::Agency, GroupBy::Total] {
+            let mut keyed = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), group_by);
+            for (key, record) in &records {
+                keyed.add_record(&format!("Sở {key}"), record);
+            }
+            let coded = coded_summary(group_by, &records, &parts);
+            prop_assert_eq!(&coded, &keyed);
+            prop_assert_eq!(coded.report.rows.len(), keyed.report.rows.len());
+            // Named into a report that has rows already: they add up.
+            let cut = cut.min(records.len());
+            let mut whole = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), group_by);
+            for (key, record) in &records[..cut] {
+                whole.add_record(&format!("Sở {key}"), record);
+            }
+            let mut rows = CodedRows::default();
+            for (key, record) in &records[cut..] {
+                whole.add_coded_record(&mut rows, u32::from(*key), record);
+            }
+            let labels: Vec<String> = (0..6).map(|key| format!("Sở {key}")).collect();
+            whole.report.add_coded_rows(rows, &labels).unwrap();
+            prop_assert_eq!(&whole, &keyed);
+        }
+    }
 
     #[test]
     fn merging_the_parts_equals_counting_the_whole(
@@ -132,6 +190,32 @@ proptest! {
         let json = serde_json::to_string(&summaries[1]).unwrap();
         prop_assert_eq!(&serde_json::from_str::<PeriodSummary>(&json).unwrap(), &summaries[1]);
     }
+}
+
+#[test]
+fn a_code_past_the_labels_is_an_error_that_changes_nothing() {
+    let mut summary = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
+    let mut rows = CodedRows::default();
+    let record = ReportRecord {
+        channel: Channel::Online,
+        received_at: Some(at(100 * 24 * 60)),
+        due_at: None,
+        ended_at: None,
+        ending: None,
+        paused: false,
+        supplement_requests: 0,
+        facts: None,
+    };
+    summary.add_coded_record(&mut rows, 0, &record);
+    summary.add_coded_record(&mut rows, 2, &record);
+    let before = summary.clone();
+    let err = summary
+        .report
+        .add_coded_rows(rows, &["Sở Y tế".to_owned(), "Sở Tư pháp".to_owned()])
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    assert!(err.message().contains("group code 2"), "{err}");
+    assert_eq!(summary, before);
 }
 
 #[test]

@@ -450,6 +450,27 @@ impl PeriodSummary {
     /// Adds a record under a group key to both.
     pub fn add_record(&mut self, key: &str, record: &ReportRecord) -> crate::report::Added {
         let added = self.report.add_record(key, record);
+        self.count(added, record)
+    }
+
+    /// [`PeriodSummary::add_record`] for coded group labels: the report's
+    /// rows are counted in `rows` ([`crate::report::PeriodReport::add_coded_record`]).
+    pub fn add_coded_record(
+        &mut self,
+        rows: &mut crate::report::CodedRows,
+        code: u32,
+        record: &ReportRecord,
+    ) -> crate::report::Added {
+        let added = self.report.add_coded_record(rows, code, record);
+        self.count(added, record)
+    }
+
+    /// Counts a record the report counted into the index counter.
+    fn count(
+        &mut self,
+        added: crate::report::Added,
+        record: &ReportRecord,
+    ) -> crate::report::Added {
         if let crate::report::Added::Counted(counts) = added {
             self.counter.add(&counts, record, self.report.period.end());
         }

@@ -40,12 +40,12 @@ impl Rows {
 
     /// The number of rows.
     pub fn len(&self) -> usize {
-        self.counts.len()
+        self.index.len()
     }
 
     /// Whether there is no row.
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.index.is_empty()
     }
 
     /// The rows in key order.
@@ -71,7 +71,7 @@ impl Rows {
 
     /// Room for `more` rows, so that many keys are inserted without the
     /// map growing (and copying its entries) on the way.
-    fn reserve(&mut self, more: usize) {
+    pub(super) fn reserve(&mut self, more: usize) {
         self.index.reserve(more);
         self.counts.reserve(more);
     }
@@ -83,6 +83,51 @@ impl Rows {
         self.reserve(other.len());
         for (key, &i) in &other.index {
             self.add(key, &other.counts[i as usize]);
+        }
+    }
+
+    /// Adds the rows of `keys` with their `counts`. Into no rows, the
+    /// counts become the rows' own, not copied: a report of 10 M groups
+    /// holds 1.2 GB of counts, and on this project's machines the first
+    /// write to a fresh GB of memory takes 2.5 s. A key given twice adds
+    /// its counts to its first row, and its second slot stays unused.
+    pub(super) fn add_rows(&mut self, keys: Vec<String>, mut counts: Vec<Counts>) {
+        if !self.is_empty() {
+            self.reserve(keys.len());
+            for (key, counts) in keys.into_iter().zip(&counts) {
+                self.add_owned(key, counts);
+            }
+            return;
+        }
+        self.index.reserve(keys.len());
+        for (i, key) in keys.into_iter().enumerate() {
+            match self.index.entry(key) {
+                std::collections::hash_map::Entry::Vacant(row) => {
+                    // Rows are counted records' groups: fewer than 2^32.
+                    row.insert(i as u32);
+                }
+                std::collections::hash_map::Entry::Occupied(row) => {
+                    let again = counts[i];
+                    counts[*row.get() as usize].add(&again);
+                }
+            }
+        }
+        self.counts = counts;
+    }
+
+    /// Adds `counts` to the row of `key`, making it with this key if
+    /// needed.
+    fn add_owned(&mut self, key: String, counts: &Counts) {
+        let next = self.counts.len();
+        match self.index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(row) => {
+                self.counts[*row.get() as usize].add(counts)
+            }
+            std::collections::hash_map::Entry::Vacant(row) => {
+                // Rows are counted records' groups: fewer than 2^32.
+                row.insert(next as u32);
+                self.counts.push(*counts);
+            }
         }
     }
 
