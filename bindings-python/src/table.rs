@@ -419,10 +419,17 @@ pub fn _report_table<'py>(
         } else {
             1
         };
+        // Each thread's rows of a whole table see most of its labels;
+        // those of a part (a split label) few.
+        let rows = if parts == 1 {
+            CodedRows::dense(key_labels.len())
+        } else {
+            CodedRows::default()
+        };
         let empty = vec![
             Part {
                 summary: PeriodSummary::new(period, group_by),
-                rows: CodedRows::default(),
+                rows,
             };
             parts
         ];

@@ -85,7 +85,8 @@ fn summary(records: &[(u8, ReportRecord)]) -> PeriodSummary {
 }
 
 /// The summary of `records` counted by the code of their key (the key's
-/// number), in `parts` counted apart and merged, its rows then named.
+/// number), in `parts` counted apart (on slots of each kind) and merged,
+/// its rows then named.
 fn coded_summary(
     group_by: GroupBy,
     records: &[(u8, ReportRecord)],
@@ -99,6 +100,9 @@ fn coded_summary(
         );
         3
     ];
+    // Slots of every kind: hashed, one per label, and fewer than the labels.
+    counted[1].1 = CodedRows::dense(labels.len());
+    counted[2].1 = CodedRows::dense(2);
     for ((key, record), &part) in records.iter().zip(parts) {
         let (summary, rows) = &mut counted[part % 3];
         summary.add_coded_record(rows, u32::from(*key), record);

@@ -20,21 +20,65 @@ use crate::{Error, ErrorKind, Result};
 #[derive(Debug, Clone, Default)]
 pub struct CodedRows {
     /// The slot of each code seen.
-    slots: FxHashMap<u32, u32>,
+    slots: Slots,
     /// The code of each slot, in the order first counted.
     codes: Vec<u32>,
     /// The counts of each slot.
     counts: Vec<Counts>,
 }
 
+/// Where each code's row is.
+#[derive(Debug, Clone)]
+enum Slots {
+    /// By hash: for rows that see few of the labels (a table split in
+    /// parts, each counting its own).
+    Hashed(FxHashMap<u32, u32>),
+    /// A slot per code ([`NONE`] for a code not seen): for rows that see
+    /// most labels. Four bytes a label, and a lookup reads them in the
+    /// order of the codes, which is the order labels first appear in: 10 M
+    /// distinct labels were looked up by hash in 2.7 s, a fifth of
+    /// `report_table` (py-spy).
+    Dense(Vec<u32>),
+}
+
+/// A code without a row in [`Slots::Dense`].
+const NONE: u32 = u32::MAX;
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::Hashed(FxHashMap::default())
+    }
+}
+
 impl CodedRows {
+    /// Rows of a table's labels `0..labels` that will see most of them,
+    /// as a table counted whole does: a slot per label, found without
+    /// hashing. Rows that see a few of many labels take
+    /// [`CodedRows::default`], whose slots are hashed.
+    pub fn dense(labels: usize) -> Self {
+        CodedRows {
+            slots: Slots::Dense(vec![NONE; labels]),
+            ..CodedRows::default()
+        }
+    }
+
     /// Adds `counts` to the row of `code`, making it if needed.
     pub(crate) fn add(&mut self, code: u32, counts: &Counts) {
-        let next = self.codes.len();
-        let slot = *self.slots.entry(code).or_insert_with(|| {
-            // Rows are counted records' groups: fewer than 2^32.
-            next as u32
-        });
+        // Rows are counted records' groups: fewer than 2^32.
+        let next = self.codes.len() as u32;
+        let slot = match &mut self.slots {
+            Slots::Hashed(slots) => *slots.entry(code).or_insert(next),
+            Slots::Dense(slots) => {
+                let at = code as usize;
+                if at >= slots.len() {
+                    slots.resize(at + 1, NONE);
+                }
+                if slots[at] == NONE {
+                    slots[at] = next;
+                }
+                slots[at]
+            }
+        };
         match self.counts.get_mut(slot as usize) {
             Some(row) => row.add(counts),
             None => {
@@ -47,7 +91,9 @@ impl CodedRows {
     /// Adds the rows of `other`, coded against the same labels (another
     /// part of the same table).
     pub fn add_all(&mut self, other: &CodedRows) {
-        self.slots.reserve(other.codes.len());
+        if let Slots::Hashed(slots) = &mut self.slots {
+            slots.reserve(other.codes.len());
+        }
         for (&code, counts) in other.codes.iter().zip(&other.counts) {
             self.add(code, counts);
         }
