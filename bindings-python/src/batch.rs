@@ -424,9 +424,9 @@ pub fn _due_dates<'py>(
     py: Python<'py>,
     cal: PyRef<'py, Calendar>,
     catalog: PyRef<'py, crate::dossier::Catalog>,
-    procedures: Vec<String>,
+    procedures: &Bound<'py, crate::labels::Labels>,
     procedure: PyReadonlyArray1<'py, i32>,
-    channels: Vec<String>,
+    channels: &Bound<'py, crate::labels::Labels>,
     channel: PyReadonlyArray1<'py, i32>,
     received_at: PyReadonlyArray1<'py, i64>,
     threads: Option<usize>,
@@ -441,11 +441,15 @@ pub fn _due_dates<'py>(
         lengths(py, received_at.len(), procedure.len())?;
         lengths(py, received_at.len(), channel.len())?;
         let found = procedures
+            .get()
+            .0
             .iter()
             .map(|code| catalog.inner().get(code).map(|p| &**p))
             .collect::<Result<Vec<_>, _>>()
             .py(py)?;
         let channels = channels
+            .get()
+            .0
             .iter()
             .map(|c| c.parse::<motcua::procedure::Channel>())
             .collect::<Result<Vec<_>, _>>()

@@ -1,8 +1,8 @@
-//! Arrow string columns (pandas' default strings, pyarrow Tables, Polars)
-//! coded as `report_table` reads a label column: each row's index among
-//! the column's distinct labels, `-1` where the value is missing, on every
-//! core (`motcua/_table.py` then takes an empty label for missing, as for
-//! every other kind of column).
+//! Label columns as `report_table` reads them: each row's index among the
+//! column's distinct labels, `-1` where the value is missing or empty
+//! ([`without_empty`], for every kind of column), the labels kept in Rust
+//! ([`Labels`]). Arrow string columns (pandas' default strings, pyarrow
+//! Tables, Polars) are coded here, on every core.
 //!
 //! Why not Arrow's own kernels (`pyarrow.compute.unique` and `index_in`):
 //! they run on one thread, and on a 10 M-row table coding the label columns
@@ -208,7 +208,63 @@ fn code_run<'a>(
     Ok(dictionary)
 }
 
-/// The codes of an Arrow string column (`-1` where missing) and
+/// The distinct labels of a coded column, kept in Rust: `report_table`
+/// reads them where they were made. A Python list of them cost the trip of
+/// every label to Python and back, 3 s of 13 s for 10 M distinct labels
+/// (py-spy, `benches/python/bench_groups.py`).
+#[pyclass(frozen, module = "motcua", name = "_Labels")]
+pub struct Labels(pub Vec<String>);
+
+#[pymethods]
+impl Labels {
+    #[new]
+    fn new(labels: Vec<String>) -> Self {
+        Labels(labels)
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The labels as a list (for a few: the split labels of a report).
+    fn to_list(&self) -> Vec<String> {
+        self.0.clone()
+    }
+}
+
+/// Takes the empty label, as CSV readers give an empty cell, for a missing
+/// value: its rows' codes become `-1`, and the codes after it move down.
+fn without_empty(codes: &mut [i32], labels: &mut Vec<String>) {
+    let Some(empty) = labels.iter().position(String::is_empty) else {
+        return;
+    };
+    labels.remove(empty);
+    // Labels fit i32 codes (checked where they were coded).
+    let empty = empty as i32;
+    for code in codes.iter_mut() {
+        if *code == empty {
+            *code = -1;
+        } else if *code > empty {
+            *code -= 1;
+        }
+    }
+}
+
+/// The codes and labels of a column coded in Python (`pandas.factorize`,
+/// `numpy.unique`), with the empty label taken for missing.
+#[pyfunction]
+pub fn _coded_labels<'py>(
+    py: Python<'py>,
+    codes: PyReadonlyArray1<'py, i32>,
+    labels: Vec<String>,
+) -> PyResult<(Bound<'py, PyArray1<i32>>, Labels)> {
+    let mut codes = codes.as_slice()?.to_vec();
+    let mut labels = labels;
+    without_empty(&mut codes, &mut labels);
+    Ok((PyArray1::from_vec(py, codes), Labels(labels)))
+}
+
+/// The codes of an Arrow string column (`-1` where missing or empty) and
 /// its distinct labels in order of first appearance, on up to `threads`
 /// threads; the same answer on any number.
 #[pyfunction]
@@ -217,7 +273,7 @@ pub fn _code_labels<'py>(
     column: &str,
     chunks: Vec<ChunkArg<'py>>,
     threads: Option<usize>,
-) -> PyResult<(Bound<'py, PyArray1<i32>>, Vec<String>)> {
+) -> PyResult<(Bound<'py, PyArray1<i32>>, Labels)> {
     crate::errors::guard(|| {
         let threads = crate::batch::thread_count(py, threads)?;
         let chunks: Vec<Chunk<'_>> = chunks
@@ -270,7 +326,7 @@ pub fn _code_labels<'py>(
             Ok(())
         })
         .py(py)?;
-        let labels = joined
+        let mut labels = joined
             .labels
             .iter()
             .map(|label| {
@@ -280,6 +336,7 @@ pub fn _code_labels<'py>(
             })
             .collect::<Result<_, _>>()
             .py(py)?;
-        Ok((PyArray1::from_vec(py, codes), labels))
+        without_empty(&mut codes, &mut labels);
+        Ok((PyArray1::from_vec(py, codes), Labels(labels)))
     })
 }

@@ -53,6 +53,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::_to_lunar, m)?)?;
     m.add_function(wrap_pyfunction!(table::_report_table, m)?)?;
     m.add_function(wrap_pyfunction!(labels::_code_labels, m)?)?;
+    m.add_function(wrap_pyfunction!(labels::_coded_labels, m)?)?;
+    m.add_class::<labels::Labels>()?;
     m.add_function(wrap_pyfunction!(files::_read_export, m)?)?;
     m.add_function(wrap_pyfunction!(report::_period_report_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(dossier::_dossier_from_state, m)?)?;

@@ -26,6 +26,7 @@ use motcua::{Error, ErrorKind};
 
 use crate::convert::{local_seconds, NAT};
 use crate::errors::{exception, IntoPy};
+use crate::labels::Labels;
 use crate::report::{period_arg, PeriodReport};
 
 /// Rows a thread copies and counts at a time: its buffers (~3 MiB) stay in
@@ -51,7 +52,7 @@ struct Table<'a> {
 }
 
 /// The labels the codes of a table point to.
-struct Labels<'a> {
+struct TableLabels<'a> {
     /// The group labels; one empty label for a table without a group
     /// column (its rows all count in one).
     keys: &'a [String],
@@ -148,7 +149,7 @@ impl Block {
 
     /// The record of the block's row `i` (row `first + i` of the table,
     /// as errors name it).
-    fn record(&self, labels: &Labels<'_>, i: usize) -> Result<ReportRecord, Error> {
+    fn record(&self, labels: &TableLabels<'_>, i: usize) -> Result<ReportRecord, Error> {
         let row = self.first + i;
         let ending = match self.ending[i] {
             -1 => None,
@@ -177,7 +178,7 @@ impl Block {
 
     /// Counts the block's rows into `parts` (one per split label, or
     /// one), their rows by the code of their group label.
-    fn count(&self, labels: &Labels<'_>, parts: &mut [Part]) -> Result<(), Error> {
+    fn count(&self, labels: &TableLabels<'_>, parts: &mut [Part]) -> Result<(), Error> {
         for i in 0..self.channel.len() {
             let row = self.first + i;
             let record = self.record(labels, i)?;
@@ -255,7 +256,7 @@ impl Worker {
 fn count(
     py: Python<'_>,
     table: &Table<'_>,
-    labels: &Labels<'_>,
+    labels: &TableLabels<'_>,
     empty: Vec<Part>,
     threads: usize,
 ) -> PyResult<Vec<PeriodSummary>> {
@@ -348,16 +349,16 @@ pub fn _report_table<'py>(
     period: &Bound<'py, PyAny>,
     group_by: &str,
     keys: Option<PyReadonlyArray1<'py, i32>>,
-    key_labels: Vec<String>,
+    key_labels: &Bound<'py, Labels>,
     splits: Option<PyReadonlyArray1<'py, i32>>,
-    split_labels: Vec<String>,
+    split_labels: &Bound<'py, Labels>,
     channel: PyReadonlyArray1<'py, i32>,
-    channel_labels: Vec<String>,
+    channel_labels: &Bound<'py, Labels>,
     received_at: PyReadonlyArray1<'py, i64>,
     due_at: PyReadonlyArray1<'py, i64>,
     ended_at: PyReadonlyArray1<'py, i64>,
     ending: PyReadonlyArray1<'py, i32>,
-    ending_labels: Vec<String>,
+    ending_labels: &Bound<'py, Labels>,
     paused: PyReadonlyArray1<'py, bool>,
     supplement_requests: PyReadonlyArray1<'py, i64>,
     facts: Vec<(String, PyReadonlyArray1<'py, bool>)>,
@@ -367,8 +368,10 @@ pub fn _report_table<'py>(
         let threads = crate::batch::thread_count(py, threads)?;
         let period = period_arg(py, period)?;
         let group_by: GroupBy = group_by.parse().py(py)?;
-        let channels: Vec<Channel> = parse_labels(&channel_labels, channel.as_slice()?).py(py)?;
-        let endings: Vec<Ending> = parse_labels(&ending_labels, ending.as_slice()?).py(py)?;
+        let channels: Vec<Channel> =
+            parse_labels(&channel_labels.get().0, channel.as_slice()?).py(py)?;
+        let endings: Vec<Ending> =
+            parse_labels(&ending_labels.get().0, ending.as_slice()?).py(py)?;
         let table = Table {
             keys: keys.as_ref().map(|k| k.as_slice()).transpose()?,
             splits: splits.as_ref().map(|s| s.as_slice()).transpose()?,
@@ -404,18 +407,19 @@ pub fn _report_table<'py>(
             ));
         }
         // A table without a group column: every row under one empty label.
-        let key_labels = if table.keys.is_some() {
-            key_labels
+        let no_key = [String::new()];
+        let key_labels: &[String] = if table.keys.is_some() {
+            &key_labels.get().0
         } else {
-            vec![String::new()]
+            &no_key
         };
-        let labels = Labels {
-            keys: &key_labels,
+        let labels = TableLabels {
+            keys: key_labels,
             channels: &channels,
             endings: &endings,
         };
         let parts = if table.splits.is_some() {
-            split_labels.len()
+            split_labels.get().0.len()
         } else {
             1
         };

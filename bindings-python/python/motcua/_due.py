@@ -9,7 +9,7 @@ import numpy as np
 from motcua import _motcua
 from motcua._batch import _VIETNAM
 from motcua._errors import InvalidTypeError
-from motcua._table import _Reader
+from motcua._table import _Coded, _Reader
 
 _SECONDS = np.dtype("datetime64[s]")
 
@@ -48,7 +48,7 @@ def due_dates(
     if channel is not None and channel in reader.names:
         channel_codes, channel_labels = reader.labels(channel, threads)
     else:
-        channel_codes, channel_labels = np.zeros(rows, dtype=np.int32), ["direct"]
+        channel_codes, channel_labels = np.zeros(rows, dtype=np.int32), _motcua._Labels(["direct"])
     aware = reader.kind == "pandas" and getattr(table[received_at].dtype, "tz", None) is not None
     seconds = reader.seconds(received_at)
     cal = calendar if calendar is not None else _motcua.Calendar.vietnam()
@@ -65,7 +65,7 @@ def due_dates(
 
 def _procedure_codes(
     reader: _Reader, table: typing.Any, name: str, threads: int | None
-) -> tuple[np.ndarray, list[str]]:
+) -> _Coded:
     """The codes and distinct labels of the procedure column, with the
     message a float column needs."""
     kind = None

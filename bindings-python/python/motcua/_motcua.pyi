@@ -34,7 +34,9 @@ __all__ = [
     "__version__",
     "_add_working_days",
     "_add_working_time",
+    "_Labels",
     "_code_labels",
+    "_coded_labels",
     "_dossier_from_state",
     "_due_dates",
     "_error_codes",
@@ -507,16 +509,16 @@ def _report_table(
     period: Period | str,
     group_by: str,
     keys: npt.NDArray[np.int32] | None,
-    key_labels: list[str],
+    key_labels: _Labels,
     splits: npt.NDArray[np.int32] | None,
-    split_labels: list[str],
+    split_labels: _Labels,
     channel: npt.NDArray[np.int32],
-    channel_labels: list[str],
+    channel_labels: _Labels,
     received_at: npt.NDArray[np.int64],
     due_at: npt.NDArray[np.int64],
     ended_at: npt.NDArray[np.int64],
     ending: npt.NDArray[np.int32],
-    ending_labels: list[str],
+    ending_labels: _Labels,
     paused: npt.NDArray[np.bool_],
     supplement_requests: npt.NDArray[np.int64],
     facts: list[tuple[str, npt.NDArray[np.bool_]]],
@@ -534,7 +536,18 @@ def _code_labels(
         ]
     ],
     threads: int | None,
-) -> tuple[npt.NDArray[np.int32], list[str]]: ...
+) -> tuple[npt.NDArray[np.int32], _Labels]: ...
+def _coded_labels(
+    codes: npt.NDArray[np.int32], labels: list[str]
+) -> tuple[npt.NDArray[np.int32], _Labels]: ...
+
+@final
+class _Labels:
+    """The distinct labels of a coded column, kept native."""
+
+    def __new__(cls, labels: list[str]) -> _Labels: ...
+    def __len__(self) -> int: ...
+    def to_list(self) -> list[str]: ...
 def _period_report_from_state(state: str) -> PeriodReport: ...
 def _dossier_from_state(text: str, calendar: Calendar | None, aware: bool) -> Dossier: ...
 def _thread_count(threads: int | None = None) -> int: ...
@@ -558,9 +571,9 @@ def _add_working_days(
 def _due_dates(
     cal: Calendar,
     catalog: Catalog,
-    procedures: list[str],
+    procedures: _Labels,
     procedure: npt.NDArray[np.int32],
-    channels: list[str],
+    channels: _Labels,
     channel: npt.NDArray[np.int32],
     received_at: npt.NDArray[np.int64],
     threads: int | None,

@@ -75,16 +75,10 @@ def _is_missing(value: typing.Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def _without_empty(codes: np.ndarray, labels: list[str]) -> tuple[np.ndarray, list[str]]:
-    """The empty string (how CSV readers give an empty cell) as missing."""
-    if "" not in labels:
-        return codes, labels
-    empty = labels.index("")
-    codes = np.where(codes == empty, -1, np.where(codes > empty, codes - 1, codes))
-    return codes, labels[:empty] + labels[empty + 1 :]
+_Coded = tuple[np.ndarray, _motcua._Labels]
 
 
-def _arrow_labels(name: str, column: typing.Any, threads: int | None) -> tuple[np.ndarray, list[str]]:
+def _arrow_labels(name: str, column: typing.Any, threads: int | None) -> _Coded:
     """Integer codes (``-1`` where missing or empty) and the distinct labels
     of an Arrow string column (chunked or not, dictionary-encoded or not),
     coded by the native module on ``threads`` threads from the column's own
@@ -92,7 +86,7 @@ def _arrow_labels(name: str, column: typing.Any, threads: int | None) -> tuple[n
     import pyarrow as pa  # type: ignore[import-untyped]  # optional dependency
 
     if pa.types.is_null(column.type):  # every value missing
-        return np.full(len(column), -1, dtype=np.int32), []
+        return np.full(len(column), -1, dtype=np.int32), _motcua._Labels([])
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     if pa.types.is_string_view(column.type):
@@ -110,7 +104,7 @@ def _arrow_labels(name: str, column: typing.Any, threads: int | None) -> tuple[n
             chunk.offset,
             len(chunk),
         ))
-    return _without_empty(*_motcua._code_labels(name, chunks, threads))
+    return _motcua._code_labels(name, chunks, threads)
 
 
 class _Reader:
@@ -154,13 +148,14 @@ class _Reader:
         costs more than the report)."""
         return self.table.column(name)
 
-    def labels(self, name: str, threads: int | None) -> tuple[np.ndarray, list[str]]:
-        """Integer codes (``-1`` where missing) and the distinct labels;
-        Arrow strings are coded on ``threads`` threads."""
+    def labels(self, name: str, threads: int | None) -> _Coded:
+        """Integer codes (``-1`` where missing or empty) and the distinct
+        labels, kept native; Arrow strings are coded on ``threads``
+        threads."""
         if isinstance(self.table, ExportTable):
             coded = self.table._labels(name)
             if coded is not None:  # coded by the reader already
-                return coded
+                return coded[0], _motcua._Labels(coded[1])
         if self.kind == "pyarrow":
             return _arrow_labels(name, self._arrow(name), threads)
         if self.kind == "pandas":
@@ -187,7 +182,7 @@ class _Reader:
             codes = np.full(len(values), -1, dtype=np.int64)
             codes[present] = inverse
             labels = list(distinct)
-        return _without_empty(codes.astype(np.int32), [str(v) for v in labels])
+        return _motcua._coded_labels(codes.astype(np.int32), [str(v) for v in labels])
 
     def seconds(self, name: str) -> np.ndarray:
         """Vietnam local time as int64 seconds; NaT is the minimum int64."""
@@ -300,8 +295,9 @@ def report_table(
     coded = {name: reader.labels(name, threads) for name in labelled}
     (channel, channel_labels), (ending, ending_labels) = coded["channel"], coded["ending"]
     rows = len(channel)
-    keys, key_labels = coded[group_by] if group_by in GROUPS else (None, [])
-    splits, split_labels = coded[split_by] if split_by is not None else (None, [])
+    none = _motcua._Labels([])
+    keys, key_labels = coded[group_by] if group_by in GROUPS else (None, none)
+    splits, split_labels = coded[split_by] if split_by is not None else (None, none)
     reports = _motcua._report_table(
         period,
         group_by,
@@ -323,7 +319,7 @@ def report_table(
     )
     if split_by is None:
         return reports[0]
-    return dict(sorted(zip(split_labels, reports)))
+    return dict(sorted(zip(split_labels.to_list(), reports)))
 
 
 def records_frame(dossiers: typing.Any, as_of: dt.datetime) -> typing.Any:
