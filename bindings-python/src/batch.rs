@@ -440,15 +440,13 @@ pub fn _due_dates<'py>(
         );
         lengths(py, received_at.len(), procedure.len())?;
         lengths(py, received_at.len(), channel.len())?;
-        let found = procedures
-            .get()
+        let found = crate::errors::borrow(procedures)?
             .0
             .iter()
             .map(|code| catalog.inner().get(code).map(|p| &**p))
             .collect::<Result<Vec<_>, _>>()
             .py(py)?;
-        let channels = channels
-            .get()
+        let channels = crate::errors::borrow(channels)?
             .0
             .iter()
             .map(|c| c.parse::<motcua::procedure::Channel>())

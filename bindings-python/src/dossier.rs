@@ -985,9 +985,11 @@ impl Dossier {
         })
     }
 
-    /// The figures at ``as_of``, replayed from the events up to it: status,
-    /// due date, appointment, timeliness and, while running, progress
-    /// (``overdue``, ``elapsed_fraction``, ``due_soon``, ``effective_due``).
+    /// The figures at ``as_of``, replayed from the events up to it with the
+    /// corrections (``void``, ``amend``) made by then, so that before a
+    /// correction they show what was known then: status, due date,
+    /// appointment, timeliness and, while running, progress (``overdue``,
+    /// ``elapsed_fraction``, ``due_soon``, ``effective_due``).
     fn state_at(
         slf: &Bound<'_, Self>,
         py: Python<'_>,

@@ -211,8 +211,9 @@ fn code_run<'a>(
 /// The distinct labels of a coded column, kept in Rust: `report_table`
 /// reads them where they were made. A Python list of them cost the trip of
 /// every label to Python and back, 3 s of 13 s for 10 M distinct labels
-/// (py-spy, `benches/python/bench_groups.py`).
-#[pyclass(frozen, module = "motcua", name = "_Labels")]
+/// (py-spy, `benches/python/bench_groups.py`). A table counted whole moves
+/// its group labels into its report, leaving this empty.
+#[pyclass(module = "motcua", name = "_Labels")]
 pub struct Labels(pub Vec<String>);
 
 #[pymethods]

@@ -15,6 +15,8 @@
 //! first time, and on this machine those page faults alone took longer
 //! than the count (`benches/python/bench_table.py`, issue 18).
 
+use std::borrow::Cow;
+
 use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 
@@ -25,7 +27,7 @@ use motcua::report::{CodedRows, Ending, GroupBy, ReportRecord};
 use motcua::{Error, ErrorKind};
 
 use crate::convert::{local_seconds, NAT};
-use crate::errors::{exception, IntoPy};
+use crate::errors::{borrow, borrow_mut, exception, IntoPy};
 use crate::labels::Labels;
 use crate::report::{period_arg, PeriodReport};
 
@@ -214,8 +216,9 @@ struct Part {
 }
 
 impl Part {
-    /// The part's summary with its rows named by `labels`.
-    fn named(mut self, labels: &[String]) -> Result<PeriodSummary, Error> {
+    /// The part's summary with its rows named by `labels` (moved into
+    /// them when owned).
+    fn named<'a>(mut self, labels: impl Into<Cow<'a, [String]>>) -> Result<PeriodSummary, Error> {
         self.summary.report.add_coded_rows(self.rows, labels)?;
         Ok(self.summary)
     }
@@ -252,14 +255,14 @@ impl Worker {
 /// shares' summaries merge in row order, the same counts as one thread's;
 /// the first error in row order wins (a thread stops at its first, and
 /// the threads after a failed one stop too: their rows come later). The
-/// summaries' rows are named at the end, without the GIL.
+/// parts merge without the GIL.
 fn count(
     py: Python<'_>,
     table: &Table<'_>,
     labels: &TableLabels<'_>,
     empty: Vec<Part>,
     threads: usize,
-) -> PyResult<Vec<PeriodSummary>> {
+) -> PyResult<Vec<Part>> {
     let rows = table.channel.len();
     let shares = crate::batch::useful_threads(rows, threads);
     let size = rows.div_ceil(shares).max(1);
@@ -313,12 +316,18 @@ fn count(
                 mine.merge(theirs)?;
             }
         }
-        parts
-            .into_iter()
-            .map(|p| p.named(labels.keys))
-            .collect::<Result<Vec<_>, Error>>()
+        Ok::<_, Error>(parts)
     })
     .py(py)
+}
+
+/// The parts' summaries, their rows named by `keys`: moved into the one
+/// part of a table counted whole, copied into each part of a split one.
+fn named(parts: Vec<Part>, keys: Cow<'_, [String]>) -> Result<Vec<PeriodSummary>, Error> {
+    match <[Part; 1]>::try_from(parts) {
+        Ok([whole]) => Ok(vec![whole.named(keys)?]),
+        Err(parts) => parts.into_iter().map(|p| p.named(&*keys)).collect(),
+    }
 }
 
 /// Parses each label with `parse`, or names the bad one, the first row
@@ -369,9 +378,9 @@ pub fn _report_table<'py>(
         let period = period_arg(py, period)?;
         let group_by: GroupBy = group_by.parse().py(py)?;
         let channels: Vec<Channel> =
-            parse_labels(&channel_labels.get().0, channel.as_slice()?).py(py)?;
+            parse_labels(&borrow(channel_labels)?.0, channel.as_slice()?).py(py)?;
         let endings: Vec<Ending> =
-            parse_labels(&ending_labels.get().0, ending.as_slice()?).py(py)?;
+            parse_labels(&borrow(ending_labels)?.0, ending.as_slice()?).py(py)?;
         let table = Table {
             keys: keys.as_ref().map(|k| k.as_slice()).transpose()?,
             splits: splits.as_ref().map(|s| s.as_slice()).transpose()?,
@@ -406,22 +415,28 @@ pub fn _report_table<'py>(
                 format!("columns of different lengths: channel has {rows} rows, {name} {n}"),
             ));
         }
-        // A table without a group column: every row under one empty label.
-        let no_key = [String::new()];
-        let key_labels: &[String] = if table.keys.is_some() {
-            &key_labels.get().0
-        } else {
-            &no_key
+        let parts = match table.splits {
+            Some(_) => borrow(split_labels)?.0.len(),
+            None => 1,
+        };
+        // A table counted whole moves its group labels into its report (a
+        // copy of 10 M took 560 MB more); the parts of a split one copy
+        // theirs. Taken after the channels, endings and split labels were
+        // read: a group column may be one of them.
+        let shared;
+        let key_labels: Cow<'_, [String]> = match (table.keys, table.splits) {
+            // A table without a group column: every row under one empty label.
+            (None, _) => Cow::Owned(vec![String::new()]),
+            (Some(_), None) => Cow::Owned(std::mem::take(&mut borrow_mut(key_labels)?.0)),
+            (Some(_), Some(_)) => {
+                shared = borrow(key_labels)?;
+                Cow::Borrowed(&shared.0)
+            }
         };
         let labels = TableLabels {
-            keys: key_labels,
+            keys: &key_labels,
             channels: &channels,
             endings: &endings,
-        };
-        let parts = if table.splits.is_some() {
-            split_labels.get().0.len()
-        } else {
-            1
         };
         // Each thread's rows of a whole table see most of its labels;
         // those of a part (a split label) few.
@@ -437,7 +452,8 @@ pub fn _report_table<'py>(
             };
             parts
         ];
-        let summaries = count(py, &table, &labels, empty, threads)?;
+        let parts = count(py, &table, &labels, empty, threads)?;
+        let summaries = py.detach(|| named(parts, key_labels)).py(py)?;
         Ok(summaries.into_iter().map(PeriodReport).collect())
     })
 }

@@ -672,7 +672,9 @@ impl Dossier {
         Ok(())
     }
 
-    /// The figures at `asOf`, replayed from the events up to it.
+    /// The figures at `asOf`, replayed from the events up to it with the
+    /// corrections (`void`, `amend`) made by then: before a correction,
+    /// what was known then.
     #[wasm_bindgen(js_name = stateAt, unchecked_return_type = "DossierState")]
     pub fn state_at(
         &self,

@@ -86,7 +86,7 @@ fn summary(records: &[(u8, ReportRecord)]) -> PeriodSummary {
 
 /// The summary of `records` counted by the code of their key (the key's
 /// number), in `parts` counted apart (on slots of each kind) and merged,
-/// its rows then named.
+/// its rows then named by labels moved into them.
 fn coded_summary(
     group_by: GroupBy,
     records: &[(u8, ReportRecord)],
@@ -112,7 +112,7 @@ fn coded_summary(
         summary.merge(s).unwrap();
         rows.add_all(r);
     }
-    summary.report.add_coded_rows(rows, &labels).unwrap();
+    summary.report.add_coded_rows(rows, labels).unwrap();
     summary
 }
 
@@ -143,6 +143,7 @@ proptest! {
             for (key, record) in &records[cut..] {
                 whole.add_coded_record(&mut rows, u32::from(*key), record);
             }
+            // Labels borrowed, as the parts of a split table name theirs.
             let labels: Vec<String> = (0..6).map(|key| format!("Sở {key}")).collect();
             whole.report.add_coded_rows(rows, &labels).unwrap();
             prop_assert_eq!(&whole, &keyed);
@@ -213,10 +214,14 @@ fn a_code_past_the_labels_is_an_error_that_changes_nothing() {
     summary.add_coded_record(&mut rows, 0, &record);
     summary.add_coded_record(&mut rows, 2, &record);
     let before = summary.clone();
+    let labels = vec!["Sở Y tế".to_owned(), "Sở Tư pháp".to_owned()];
     let err = summary
         .report
-        .add_coded_rows(rows, &["Sở Y tế".to_owned(), "Sở Tư pháp".to_owned()])
+        .add_coded_rows(rows.clone(), &labels)
         .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    assert_eq!(summary, before);
+    let err = summary.report.add_coded_rows(rows, labels).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidArgument);
     assert!(err.message().contains("group code 2"), "{err}");
     assert_eq!(summary, before);

@@ -35,6 +35,8 @@ use litemap::LiteMap;
 pub use coded::CodedRows;
 pub use rows::Rows;
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
@@ -572,24 +574,32 @@ impl PeriodReport {
     /// Adds `rows` (counted by [`PeriodReport::add_coded_record`]) to the
     /// report's rows, each code named by `labels`. Errors, changing
     /// nothing, for a code past the labels.
-    pub fn add_coded_rows(&mut self, rows: CodedRows, labels: &[String]) -> Result<()> {
-        // The keys are copied first, then moved in: with each copy made
+    ///
+    /// Borrowed labels (`&[String]`) are copied into the rows' keys; owned
+    /// ones (`Vec<String>`) are moved, which a table counted whole can do:
+    /// a copy of 10 M distinct labels took 560 MB more at the call's peak,
+    /// and fresh memory is slow to write on virtual machines
+    /// (`benches/python/bench_groups.py`).
+    pub fn add_coded_rows<'a>(
+        &mut self,
+        rows: CodedRows,
+        labels: impl Into<Cow<'a, [String]>>,
+    ) -> Result<()> {
+        // The keys are made first, then moved in: with each copy made
         // between two insertions, 4 M distinct keys took three times as
         // long on this machine (the allocations interleaved with the
         // map's random writes).
-        let keys: Vec<String> = rows
-            .named(labels)?
-            .map(|(key, _)| self.row_key(key).to_owned())
-            .collect();
+        let keys = rows.keys(labels.into())?;
+        let keys = keys.into_iter().map(|key| self.row_key(key)).collect();
         self.rows.add_rows(keys, rows.into_counts());
         Ok(())
     }
 
-    /// The row a group key counts in: the one row of [`GroupBy::Total`],
-    /// whatever the key.
-    fn row_key<'a>(&self, key: &'a str) -> &'a str {
+    /// The row a group key counts in (a `&str` or a `String`): the one row
+    /// of [`GroupBy::Total`], whatever the key.
+    fn row_key<K: Default>(&self, key: K) -> K {
         if self.group_by == GroupBy::Total {
-            ""
+            K::default()
         } else {
             key
         }
