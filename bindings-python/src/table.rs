@@ -420,7 +420,7 @@ pub fn _report_table<'py>(
             None => 1,
         };
         // A table counted whole moves its group labels into its report (a
-        // copy of 10 M took 560 MB more); the parts of a split one copy
+        // copy of 10 M is about 560 MB); the parts of a split one copy
         // theirs. Taken after the channels, endings and split labels were
         // read: a group column may be one of them.
         let shared;
