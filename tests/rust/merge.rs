@@ -197,11 +197,9 @@ proptest! {
     }
 }
 
-#[test]
-fn a_code_past_the_labels_is_an_error_that_changes_nothing() {
-    let mut summary = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
-    let mut rows = CodedRows::default();
-    let record = ReportRecord {
+/// A dossier received online in 2026's third quarter, still in progress.
+fn received_in_q3() -> ReportRecord {
+    ReportRecord {
         channel: Channel::Online,
         received_at: Some(at(100 * 24 * 60)),
         due_at: None,
@@ -210,7 +208,14 @@ fn a_code_past_the_labels_is_an_error_that_changes_nothing() {
         paused: false,
         supplement_requests: 0,
         facts: None,
-    };
+    }
+}
+
+#[test]
+fn a_code_past_the_labels_is_an_error_that_changes_nothing() {
+    let mut summary = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
+    let mut rows = CodedRows::default();
+    let record = received_in_q3();
     summary.add_coded_record(&mut rows, 0, &record);
     summary.add_coded_record(&mut rows, 2, &record);
     let before = summary.clone();
@@ -230,16 +235,7 @@ fn a_code_past_the_labels_is_an_error_that_changes_nothing() {
 #[test]
 fn reports_of_different_periods_or_groupings_do_not_merge() {
     let mut q3 = PeriodSummary::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
-    let record = ReportRecord {
-        channel: Channel::Online,
-        received_at: Some(at(100 * 24 * 60)),
-        due_at: None,
-        ended_at: None,
-        ending: None,
-        paused: false,
-        supplement_requests: 0,
-        facts: None,
-    };
+    let record = received_in_q3();
     q3.add_record("Sở Y tế", &record);
     let before = q3.clone();
     for other in [
