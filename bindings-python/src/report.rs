@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use motcua::index::{self, IndexInputs, Lever, Ratio};
 use motcua::report::{self as core, Added, GroupBy};
+use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
 use crate::convert::{self, to_python};
 use crate::dossier::Dossier;
@@ -201,16 +202,23 @@ impl PeriodReport {
         })
     }
 
-    /// The rows, by group: dicts of the II.06a columns.
+    /// The rows, by group in group order: dicts of the II.06a columns.
     #[getter]
-    fn rows(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| to_python(py, &self.0.report.rows))
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        crate::errors::guard(|| {
+            let names = column_names(py);
+            let rows = PyDict::new(py);
+            for (key, counts) in &self.0.report.rows {
+                rows.set_item(key, counts_dict(py, &names, counts)?)?;
+            }
+            Ok(rows)
+        })
     }
 
     /// The sum of all rows.
     #[getter]
-    fn total(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| to_python(py, &self.0.report.total()))
+    fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        crate::errors::guard(|| counts_dict(py, &column_names(py), &self.0.report.total()))
     }
 
     /// Dossiers left out, by reason.
@@ -342,10 +350,37 @@ impl PeriodReport {
         })
     }
 
-    /// The rows as a pandas DataFrame indexed by group (pandas is an
-    /// optional dependency).
+    /// The rows as a pandas DataFrame indexed by group, in group order, a
+    /// column of ``int64`` per II.06a column (pandas is an optional
+    /// dependency). Built as one array of the counts, row by row: a report
+    /// of millions of groups does not go through a dict a row, nor pandas
+    /// through a column at a time.
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| frame(py, self.rows(py)?, "index"))
+        crate::errors::guard(|| {
+            let names: Vec<&str> = core::Counts::default()
+                .columns()
+                .iter()
+                .map(|(name, _)| *name)
+                .collect();
+            let rows = &self.0.report.rows;
+            let mut keys = Vec::with_capacity(rows.len());
+            let mut values = Vec::with_capacity(rows.len() * names.len());
+            for (key, counts) in rows {
+                keys.push(key.as_str());
+                for (_, count) in counts.columns() {
+                    values.push(count_i64(count).py(py)?);
+                }
+            }
+            let values = PyArray1::from_vec(py, values).reshape([keys.len(), names.len()])?;
+            let pandas = py.import("pandas")?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("index", pandas.getattr("Index")?.call1((keys,))?)?;
+            kwargs.set_item("columns", names)?;
+            Ok(pandas
+                .getattr("DataFrame")?
+                .call((values,), Some(&kwargs))?
+                .unbind())
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -368,17 +403,43 @@ impl PeriodReport {
     }
 }
 
-/// A pandas DataFrame from a dict (``orient="index"``) or a list of dicts.
-fn frame(py: Python<'_>, data: Py<PyAny>, orient: &str) -> PyResult<Py<PyAny>> {
-    let class = py.import("pandas")?.getattr("DataFrame")?;
-    if orient == "records" {
-        return Ok(class.call1((data,))?.unbind());
+/// The II.06a column names, as Python strings made once for all rows.
+fn column_names(py: Python<'_>) -> Vec<Bound<'_, PyString>> {
+    core::Counts::default()
+        .columns()
+        .iter()
+        .map(|(name, _)| PyString::new(py, name))
+        .collect()
+}
+
+/// One row's counts as a dict of the II.06a columns.
+fn counts_dict<'py>(
+    py: Python<'py>,
+    names: &[Bound<'py, PyString>],
+    counts: &core::Counts,
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for (name, (_, value)) in names.iter().zip(counts.columns()) {
+        dict.set_item(name, value)?;
     }
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("orient", orient)?;
-    Ok(class
-        .call_method("from_dict", (data,), Some(&kwargs))?
-        .unbind())
+    Ok(dict)
+}
+
+/// A count as pandas' integers hold it; no report counts 2^63 dossiers,
+/// but a count read from JSON could.
+fn count_i64(count: u64) -> Result<i64, motcua::Error> {
+    i64::try_from(count).map_err(|_| {
+        motcua::Error::new(
+            motcua::ErrorKind::InvalidArgument,
+            format!("the count {count} does not fit a pandas int64 column"),
+        )
+    })
+}
+
+/// A pandas DataFrame of a list of dicts, a row each.
+fn records_frame(py: Python<'_>, records: Py<PyAny>) -> PyResult<Py<PyAny>> {
+    let class = py.import("pandas")?.getattr("DataFrame")?;
+    Ok(class.call1((records,))?.unbind())
 }
 
 /// The score of a unit: ``total``, ``max_total``, ``max_measured`` and every
@@ -440,7 +501,7 @@ impl Score {
 
     /// One row per indicator, as a pandas DataFrame.
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::errors::guard(|| frame(py, self.indicators(py)?, "records"))
+        crate::errors::guard(|| records_frame(py, self.indicators(py)?))
     }
 
     fn __repr__(&self) -> String {

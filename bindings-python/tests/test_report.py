@@ -38,6 +38,12 @@ def test_report_as_a_dataframe(quarter):
     frame = quarter[1].to_pandas()
     assert isinstance(frame, pd.DataFrame)
     assert frame["received"].sum() == quarter[1].total["received"]
+    # Column by column, the same frame as the rows' dicts give.
+    rows = quarter[1].rows
+    assert list(frame.index) == sorted(rows) and list(frame.columns) == list(quarter[1].total)
+    pd.testing.assert_frame_equal(frame, pd.DataFrame.from_dict(rows, orient="index"))
+    empty = motcua.PeriodReport(motcua.Period.quarter(2026, 3), "agency").to_pandas()
+    assert empty.shape == (0, len(frame.columns))
 
 
 def test_index_score_what_if_and_ranking(quarter):

@@ -283,3 +283,24 @@ fn a_dossier_added_twice_is_an_error_naming_it_and_changes_nothing() {
     );
     assert_eq!(report, before);
 }
+
+#[test]
+fn counts_columns_are_the_json_fields_in_their_order() {
+    // Every field a different value, so a column naming the wrong field
+    // shows.
+    let counts: Counts = serde_json::from_str(
+        r#"{"received": 1, "received_online": 2, "received_direct_postal": 3,
+            "carried_over": 4, "resolved": 5, "early": 6, "on_time": 7, "late": 8,
+            "in_progress": 9, "within_time": 10, "overdue": 11, "withdrawn": 12,
+            "stopped": 13, "refused_after_appraisal": 14, "refused": 15}"#,
+    )
+    .unwrap();
+    let written = serde_json::to_string(&counts).unwrap();
+    let columns = counts
+        .columns()
+        .iter()
+        .map(|(name, value)| format!("\"{name}\":{value}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    assert_eq!(written, format!("{{{columns}}}"));
+}
