@@ -304,3 +304,37 @@ fn counts_columns_are_the_json_fields_in_their_order() {
         .join(",");
     assert_eq!(written, format!("{{{columns}}}"));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Rows come in key order, whatever prefix the keys share, however
+    /// long they are (past the 16 bytes sorted first, or one the start
+    /// of another) and whatever bytes they hold (a zero byte, Vietnamese).
+    #[test]
+    fn rows_come_in_key_order(
+        prefix in prop::sample::select(vec!["", "000.00.00.H56-", "Sở "]),
+        tails in prop::collection::vec("[a\u{0}Đ0-9]{0,20}", 0..60),
+    ) {
+        let mut report = PeriodReport::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
+        let record = ReportRecord {
+            channel: Channel::Online,
+            received_at: Some(t("2026-08-03T08:00:00")),
+            due_at: None,
+            ended_at: None,
+            ending: None,
+            paused: false,
+            supplement_requests: 0,
+            facts: None,
+        };
+        let keys: Vec<String> = tails.iter().map(|tail| format!("{prefix}{tail}")).collect();
+        for key in &keys {
+            report.add_record(key, &record);
+        }
+        let mut expected = keys.clone();
+        expected.sort();
+        expected.dedup();
+        let got: Vec<&String> = report.rows.keys().collect();
+        prop_assert_eq!(got, expected.iter().collect::<Vec<_>>());
+    }
+}
