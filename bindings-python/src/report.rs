@@ -352,9 +352,10 @@ impl PeriodReport {
 
     /// The rows as a pandas DataFrame indexed by group, in group order, a
     /// column of ``int64`` per II.06a column (pandas is an optional
-    /// dependency). Built as one array of the counts, row by row: a report
-    /// of millions of groups does not go through a dict a row, nor pandas
-    /// through a column at a time.
+    /// dependency). Built as one array of the counts, a column after
+    /// another, that the frame keeps as it is: a report of millions of
+    /// groups goes neither through a dict a row nor through pandas' copy
+    /// of the array (3 s for 10 M groups).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
             let names: Vec<&str> = core::Counts::default()
@@ -363,19 +364,25 @@ impl PeriodReport {
                 .map(|(name, _)| *name)
                 .collect();
             let rows = &self.0.report.rows;
-            let mut keys = Vec::with_capacity(rows.len());
-            let mut values = Vec::with_capacity(rows.len() * names.len());
-            for (key, counts) in rows {
+            let n = rows.len();
+            let mut keys = Vec::with_capacity(n);
+            let mut values = vec![0_i64; n * names.len()];
+            for (i, (key, counts)) in rows.into_iter().enumerate() {
                 keys.push(key.as_str());
-                for (_, count) in counts.columns() {
-                    values.push(count_i64(count).py(py)?);
+                for (j, (_, count)) in counts.columns().into_iter().enumerate() {
+                    values[j * n + i] = count_i64(count).py(py)?;
                 }
             }
-            let values = PyArray1::from_vec(py, values).reshape([keys.len(), names.len()])?;
+            // Rows by columns, each column contiguous, as pandas holds them.
+            let values = PyArray1::from_vec(py, values)
+                .reshape([names.len(), n])?
+                .getattr("T")?;
             let pandas = py.import("pandas")?;
             let kwargs = PyDict::new(py);
             kwargs.set_item("index", pandas.getattr("Index")?.call1((keys,))?)?;
             kwargs.set_item("columns", names)?;
+            // The array is the frame's alone: nobody else holds it.
+            kwargs.set_item("copy", false)?;
             Ok(pandas
                 .getattr("DataFrame")?
                 .call((values,), Some(&kwargs))?
