@@ -1,5 +1,5 @@
 //! Helpers shared by motcua's Rust integration tests: loading the
-//! cross-runtime vectors of `tests/vectors/`.
+//! cross-runtime vectors of `tests/vectors/`, and a report record.
 
 use std::path::PathBuf;
 
@@ -42,5 +42,21 @@ pub fn check<T: PartialEq + std::fmt::Debug>(
         (Some(code), other) => Some(format!("{case}: expected error {code}, got {other:?}")),
         (None, Ok(v)) if v == expected(&case["expected"]) => None,
         (None, other) => Some(format!("{case}: got {other:?}")),
+    }
+}
+
+/// The report record of a dossier received online at `received_at` and
+/// still in progress, without a due date or facts: the least a report
+/// counts.
+pub fn received_online(received_at: NaiveDateTime) -> motcua::report::ReportRecord {
+    motcua::report::ReportRecord {
+        channel: motcua::procedure::Channel::Online,
+        received_at: Some(received_at),
+        due_at: None,
+        ended_at: None,
+        ending: None,
+        paused: false,
+        supplement_requests: 0,
+        facts: None,
     }
 }

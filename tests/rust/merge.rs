@@ -12,6 +12,7 @@ use motcua::index::PeriodSummary;
 use motcua::procedure::Channel;
 use motcua::report::{CodedRows, Ending, GroupBy, Period, ReportRecord};
 use motcua::ErrorKind;
+use motcua_tests::received_online;
 use proptest::prelude::*;
 
 fn at(minutes: i64) -> NaiveDateTime {
@@ -199,16 +200,7 @@ proptest! {
 
 /// A dossier received online in 2026's third quarter, still in progress.
 fn received_in_q3() -> ReportRecord {
-    ReportRecord {
-        channel: Channel::Online,
-        received_at: Some(at(100 * 24 * 60)),
-        due_at: None,
-        ended_at: None,
-        ending: None,
-        paused: false,
-        supplement_requests: 0,
-        facts: None,
-    }
+    received_online(at(100 * 24 * 60))
 }
 
 #[test]

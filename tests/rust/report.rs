@@ -12,6 +12,7 @@ use motcua::procedure::{Channel, Procedure};
 use motcua::report::{
     Added, Counts, Ending, Exclusion, GroupBy, Period, PeriodReport, ReportRecord,
 };
+use motcua_tests::received_online;
 use proptest::prelude::*;
 
 fn t(s: &str) -> NaiveDateTime {
@@ -317,16 +318,7 @@ proptest! {
         tails in prop::collection::vec("[a\u{0}Đ0-9]{0,20}", 0..60),
     ) {
         let mut report = PeriodReport::new(Period::quarter(2026, 3).unwrap(), GroupBy::Agency);
-        let record = ReportRecord {
-            channel: Channel::Online,
-            received_at: Some(t("2026-08-03T08:00:00")),
-            due_at: None,
-            ended_at: None,
-            ending: None,
-            paused: false,
-            supplement_requests: 0,
-            facts: None,
-        };
+        let record = received_online(t("2026-08-03T08:00:00"));
         let keys: Vec<String> = tails.iter().map(|tail| format!("{prefix}{tail}")).collect();
         for key in &keys {
             report.add_record(key, &record);
