@@ -257,10 +257,9 @@ fn without_empty(codes: &mut [i32], labels: &mut Vec<String>) {
 pub fn _coded_labels<'py>(
     py: Python<'py>,
     codes: PyReadonlyArray1<'py, i32>,
-    labels: Vec<String>,
+    mut labels: Vec<String>,
 ) -> PyResult<(Bound<'py, PyArray1<i32>>, Labels)> {
     let mut codes = codes.as_slice()?.to_vec();
-    let mut labels = labels;
     without_empty(&mut codes, &mut labels);
     Ok((PyArray1::from_vec(py, codes), Labels(labels)))
 }

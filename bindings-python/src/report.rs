@@ -358,11 +358,7 @@ impl PeriodReport {
     /// of the array (3 s for 10 M groups).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         crate::errors::guard(|| {
-            let names: Vec<&str> = core::Counts::default()
-                .columns()
-                .iter()
-                .map(|(name, _)| *name)
-                .collect();
+            let names = column_names(py);
             let rows = &self.0.report.rows;
             let n = rows.len();
             let mut keys = Vec::with_capacity(n);
@@ -410,7 +406,8 @@ impl PeriodReport {
     }
 }
 
-/// The II.06a column names, as Python strings made once for all rows.
+/// The II.06a column names, as Python strings made once for all rows (of
+/// the rows' dicts and of the DataFrame).
 fn column_names(py: Python<'_>) -> Vec<Bound<'_, PyString>> {
     core::Counts::default()
         .columns()
